@@ -1,0 +1,36 @@
+# Jobdeck: `make run` opens the app, `make test` runs the whole suite. Both set everything up.
+PYTHON ?= python3
+VENV := .venv
+BIN := $(VENV)/bin
+STAMP := $(VENV)/.installed
+
+.PHONY: venv run test lint system-deps bench screenshots package clean
+
+venv: $(STAMP)
+
+# Re-install whenever pyproject.toml changes; the stamp makes repeated runs instant.
+$(STAMP): pyproject.toml
+	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install --quiet --upgrade pip
+	$(BIN)/python -m pip install --quiet -e '.[test]'
+	touch $(STAMP)
+
+run: venv
+	$(BIN)/jobdeck
+
+# Qt needs a few system libraries even offscreen; install them when missing (CI runs as root).
+system-deps:
+	@bash scripts/system-deps.sh
+
+lint: venv
+	$(BIN)/ruff check desktop tests benchmarks scripts
+	$(BIN)/ruff format --check desktop tests benchmarks scripts
+
+test: venv system-deps lint
+	QT_QPA_PLATFORM=offscreen $(BIN)/python -m pytest
+
+screenshots: venv
+	QT_QPA_PLATFORM=offscreen $(BIN)/python scripts/make_screenshots.py resources/screenshots
+
+clean:
+	rm -rf build dist .pytest_cache .ruff_cache

@@ -1,0 +1,1 @@
+"""Plain Python domain of Jobdeck: no Qt, no SQL."""

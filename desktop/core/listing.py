@@ -1,0 +1,34 @@
+"""What the postings list shows for one posting, and how it may be sorted."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import datetime
+from enum import Enum
+
+
+class SortKey(Enum):
+    COMPANY = "company"
+    TITLE = "title"
+    STAGE = "stage"
+    POSTED = "posted"
+    LOCATION = "location"
+    SALARY = "salary"
+    H1B = "h1b"
+
+
+@dataclass(frozen=True)
+class PostingRow:
+    """A frozen snapshot of one line of the postings list."""
+
+    id: int
+    company: str | None
+    title: str
+    stage: str
+    stage_color: str
+    posted_at: datetime | None
+    location: str | None
+    salary_text: str | None
+    salary_max: float | None
+    h1b_latest_year: int | None
+    h1b_latest_count: int | None

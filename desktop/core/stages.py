@@ -1,0 +1,27 @@
+"""The application stages a posting moves through, and the ones a new library starts with."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+
+@dataclass(frozen=True)
+class StageSpec:
+    name: str
+    color: str  # a hex colour the board and the list use for the stage
+    is_closed: bool = False
+
+
+DEFAULT_STAGES: tuple[StageSpec, ...] = (
+    StageSpec("Saved", "#7c8aa5"),
+    StageSpec("Applied", "#3b82f6"),
+    StageSpec("Screening", "#06b6d4"),
+    StageSpec("Interviewing", "#8b5cf6"),
+    StageSpec("Offer", "#f59e0b"),
+    StageSpec("Accepted", "#10b981"),
+    StageSpec("Rejected", "#ef4444", is_closed=True),
+    StageSpec("Withdrawn", "#9ca3af", is_closed=True),
+    StageSpec("Ghosted", "#6b7280", is_closed=True),
+)
+
+FIRST_STAGE = DEFAULT_STAGES[0].name

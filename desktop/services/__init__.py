@@ -1,0 +1,1 @@
+"""Use cases over the library: one short session per call, frozen snapshots out. No Qt here."""

@@ -1,0 +1,122 @@
+"""Opening the library file: engine, per-connection pragmas, migrations, one writer.
+
+``open_database`` is the only way in. It refuses a file written by a newer Jobdeck before it
+touches it, brings an older file up to date with Alembic, and returns a ``Database`` that hands
+out one short session per operation.
+"""
+
+from __future__ import annotations
+
+import sqlite3
+import threading
+from collections.abc import Iterator
+from contextlib import contextmanager
+from pathlib import Path
+from typing import Any
+
+from sqlalchemy import create_engine, event
+from sqlalchemy.engine import Engine
+from sqlalchemy.orm import Session, sessionmaker
+
+from desktop.storage import migrate
+
+DATABASE_FILENAME = "jobdeck.db"
+BUSY_TIMEOUT_MS = 5000
+
+
+class DatabaseError(Exception):
+    """The library file cannot be used; the message says why in words a user understands."""
+
+
+class SchemaTooNewError(DatabaseError):
+    """The file was written by a newer Jobdeck; it has been left untouched."""
+
+
+def _set_pragmas(dbapi_connection: sqlite3.Connection, _record: Any) -> None:
+    # WAL lets the UI read while a write is under way; synchronous=FULL makes an acknowledged
+    # write survive a power cut; foreign keys keep cascades honest.
+    cursor = dbapi_connection.cursor()
+    cursor.execute("PRAGMA journal_mode=WAL")
+    cursor.execute("PRAGMA synchronous=FULL")
+    cursor.execute("PRAGMA foreign_keys=ON")
+    cursor.execute(f"PRAGMA busy_timeout={BUSY_TIMEOUT_MS}")
+    cursor.close()
+
+
+class Database:
+    """The open library file. Reads may run anywhere; writes go one at a time."""
+
+    def __init__(self, path: Path, engine: Engine) -> None:
+        self.path = path
+        self.engine = engine
+        self._sessions = sessionmaker(engine, expire_on_commit=False)
+        self._write_lock = threading.Lock()
+
+    @contextmanager
+    def reading(self) -> Iterator[Session]:
+        with self._sessions() as session:
+            yield session
+
+    @contextmanager
+    def writing(self) -> Iterator[Session]:
+        """A session whose work is committed as one transaction, or not at all."""
+        with self._write_lock, self._sessions() as session, session.begin():
+            yield session
+
+    def close(self) -> None:
+        self.engine.dispose()
+
+
+def database_path(data_dir: Path) -> Path:
+    return data_dir / DATABASE_FILENAME
+
+
+def open_database(data_dir: Path) -> Database:
+    """Open (creating or migrating as needed) the library in ``data_dir``."""
+    try:
+        data_dir.mkdir(parents=True, exist_ok=True)
+    except OSError as error:
+        raise DatabaseError(f"Cannot create the data folder {data_dir}: {error.strerror}") from None
+    path = database_path(data_dir)
+    _refuse_if_too_new(path)
+    engine = create_engine(f"sqlite:///{path}", connect_args={"timeout": BUSY_TIMEOUT_MS / 1000})
+    event.listen(engine, "connect", _set_pragmas)
+    try:
+        migrate.upgrade_to_head(engine)
+    except sqlite3.DatabaseError as error:
+        engine.dispose()
+        raise DatabaseError(f"{path} is not a readable Jobdeck database: {error}") from None
+    except Exception as error:
+        engine.dispose()
+        cause = getattr(error, "orig", None) or error
+        raise DatabaseError(f"{path} could not be opened: {cause}") from None
+    return Database(path, engine)
+
+
+def _refuse_if_too_new(path: Path) -> None:
+    """Read the schema revision without writing anything, and refuse one we do not know."""
+    if not path.exists():
+        return
+    # With no WAL beside it, the file holds everything: immutable=1 reads it without creating
+    # -wal/-shm files. With a WAL, read-only mode is needed to see its contents.
+    wal = path.with_name(path.name + "-wal")
+    flags = "mode=ro" if wal.exists() else "immutable=1"
+    try:
+        with sqlite3.connect(f"{path.as_uri()}?{flags}", uri=True) as conn:
+            has_table = conn.execute(
+                "SELECT 1 FROM sqlite_master WHERE type='table' AND name='alembic_version'"
+            ).fetchone()
+            revision = (
+                conn.execute("SELECT version_num FROM alembic_version").fetchone()
+                if has_table
+                else None
+            )
+        conn.close()
+    except sqlite3.DatabaseError as error:
+        raise DatabaseError(f"{path} is not a readable Jobdeck database: {error}") from None
+    if revision is not None and not migrate.is_known_revision(revision[0]):
+        raise SchemaTooNewError(
+            f"{path} was written by a newer version of Jobdeck (schema {revision[0]}). "
+            f"This version knows schemas up to {migrate.head_revision()}. "
+            "The file was left untouched: open it with the newer Jobdeck."
+        )

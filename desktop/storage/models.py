@@ -1,0 +1,238 @@
+"""The SQLite schema as SQLAlchemy 2 typed models.
+
+Companies are shared between postings: the profile a board shows beside a posting (industries,
+funding, H1B counts, news) belongs to the company row. Ordered lists (responsibilities, investors,
+news ...) are child rows with a ``position`` so the source's order survives.
+
+Times are stored as ISO 8601 text in UTC (``UtcDateTime``) so they sort as text and always come
+back time-zone aware.
+"""
+
+from __future__ import annotations
+
+from datetime import UTC, datetime
+
+from sqlalchemy import (
+    ForeignKey,
+    Index,
+    MetaData,
+    String,
+    Text,
+    TypeDecorator,
+)
+from sqlalchemy.engine import Dialect
+from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column, relationship
+
+# Named constraints keep Alembic's batch mode able to find and alter them later.
+NAMING_CONVENTION = {
+    "ix": "ix_%(column_0_label)s",
+    "uq": "uq_%(table_name)s_%(column_0_name)s",
+    "ck": "ck_%(table_name)s_%(constraint_name)s",
+    "fk": "fk_%(table_name)s_%(column_0_name)s_%(referred_table_name)s",
+    "pk": "pk_%(table_name)s",
+}
+
+
+class UtcDateTime(TypeDecorator[datetime]):
+    """An aware datetime stored as fixed-width UTC ISO text ("2026-11-23T19:38:00.000000+00:00")."""
+
+    impl = String(32)
+    cache_ok = True
+
+    def process_bind_param(self, value: datetime | None, dialect: Dialect) -> str | None:
+        if value is None:
+            return None
+        if value.tzinfo is None:
+            raise ValueError("Jobdeck stores only time-zone aware datetimes")
+        return value.astimezone(UTC).isoformat(timespec="microseconds")
+
+    def process_result_value(self, value: str | None, dialect: Dialect) -> datetime | None:
+        return None if value is None else datetime.fromisoformat(value)
+
+
+class Base(DeclarativeBase):
+    metadata = MetaData(naming_convention=NAMING_CONVENTION)
+
+
+class Company(Base):
+    __tablename__ = "companies"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    name: Mapped[str] = mapped_column(Text)
+    # Case- and space-folded name: "Amazon" and "amazon " are one company.
+    name_key: Mapped[str] = mapped_column(Text, unique=True)
+    description: Mapped[str | None] = mapped_column(Text)
+    h1b_note: Mapped[str | None] = mapped_column(Text)
+    funding_stage: Mapped[str | None] = mapped_column(Text)
+    funding_total: Mapped[str | None] = mapped_column(Text)
+    funding_total_usd: Mapped[int | None]
+    data_source: Mapped[str | None] = mapped_column(Text)
+    # True once any profile data was given, so an export can say "no profile" (null) honestly.
+    has_profile: Mapped[bool] = mapped_column(default=False)
+
+    industries: Mapped[list[CompanyIndustry]] = relationship(
+        order_by="CompanyIndustry.position", cascade="all, delete-orphan"
+    )
+    investors: Mapped[list[CompanyInvestor]] = relationship(
+        order_by="CompanyInvestor.position", cascade="all, delete-orphan"
+    )
+    funding_rounds: Mapped[list[FundingRoundRow]] = relationship(
+        order_by="FundingRoundRow.position", cascade="all, delete-orphan"
+    )
+    h1b_counts: Mapped[list[H1bCount]] = relationship(
+        order_by="H1bCount.year.desc()", cascade="all, delete-orphan"
+    )
+    news: Mapped[list[NewsRow]] = relationship(
+        order_by="NewsRow.position", cascade="all, delete-orphan"
+    )
+
+
+class CompanyIndustry(Base):
+    __tablename__ = "company_industries"
+
+    company_id: Mapped[int] = mapped_column(
+        ForeignKey("companies.id", ondelete="CASCADE"), primary_key=True
+    )
+    position: Mapped[int] = mapped_column(primary_key=True)
+    name: Mapped[str] = mapped_column(Text)
+
+
+class CompanyInvestor(Base):
+    __tablename__ = "company_investors"
+
+    company_id: Mapped[int] = mapped_column(
+        ForeignKey("companies.id", ondelete="CASCADE"), primary_key=True
+    )
+    position: Mapped[int] = mapped_column(primary_key=True)
+    name: Mapped[str] = mapped_column(Text)
+
+
+class FundingRoundRow(Base):
+    __tablename__ = "funding_rounds"
+
+    company_id: Mapped[int] = mapped_column(
+        ForeignKey("companies.id", ondelete="CASCADE"), primary_key=True
+    )
+    position: Mapped[int] = mapped_column(primary_key=True)
+    date: Mapped[str | None] = mapped_column(String(10))
+    round_type: Mapped[str | None] = mapped_column(Text)
+    amount: Mapped[str | None] = mapped_column(Text)
+    amount_usd: Mapped[int | None]
+
+
+class H1bCount(Base):
+    __tablename__ = "h1b_counts"
+
+    company_id: Mapped[int] = mapped_column(
+        ForeignKey("companies.id", ondelete="CASCADE"), primary_key=True
+    )
+    year: Mapped[int] = mapped_column(primary_key=True)
+    count: Mapped[int]
+
+
+class NewsRow(Base):
+    __tablename__ = "company_news"
+
+    company_id: Mapped[int] = mapped_column(
+        ForeignKey("companies.id", ondelete="CASCADE"), primary_key=True
+    )
+    position: Mapped[int] = mapped_column(primary_key=True)
+    date: Mapped[str | None] = mapped_column(String(10))
+    title: Mapped[str | None] = mapped_column(Text)
+    url: Mapped[str | None] = mapped_column(Text)
+
+
+class Stage(Base):
+    __tablename__ = "stages"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    name: Mapped[str] = mapped_column(Text, unique=True)
+    position: Mapped[int]
+    color: Mapped[str] = mapped_column(String(9))
+    is_closed: Mapped[bool] = mapped_column(default=False)
+
+
+class Posting(Base):
+    __tablename__ = "postings"
+    __table_args__ = (Index("ix_postings_stage_order", "stage_id", "stage_order"),)
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    company_id: Mapped[int | None] = mapped_column(
+        ForeignKey("companies.id", ondelete="RESTRICT"), index=True
+    )
+    title: Mapped[str] = mapped_column(Text)
+    location: Mapped[str | None] = mapped_column(Text)
+    employment_type: Mapped[str | None] = mapped_column(Text)
+    work_model: Mapped[str | None] = mapped_column(String(16))
+    salary_min: Mapped[float | None]
+    salary_max: Mapped[float | None]
+    salary_currency: Mapped[str | None] = mapped_column(String(8))
+    salary_period: Mapped[str | None] = mapped_column(String(8))
+    salary_text: Mapped[str | None] = mapped_column(Text)
+    posted_text: Mapped[str | None] = mapped_column(Text)
+    posted_at: Mapped[datetime | None] = mapped_column(UtcDateTime)
+    captured_at: Mapped[datetime | None] = mapped_column(UtcDateTime)
+    url: Mapped[str | None] = mapped_column(Text)
+    summary: Mapped[str | None] = mapped_column(Text)
+    description: Mapped[str | None] = mapped_column(Text)
+    source_format: Mapped[str | None] = mapped_column(String(16))
+    # The input exactly as received; nothing ever rewrites it.
+    raw: Mapped[str] = mapped_column(Text, default="")
+    stage_id: Mapped[int] = mapped_column(ForeignKey("stages.id", ondelete="RESTRICT"))
+    # Order of the card within its stage column on the board.
+    stage_order: Mapped[float] = mapped_column(default=0.0)
+    created_at: Mapped[datetime] = mapped_column(UtcDateTime)
+    updated_at: Mapped[datetime] = mapped_column(UtcDateTime)
+
+    company: Mapped[Company | None] = relationship()
+    stage: Mapped[Stage] = relationship()
+    items: Mapped[list[PostingItem]] = relationship(
+        order_by="(PostingItem.kind, PostingItem.position)", cascade="all, delete-orphan"
+    )
+    stage_changes: Mapped[list[StageChangeRow]] = relationship(
+        order_by="(StageChangeRow.at, StageChangeRow.id)", cascade="all, delete-orphan"
+    )
+
+
+class PostingItem(Base):
+    """One line of a posting's lists: a responsibility, a qualification or a benefit."""
+
+    __tablename__ = "posting_items"
+
+    posting_id: Mapped[int] = mapped_column(
+        ForeignKey("postings.id", ondelete="CASCADE"), primary_key=True
+    )
+    kind: Mapped[str] = mapped_column(String(16), primary_key=True)
+    position: Mapped[int] = mapped_column(primary_key=True)
+    text: Mapped[str] = mapped_column(Text)
+
+
+class StageChangeRow(Base):
+    __tablename__ = "stage_changes"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    posting_id: Mapped[int] = mapped_column(
+        ForeignKey("postings.id", ondelete="CASCADE"), index=True
+    )
+    stage_id: Mapped[int] = mapped_column(ForeignKey("stages.id", ondelete="RESTRICT"))
+    at: Mapped[datetime] = mapped_column(UtcDateTime)
+
+    stage: Mapped[Stage] = relationship()
+
+
+ITEM_KINDS = ("responsibility", "required", "preferred", "benefit")
+
+__all__ = [
+    "ITEM_KINDS",
+    "Base",
+    "Company",
+    "CompanyIndustry",
+    "CompanyInvestor",
+    "FundingRoundRow",
+    "H1bCount",
+    "NewsRow",
+    "Posting",
+    "PostingItem",
+    "Stage",
+    "StageChangeRow",
+]

@@ -1,0 +1,422 @@
+"""Postings in and out of the database: documents become rows, rows become documents.
+
+Everything that knows both the posting document and the table layout lives here, so the
+services above speak only in documents and the UI never sees an ORM object.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from datetime import datetime
+
+from sqlalchemy import Select, and_, delete, func, or_, select
+from sqlalchemy.orm import Session, selectinload
+
+from desktop.core.document import (
+    CompanyProfile,
+    Funding,
+    FundingRound,
+    H1b,
+    H1bYear,
+    NewsItem,
+    PostingDocument,
+    Qualifications,
+    Salary,
+    StageChange,
+)
+from desktop.core.listing import PostingRow, SortKey
+from desktop.storage.models import (
+    Company,
+    CompanyIndustry,
+    CompanyInvestor,
+    FundingRoundRow,
+    H1bCount,
+    NewsRow,
+    Posting,
+    PostingItem,
+    Stage,
+    StageChangeRow,
+)
+
+
+class RecordNotFound(LookupError):
+    pass
+
+
+def company_key(name: str) -> str:
+    return " ".join(name.casefold().split())
+
+
+# ---------------------------------------------------------------------------------------------
+# Companies
+
+
+def find_or_create_company(session: Session, name: str) -> Company:
+    key = company_key(name)
+    company = session.scalars(select(Company).where(Company.name_key == key)).one_or_none()
+    if company is None:
+        company = Company(name=name, name_key=key)
+        session.add(company)
+    return company
+
+
+def replace_company_profile(
+    company: Company, industries: Sequence[str], profile: CompanyProfile | None
+) -> None:
+    """Make the company's profile exactly what the user edited."""
+    company.industries = [CompanyIndustry(position=i, name=n) for i, n in enumerate(industries)]
+    if profile is None:
+        company.description = company.h1b_note = company.data_source = None
+        company.funding_stage = company.funding_total = company.funding_total_usd = None
+        company.investors, company.funding_rounds, company.h1b_counts, company.news = [], [], [], []
+        company.has_profile = bool(industries)
+        return
+    company.has_profile = True
+    company.description = profile.description
+    company.data_source = profile.data_source
+    company.h1b_note = profile.h1b.note if profile.h1b else None
+    company.h1b_counts = [
+        H1bCount(year=y.year, count=y.count) for y in (profile.h1b.by_year if profile.h1b else ())
+    ]
+    funding = profile.funding or Funding()
+    company.funding_stage = funding.stage
+    company.funding_total = funding.total
+    company.funding_total_usd = funding.total_usd
+    company.investors = [CompanyInvestor(position=i, name=n) for i, n in enumerate(funding.investors)]
+    company.funding_rounds = [
+        FundingRoundRow(
+            position=i, date=r.date, round_type=r.type, amount=r.amount, amount_usd=r.amount_usd
+        )
+        for i, r in enumerate(funding.rounds)
+    ]
+    company.news = [
+        NewsRow(position=i, date=n.date, title=n.title, url=n.url)
+        for i, n in enumerate(profile.news)
+    ]
+
+
+def merge_company_profile(
+    company: Company, industries: Sequence[str], profile: CompanyProfile | None
+) -> None:
+    """Fold newly read company data into what is stored: newer values win, lists merge."""
+    known = [row.name for row in company.industries]
+    for name in industries:
+        if name not in known:
+            known.append(name)
+    company.industries = [CompanyIndustry(position=i, name=n) for i, n in enumerate(known)]
+    if profile is None:
+        company.has_profile = company.has_profile or bool(industries)
+        return
+    company.has_profile = True
+    company.description = profile.description or company.description
+    company.data_source = profile.data_source or company.data_source
+    if profile.h1b is not None:
+        company.h1b_note = profile.h1b.note or company.h1b_note
+        by_year = {row.year: row.count for row in company.h1b_counts}
+        by_year.update({y.year: y.count for y in profile.h1b.by_year})
+        company.h1b_counts = [
+            H1bCount(year=year, count=count) for year, count in sorted(by_year.items(), reverse=True)
+        ]
+    if profile.funding is not None:
+        funding = profile.funding
+        company.funding_stage = funding.stage or company.funding_stage
+        if funding.total is not None:
+            company.funding_total, company.funding_total_usd = funding.total, funding.total_usd
+        investors = [row.name for row in company.investors]
+        investors += [n for n in funding.investors if n not in investors]
+        company.investors = [CompanyInvestor(position=i, name=n) for i, n in enumerate(investors)]
+        rounds = {(r.date, r.round_type): r for r in company.funding_rounds}
+        for r in funding.rounds:
+            rounds[(r.date, r.type)] = FundingRoundRow(
+                date=r.date, round_type=r.type, amount=r.amount, amount_usd=r.amount_usd
+            )
+        ordered = sorted(rounds.values(), key=lambda r: r.date or "", reverse=True)
+        company.funding_rounds = [
+            FundingRoundRow(
+                position=i, date=r.date, round_type=r.round_type, amount=r.amount,
+                amount_usd=r.amount_usd,
+            )
+            for i, r in enumerate(ordered)
+        ]
+    news = [(n.date, n.title, n.url) for n in company.news]
+    known_news = set(news)  # only what was stored before: a source may list one date twice
+    news += [(n.date, n.title, n.url) for n in profile.news if (n.date, n.title, n.url) not in known_news]
+    company.news = [
+        NewsRow(position=i, date=d, title=t, url=u) for i, (d, t, u) in enumerate(news)
+    ]
+
+
+def _profile_of(company: Company) -> CompanyProfile | None:
+    has_details = (
+        company.description or company.h1b_note or company.h1b_counts or company.funding_stage
+        or company.funding_total or company.investors or company.funding_rounds or company.news
+        or company.data_source
+    )
+    if not has_details:
+        return None
+    has_h1b = company.h1b_note or company.h1b_counts
+    has_funding = (
+        company.funding_stage or company.funding_total or company.investors
+        or company.funding_rounds
+    )
+    return CompanyProfile(
+        name=company.name,
+        description=company.description,
+        h1b=H1b(
+            note=company.h1b_note,
+            by_year=tuple(H1bYear(r.year, r.count) for r in company.h1b_counts),
+        )
+        if has_h1b
+        else None,
+        funding=Funding(
+            stage=company.funding_stage,
+            total=company.funding_total,
+            total_usd=company.funding_total_usd,
+            investors=tuple(r.name for r in company.investors),
+            rounds=tuple(
+                FundingRound(r.date, r.round_type, r.amount, r.amount_usd)
+                for r in company.funding_rounds
+            ),
+        )
+        if has_funding
+        else None,
+        news=tuple(NewsItem(n.date, n.title, n.url) for n in company.news),
+        data_source=company.data_source,
+    )
+
+
+# ---------------------------------------------------------------------------------------------
+# Postings
+
+
+def write_document(session: Session, posting: Posting, doc: PostingDocument, now: datetime) -> None:
+    """Copy every field of ``doc`` onto ``posting`` (``raw`` only when the posting is new)."""
+    salary = doc.salary or Salary()
+    posting.title = doc.title or ""
+    posting.location = doc.location
+    posting.employment_type = doc.employment_type
+    posting.work_model = doc.work_model
+    posting.salary_min, posting.salary_max = salary.min, salary.max
+    posting.salary_currency, posting.salary_period = salary.currency, salary.period
+    posting.salary_text = salary.text
+    posting.posted_text = doc.posted_text
+    posting.posted_at = doc.posted_at
+    posting.captured_at = doc.captured_at
+    posting.url = doc.url
+    posting.summary = doc.summary
+    posting.description = doc.description
+    posting.source_format = doc.source_format
+    posting.updated_at = now
+    items = [
+        *(("responsibility", t) for t in doc.responsibilities),
+        *(("required", t) for t in doc.qualifications.required),
+        *(("preferred", t) for t in doc.qualifications.preferred),
+        *(("benefit", t) for t in doc.benefits),
+    ]
+    positions: dict[str, int] = {}
+    new_items = []
+    for kind, text in items:
+        positions[kind] = positions.get(kind, -1) + 1
+        new_items.append(PostingItem(kind=kind, position=positions[kind], text=text))
+    if posting.id is not None:
+        # Clear the old lines first so the new ones can reuse their (kind, position) keys.
+        posting.items = []
+        session.flush()
+    posting.items = new_items
+
+
+def load_posting(session: Session, posting_id: int) -> Posting:
+    posting = session.get(
+        Posting,
+        posting_id,
+        options=[
+            selectinload(Posting.items),
+            selectinload(Posting.stage_changes).selectinload(StageChangeRow.stage),
+            selectinload(Posting.company).selectinload(Company.industries),
+        ],
+    )
+    if posting is None:
+        raise RecordNotFound(f"There is no posting with id {posting_id}.")
+    return posting
+
+
+def _whole(value: float | None) -> float | None:
+    """SQLite hands back REAL; 160000.0 is shown and exported as 160000."""
+    return int(value) if value is not None and value == int(value) else value
+
+
+def document_of(posting: Posting) -> PostingDocument:
+    """The full posting document of a stored posting, stage and history included."""
+    lists: dict[str, list[str]] = {"responsibility": [], "required": [], "preferred": [], "benefit": []}
+    for item in sorted(posting.items, key=lambda i: (i.kind, i.position)):
+        lists[item.kind].append(item.text)
+    has_salary = any(
+        v is not None
+        for v in (posting.salary_min, posting.salary_max, posting.salary_text)
+    )
+    company = posting.company
+    return PostingDocument(
+        id=posting.id,
+        title=posting.title,
+        company=company.name if company else None,
+        location=posting.location,
+        employment_type=posting.employment_type,
+        work_model=posting.work_model,
+        salary=Salary(
+            _whole(posting.salary_min), _whole(posting.salary_max), posting.salary_currency,
+            posting.salary_period, posting.salary_text,
+        )
+        if has_salary
+        else None,
+        posted_text=posting.posted_text,
+        posted_at=posting.posted_at,
+        captured_at=posting.captured_at,
+        url=posting.url,
+        summary=posting.summary,
+        description=posting.description,
+        industries=tuple(r.name for r in company.industries) if company else (),
+        responsibilities=tuple(lists["responsibility"]),
+        qualifications=Qualifications(tuple(lists["required"]), tuple(lists["preferred"])),
+        benefits=tuple(lists["benefit"]),
+        company_profile=_profile_of(company) if company else None,
+        source_format=posting.source_format,
+        raw=posting.raw,
+        stage=posting.stage.name,
+        stage_history=tuple(StageChange(c.stage.name, c.at) for c in posting.stage_changes),
+    )
+
+
+def all_posting_ids(session: Session) -> list[int]:
+    return list(session.scalars(select(Posting.id).order_by(Posting.id)))
+
+
+def delete_posting_row(session: Session, posting_id: int) -> None:
+    posting = session.get(Posting, posting_id)
+    if posting is None:
+        raise RecordNotFound(f"There is no posting with id {posting_id}.")
+    company_id = posting.company_id
+    session.delete(posting)
+    session.flush()
+    if company_id is not None:
+        drop_company_if_unused(session, company_id)
+
+
+def drop_company_if_unused(session: Session, company_id: int) -> None:
+    """A company no posting points at any more is not kept as an orphan."""
+    still_used = session.scalar(select(Posting.id).where(Posting.company_id == company_id))
+    if still_used is None:
+        session.execute(delete(Company).where(Company.id == company_id))
+
+
+# ---------------------------------------------------------------------------------------------
+# Stages
+
+
+def stage_by_name(session: Session, name: str) -> Stage:
+    stage = session.scalars(
+        select(Stage).where(func.lower(Stage.name) == name.strip().lower())
+    ).one_or_none()
+    if stage is None:
+        raise RecordNotFound(f"There is no stage named {name!r}.")
+    return stage
+
+
+def first_stage(session: Session) -> Stage:
+    return session.scalars(select(Stage).order_by(Stage.position)).first()  # type: ignore[return-value]
+
+
+def next_stage_order(session: Session, stage_id: int) -> float:
+    top = session.scalar(select(func.max(Posting.stage_order)).where(Posting.stage_id == stage_id))
+    return (top or 0.0) + 1.0
+
+
+def record_stage(session: Session, posting: Posting, stage: Stage, at: datetime) -> None:
+    posting.stage = stage
+    posting.stage_order = next_stage_order(session, stage.id)
+    posting.stage_changes.append(StageChangeRow(stage=stage, at=at))
+
+
+# ---------------------------------------------------------------------------------------------
+# The list
+
+
+def _latest_h1b():  # type: ignore[no-untyped-def]
+    """The newest H1B year and its count for each company, as a subquery."""
+    newest = (
+        select(H1bCount.company_id, func.max(H1bCount.year).label("year"))
+        .group_by(H1bCount.company_id)
+        .subquery()
+    )
+    return (
+        select(H1bCount.company_id, H1bCount.year, H1bCount.count)
+        .join(newest, and_(newest.c.company_id == H1bCount.company_id, newest.c.year == H1bCount.year))
+        .subquery()
+    )
+
+
+def _like_pattern(word: str) -> str:
+    escaped = word.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
+    return f"%{escaped}%"
+
+
+def list_rows(
+    session: Session, search: str = "", sort: SortKey = SortKey.POSTED, descending: bool = True
+) -> list[PostingRow]:
+    h1b = _latest_h1b()
+    query: Select = (
+        select(
+            Posting.id, Company.name, Posting.title, Stage.name, Stage.color, Posting.posted_at,
+            Posting.location, Posting.salary_text, Posting.salary_max, h1b.c.year, h1b.c.count,
+        )
+        .join(Stage, Stage.id == Posting.stage_id)
+        .outerjoin(Company, Company.id == Posting.company_id)
+        .outerjoin(h1b, h1b.c.company_id == Posting.company_id)
+    )
+    for word in search.split():
+        pattern = _like_pattern(word)
+        query = query.where(
+            or_(
+                *(
+                    column.ilike(pattern, escape="\\")
+                    for column in (
+                        Posting.title, Company.name, Posting.location, Posting.summary,
+                        Posting.description, Stage.name,
+                    )
+                )
+            )
+        )
+    sort_column = {
+        SortKey.COMPANY: func.lower(Company.name),
+        SortKey.TITLE: func.lower(Posting.title),
+        SortKey.STAGE: Stage.position,
+        SortKey.POSTED: Posting.posted_at,
+        SortKey.LOCATION: func.lower(Posting.location),
+        SortKey.SALARY: func.coalesce(Posting.salary_max, Posting.salary_min),
+        SortKey.H1B: h1b.c.count,
+    }[sort]
+    direction = sort_column.desc() if descending else sort_column.asc()
+    # Rows without a value go last whichever way the column is sorted; the id breaks ties.
+    query = query.order_by(sort_column.is_(None), direction, Posting.id.desc())
+    return [PostingRow(*row) for row in session.execute(query)]
+
+
+def load_all_postings(session: Session) -> Sequence[Posting]:
+    """Every posting with everything its document needs, in a handful of queries."""
+    return session.scalars(
+        select(Posting)
+        .order_by(Posting.id)
+        .options(
+            selectinload(Posting.items),
+            selectinload(Posting.stage),
+            selectinload(Posting.stage_changes).selectinload(StageChangeRow.stage),
+            selectinload(Posting.company).selectinload(Company.industries),
+            selectinload(Posting.company).selectinload(Company.investors),
+            selectinload(Posting.company).selectinload(Company.funding_rounds),
+            selectinload(Posting.company).selectinload(Company.h1b_counts),
+            selectinload(Posting.company).selectinload(Company.news),
+        )
+    ).all()
+
+
+def count_rows(session: Session) -> int:
+    return session.scalar(select(func.count(Posting.id))) or 0

@@ -1,0 +1,49 @@
+"""Export follows the posting-document contract exactly."""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+
+from desktop.core.document import from_json
+from desktop.services import export, postings
+from desktop.storage.database import Database
+from tests.samples import amazon_document
+
+CONTRACT_KEYS = [
+    "id", "title", "company", "location", "employment_type", "work_model", "salary",
+    "posted_text", "posted_at", "captured_at", "url", "summary", "description", "industries",
+    "responsibilities", "qualifications", "benefits", "company_profile", "source_format", "raw",
+    "stage", "stage_history",
+]
+
+
+def test_json_export_has_every_contract_key_in_order(db: Database) -> None:
+    saved = postings.create_posting(db, amazon_document())
+    (exported,) = json.loads(export.export_json(db))
+    assert list(exported) == CONTRACT_KEYS
+    assert exported["id"] == saved.posting_id
+    assert exported["stage"] == "Saved"
+    assert exported["company_profile"]["funding"]["rounds"][0] == {
+        "date": "2023-01-03", "type": "Post Ipo Debt", "amount": "$8B", "amount_usd": 8000000000,
+    }
+    assert exported["posted_at"].endswith("+00:00")
+
+
+def test_json_export_reads_back_to_the_same_document(db: Database) -> None:
+    postings.create_posting(db, amazon_document())
+    (exported,) = json.loads(export.export_json(db))
+    assert from_json(exported) == postings.all_documents(db)[0]
+
+
+def test_csv_export_has_a_header_and_one_row_per_posting_and_defuses_formulas(
+    db: Database,
+) -> None:
+    postings.create_posting(db, amazon_document())
+    postings.create_posting(db, amazon_document(title="=HYPERLINK(\"http://x\")"))
+    rows = list(csv.DictReader(io.StringIO(export.export_csv(db))))
+    assert len(rows) == 2
+    assert rows[0]["company"] == "Amazon"
+    assert rows[0]["industries"] == "Artificial Intelligence (AI); Delivery; E-Commerce; Retail"
+    assert rows[1]["title"].startswith("'=")
