@@ -210,7 +210,7 @@ def to_json(doc: PostingDocument, *, with_store_fields: bool = True) -> dict[str
 
 
 # ---------------------------------------------------------------------------------------------
-# From JSON: every value is checked so a hand-edited or foreign file gets a message naming the field.
+# From JSON: every value is checked, so a hand-edited file gets a message naming the field.
 
 
 def _opt_str(obj: Mapping[str, Any], key: str, where: str) -> str | None:

@@ -11,9 +11,24 @@ from desktop.services.postings import all_documents
 from desktop.storage.database import Database
 
 CSV_COLUMNS = (
-    "id", "title", "company", "stage", "location", "work_model", "employment_type",
-    "salary_text", "salary_min", "salary_max", "salary_currency", "salary_period",
-    "posted_at", "captured_at", "url", "industries", "h1b_latest_year", "h1b_latest_count",
+    "id",
+    "title",
+    "company",
+    "stage",
+    "location",
+    "work_model",
+    "employment_type",
+    "salary_text",
+    "salary_min",
+    "salary_max",
+    "salary_currency",
+    "salary_period",
+    "posted_at",
+    "captured_at",
+    "url",
+    "industries",
+    "h1b_latest_year",
+    "h1b_latest_count",
 )
 
 
@@ -38,16 +53,26 @@ def export_csv(db: Database) -> str:
         h1b = doc.company_profile.h1b if doc.company_profile else None
         latest = max(h1b.by_year, key=lambda y: y.year) if h1b and h1b.by_year else None
         writer.writerow(
-            _cell(value) for value in [
-                doc.id, doc.title, doc.company, doc.stage, doc.location, doc.work_model,
+            _cell(value)
+            for value in [
+                doc.id,
+                doc.title,
+                doc.company,
+                doc.stage,
+                doc.location,
+                doc.work_model,
                 doc.employment_type,
-                salary.text if salary else None, salary.min if salary else None,
-                salary.max if salary else None, salary.currency if salary else None,
+                salary.text if salary else None,
+                salary.min if salary else None,
+                salary.max if salary else None,
+                salary.currency if salary else None,
                 salary.period if salary else None,
                 doc.posted_at.isoformat() if doc.posted_at else None,
                 doc.captured_at.isoformat() if doc.captured_at else None,
-                doc.url, "; ".join(doc.industries),
-                latest.year if latest else None, latest.count if latest else None,
+                doc.url,
+                "; ".join(doc.industries),
+                latest.year if latest else None,
+                latest.count if latest else None,
             ]
         )
     return out.getvalue()

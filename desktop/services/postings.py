@@ -45,7 +45,8 @@ def create_posting(db: Database, doc: PostingDocument, *, now: datetime | None =
     with db.writing() as session:
         try:
             stage = (
-                records.stage_by_name(session, doc.stage) if doc.stage
+                records.stage_by_name(session, doc.stage)
+                if doc.stage
                 else records.first_stage(session)
             )
         except records.RecordNotFound as error:

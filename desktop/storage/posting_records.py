@@ -82,7 +82,9 @@ def replace_company_profile(
     company.funding_stage = funding.stage
     company.funding_total = funding.total
     company.funding_total_usd = funding.total_usd
-    company.investors = [CompanyInvestor(position=i, name=n) for i, n in enumerate(funding.investors)]
+    company.investors = [
+        CompanyInvestor(position=i, name=n) for i, n in enumerate(funding.investors)
+    ]
     company.funding_rounds = [
         FundingRoundRow(
             position=i, date=r.date, round_type=r.type, amount=r.amount, amount_usd=r.amount_usd
@@ -115,7 +117,8 @@ def merge_company_profile(
         by_year = {row.year: row.count for row in company.h1b_counts}
         by_year.update({y.year: y.count for y in profile.h1b.by_year})
         company.h1b_counts = [
-            H1bCount(year=year, count=count) for year, count in sorted(by_year.items(), reverse=True)
+            H1bCount(year=year, count=count)
+            for year, count in sorted(by_year.items(), reverse=True)
         ]
     if profile.funding is not None:
         funding = profile.funding
@@ -133,30 +136,41 @@ def merge_company_profile(
         ordered = sorted(rounds.values(), key=lambda r: r.date or "", reverse=True)
         company.funding_rounds = [
             FundingRoundRow(
-                position=i, date=r.date, round_type=r.round_type, amount=r.amount,
+                position=i,
+                date=r.date,
+                round_type=r.round_type,
+                amount=r.amount,
                 amount_usd=r.amount_usd,
             )
             for i, r in enumerate(ordered)
         ]
     news = [(n.date, n.title, n.url) for n in company.news]
     known_news = set(news)  # only what was stored before: a source may list one date twice
-    news += [(n.date, n.title, n.url) for n in profile.news if (n.date, n.title, n.url) not in known_news]
-    company.news = [
-        NewsRow(position=i, date=d, title=t, url=u) for i, (d, t, u) in enumerate(news)
+    news += [
+        (n.date, n.title, n.url) for n in profile.news if (n.date, n.title, n.url) not in known_news
     ]
+    company.news = [NewsRow(position=i, date=d, title=t, url=u) for i, (d, t, u) in enumerate(news)]
 
 
 def _profile_of(company: Company) -> CompanyProfile | None:
     has_details = (
-        company.description or company.h1b_note or company.h1b_counts or company.funding_stage
-        or company.funding_total or company.investors or company.funding_rounds or company.news
+        company.description
+        or company.h1b_note
+        or company.h1b_counts
+        or company.funding_stage
+        or company.funding_total
+        or company.investors
+        or company.funding_rounds
+        or company.news
         or company.data_source
     )
     if not has_details:
         return None
     has_h1b = company.h1b_note or company.h1b_counts
     has_funding = (
-        company.funding_stage or company.funding_total or company.investors
+        company.funding_stage
+        or company.funding_total
+        or company.investors
         or company.funding_rounds
     )
     return CompanyProfile(
@@ -247,12 +261,16 @@ def _whole(value: float | None) -> float | None:
 
 def document_of(posting: Posting) -> PostingDocument:
     """The full posting document of a stored posting, stage and history included."""
-    lists: dict[str, list[str]] = {"responsibility": [], "required": [], "preferred": [], "benefit": []}
+    lists: dict[str, list[str]] = {
+        "responsibility": [],
+        "required": [],
+        "preferred": [],
+        "benefit": [],
+    }
     for item in sorted(posting.items, key=lambda i: (i.kind, i.position)):
         lists[item.kind].append(item.text)
     has_salary = any(
-        v is not None
-        for v in (posting.salary_min, posting.salary_max, posting.salary_text)
+        v is not None for v in (posting.salary_min, posting.salary_max, posting.salary_text)
     )
     company = posting.company
     return PostingDocument(
@@ -263,8 +281,11 @@ def document_of(posting: Posting) -> PostingDocument:
         employment_type=posting.employment_type,
         work_model=posting.work_model,
         salary=Salary(
-            _whole(posting.salary_min), _whole(posting.salary_max), posting.salary_currency,
-            posting.salary_period, posting.salary_text,
+            _whole(posting.salary_min),
+            _whole(posting.salary_max),
+            posting.salary_currency,
+            posting.salary_period,
+            posting.salary_text,
         )
         if has_salary
         else None,
@@ -349,7 +370,9 @@ def _latest_h1b():  # type: ignore[no-untyped-def]
     )
     return (
         select(H1bCount.company_id, H1bCount.year, H1bCount.count)
-        .join(newest, and_(newest.c.company_id == H1bCount.company_id, newest.c.year == H1bCount.year))
+        .join(
+            newest, and_(newest.c.company_id == H1bCount.company_id, newest.c.year == H1bCount.year)
+        )
         .subquery()
     )
 
@@ -365,8 +388,17 @@ def list_rows(
     h1b = _latest_h1b()
     query: Select = (
         select(
-            Posting.id, Company.name, Posting.title, Stage.name, Stage.color, Posting.posted_at,
-            Posting.location, Posting.salary_text, Posting.salary_max, h1b.c.year, h1b.c.count,
+            Posting.id,
+            Company.name,
+            Posting.title,
+            Stage.name,
+            Stage.color,
+            Posting.posted_at,
+            Posting.location,
+            Posting.salary_text,
+            Posting.salary_max,
+            h1b.c.year,
+            h1b.c.count,
         )
         .join(Stage, Stage.id == Posting.stage_id)
         .outerjoin(Company, Company.id == Posting.company_id)
@@ -379,8 +411,12 @@ def list_rows(
                 *(
                     column.ilike(pattern, escape="\\")
                     for column in (
-                        Posting.title, Company.name, Posting.location, Posting.summary,
-                        Posting.description, Stage.name,
+                        Posting.title,
+                        Company.name,
+                        Posting.location,
+                        Posting.summary,
+                        Posting.description,
+                        Stage.name,
                     )
                 )
             )

@@ -12,10 +12,28 @@ from desktop.storage.database import Database
 from tests.samples import amazon_document
 
 CONTRACT_KEYS = [
-    "id", "title", "company", "location", "employment_type", "work_model", "salary",
-    "posted_text", "posted_at", "captured_at", "url", "summary", "description", "industries",
-    "responsibilities", "qualifications", "benefits", "company_profile", "source_format", "raw",
-    "stage", "stage_history",
+    "id",
+    "title",
+    "company",
+    "location",
+    "employment_type",
+    "work_model",
+    "salary",
+    "posted_text",
+    "posted_at",
+    "captured_at",
+    "url",
+    "summary",
+    "description",
+    "industries",
+    "responsibilities",
+    "qualifications",
+    "benefits",
+    "company_profile",
+    "source_format",
+    "raw",
+    "stage",
+    "stage_history",
 ]
 
 
@@ -26,7 +44,10 @@ def test_json_export_has_every_contract_key_in_order(db: Database) -> None:
     assert exported["id"] == saved.posting_id
     assert exported["stage"] == "Saved"
     assert exported["company_profile"]["funding"]["rounds"][0] == {
-        "date": "2023-01-03", "type": "Post Ipo Debt", "amount": "$8B", "amount_usd": 8000000000,
+        "date": "2023-01-03",
+        "type": "Post Ipo Debt",
+        "amount": "$8B",
+        "amount_usd": 8000000000,
     }
     assert exported["posted_at"].endswith("+00:00")
 
@@ -41,7 +62,7 @@ def test_csv_export_has_a_header_and_one_row_per_posting_and_defuses_formulas(
     db: Database,
 ) -> None:
     postings.create_posting(db, amazon_document())
-    postings.create_posting(db, amazon_document(title="=HYPERLINK(\"http://x\")"))
+    postings.create_posting(db, amazon_document(title='=HYPERLINK("http://x")'))
     rows = list(csv.DictReader(io.StringIO(export.export_csv(db))))
     assert len(rows) == 2
     assert rows[0]["company"] == "Amazon"

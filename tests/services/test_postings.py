@@ -80,7 +80,9 @@ def test_the_list_sorts_by_any_column_with_blanks_last(db: Database) -> None:
     postings.create_posting(db, amazon_document(company="Beta", company_profile=None))
     postings.create_posting(db, amazon_document(company="alpha", company_profile=None))
     postings.create_posting(db, amazon_document(company="Gamma"))
-    by_company = [r.company for r in postings.list_postings(db, sort=SortKey.COMPANY, descending=False)]
+    by_company = [
+        r.company for r in postings.list_postings(db, sort=SortKey.COMPANY, descending=False)
+    ]
     assert by_company == ["alpha", "Beta", "Gamma"]
     by_h1b = [r.company for r in postings.list_postings(db, sort=SortKey.H1B, descending=False)]
     assert by_h1b[0] == "Gamma"

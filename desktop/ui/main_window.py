@@ -1,0 +1,362 @@
+"""The main window: the postings list with a search box, and the detail pane beside it.
+
+Operations report what they changed (``Changes``); ``apply_changes`` hands that to every view,
+so the list and the detail pane stay in step without knowing each other.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QByteArray, QItemSelection, QSettings, Qt, QTimer, Signal
+from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QFileDialog,
+    QHeaderView,
+    QLabel,
+    QLineEdit,
+    QMainWindow,
+    QMessageBox,
+    QPushButton,
+    QSplitter,
+    QStackedWidget,
+    QTableView,
+    QToolBar,
+    QVBoxLayout,
+    QWidget,
+)
+
+from desktop import __version__
+from desktop.services import export, postings
+from desktop.services.changes import Changes
+from desktop.storage.database import Database
+from desktop.ui.dialogs import messages
+from desktop.ui.dialogs.posting_form import PostingForm
+from desktop.ui.models.posting_table_model import COL_TITLE, PostingTableModel
+from desktop.ui.views.detail_pane import DetailPane
+
+SEARCH_DELAY_MS = 120  # filter as the user types, without a query per keystroke
+
+EMPTY_TEXT = (
+    "No postings yet.\n\n"
+    "Add your first one with File > New posting (Ctrl+N): type or paste the title, the company\n"
+    "and whatever else the job board shows. Everything stays on this computer."
+)
+
+
+class MainWindow(QMainWindow):
+    changes_applied = Signal(object)  # Changes, after every view has caught up
+
+    def __init__(self, db: Database, settings: QSettings, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self._db = db
+        self._settings = settings
+        self.posting_form: PostingForm | None = None
+        self.setObjectName("main-window")
+        self.setWindowTitle("Jobdeck")
+        self.resize(1200, 760)
+
+        self.model = PostingTableModel(db, self)
+        self._build_views()
+        self._build_actions()
+        self._restore_state()
+        self.model.reload()
+        self._update_empty_state()
+        self._select_first_row()
+
+    # -- building ------------------------------------------------------------------------------
+
+    def _build_views(self) -> None:
+        self.search = QLineEdit(placeholderText="Search postings (Ctrl+F)")
+        self.search.setObjectName("search")
+        self.search.setClearButtonEnabled(True)
+        self._search_timer = QTimer(self, singleShot=True, interval=SEARCH_DELAY_MS)
+        self._search_timer.timeout.connect(self._run_search)
+        self.search.textChanged.connect(self._search_timer.start)
+
+        self.table = QTableView()
+        self.table.setObjectName("postings-table")
+        self.table.setModel(self.model)
+        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.table.setSortingEnabled(True)
+        self.table.setAlternatingRowColors(True)
+        self.table.setWordWrap(False)
+        self.table.setShowGrid(False)
+        self.table.verticalHeader().hide()
+        self.table.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
+        self.table.verticalHeader().setDefaultSectionSize(self.fontMetrics().height() + 12)
+        header = self.table.horizontalHeader()
+        header.setStretchLastSection(False)
+        header.setSectionResizeMode(COL_TITLE, QHeaderView.ResizeMode.Stretch)
+        header.setSortIndicator(3, Qt.SortOrder.DescendingOrder)
+        for column, width in ((0, 140), (2, 110), (3, 96), (4, 150), (5, 130), (6, 110)):
+            self.table.setColumnWidth(column, width)
+        self.table.selectionModel().selectionChanged.connect(self._selection_changed)
+        self.table.doubleClicked.connect(lambda _index: self.edit_posting())
+
+        self.empty_page = QWidget()
+        self.empty_page.setObjectName("empty-state")
+        empty_layout = QVBoxLayout(self.empty_page)
+        empty_layout.addStretch(1)
+        self.empty_label = QLabel(EMPTY_TEXT)
+        self.empty_label.setTextFormat(Qt.TextFormat.PlainText)
+        self.empty_label.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.empty_label.setWordWrap(True)
+        empty_layout.addWidget(self.empty_label)
+        self.empty_button = QPushButton("New posting…")
+        self.empty_button.clicked.connect(self.new_posting)
+        empty_layout.addWidget(self.empty_button, 0, Qt.AlignmentFlag.AlignHCenter)
+        empty_layout.addStretch(2)
+
+        self.no_match = QLabel()
+        self.no_match.setTextFormat(Qt.TextFormat.PlainText)
+        self.no_match.setAlignment(Qt.AlignmentFlag.AlignCenter)
+
+        self.list_stack = QStackedWidget()
+        self.list_stack.addWidget(self.table)
+        self.list_stack.addWidget(self.empty_page)
+        self.list_stack.addWidget(self.no_match)
+
+        left = QWidget()
+        left_layout = QVBoxLayout(left)
+        left_layout.setContentsMargins(8, 8, 0, 8)
+        left_layout.addWidget(self.search)
+        left_layout.addWidget(self.list_stack)
+
+        self.detail = DetailPane()
+        self.splitter = QSplitter(Qt.Orientation.Horizontal)
+        self.splitter.setObjectName("main-splitter")
+        self.splitter.addWidget(left)
+        self.splitter.addWidget(self.detail)
+        self.splitter.setStretchFactor(0, 3)
+        self.splitter.setStretchFactor(1, 2)
+        self.splitter.setSizes([700, 500])
+        self.setCentralWidget(self.splitter)
+
+    def _action(self, text: str, shortcut: QKeySequence | str | None, slot: object) -> QAction:
+        action = QAction(text, self)
+        if shortcut is not None:
+            action.setShortcut(QKeySequence(shortcut))
+        action.triggered.connect(slot)
+        return action
+
+    def _build_actions(self) -> None:
+        key = QKeySequence.StandardKey
+        self.new_action = self._action("&New posting…", key.New, self.new_posting)
+        self.export_action = self._action("&Export…", "Ctrl+Shift+E", self.export_postings)
+        self.quit_action = self._action("&Quit", key.Quit, self.close)
+        self.edit_action = self._action("&Edit posting…", "Ctrl+E", self.edit_posting)
+        self.delete_action = self._action("&Delete posting…", key.Delete, self.delete_posting)
+        self.find_action = self._action("&Find", key.Find, self.focus_search)
+        self.about_action = self._action("&About Jobdeck", None, self.show_about)
+        self.detail_action = self._action("Show &details", "Ctrl+D", self._toggle_detail)
+        self.detail_action.setCheckable(True)
+        self.detail_action.setChecked(True)
+        # The Delete key acts on the list only, so it never eats a keystroke in the search box.
+        self.delete_action.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
+        self.table.addAction(self.delete_action)
+
+        menus = self.menuBar()
+        file_menu = menus.addMenu("&File")
+        file_menu.addActions([self.new_action, self.export_action])
+        file_menu.addSeparator()
+        file_menu.addAction(self.quit_action)
+        edit_menu = menus.addMenu("&Edit")
+        edit_menu.addActions([self.edit_action, self.delete_action])
+        edit_menu.addSeparator()
+        edit_menu.addAction(self.find_action)
+        view_menu = menus.addMenu("&View")
+        view_menu.addAction(self.detail_action)
+        help_menu = menus.addMenu("&Help")
+        help_menu.addAction(self.about_action)
+
+        toolbar = QToolBar("Main")
+        toolbar.setObjectName("main-toolbar")
+        toolbar.setMovable(False)
+        toolbar.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextOnly)
+        toolbar.addActions([self.new_action, self.edit_action, self.delete_action])
+        self.addToolBar(toolbar)
+        self._update_actions()
+
+    # -- state that outlives the window --------------------------------------------------------
+
+    def _restore_state(self) -> None:
+        for key, restore in (
+            ("window/geometry", self.restoreGeometry),
+            ("window/state", self.restoreState),
+            ("window/splitter", self.splitter.restoreState),
+            ("window/columns", self.table.horizontalHeader().restoreState),
+        ):
+            value = self._settings.value(key)
+            if isinstance(value, QByteArray):
+                restore(value)
+        header = self.table.horizontalHeader()
+        self.model.sort(header.sortIndicatorSection(), header.sortIndicatorOrder())
+
+    def save_state(self) -> None:
+        self._settings.setValue("window/geometry", self.saveGeometry())
+        self._settings.setValue("window/state", self.saveState())
+        self._settings.setValue("window/splitter", self.splitter.saveState())
+        self._settings.setValue("window/columns", self.table.horizontalHeader().saveState())
+        self._settings.sync()
+
+    def closeEvent(self, event: QCloseEvent) -> None:
+        self.save_state()
+        super().closeEvent(event)
+
+    # -- selection and the detail pane ---------------------------------------------------------
+
+    def selected_id(self) -> int | None:
+        rows = self.table.selectionModel().selectedRows()
+        return self.model.posting_id(rows[0].row()) if rows else None
+
+    def select_posting(self, posting_id: int) -> bool:
+        row = self.model.row_of(posting_id)
+        if row is None:
+            return False
+        self.table.selectRow(row)
+        self.table.scrollTo(self.model.index(row, 0))
+        return True
+
+    def _select_first_row(self) -> None:
+        if self.model.rowCount() and self.selected_id() is None:
+            self.table.selectRow(0)
+
+    def _selection_changed(self, _selected: QItemSelection, _deselected: QItemSelection) -> None:
+        self._show_detail(self.selected_id())
+        self._update_actions()
+
+    def _show_detail(self, posting_id: int | None) -> None:
+        if posting_id is None:
+            self.detail.show_posting(None)
+            return
+        try:
+            self.detail.show_posting(postings.get_posting(self._db, posting_id))
+        except postings.PostingNotFound:
+            self.detail.show_posting(None)
+
+    def _update_actions(self) -> None:
+        has_selection = self.selected_id() is not None
+        self.edit_action.setEnabled(has_selection)
+        self.delete_action.setEnabled(has_selection)
+
+    def _update_empty_state(self) -> None:
+        if self.model.rowCount():
+            self.list_stack.setCurrentWidget(self.table)
+        elif self.model.search.strip():
+            self.no_match.setText(f"No postings match “{self.model.search.strip()}”.")
+            self.list_stack.setCurrentWidget(self.no_match)
+        else:
+            self.list_stack.setCurrentWidget(self.empty_page)
+
+    def _toggle_detail(self, visible: bool) -> None:
+        self.detail.setVisible(visible)
+
+    # -- search --------------------------------------------------------------------------------
+
+    def focus_search(self) -> None:
+        self.search.setFocus()
+        self.search.selectAll()
+
+    def _run_search(self) -> None:
+        keep = self.selected_id()
+        self.model.set_search(self.search.text())
+        self._after_reload(keep)
+
+    def _after_reload(self, keep: int | None) -> None:
+        self._update_empty_state()
+        if keep is None or not self.select_posting(keep):
+            self.table.clearSelection()
+            self._select_first_row()
+        if self.selected_id() is None:
+            self.detail.show_posting(None)
+        self._update_actions()
+
+    # -- changes from any operation ------------------------------------------------------------
+
+    def apply_changes(self, changes: Changes, select: int | None = None) -> None:
+        keep = select if select is not None else self.selected_id()
+        self.model.refresh(changes.postings)
+        self._after_reload(keep)
+        shown = self.detail.posting_id
+        if shown is not None and shown in changes.updated:
+            self._show_detail(shown)
+        self.changes_applied.emit(changes)
+
+    # -- commands ------------------------------------------------------------------------------
+
+    def _open_form(self, original: object) -> None:
+        if self.posting_form is not None:
+            self.posting_form.raise_()
+            return
+        form = PostingForm(self._db, original, self)  # type: ignore[arg-type]
+        form.saved.connect(self._form_saved)
+        form.finished.connect(self._form_closed)
+        self.posting_form = form
+        form.open()
+
+    def _form_saved(self, changes: Changes) -> None:
+        created = next(iter(changes.created), None)
+        self.apply_changes(changes, select=created)
+
+    def _form_closed(self) -> None:
+        if self.posting_form is not None:
+            self.posting_form.deleteLater()
+            self.posting_form = None
+
+    def new_posting(self) -> None:
+        self._open_form(None)
+
+    def edit_posting(self) -> None:
+        posting_id = self.selected_id()
+        if posting_id is None:
+            return
+        try:
+            self._open_form(postings.get_posting(self._db, posting_id))
+        except postings.PostingNotFound as error:
+            messages.show_error(self, "Posting not found", str(error))
+
+    def delete_posting(self) -> None:
+        posting_id = self.selected_id()
+        if posting_id is None:
+            return
+        index = self.model.index(self.model.row_of(posting_id) or 0, COL_TITLE)
+        title = self.model.data(index)
+
+        def really_delete() -> None:
+            try:
+                changes = postings.delete_posting(self._db, posting_id)
+            except postings.PostingNotFound:
+                changes = Changes(deleted=frozenset({posting_id}))
+            self.apply_changes(changes)
+
+        messages.confirm(
+            self,
+            "Delete posting?",
+            f"Delete “{title}” and its application history? This cannot be undone.",
+            "Delete",
+            really_delete,
+        )
+
+    def export_postings(self) -> None:
+        path, chosen = QFileDialog.getSaveFileName(
+            self, "Export postings", "jobdeck-export.json", "JSON (*.json);;CSV (*.csv)"
+        )
+        if not path:
+            return
+        as_csv = chosen.startswith("CSV") or path.lower().endswith(".csv")
+        text = export.export_csv(self._db) if as_csv else export.export_json(self._db)
+        try:
+            with open(path, "w", encoding="utf-8") as out:
+                out.write(text)
+        except OSError as error:
+            messages.show_error(self, "Export failed", f"Cannot write {path}: {error.strerror}")
+
+    def show_about(self) -> None:
+        QMessageBox.about(
+            self,
+            "About Jobdeck",
+            f"Jobdeck {__version__}\n\nTrack job postings and applications. "
+            "Your data stays on this computer.\n\nLibrary: "
+            f"{self._db.path}",
+        )

@@ -1,0 +1,131 @@
+"""The postings list as a flat Qt table model keyed by posting id.
+
+Sorting and searching happen in SQL through the services (no QSortFilterProxyModel over Python
+rows); the model holds frozen ``PostingRow`` snapshots and reloads them when told what changed.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from typing import Any
+
+from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
+from PySide6.QtGui import QColor
+
+from desktop.core.listing import PostingRow, SortKey
+from desktop.services import postings
+from desktop.storage.database import Database
+
+COL_COMPANY, COL_TITLE, COL_STAGE, COL_POSTED, COL_LOCATION, COL_SALARY, COL_H1B = range(7)
+HEADERS = ("Company", "Title", "Stage", "Posted", "Location", "Salary", "H1B (latest)")
+SORT_KEYS = (
+    SortKey.COMPANY,
+    SortKey.TITLE,
+    SortKey.STAGE,
+    SortKey.POSTED,
+    SortKey.LOCATION,
+    SortKey.SALARY,
+    SortKey.H1B,
+)
+ID_ROLE = Qt.ItemDataRole.UserRole + 1
+
+AnyIndex = QModelIndex | QPersistentModelIndex
+
+
+def _display(row: PostingRow, column: int) -> str:
+    if column == COL_COMPANY:
+        return row.company or ""
+    if column == COL_TITLE:
+        return row.title
+    if column == COL_STAGE:
+        return row.stage
+    if column == COL_POSTED:
+        return row.posted_at.astimezone().strftime("%Y-%m-%d") if row.posted_at else ""
+    if column == COL_LOCATION:
+        return row.location or ""
+    if column == COL_SALARY:
+        return row.salary_text or ""
+    if column == COL_H1B and row.h1b_latest_count is not None:
+        return f"{row.h1b_latest_count:,} ({row.h1b_latest_year})"
+    return ""
+
+
+class PostingTableModel(QAbstractTableModel):
+    def __init__(self, db: Database, parent: Any = None) -> None:
+        super().__init__(parent)
+        self._db = db
+        self._rows: list[PostingRow] = []
+        self._row_of_id: dict[int, int] = {}
+        self._search = ""
+        self._sort = SortKey.POSTED
+        self._descending = True
+
+    # -- Qt's model interface -----------------------------------------------------------------
+
+    def rowCount(self, parent: AnyIndex = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else len(self._rows)
+
+    def columnCount(self, parent: AnyIndex = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else len(HEADERS)
+
+    def data(self, index: AnyIndex, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if not index.isValid() or not 0 <= index.row() < len(self._rows):
+            return None
+        row = self._rows[index.row()]
+        column = index.column()
+        if role == Qt.ItemDataRole.DisplayRole:
+            return _display(row, column)
+        if role == Qt.ItemDataRole.ToolTipRole and column in (COL_TITLE, COL_LOCATION):
+            return _display(row, column) or None
+        if role == Qt.ItemDataRole.DecorationRole and column == COL_STAGE:
+            return QColor(row.stage_color)
+        if role == ID_ROLE:
+            return row.id
+        return None
+
+    def headerData(
+        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
+    ) -> Any:
+        if (
+            orientation == Qt.Orientation.Horizontal
+            and role == Qt.ItemDataRole.DisplayRole
+            and 0 <= section < len(HEADERS)
+        ):
+            return HEADERS[section]
+        return None
+
+    def sort(self, column: int, order: Qt.SortOrder = Qt.SortOrder.AscendingOrder) -> None:
+        if not 0 <= column < len(SORT_KEYS):
+            return
+        self._sort = SORT_KEYS[column]
+        self._descending = order == Qt.SortOrder.DescendingOrder
+        self.reload()
+
+    # -- Jobdeck's own interface --------------------------------------------------------------
+
+    def set_search(self, text: str) -> None:
+        if text != self._search:
+            self._search = text
+            self.reload()
+
+    @property
+    def search(self) -> str:
+        return self._search
+
+    def reload(self) -> None:
+        rows = postings.list_postings(self._db, self._search, self._sort, self._descending)
+        self.beginResetModel()
+        self._rows = rows
+        self._row_of_id = {row.id: i for i, row in enumerate(rows)}
+        self.endResetModel()
+
+    def refresh(self, changed_ids: Iterable[int]) -> None:
+        """Bring the rows up to date after an operation changed these postings."""
+        if changed_ids:
+            self.reload()
+
+    def posting_id(self, row: int) -> int | None:
+        return self._rows[row].id if 0 <= row < len(self._rows) else None
+
+    def row_of(self, posting_id: int) -> int | None:
+        return self._row_of_id.get(posting_id)

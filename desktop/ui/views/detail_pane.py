@@ -1,0 +1,322 @@
+"""Every part of the selected posting, section by section; a section with no data is not shown.
+
+All text from the posting goes into labels as plain text. The only markup is the links this
+module builds itself (escaped, https/mailto only, opened after a click).
+"""
+
+from __future__ import annotations
+
+from datetime import datetime
+
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QFont, QPalette
+from PySide6.QtWidgets import (
+    QFrame,
+    QGridLayout,
+    QHBoxLayout,
+    QLabel,
+    QScrollArea,
+    QVBoxLayout,
+    QWidget,
+)
+
+from desktop.core.document import CompanyProfile, Funding, PostingDocument, Salary
+from desktop.ui.views.chips import ChipsView
+from desktop.ui.views.h1b_chart import H1bChart
+from desktop.ui.views.links import link_label
+
+SECTION_ORDER = (
+    "header",
+    "summary",
+    "industries",
+    "responsibilities",
+    "qualifications",
+    "benefits",
+    "company",
+    "news",
+)
+
+
+def plain_label(
+    text: str, *, point_delta: int = 0, bold: bool = False, muted: bool = False
+) -> QLabel:
+    label = QLabel()
+    label.setTextFormat(Qt.TextFormat.PlainText)
+    label.setText(text)
+    label.setWordWrap(True)
+    label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+    if point_delta or bold:
+        font = QFont(label.font())
+        if point_delta:
+            font.setPointSizeF(font.pointSizeF() + point_delta)
+        font.setBold(bold)
+        label.setFont(font)
+    if muted:
+        label.setForegroundRole(QPalette.ColorRole.PlaceholderText)
+    return label
+
+
+def salary_text(salary: Salary | None) -> str | None:
+    if salary is None:
+        return None
+    if salary.text:
+        return salary.text
+    if salary.min is None and salary.max is None:
+        return None
+    parts = [f"{v:,.0f}" for v in (salary.min, salary.max) if v is not None]
+    text = " - ".join(parts)
+    if salary.currency:
+        text = f"{text} {salary.currency}"
+    return f"{text} per {salary.period}" if salary.period else text
+
+
+def posted_text(doc: PostingDocument) -> str | None:
+    if doc.posted_at is None:
+        return doc.posted_text
+    when = doc.posted_at.astimezone().strftime("%d %b %Y")
+    return f"{when} ({doc.posted_text})" if doc.posted_text else when
+
+
+class Section(QFrame):
+    """A titled block of the pane; its object name is ``section-<name>``."""
+
+    def __init__(self, name: str, title: str | None) -> None:
+        super().__init__()
+        self.setObjectName(f"section-{name}")
+        self.body = QVBoxLayout(self)
+        self.body.setContentsMargins(0, 6, 0, 6)
+        self.body.setSpacing(4)
+        if title:
+            self.body.addWidget(plain_label(title, point_delta=2, bold=True))
+
+
+def bullet_list(items: tuple[str, ...]) -> QWidget:
+    box = QWidget()
+    grid = QGridLayout(box)
+    grid.setContentsMargins(4, 0, 0, 0)
+    grid.setHorizontalSpacing(8)
+    grid.setVerticalSpacing(3)
+    grid.setColumnStretch(1, 1)
+    for row, item in enumerate(items):
+        bullet = plain_label("•")
+        bullet.setAlignment(Qt.AlignmentFlag.AlignTop)
+        grid.addWidget(bullet, row, 0, Qt.AlignmentFlag.AlignTop)
+        grid.addWidget(plain_label(item), row, 1)
+    return box
+
+
+def key_values(pairs: list[tuple[str, str]]) -> QWidget:
+    box = QWidget()
+    grid = QGridLayout(box)
+    grid.setContentsMargins(0, 0, 0, 0)
+    grid.setHorizontalSpacing(12)
+    grid.setColumnStretch(1, 1)
+    for row, (key, value) in enumerate(pairs):
+        grid.addWidget(plain_label(key, muted=True), row, 0, Qt.AlignmentFlag.AlignTop)
+        grid.addWidget(plain_label(value), row, 1)
+    return box
+
+
+class DetailPane(QScrollArea):
+    """Shows one posting document. ``show_posting(None)`` shows the placeholder."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("detail-pane")
+        self.setWidgetResizable(True)
+        self.setFrameShape(QFrame.Shape.NoFrame)
+        self.setMinimumWidth(340)
+        self.posting_id: int | None = None
+        self._sections: dict[str, Section] = {}
+        self.show_posting(None)
+
+    # -- what tests and the window use --------------------------------------------------------
+
+    def visible_sections(self) -> list[str]:
+        return list(self._sections)
+
+    def section(self, name: str) -> Section | None:
+        return self._sections.get(name)
+
+    def show_posting(self, doc: PostingDocument | None) -> None:
+        self.posting_id = doc.id if doc else None
+        content = QWidget()
+        content.setObjectName("detail-content")
+        layout = QVBoxLayout(content)
+        layout.setContentsMargins(18, 14, 18, 18)
+        layout.setSpacing(8)
+        self._sections = {}
+        if doc is None:
+            hint = plain_label("Select a posting to see all of it here.", muted=True)
+            hint.setAlignment(Qt.AlignmentFlag.AlignCenter)
+            layout.addStretch(1)
+            layout.addWidget(hint)
+            layout.addStretch(2)
+        else:
+            for name in SECTION_ORDER:
+                section = getattr(self, f"_build_{name}")(doc)
+                if section is not None:
+                    self._sections[name] = section
+                    layout.addWidget(section)
+            layout.addStretch(1)
+        old = self.takeWidget()
+        if old is not None:
+            old.deleteLater()
+        self.setWidget(content)
+
+    # -- the sections, in the order they appear -----------------------------------------------
+
+    def _build_header(self, doc: PostingDocument) -> Section:
+        section = Section("header", None)
+        title = plain_label(doc.title or "", point_delta=5, bold=True)
+        title.setObjectName("detail-title")
+        section.body.addWidget(title)
+        if doc.company:
+            company = plain_label(doc.company, point_delta=2)
+            company.setObjectName("detail-company")
+            section.body.addWidget(company)
+        facts: list[tuple[str, str]] = []
+        for key, value in (
+            ("Location", doc.location),
+            ("Work model", doc.work_model),
+            ("Employment", doc.employment_type),
+            ("Salary", salary_text(doc.salary)),
+            ("Posted", posted_text(doc)),
+        ):
+            if value:
+                facts.append((key, value))
+        if facts:
+            section.body.addWidget(key_values(facts))
+        if doc.url:
+            row = QHBoxLayout()
+            row.addWidget(plain_label("Source", muted=True))
+            link = link_label(doc.url)
+            link.setObjectName("detail-source-link")
+            row.addWidget(link, 1)
+            section.body.addLayout(row)
+        return section
+
+    def _build_summary(self, doc: PostingDocument) -> Section | None:
+        text = doc.summary or doc.description
+        if not text:
+            return None
+        section = Section("summary", "Summary")
+        section.body.addWidget(plain_label(text))
+        if doc.summary and doc.description:
+            section.body.addWidget(plain_label(doc.description))
+        return section
+
+    def _build_industries(self, doc: PostingDocument) -> Section | None:
+        if not doc.industries:
+            return None
+        section = Section("industries", None)
+        chips = ChipsView()
+        chips.setObjectName("detail-industries")
+        chips.set_chips(doc.industries)
+        section.body.addWidget(chips)
+        return section
+
+    def _build_responsibilities(self, doc: PostingDocument) -> Section | None:
+        if not doc.responsibilities:
+            return None
+        section = Section("responsibilities", "Responsibilities")
+        section.body.addWidget(bullet_list(doc.responsibilities))
+        return section
+
+    def _build_qualifications(self, doc: PostingDocument) -> Section | None:
+        quals = doc.qualifications
+        if not (quals.required or quals.preferred):
+            return None
+        section = Section("qualifications", "Qualifications")
+        for heading, items in (("Required", quals.required), ("Preferred", quals.preferred)):
+            if items:
+                section.body.addWidget(plain_label(heading, bold=True))
+                section.body.addWidget(bullet_list(items))
+        return section
+
+    def _build_benefits(self, doc: PostingDocument) -> Section | None:
+        if not doc.benefits:
+            return None
+        section = Section("benefits", "Benefits")
+        section.body.addWidget(bullet_list(doc.benefits))
+        return section
+
+    def _build_company(self, doc: PostingDocument) -> Section | None:
+        profile = doc.company_profile
+        if profile is None:
+            return None
+        parts = [profile.description, profile.h1b, profile.funding, profile.data_source]
+        if not any(parts):
+            return None
+        section = Section("company", f"Company: {profile.name}")
+        if profile.description:
+            section.body.addWidget(plain_label(profile.description))
+        self._add_h1b(section, profile)
+        if profile.funding is not None:
+            self._add_funding(section, profile.funding)
+        if profile.data_source:
+            section.body.addWidget(plain_label(f"Company data: {profile.data_source}", muted=True))
+        return section
+
+    def _add_h1b(self, section: Section, profile: CompanyProfile) -> None:
+        h1b = profile.h1b
+        if h1b is None or not (h1b.note or h1b.by_year):
+            return
+        section.body.addSpacing(6)
+        section.body.addWidget(plain_label("H1B sponsorship", bold=True))
+        if h1b.by_year:
+            chart = H1bChart()
+            chart.setObjectName("detail-h1b-chart")
+            chart.set_years(h1b.by_year)
+            section.body.addWidget(chart)
+        if h1b.note:
+            section.body.addWidget(plain_label(h1b.note, muted=True))
+
+    def _add_funding(self, section: Section, funding: Funding) -> None:
+        section.body.addSpacing(6)
+        section.body.addWidget(plain_label("Funding", bold=True))
+        facts = [
+            (key, value)
+            for key, value in (
+                ("Stage", funding.stage),
+                ("Total funding", funding.total),
+                ("Key investors", ", ".join(funding.investors)),
+            )
+            if value
+        ]
+        if facts:
+            section.body.addWidget(key_values(facts))
+        if funding.rounds:
+            table = QWidget()
+            table.setObjectName("detail-funding-rounds")
+            grid = QGridLayout(table)
+            grid.setContentsMargins(0, 4, 0, 0)
+            grid.setHorizontalSpacing(16)
+            for column, heading in enumerate(("Date", "Round", "Amount")):
+                grid.addWidget(plain_label(heading, bold=True), 0, column)
+            for row, entry in enumerate(funding.rounds, start=1):
+                for column, value in enumerate((entry.date, entry.type, entry.amount)):
+                    grid.addWidget(plain_label(value or "—"), row, column)
+            grid.setColumnStretch(2, 1)
+            section.body.addWidget(table)
+
+    def _build_news(self, doc: PostingDocument) -> Section | None:
+        profile = doc.company_profile
+        if profile is None or not profile.news:
+            return None
+        section = Section("news", "Recent news")
+        for item in profile.news:
+            row = QHBoxLayout()
+            if item.date:
+                row.addWidget(plain_label(_news_date(item.date), muted=True))
+            headline = item.title or ("Read the article" if item.url else "(no headline)")
+            row.addWidget(link_label(item.url, headline) if item.url else plain_label(headline), 1)
+            section.body.addLayout(row)
+        return section
+
+
+def _news_date(iso: str) -> str:
+    try:
+        return datetime.fromisoformat(iso).strftime("%d %b %Y")
+    except ValueError:
+        return iso

@@ -1,0 +1,45 @@
+"""Links from postings: shown as text we build ourselves, opened only after a click and a check."""
+
+from __future__ import annotations
+
+import html
+
+from PySide6.QtCore import Qt, QUrl
+from PySide6.QtGui import QDesktopServices
+from PySide6.QtWidgets import QLabel, QWidget
+
+from desktop.core.text import safe_link
+
+
+def open_safe_link(url: str) -> bool:
+    """Open ``url`` in the user's browser or mail app if it is https or mailto; else do nothing."""
+    checked = safe_link(url)
+    if checked is None:
+        return False
+    return QDesktopServices.openUrl(QUrl(checked, QUrl.ParsingMode.StrictMode))
+
+
+def link_label(url: str, text: str | None = None, parent: QWidget | None = None) -> QLabel:
+    """A label showing a clickable link when ``url`` is safe, or the plain text otherwise.
+
+    The markup is ours: both the address and the text are escaped, and the label never opens
+    links on its own, so nothing from a posting can become live HTML.
+    """
+    label = QLabel(parent)
+    label.setWordWrap(True)
+    checked = safe_link(url)
+    shown = text or url
+    if checked is None:
+        label.setTextFormat(Qt.TextFormat.PlainText)
+        label.setText(shown)
+        return label
+    label.setTextFormat(Qt.TextFormat.RichText)
+    label.setText(f'<a href="{html.escape(checked, quote=True)}">{html.escape(shown)}</a>')
+    label.setToolTip(checked)
+    label.setOpenExternalLinks(False)
+    label.setTextInteractionFlags(
+        Qt.TextInteractionFlag.LinksAccessibleByMouse
+        | Qt.TextInteractionFlag.LinksAccessibleByKeyboard
+    )
+    label.linkActivated.connect(open_safe_link)
+    return label

@@ -1,0 +1,68 @@
+"""The detail pane: every section in order, empty ones hidden, posting text never live HTML."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QLabel
+from pytestqt.qtbot import QtBot
+
+from desktop.core.document import CompanyProfile, NewsItem, PostingDocument
+from desktop.ui.views.detail_pane import SECTION_ORDER, DetailPane
+from tests.samples import amazon_document
+
+
+def _texts(pane: DetailPane) -> list[str]:
+    return [label.text() for label in pane.findChildren(QLabel)]
+
+
+def test_the_full_sample_shows_every_section_in_order(qtbot: QtBot) -> None:
+    pane = DetailPane()
+    qtbot.addWidget(pane)
+    pane.show_posting(amazon_document(id=1, summary="Short summary."))
+    assert pane.visible_sections() == list(SECTION_ORDER)
+    texts = _texts(pane)
+    assert "Kleiner Perkins" in texts
+    assert "Post Ipo Debt" in texts and "$8B" in texts
+    assert "Required" in texts and "Preferred" in texts
+    chart = pane.findChild(object, "detail-h1b-chart")
+    assert "2025: 18969" in chart.accessibleName()
+    chips = pane.findChild(object, "detail-industries")
+    assert chips.chips() == amazon_document().industries
+
+
+def test_sections_without_data_are_hidden(qtbot: QtBot) -> None:
+    pane = DetailPane()
+    qtbot.addWidget(pane)
+    pane.show_posting(PostingDocument(id=2, title="Only a title", company="Acme"))
+    assert pane.visible_sections() == ["header"]
+
+
+def test_posting_text_is_plain_and_unsafe_links_are_not_links(qtbot: QtBot) -> None:
+    hostile = "<img src='https://tracker.example/x.png'><script>alert(1)</script><b>bold</b>"
+    pane = DetailPane()
+    qtbot.addWidget(pane)
+    pane.show_posting(
+        PostingDocument(
+            id=3,
+            title=hostile,
+            company="Acme",
+            summary=hostile,
+            url="javascript:alert(1)",
+            company_profile=CompanyProfile(
+                name="Acme",
+                description="x",
+                news=(
+                    NewsItem("2025-01-01", "file link", "file:///etc/passwd"),
+                    NewsItem("2025-01-02", "<a href='https://x'>y</a>", "https://news.example/a"),
+                ),
+            ),
+        )
+    )
+    for label in pane.findChildren(QLabel):
+        if label.textFormat() != Qt.TextFormat.PlainText:
+            # The only rich labels are the links we build: escaped text, https only.
+            assert label.text().startswith('<a href="https://news.example/a">')
+            assert "&lt;a href=" in label.text()
+            assert not label.openExternalLinks()
+    assert hostile in _texts(pane)
+    assert "javascript:alert(1)" in _texts(pane)

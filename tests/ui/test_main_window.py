@@ -1,0 +1,160 @@
+"""Creating, editing, searching and deleting postings through the window, as a user would."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QSettings, Qt
+from PySide6.QtWidgets import QMessageBox
+from pytestqt.qtbot import QtBot
+
+from desktop.services import postings
+from desktop.storage.database import Database
+from desktop.ui.main_window import MainWindow
+from tests.samples import amazon_document
+
+
+def _answer_confirm(qtbot: QtBot, window: MainWindow, button_text: str) -> None:
+    (box,) = [b for b in window.findChildren(QMessageBox, "confirm-box") if b.isVisible()]
+    (button,) = [b for b in box.buttons() if b.text().replace("&", "") == button_text]
+    qtbot.mouseClick(button, Qt.MouseButton.LeftButton)
+
+
+def test_an_empty_library_tells_a_newcomer_how_to_add_a_posting(make_window) -> None:
+    window = make_window()
+    assert window.list_stack.currentWidget() is window.empty_page
+    assert "Ctrl+N" in window.empty_label.text()
+    window.empty_button.click()
+    assert window.posting_form is not None and window.posting_form.isVisible()
+
+
+def test_a_posting_created_in_the_form_is_listed_and_shown(
+    qtbot: QtBot, make_window, db: Database
+) -> None:
+    window = make_window()
+    window.new_action.trigger()
+    form = window.posting_form
+    qtbot.keyClicks(form.title, "Research Intern, Reinforcement Learning")
+    qtbot.keyClicks(form.company, "Amazon")
+    form.salary_min.setText("160,000")
+    form.salary_max.setText("210k")
+    form.salary_currency.setCurrentText("USD")
+    form.salary_period.setCurrentText("year")
+    form.industries.setPlainText("E-Commerce\nRetail")
+    form.responsibilities.setPlainText("• Build models\n\nShip them  ")
+    form.h1b_years.setPlainText("2025: 18969\n2024: 21175")
+    with qtbot.waitSignal(window.changes_applied):
+        qtbot.mouseClick(
+            form.buttons.button(form.buttons.StandardButton.Save), Qt.MouseButton.LeftButton
+        )
+
+    assert window.posting_form is None or not window.posting_form.isVisible()
+    assert window.model.rowCount() == 1
+    (row,) = postings.list_postings(db)
+    assert window.selected_id() == row.id
+    stored = postings.get_posting(db, row.id)
+    assert stored.salary is not None and (stored.salary.min, stored.salary.max) == (160000, 210000)
+    assert stored.responsibilities == ("• Build models", "Ship them")
+    assert window.detail.visible_sections() == [
+        "header",
+        "industries",
+        "responsibilities",
+        "company",
+    ]
+
+
+def test_a_form_with_a_bad_value_names_it_and_keeps_what_was_typed(
+    qtbot: QtBot, make_window, db: Database
+) -> None:
+    window = make_window()
+    window.new_action.trigger()
+    form = window.posting_form
+    form.title.setText("Data Scientist")
+    form.company.setText("Stripe")
+    form.h1b_years.setPlainText("2025: 100\nlots in 2024")
+    form.buttons.button(form.buttons.StandardButton.Save).click()
+    assert form.isVisible()
+    assert "H1B by year, line 2" in form.error.text()
+    assert form.title.text() == "Data Scientist"
+    assert postings.count_postings(db) == 0
+
+    form.h1b_years.setPlainText("2025: 100")
+    form.title.clear()
+    form.buttons.button(form.buttons.StandardButton.Save).click()
+    assert "needs a title" in form.error.text()
+
+
+def test_editing_a_posting_changes_the_list_and_the_detail_pane(
+    qtbot: QtBot, make_window, db: Database
+) -> None:
+    saved = postings.create_posting(db, amazon_document())
+    window = make_window()
+    assert window.selected_id() == saved.posting_id
+    window.edit_action.trigger()
+    form = window.posting_form
+    assert form.company.text() == "Amazon"
+    assert form.rounds.toPlainText().splitlines()[0] == "2023-01-03 | Post Ipo Debt | $8B"
+    form.title.setText("Applied Scientist Intern")
+    form.benefits.setPlainText("Housing stipend")
+    with qtbot.waitSignal(window.changes_applied):
+        form.save()
+    assert window.model.data(window.model.index(0, 1)) == "Applied Scientist Intern"
+    assert window.detail.findChild(object, "detail-title").text() == "Applied Scientist Intern"
+    stored = postings.get_posting(db, saved.posting_id)
+    assert stored.benefits == ("Housing stipend",)
+    assert stored.company_profile == amazon_document().company_profile
+
+
+def test_search_filters_as_you_type_and_says_when_nothing_matches(
+    qtbot: QtBot, make_window, db: Database
+) -> None:
+    postings.create_posting(db, amazon_document())
+    postings.create_posting(
+        db, amazon_document(title="Backend Engineer", company="Stripe", company_profile=None)
+    )
+    window = make_window()
+    window.find_action.trigger()
+    qtbot.keyClicks(window.search, "stripe")
+    qtbot.waitUntil(lambda: window.model.rowCount() == 1)
+    assert window.detail.findChild(object, "detail-company").text() == "Stripe"
+    window.search.clear()
+    qtbot.keyClicks(window.search, "nothing-like-this")
+    qtbot.waitUntil(lambda: window.list_stack.currentWidget() is window.no_match)
+    assert "nothing-like-this" in window.no_match.text()
+    assert window.detail.posting_id is None
+
+
+def test_delete_asks_first_and_cancel_keeps_the_posting(
+    qtbot: QtBot, make_window, db: Database
+) -> None:
+    postings.create_posting(db, amazon_document())
+    window = make_window()
+    window.table.setFocus()
+    window.delete_action.trigger()
+    _answer_confirm(qtbot, window, "Cancel")
+    assert postings.count_postings(db) == 1
+
+    window.delete_action.trigger()
+    with qtbot.waitSignal(window.changes_applied):
+        _answer_confirm(qtbot, window, "Delete")
+    assert postings.count_postings(db) == 0
+    assert window.list_stack.currentWidget() is window.empty_page
+
+
+def test_window_size_splitter_and_columns_come_back_next_time(
+    qtbot: QtBot, db: Database, settings: QSettings
+) -> None:
+    first = MainWindow(db, settings)
+    qtbot.addWidget(first)
+    first.show()
+    first.resize(700, 500)  # the offscreen screen is 800x600
+    first.splitter.setSizes([400, 300])
+    first.table.setColumnWidth(0, 222)
+    first.table.sortByColumn(0, Qt.SortOrder.AscendingOrder)
+    first.close()
+
+    second = MainWindow(db, settings)
+    qtbot.addWidget(second)
+    second.show()
+    assert second.size().width() == 700
+    assert second.table.columnWidth(0) == 222
+    assert second.table.horizontalHeader().sortIndicatorSection() == 0
+    second.close()
