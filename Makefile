@@ -4,7 +4,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 
-.PHONY: venv run test lint system-deps bench screenshots package clean
+.PHONY: venv run test lint system-deps screenshots clean
 
 venv: $(STAMP)
 

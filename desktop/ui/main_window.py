@@ -31,9 +31,26 @@ from desktop.services.changes import Changes
 from desktop.storage.database import Database
 from desktop.ui.dialogs import messages
 from desktop.ui.dialogs.posting_form import PostingForm
-from desktop.ui.models.posting_table_model import COL_TITLE, PostingTableModel
+from desktop.ui.models.posting_table_model import (
+    COL_COMPANY,
+    COL_LOCATION,
+    COL_POSTED,
+    COL_SALARY,
+    COL_STAGE,
+    COL_TITLE,
+    PostingTableModel,
+)
 from desktop.ui.views.detail_pane import DetailPane
 
+# Starting widths; the user's own widths come back from the settings after the first run.
+COLUMN_WIDTHS = {
+    COL_COMPANY: 120,
+    COL_TITLE: 300,
+    COL_STAGE: 108,
+    COL_POSTED: 92,
+    COL_LOCATION: 140,
+    COL_SALARY: 140,
+}
 SEARCH_DELAY_MS = 120  # filter as the user types, without a query per keystroke
 
 EMPTY_TEXT = (
@@ -86,10 +103,9 @@ class MainWindow(QMainWindow):
         self.table.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
         self.table.verticalHeader().setDefaultSectionSize(self.fontMetrics().height() + 12)
         header = self.table.horizontalHeader()
-        header.setStretchLastSection(False)
-        header.setSectionResizeMode(COL_TITLE, QHeaderView.ResizeMode.Stretch)
-        header.setSortIndicator(3, Qt.SortOrder.DescendingOrder)
-        for column, width in ((0, 140), (2, 110), (3, 96), (4, 150), (5, 130), (6, 110)):
+        header.setStretchLastSection(True)
+        header.setSortIndicator(COL_POSTED, Qt.SortOrder.DescendingOrder)
+        for column, width in COLUMN_WIDTHS.items():
             self.table.setColumnWidth(column, width)
         self.table.selectionModel().selectionChanged.connect(self._selection_changed)
         self.table.doubleClicked.connect(lambda _index: self.edit_posting())
@@ -130,7 +146,7 @@ class MainWindow(QMainWindow):
         self.splitter.addWidget(self.detail)
         self.splitter.setStretchFactor(0, 3)
         self.splitter.setStretchFactor(1, 2)
-        self.splitter.setSizes([700, 500])
+        self.splitter.setSizes([740, 460])
         self.setCentralWidget(self.splitter)
 
     def _action(self, text: str, shortcut: QKeySequence | str | None, slot: object) -> QAction:

@@ -107,7 +107,11 @@ class PostingForm(QDialog):
         self.salary_min = QLineEdit(placeholderText="from, e.g. 160,000")
         self.salary_max = QLineEdit(placeholderText="to, e.g. 210,000")
         self.salary_currency = _combo(CURRENCIES, editable=True)
+        self.salary_currency.lineEdit().setPlaceholderText("currency")
+        self.salary_currency.setMinimumContentsLength(8)
         self.salary_period = _combo(("", *SALARY_PERIODS))
+        self.salary_period.setItemText(0, "per …")
+        self.salary_period.setMinimumContentsLength(8)
         self.salary_text = QLineEdit(placeholderText="as the posting writes it (optional)")
         self.posted = QLineEdit(placeholderText="YYYY-MM-DD")
         self.url = QLineEdit(placeholderText="https://...")
@@ -124,7 +128,7 @@ class PostingForm(QDialog):
         form.addRow("&Location", self.location)
         form.addRow("&Work model", self.work_model)
         form.addRow("&Employment", self.employment_type)
-        form.addRow("&Salary", salary_row)
+        form.addRow("Salary", salary_row)
         form.addRow("", self.salary_text)
         form.addRow("&Posted on", self.posted)
         form.addRow("Lin&k", self.url)
@@ -204,7 +208,8 @@ class PostingForm(QDialog):
             self.salary_min.setText(_number_text(doc.salary.min))
             self.salary_max.setText(_number_text(doc.salary.max))
             self.salary_currency.setCurrentText(doc.salary.currency or "")
-            self.salary_period.setCurrentText(doc.salary.period or "")
+            if doc.salary.period:
+                self.salary_period.setCurrentText(doc.salary.period)
             self.salary_text.setText(doc.salary.text or "")
         if doc.posted_at:
             self.posted.setText(doc.posted_at.astimezone().date().isoformat())
@@ -243,7 +248,11 @@ class PostingForm(QDialog):
         if low is not None and high is not None and low > high:
             raise DocumentError("Salary: the first amount is larger than the second")
         currency = clean_text(self.salary_currency.currentText())
-        period = clean_text(self.salary_period.currentText())
+        period = (
+            clean_text(self.salary_period.currentText())
+            if self.salary_period.currentIndex()
+            else None
+        )
         text = clean_text(self.salary_text.text())
         if low is None and high is None and text is None:
             return None

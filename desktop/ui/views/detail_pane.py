@@ -142,6 +142,8 @@ class DetailPane(QScrollArea):
         self.posting_id = doc.id if doc else None
         content = QWidget()
         content.setObjectName("detail-content")
+        content.setBackgroundRole(QPalette.ColorRole.Base)  # reads like a page, in light and dark
+        content.setAutoFillBackground(True)
         layout = QVBoxLayout(content)
         layout.setContentsMargins(18, 14, 18, 18)
         layout.setSpacing(8)

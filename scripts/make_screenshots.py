@@ -1,0 +1,45 @@
+"""Render the README's screenshot of the real main window, offscreen, with demo postings.
+
+    QT_QPA_PLATFORM=offscreen python scripts/make_screenshots.py OUT_DIR
+"""
+
+from __future__ import annotations
+
+import os
+import sys
+import tempfile
+from pathlib import Path
+
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+
+from PySide6.QtCore import QSettings  # noqa: E402
+
+from desktop.storage.database import open_database  # noqa: E402
+from desktop.ui.app import make_application  # noqa: E402
+from desktop.ui.main_window import MainWindow  # noqa: E402
+
+sys.path.insert(0, str(Path(__file__).parent))
+from demo_library import fill  # noqa: E402
+
+
+def main(out_dir: Path) -> None:
+    out_dir.mkdir(parents=True, exist_ok=True)
+    app = make_application()
+    with tempfile.TemporaryDirectory(prefix="jobdeck-shots-") as scratch:
+        data_dir = Path(scratch) / "data"
+        fill(data_dir)
+        db = open_database(data_dir)
+        settings = QSettings(str(Path(scratch) / "window.ini"), QSettings.Format.IniFormat)
+        window = MainWindow(db, settings)
+        window.resize(1280, 800)
+        window.show()
+        app.processEvents()
+        target = out_dir / "main-window.png"
+        window.grab().save(str(target))
+        print(f"wrote {target}")
+        window.close()
+        db.close()
+
+
+if __name__ == "__main__":
+    main(Path(sys.argv[1] if len(sys.argv) > 1 else "resources/screenshots"))
