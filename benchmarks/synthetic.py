@@ -1,6 +1,6 @@
 """Realistic synthetic postings, saved through the real services.
 
-    python -m benchmarks.synthetic DATA_DIR N
+python -m benchmarks.synthetic DATA_DIR N
 """
 
 from __future__ import annotations
@@ -23,32 +23,111 @@ from desktop.services import postings
 from desktop.storage.database import Database, open_database
 
 COMPANIES = (
-    "Amazon", "Meta", "Stripe", "Google DeepMind", "Zalando", "Jane Street", "Netflix", "Airbnb",
-    "Databricks", "OpenAI", "Anthropic", "Snowflake", "Shopify", "Spotify", "Uber", "Lyft",
-    "Pinterest", "Dropbox", "Atlassian", "Canva", "Figma", "Notion", "Ramp", "Plaid", "Coinbase",
+    "Amazon",
+    "Meta",
+    "Stripe",
+    "Google DeepMind",
+    "Zalando",
+    "Jane Street",
+    "Netflix",
+    "Airbnb",
+    "Databricks",
+    "OpenAI",
+    "Anthropic",
+    "Snowflake",
+    "Shopify",
+    "Spotify",
+    "Uber",
+    "Lyft",
+    "Pinterest",
+    "Dropbox",
+    "Atlassian",
+    "Canva",
+    "Figma",
+    "Notion",
+    "Ramp",
+    "Plaid",
+    "Coinbase",
 )
 ROLES = (
-    "Applied Scientist", "Research Scientist Intern", "Machine Learning Engineer",
-    "Data Scientist", "Software Engineer", "Quantitative Researcher", "PhD Residency",
-    "Research Engineer", "Analytics Engineer", "Product Data Scientist",
+    "Applied Scientist",
+    "Research Scientist Intern",
+    "Machine Learning Engineer",
+    "Data Scientist",
+    "Software Engineer",
+    "Quantitative Researcher",
+    "PhD Residency",
+    "Research Engineer",
+    "Analytics Engineer",
+    "Product Data Scientist",
 )
 AREAS = (
-    "Reinforcement Learning", "Forecasting", "Ranking", "Causal Inference", "Robotics",
-    "Generative Models", "Optimization", "Recommendation", "Fraud Detection", "Speech",
+    "Reinforcement Learning",
+    "Forecasting",
+    "Ranking",
+    "Causal Inference",
+    "Robotics",
+    "Generative Models",
+    "Optimization",
+    "Recommendation",
+    "Fraud Detection",
+    "Speech",
 )
 CITIES = (
-    "Seattle, WA, USA", "New York, NY", "London, UK", "Berlin, Germany", "Remote, US",
-    "San Francisco, CA", "Toronto, Canada", "Zurich, Switzerland", "Austin, TX", "Paris, France",
+    "Seattle, WA, USA",
+    "New York, NY",
+    "London, UK",
+    "Berlin, Germany",
+    "Remote, US",
+    "San Francisco, CA",
+    "Toronto, Canada",
+    "Zurich, Switzerland",
+    "Austin, TX",
+    "Paris, France",
 )
 INDUSTRIES = (
-    "Artificial Intelligence (AI)", "E-Commerce", "FinTech", "SaaS", "Health Care", "Retail",
-    "Robotics", "Social Media", "Payments", "Cloud Computing",
+    "Artificial Intelligence (AI)",
+    "E-Commerce",
+    "FinTech",
+    "SaaS",
+    "Health Care",
+    "Retail",
+    "Robotics",
+    "Social Media",
+    "Payments",
+    "Cloud Computing",
 )
-WORDS = (
-    "design scalable models data pipelines experiment evaluate deploy customers research "
-    "publish collaborate optimize latency accuracy python statistics deep learning causal "
-    "inference forecasting ranking search infrastructure mentor ownership impact product"
-).split()
+WORDS = [
+    "design",
+    "scalable",
+    "models",
+    "data",
+    "pipelines",
+    "experiment",
+    "evaluate",
+    "deploy",
+    "customers",
+    "research",
+    "publish",
+    "collaborate",
+    "optimize",
+    "latency",
+    "accuracy",
+    "python",
+    "statistics",
+    "deep",
+    "learning",
+    "causal",
+    "inference",
+    "forecasting",
+    "ranking",
+    "search",
+    "infrastructure",
+    "mentor",
+    "ownership",
+    "impact",
+    "product",
+]
 
 
 def _sentence(rng: random.Random, words: int) -> str:

@@ -1,6 +1,6 @@
 """Fill a data folder with a handful of realistic postings, for screenshots and for looking.
 
-    python scripts/demo_library.py DATA_DIR
+python scripts/demo_library.py DATA_DIR
 """
 
 from __future__ import annotations
@@ -69,7 +69,11 @@ AMAZON = PostingDocument(
         ),
     ),
     benefits=(
-        "Equity", "Sign-on payments", "Other forms of compensation", "Medical", "Financial",
+        "Equity",
+        "Sign-on payments",
+        "Other forms of compensation",
+        "Medical",
+        "Financial",
         "Other benefits",
     ),
     company_profile=CompanyProfile(
@@ -81,8 +85,12 @@ AMAZON = PostingDocument(
             "does not guarantee sponsorship for this specific role. Below presents additional "
             "info for your reference. (Data Powered by US Department of Labor)",
             by_year=(
-                H1bYear(2025, 18969), H1bYear(2024, 21175), H1bYear(2023, 19057),
-                H1bYear(2022, 24088), H1bYear(2021, 12233), H1bYear(2020, 14881),
+                H1bYear(2025, 18969),
+                H1bYear(2024, 21175),
+                H1bYear(2023, 19057),
+                H1bYear(2022, 24088),
+                H1bYear(2021, 12233),
+                H1bYear(2020, 14881),
             ),
         ),
         funding=Funding(
@@ -103,33 +111,84 @@ AMAZON = PostingDocument(
 )
 
 
-def _simple(title: str, company: str, location: str, days: int, salary: Salary | None,
-            model: str | None, industries: tuple[str, ...], h1b: int | None) -> PostingDocument:
+def _simple(
+    title: str,
+    company: str,
+    location: str,
+    days: int,
+    salary: Salary | None,
+    model: str | None,
+    industries: tuple[str, ...],
+    h1b: int | None,
+) -> PostingDocument:
     return PostingDocument(
-        title=title, company=company, location=location, employment_type="Full-time",
-        work_model=model, salary=salary, posted_at=NOW - timedelta(days=days), captured_at=NOW,
+        title=title,
+        company=company,
+        location=location,
+        employment_type="Full-time",
+        work_model=model,
+        salary=salary,
+        posted_at=NOW - timedelta(days=days),
+        captured_at=NOW,
         industries=industries,
         company_profile=CompanyProfile(company, h1b=H1b(None, (H1bYear(2025, h1b),)))
-        if h1b else None,
+        if h1b
+        else None,
         source_format="manual",
     )
 
 
 OTHERS = (
-    _simple("Research Scientist Intern, Generative Models", "Meta", "Menlo Park, CA", 2,
-            Salary(7650, 11000, "USD", "month", "$7,650 - $11,000 a month"), "Onsite",
-            ("Social Media", "Artificial Intelligence (AI)"), 4821),
-    _simple("Machine Learning Engineer, Ranking", "Stripe", "Remote, US", 5,
-            Salary(180000, 250000, "USD", "year", "$180K - $250K"), "Remote",
-            ("FinTech", "Payments"), 310),
-    _simple("PhD Residency, Robotics", "Google DeepMind", "London, UK", 11, None, "Hybrid",
-            ("Artificial Intelligence (AI)", "Robotics"), 9544),
-    _simple("Applied Scientist, Forecasting", "Zalando", "Berlin, Germany", 20,
-            Salary(75000, 95000, "EUR", "year", "€75,000 - €95,000"), "Hybrid",
-            ("E-Commerce", "Fashion"), None),
-    _simple("Quantitative Researcher Intern", "Jane Street", "New York, NY", 31,
-            Salary(250000, None, "USD", "year", "$250K annualised"), "Onsite",
-            ("Financial Services", "Trading"), 187),
+    _simple(
+        "Research Scientist Intern, Generative Models",
+        "Meta",
+        "Menlo Park, CA",
+        2,
+        Salary(7650, 11000, "USD", "month", "$7,650 - $11,000 a month"),
+        "Onsite",
+        ("Social Media", "Artificial Intelligence (AI)"),
+        4821,
+    ),
+    _simple(
+        "Machine Learning Engineer, Ranking",
+        "Stripe",
+        "Remote, US",
+        5,
+        Salary(180000, 250000, "USD", "year", "$180K - $250K"),
+        "Remote",
+        ("FinTech", "Payments"),
+        310,
+    ),
+    _simple(
+        "PhD Residency, Robotics",
+        "Google DeepMind",
+        "London, UK",
+        11,
+        None,
+        "Hybrid",
+        ("Artificial Intelligence (AI)", "Robotics"),
+        9544,
+    ),
+    _simple(
+        "Applied Scientist, Forecasting",
+        "Zalando",
+        "Berlin, Germany",
+        20,
+        Salary(75000, 95000, "EUR", "year", "€75,000 - €95,000"),
+        "Hybrid",
+        ("E-Commerce", "Fashion"),
+        None,
+    ),
+    _simple(
+        "Quantitative Researcher Intern",
+        "Jane Street",
+        "New York, NY",
+        31,
+        Salary(250000, None, "USD", "year", "$250K annualised"),
+        "Onsite",
+        ("Financial Services", "Trading"),
+        187,
+    ),
 )
 
 

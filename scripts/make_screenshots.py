@@ -1,6 +1,6 @@
 """Render the README's screenshot of the real main window, offscreen, with demo postings.
 
-    QT_QPA_PLATFORM=offscreen python scripts/make_screenshots.py OUT_DIR
+QT_QPA_PLATFORM=offscreen python scripts/make_screenshots.py OUT_DIR
 """
 
 from __future__ import annotations
@@ -12,14 +12,14 @@ from pathlib import Path
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
-from PySide6.QtCore import QSettings  # noqa: E402
+from PySide6.QtCore import QSettings
 
-from desktop.storage.database import open_database  # noqa: E402
-from desktop.ui.app import make_application  # noqa: E402
-from desktop.ui.main_window import MainWindow  # noqa: E402
+from desktop.storage.database import open_database
+from desktop.ui.app import make_application
+from desktop.ui.main_window import MainWindow
 
 sys.path.insert(0, str(Path(__file__).parent))
-from demo_library import fill  # noqa: E402
+from demo_library import fill
 
 
 def main(out_dir: Path) -> None:

@@ -41,7 +41,7 @@ _SLASH = re.compile(r"^(\d{1,2})/(\d{1,2})/(\d{4})$")
 
 
 def aware(moment: datetime) -> datetime:
-    """The moment with a time zone; a naive one is taken as local time (what a user's clock said)."""
+    """The moment with a time zone; a naive one is taken as local time (the user's clock)."""
     return moment if moment.tzinfo is not None else moment.astimezone()
 
 

@@ -1,6 +1,7 @@
 """Industry names job boards put on a posting as chips, and splitting chips glued together on copy.
 
-Copying a board page loses the gaps between chips: "Artificial Intelligence (AI)DeliveryE-CommerceRetail".
+Copying a board page loses the gaps between chips:
+"Artificial Intelligence (AI)DeliveryE-CommerceRetail".
 Case boundaries alone split "E-Commerce" wrongly and "FinTech" in two, so known names come first and
 case boundaries are only the fallback for names the vocabulary lacks.
 """
