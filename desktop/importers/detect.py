@@ -1,0 +1,78 @@
+"""The importers' entry point: decode the input, tell its format, hand it to the right reader.
+
+Formats are tried from the most to the least specific: Jobdeck's JSON export (or a bare
+schema.org JobPosting as JSON), HTML, Jobright-style board text, and plain text as the fallback.
+"""
+
+from __future__ import annotations
+
+import json
+from datetime import datetime
+
+from desktop.core.dates import aware
+from desktop.importers import html_page, jobdeck_json, jobright, plain_text
+from desktop.importers.decode import decode
+from desktop.importers.result import ImportRefused, ReadResult
+from desktop.importers.sanitize import sanitize_document
+from desktop.importers.schema_org import to_document
+
+MIN_POSTING_CHARS = 20
+
+
+def _read_json(text: str, captured_at: datetime) -> list[ReadResult] | None:
+    """Results when the text is JSON Jobdeck understands; None when it is not JSON at all."""
+    try:
+        value = json.loads(text)
+    except (ValueError, RecursionError):
+        return None
+    if jobdeck_json.looks_like_export(value):
+        return jobdeck_json.read(value)
+    postings = [
+        item
+        for item in (value if isinstance(value, list) else [value])
+        if isinstance(item, dict) and html_page._is_job_posting(item)
+    ]
+    results = []
+    for posting in postings:
+        doc = to_document(posting, raw=text, source_format="json-ld", captured_at=captured_at)
+        if doc.title is not None:
+            results.append(ReadResult(sanitize_document(doc)))
+    if results:
+        return results
+    raise ImportRefused("the JSON is neither a Jobdeck export nor a schema.org JobPosting")
+
+
+def read_postings(
+    data: bytes | str, *, name: str | None = None, captured_at: datetime
+) -> list[ReadResult]:
+    """The postings in one input (a paste, a dropped text, a file's bytes).
+
+    ``name`` (a file name) only steers detection: ``.json``/``.html`` files are tried as such
+    first. Raises ImportRefused, with the reason in words, for an empty input, binary data, an
+    image, or text that is not a job posting. Any other failure inside a reader is a bug; it is
+    reported as a refusal too rather than crashing an import of many files.
+    """
+    text = decode(data) if isinstance(data, bytes) else data
+    if not text.strip():
+        raise ImportRefused("the input is empty")
+    if len(text.strip()) < MIN_POSTING_CHARS:
+        raise ImportRefused("the text is too short to be a job posting")
+    if "\x00" in text:
+        raise ImportRefused("the input is binary data, not text")
+    captured_at = aware(captured_at)
+    stripped = text.lstrip()
+    suffix = (name or "").lower().rsplit(".", 1)[-1] if name and "." in name else ""
+    try:
+        if stripped[:1] in "[{" or suffix == "json":
+            results = _read_json(text, captured_at)
+            if results is not None:
+                return results
+        if html_page.looks_like_html(text) or suffix in ("html", "htm", "xhtml"):
+            return html_page.read(text, captured_at=captured_at)
+        if jobright.looks_like_jobright(text):
+            return [jobright.read(text, captured_at=captured_at)]
+        return [plain_text.read(text, captured_at=captured_at)]
+    except ImportRefused:
+        raise
+    except (RecursionError, MemoryError):
+        raise ImportRefused("the input is nested or large beyond what Jobdeck can read") from None

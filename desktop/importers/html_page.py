@@ -1,0 +1,148 @@
+"""Reader for HTML pages: schema.org JobPosting as JSON-LD, microdata or RDFa (via extruct), else
+the page's visible text through the plain-text reader.
+
+Nothing is fetched: extruct's JSON-LD reader only parses the script's JSON (it never resolves a
+remote ``@context``), microdata is read from the tree, and the RDFa reader runs with vocabulary
+expansion off, so pyRdfa has no reason to go online. tests/importers/test_html_page.py checks that
+with the network blocked.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator, Mapping
+from datetime import datetime
+from typing import Any
+
+import extruct
+import lxml.html
+
+from desktop.core.dates import aware
+from desktop.importers import plain_text
+from desktop.importers.html_text import parse, text_of
+from desktop.importers.result import ImportRefused, ReadResult
+from desktop.importers.sanitize import sanitize_document
+from desktop.importers.schema_org import to_document
+
+_SCHEMA = re.compile(r"^(?:https?://schema\.org/|schema:)", re.IGNORECASE)
+# RDFa is slow to extract (pyRdfa builds an RDF graph), so it only runs when the page has
+# RDFa attributes at all.
+_RDFA_HINT = re.compile(r"\b(?:typeof|property|vocab)\s*=", re.IGNORECASE)
+_HTML_START = re.compile(
+    r"<(?:!doctype\s+html|html|head|body|meta|div|p|span|ul|ol|li|h[1-6]|section|article|table"
+    r"|script|br|a|b|strong|em|i|title|style|link|main|header)\b",
+    re.IGNORECASE,
+)
+
+
+def looks_like_html(text: str) -> bool:
+    """Whether the text is HTML: it starts with a tag, and a common HTML tag appears early."""
+    head = text.lstrip()[:4096]
+    return head.startswith("<") and _HTML_START.search(head) is not None
+
+
+def _short(name: Any) -> str:
+    return _SCHEMA.sub("", name) if isinstance(name, str) else ""
+
+
+def _is_job_posting(item: Mapping[str, Any]) -> bool:
+    types = item.get("@type")
+    types = types if isinstance(types, list) else [types]
+    return any(_short(t) == "JobPosting" for t in types)
+
+
+def _walk(value: Any, depth: int = 0) -> Iterator[Mapping[str, Any]]:
+    """Every object in a JSON-LD value (postings can sit in @graph or inside a WebPage)."""
+    if depth > 20:
+        return
+    if isinstance(value, Mapping):
+        yield value
+        for child in value.values():
+            yield from _walk(child, depth + 1)
+    elif isinstance(value, list):
+        for child in value:
+            yield from _walk(child, depth + 1)
+
+
+def _from_rdfa(nodes: list[Any]) -> list[dict[str, Any]]:
+    """RDFa comes out as expanded JSON-LD (full IRIs, values in @value lists, links by @id):
+    turn it back into the plain nested dictionaries the mapping reads."""
+    by_id = {n.get("@id"): n for n in nodes if isinstance(n, Mapping)}
+
+    def plain(node: Mapping[str, Any], depth: int) -> dict[str, Any]:
+        out: dict[str, Any] = {"@type": [_short(t) for t in node.get("@type", [])]}
+        for key, vals in node.items():
+            if key.startswith("@"):
+                continue
+            converted = []
+            for v in vals if isinstance(vals, list) else [vals]:
+                if isinstance(v, Mapping) and "@value" in v:
+                    converted.append(v["@value"])
+                elif isinstance(v, Mapping) and "@id" in v:
+                    target = by_id.get(v["@id"])
+                    if target is not None and depth < 10:
+                        converted.append(plain(target, depth + 1))
+                    else:
+                        converted.append(v["@id"])
+            out[_short(key)] = converted[0] if len(converted) == 1 else converted
+        return out
+
+    return [plain(n, 0) for n in nodes if isinstance(n, Mapping) and _is_job_posting(n)]
+
+
+def _extract(markup: str, warnings: list[str]) -> tuple[str, list[Mapping[str, Any]]]:
+    """(source_format, JobPosting objects) from the first syntax that has any."""
+    syntaxes = ["json-ld", "microdata"] + (["rdfa"] if _RDFA_HINT.search(markup) else [])
+    for syntax in syntaxes:
+        try:
+            data = extruct.extract(markup, syntaxes=[syntax], uniform=syntax != "rdfa")
+        except Exception as error:  # extruct and pyRdfa raise many kinds on broken markup
+            warnings.append(f"the page's {syntax} data could not be read ({type(error).__name__})")
+            continue
+        items = data.get(syntax, [])
+        if syntax == "rdfa":
+            postings = _from_rdfa(items)
+        else:
+            postings = [item for item in _walk(items) if _is_job_posting(item)]
+        if postings:
+            return syntax, postings
+    return "", []
+
+
+def _rdfa_description(markup: str) -> str | None:
+    root = parse(markup)
+    if root is None:
+        return None
+    found = root.xpath("//*[@property='description' or @property='schema:description']")
+    if not found:
+        return None
+    return lxml.html.tostring(found[0], encoding="unicode")
+
+
+def read(markup: str, *, captured_at: datetime) -> list[ReadResult]:
+    """The postings on an HTML page; raises ImportRefused when it holds none."""
+    captured_at = aware(captured_at)
+    warnings: list[str] = []
+    source_format, postings = _extract(markup, warnings)
+    if source_format == "rdfa" and len(postings) == 1:
+        # An RDFa literal loses the description's markup (its lists run together), so read the
+        # description from the page's own element instead.
+        html_description = _rdfa_description(markup)
+        if html_description:
+            postings = [{**postings[0], "description": html_description}]
+    results = []
+    for posting in postings:
+        doc = to_document(posting, raw=markup, source_format=source_format, captured_at=captured_at)
+        if doc.title is None:
+            warnings.append("a JobPosting on the page has no title; its text was read instead")
+            continue
+        results.append(ReadResult(sanitize_document(doc), tuple(warnings)))
+    if results:
+        return results
+    root = parse(markup)
+    if root is None:
+        raise ImportRefused("the HTML page has no text")
+    visible = text_of(root, page=True)
+    result = plain_text.read(visible, captured_at=captured_at)
+    doc = result.document.with_changes(raw=markup)
+    return [ReadResult(doc, (*warnings, *result.warnings))]

@@ -1,0 +1,43 @@
+"""Reader for Jobdeck's own JSON export: an array of posting documents, or a single one.
+
+The export is Jobdeck's backup format, so it is read back as written (ids, stages, capture times
+and all) and export -> import -> export gives the same documents. A hand-edited or foreign file is
+refused with the message from ``from_json`` that names the wrong field.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from typing import Any
+
+from desktop.core.document import DocumentError, from_json
+from desktop.importers.result import ImportRefused, ReadResult
+from desktop.importers.sanitize import sanitize_document
+
+# Keys every export has; an object with none of them is some other JSON.
+_DOCUMENT_KEYS = {"title", "company", "raw", "source_format", "qualifications", "captured_at"}
+
+
+def looks_like_export(value: Any) -> bool:
+    """Whether parsed JSON is a posting document or a list of them."""
+    items = value if isinstance(value, list) else [value]
+    return bool(items) and all(
+        isinstance(item, Mapping) and len(_DOCUMENT_KEYS & item.keys()) >= 2 for item in items
+    )
+
+
+def read(value: Any) -> list[ReadResult]:
+    """The documents of a parsed export; raises ImportRefused naming the first wrong field."""
+    items = value if isinstance(value, list) else [value]
+    results = []
+    for index, item in enumerate(items):
+        try:
+            doc = from_json(item)
+        except (DocumentError, ValueError, OverflowError, TypeError) as error:
+            # from_json names the field; int() of a NaN or an infinity fails before it can.
+            where = f"posting {index + 1} of {len(items)}: " if len(items) > 1 else ""
+            raise ImportRefused(f"the Jobdeck export is not valid: {where}{error}") from None
+        # A foreign file could carry markup or javascript: links; an export of ours is already
+        # clean and passes through unchanged.
+        results.append(ReadResult(sanitize_document(doc)))
+    return results

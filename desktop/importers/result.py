@@ -1,0 +1,23 @@
+"""What a reader hands back, and how it says no."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from desktop.core.document import PostingDocument
+
+
+class ImportRefused(ValueError):
+    """The input is not something Jobdeck can import; ``reason`` says why in the user's words."""
+
+    def __init__(self, reason: str) -> None:
+        super().__init__(reason)
+        self.reason = reason
+
+
+@dataclass(frozen=True)
+class ReadResult:
+    """One posting read from the input, with a warning for each piece the reader could not place."""
+
+    document: PostingDocument
+    warnings: tuple[str, ...] = ()

@@ -1,0 +1,63 @@
+from __future__ import annotations
+
+from datetime import UTC, date, datetime, timedelta, timezone
+
+import pytest
+
+from desktop.core.dates import aware, is_age, parse_date, parse_moment, posted_from_age
+
+NOW = datetime(2026, 3, 31, 12, 0, tzinfo=UTC)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("9 hours ago", NOW - timedelta(hours=9)),
+        ("Posted 5 Days Ago", NOW - timedelta(days=5)),
+        ("an hour ago", NOW - timedelta(hours=1)),
+        ("2 weeks ago", NOW - timedelta(weeks=2)),
+        ("30+ days ago", NOW - timedelta(days=30)),
+        ("1 month ago", datetime(2026, 2, 28, 12, 0, tzinfo=UTC)),
+        ("1 year ago", datetime(2025, 3, 31, 12, 0, tzinfo=UTC)),
+        ("yesterday", NOW - timedelta(days=1)),
+        ("just now", NOW),
+        ("soon", None),
+        ("", None),
+    ],
+)
+def test_posted_from_age(text, expected):
+    assert posted_from_age(text, NOW) == expected
+
+
+def test_is_age():
+    assert is_age("9 hours ago") and not is_age("Amazon")
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("2025-12-31", date(2025, 12, 31)),
+        ("2025-12-31T08:00:00Z", date(2025, 12, 31)),
+        ("Dec 31, 2025", date(2025, 12, 31)),
+        ("31 December 2025", date(2025, 12, 31)),
+        ("12/31/2025", date(2025, 12, 31)),
+        ("2025-13-45", None),
+        ("Smarch 3, 2025", None),
+        (None, None),
+    ],
+)
+def test_parse_date(text, expected):
+    assert parse_date(text) == expected
+
+
+def test_parse_moment_keeps_or_adds_a_zone():
+    east = timezone(timedelta(hours=2))
+    captured = datetime(2026, 1, 2, 10, tzinfo=east)
+    assert parse_moment("2025-12-30T08:15:00-08:00", captured).utcoffset() == timedelta(hours=-8)
+    assert parse_moment("2025-12-30", captured) == datetime(2025, 12, 30, tzinfo=east)
+    assert parse_moment("2025-12-30T08:15:00", captured).tzinfo == east
+    assert parse_moment("3 days ago", captured) == captured - timedelta(days=3)
+
+
+def test_aware_gives_naive_times_a_zone():
+    assert aware(datetime(2026, 1, 1)).tzinfo is not None

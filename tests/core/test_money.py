@@ -1,0 +1,43 @@
+from __future__ import annotations
+
+import pytest
+
+from desktop.core.money import currency_of, find_salary, parse_amount
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [("$8.11B", 8_110_000_000), ("$8B", 8_000_000_000), ("$100M", 100_000_000),
+     ("$62.5M", 62_500_000), ("$160,000", 160_000), ("12K", 12_000), ("about $5", None),
+     ("", None), (None, None)],
+)  # fmt: skip
+def test_parse_amount(text, expected):
+    assert parse_amount(text) == expected
+
+
+def test_currency_of():
+    assert currency_of("$8B") == "USD"
+    assert currency_of("€1.2B") == "EUR"
+    assert currency_of("8B") is None
+
+
+@pytest.mark.parametrize(
+    ("text", "low", "high", "currency", "period"),
+    [
+        ("$160,000 - $210,000 a year", 160_000, 210_000, "USD", "year"),
+        ("$160K/yr - $210K/yr", 160_000, 210_000, "USD", "year"),
+        ("Pay range: 90,000 to 120,000 USD per year", 90_000, 120_000, "USD", "year"),
+        ("€50/hour", 50, 50, "EUR", "hour"),
+        ("$45 - $60 per hour", 45, 60, "USD", "hour"),
+        ("£40,000–£50,000 annually", 40_000, 50_000, "GBP", "year"),
+        ("$160 - 210K", 160_000, 210_000, "USD", None),
+    ],
+)
+def test_find_salary(text, low, high, currency, period):
+    found = find_salary(text)
+    assert (found.min, found.max, found.currency, found.period) == (low, high, currency, period)
+
+
+@pytest.mark.parametrize("text", ["5+ years of experience", "401(k) matching", "Series B", ""])
+def test_find_salary_needs_a_currency(text):
+    assert find_salary(text) is None
