@@ -158,3 +158,68 @@ def test_window_size_splitter_and_columns_come_back_next_time(
     assert second.table.columnWidth(0) == 222
     assert second.table.horizontalHeader().sortIndicatorSection() == 0
     second.close()
+
+
+def test_the_shared_sample_typed_into_the_form_fills_every_section(
+    qtbot: QtBot, make_window, db: Database
+) -> None:
+    window = make_window()
+    window.new_action.trigger()
+    form = window.posting_form
+    form.title.setText(
+        "2026 Applied Science Internship - Reinforcement Learning & Optimization "
+        "(Machine Learning) - United States, PhD Student Science Recruiting"
+    )
+    form.company.setText("Amazon")
+    form.url.setText("https://jobright.ai/jobs/info/amazon")
+    form.summary.setPlainText(
+        "Amazon is seeking visionary minds passionate about machine learning to join their "
+        "team of graduate student scientists."
+    )
+    form.industries.setPlainText("Artificial Intelligence (AI)\nDelivery\nE-Commerce\nRetail")
+    form.responsibilities.setPlainText(
+        "Develop scalable, efficient, automated processes\nDesign, development and evaluation"
+    )
+    form.required.setPlainText("Are enrolled in a PhD\nCan relocate")
+    form.preferred.setPlainText("Have publications at top-tier peer-reviewed conferences")
+    form.benefits.setPlainText("Equity\nSign-on payments\nOther forms of compensation")
+    form.company_description.setPlainText("Amazon is a tech firm with a focus on e-commerce.")
+    form.h1b_note.setPlainText("Amazon has a track record of offering H1B sponsorships.")
+    form.h1b_years.setPlainText("2025 (18969)\n2024 (21175)\n2023: 19,057")
+    form.funding_stage.setText("Public Company")
+    form.funding_total.setText("$8.11B")
+    form.investors.setPlainText("Kleiner Perkins")
+    form.rounds.setPlainText(
+        "2023-01-03 | Post Ipo Debt | $8B\n2001-07-24 | Post Ipo Equity | $100M\n1997-05-15 | IPO"
+    )
+    form.news.setPlainText("2025-12-31\n2025-12-31\n2025-12-31")
+    form.data_source.setText("crunchbase")
+    with qtbot.waitSignal(window.changes_applied):
+        form.save()
+
+    assert window.detail.visible_sections() == [
+        "header",
+        "summary",
+        "industries",
+        "responsibilities",
+        "qualifications",
+        "benefits",
+        "company",
+        "news",
+    ]
+    (row,) = postings.list_postings(db)
+    profile = postings.get_posting(db, row.id).company_profile
+    assert profile is not None and profile.funding is not None and profile.h1b is not None
+    assert [(y.year, y.count) for y in profile.h1b.by_year] == [
+        (2025, 18969),
+        (2024, 21175),
+        (2023, 19057),
+    ]
+    assert profile.funding.total_usd == 8_110_000_000
+    assert [(r.type, r.amount_usd) for r in profile.funding.rounds] == [
+        ("Post Ipo Debt", 8_000_000_000),
+        ("Post Ipo Equity", 100_000_000),
+        ("IPO", None),
+    ]
+    assert len(profile.news) == 3
+    assert window.model.data(window.model.index(0, 6)) == "18,969 (2025)"
