@@ -154,13 +154,23 @@ class Stage(Base):
 
 class Posting(Base):
     __tablename__ = "postings"
-    __table_args__ = (Index("ix_postings_stage_order", "stage_id", "stage_order"),)
+    __table_args__ = (
+        Index("ix_postings_stage_order", "stage_id", "stage_order"),
+        # Duplicate checks on import: same link, same company and title, same text.
+        Index("ix_postings_url", "url"),
+        Index("ix_postings_company_title", "company_id", "title_key"),
+        Index("ix_postings_fingerprint", "fingerprint"),
+    )
 
     id: Mapped[int] = mapped_column(primary_key=True)
     company_id: Mapped[int | None] = mapped_column(
         ForeignKey("companies.id", ondelete="RESTRICT"), index=True
     )
     title: Mapped[str] = mapped_column(Text)
+    # Case- and space-folded title, for "same company and title" duplicate checks.
+    title_key: Mapped[str] = mapped_column(Text, default="")
+    # desktop.core.fingerprint of the body text, or None when there is too little of it.
+    fingerprint: Mapped[str | None] = mapped_column(String(40))
     location: Mapped[str | None] = mapped_column(Text)
     employment_type: Mapped[str | None] = mapped_column(Text)
     work_model: Mapped[str | None] = mapped_column(String(16))

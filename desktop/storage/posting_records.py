@@ -24,6 +24,7 @@ from desktop.core.document import (
     Salary,
     StageChange,
 )
+from desktop.core.fingerprint import content_fingerprint
 from desktop.core.listing import PostingRow, SortKey
 from desktop.storage.models import (
     Company,
@@ -45,6 +46,10 @@ class RecordNotFound(LookupError):
 
 def company_key(name: str) -> str:
     return " ".join(name.casefold().split())
+
+
+def title_key(title: str) -> str:
+    return " ".join(title.casefold().split())
 
 
 # ---------------------------------------------------------------------------------------------
@@ -207,6 +212,8 @@ def write_document(session: Session, posting: Posting, doc: PostingDocument, now
     """Copy every field of ``doc`` onto ``posting`` (``raw`` only when the posting is new)."""
     salary = doc.salary or Salary()
     posting.title = doc.title or ""
+    posting.title_key = title_key(posting.title)
+    posting.fingerprint = content_fingerprint(doc)
     posting.location = doc.location
     posting.employment_type = doc.employment_type
     posting.work_model = doc.work_model

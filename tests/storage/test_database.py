@@ -108,3 +108,55 @@ def test_a_file_that_is_not_a_database_gets_a_clear_error(data_dir: Path) -> Non
     database_path(data_dir).write_bytes(b"this is not sqlite" * 100)
     with pytest.raises(DatabaseError, match="not a readable Jobdeck database"):
         open_database(data_dir)
+
+
+def test_upgrading_a_revision_0001_file_keeps_its_postings_and_fills_new_columns(
+    data_dir: Path,
+) -> None:
+    from sqlalchemy import create_engine
+
+    from desktop.services.postings import get_posting, list_postings
+
+    engine = create_engine(f"sqlite:///{database_path(data_dir)}")
+    migrate.upgrade_to_head(engine, "0001")
+    body = "Design and evaluate reinforcement learning models for delivery routing. " * 3
+    with engine.begin() as conn:
+        conn.execute(
+            text(
+                "INSERT INTO companies (id, name, name_key, has_profile) "
+                "VALUES (1, 'Amazon', 'amazon', 0)"
+            )
+        )
+        conn.execute(
+            text(
+                "INSERT INTO postings (id, company_id, title, summary, raw, stage_id, stage_order,"
+                " created_at, updated_at) VALUES (1, 1, '  RL   Intern ', :body, 'raw text', 1, 1,"
+                " '2026-11-23T19:38:00.000000+00:00', '2026-11-23T19:38:00.000000+00:00')"
+            ),
+            {"body": body},
+        )
+    engine.dispose()
+
+    db = open_database(data_dir)
+    with db.reading() as session:
+        key, fingerprint = session.execute(
+            text("SELECT title_key, fingerprint FROM postings WHERE id = 1")
+        ).one()
+    assert key == "rl intern"
+    assert fingerprint is not None and len(fingerprint) == 40
+    assert [row.title for row in list_postings(db)] == ["  RL   Intern "]
+    assert get_posting(db, 1).raw == "raw text"
+    db.close()
+
+
+def test_the_models_and_the_migrations_describe_the_same_schema(data_dir: Path) -> None:
+    from alembic.autogenerate import compare_metadata
+    from alembic.migration import MigrationContext
+
+    from desktop.storage.models import Base
+
+    db = open_database(data_dir)
+    with db.engine.connect() as conn:
+        differences = compare_metadata(MigrationContext.configure(conn), Base.metadata)
+    db.close()
+    assert differences == []
