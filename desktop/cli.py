@@ -13,6 +13,7 @@ from collections.abc import Callable, Sequence
 from pathlib import Path
 
 from desktop import __version__
+from desktop import cli_import as import_command
 from desktop.services import export
 from desktop.storage.database import Database, DatabaseError, open_database
 from desktop.storage.location import resolve_data_dir
@@ -49,6 +50,24 @@ def build_parser() -> argparse.ArgumentParser:
     )
     export_cmd.add_argument("--format", choices=("json", "csv"), required=True)
     export_cmd.add_argument("-o", "--output", metavar="FILE", help="write to FILE, not stdout")
+    import_cmd = commands.add_parser(
+        "import",
+        parents=[data_dir],
+        help="read postings from files (or - for stdin) and save them",
+        description="Read job postings (board text, career-site text, HTML pages, Jobdeck "
+        "JSON) and save them. Exit 0 when every input was imported, 1 when any was refused.",
+    )
+    import_cmd.add_argument("paths", nargs="+", metavar="PATH", help="a file, or - for stdin")
+    import_cmd.add_argument("--dry-run", action="store_true", help="read and report; save nothing")
+    import_cmd.add_argument(
+        "--json", action="store_true", help="print the posting documents as a JSON array"
+    )
+    import_cmd.add_argument(
+        "--on-duplicate",
+        choices=("skip", "update", "keep"),
+        default="skip",
+        help="what to do with a posting already saved (default: skip)",
+    )
     return parser
 
 
@@ -68,7 +87,10 @@ def _export(db: Database, args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
-COMMANDS: dict[str, Callable[[Database, argparse.Namespace], int]] = {"export": _export}
+COMMANDS: dict[str, Callable[[Database, argparse.Namespace], int]] = {
+    "export": _export,
+    "import": import_command.run,
+}
 
 
 def run_command(args: argparse.Namespace) -> int:

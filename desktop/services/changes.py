@@ -15,3 +15,11 @@ class Changes:
     @property
     def postings(self) -> frozenset[int]:
         return self.created | self.updated | self.deleted
+
+    def merged(self, other: Changes) -> Changes:
+        return Changes(
+            created=(self.created | other.created) - other.deleted,
+            updated=(self.updated | other.updated) - other.deleted,
+            deleted=self.deleted | other.deleted,
+            stages=self.stages or other.stages,
+        )

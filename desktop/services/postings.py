@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import UTC, datetime
 
-from desktop.core.document import PostingDocument
+from desktop.core.document import PostingDocument, StageChange
 from desktop.core.listing import PostingRow, SortKey
 from desktop.services.changes import Changes
 from desktop.storage import posting_records as records
@@ -53,32 +53,38 @@ def create_posting(db: Database, doc: PostingDocument, *, now: datetime | None =
             raise InvalidPosting(str(error)) from None
         company = records.find_or_create_company(session, doc.company or "")
         records.merge_company_profile(company, doc.industries, doc.company_profile)
-        posting = Posting(raw=doc.raw, created_at=now, company=company)
+        posting = Posting(
+            raw=doc.raw,
+            created_at=now,
+            company=company,
+            stage=stage,
+            stage_order=records.next_stage_order(session, stage.id),
+        )
         records.write_document(session, posting, doc, now)
         session.add(posting)
-        if doc.stage_history:
-            # An import of Jobdeck's own export keeps the application's whole history.
-            for change in doc.stage_history:
-                try:
-                    records.record_stage(
-                        session, posting, records.stage_by_name(session, change.stage), change.at
-                    )
-                except records.RecordNotFound as error:
-                    raise InvalidPosting(str(error)) from None
-            posting.stage = stage
-        else:
-            records.record_stage(session, posting, stage, now)
+        # An import of Jobdeck's own export keeps the application's whole history.
+        history = doc.stage_history or (StageChange(stage.name, now),)
+        try:
+            records.add_history(session, posting, history)
+        except records.RecordNotFound as error:
+            raise InvalidPosting(str(error)) from None
         session.flush()
         posting_id = posting.id
     return Saved(posting_id, Changes(created=frozenset({posting_id})))
 
 
 def update_posting(
-    db: Database, posting_id: int, doc: PostingDocument, *, now: datetime | None = None
+    db: Database,
+    posting_id: int,
+    doc: PostingDocument,
+    *,
+    merge_company: bool = False,
+    now: datetime | None = None,
 ) -> Saved:
-    """Replace a posting's fields and its company's profile with what the user edited.
+    """Replace a posting's fields with ``doc``; its ``raw`` text and its stage stay as they are.
 
-    The posting's ``raw`` text and its stage are left as they are.
+    The company's profile becomes what the user edited, or with ``merge_company`` (a newer copy
+    of the posting imported over it) the new data merges in: newer values win, lists merge.
     """
     _check(doc)
     now = now or _now()
@@ -89,8 +95,11 @@ def update_posting(
             raise PostingNotFound(str(error)) from None
         old_company_id = posting.company_id
         company = records.find_or_create_company(session, doc.company or "")
-        company.name = (doc.company or "").strip()
-        records.replace_company_profile(company, doc.industries, doc.company_profile)
+        if merge_company:
+            records.merge_company_profile(company, doc.industries, doc.company_profile)
+        else:
+            company.name = (doc.company or "").strip()
+            records.replace_company_profile(company, doc.industries, doc.company_profile)
         posting.company = company
         records.write_document(session, posting, doc, now)
         session.flush()

@@ -358,6 +358,13 @@ def next_stage_order(session: Session, stage_id: int) -> float:
     return (top or 0.0) + 1.0
 
 
+def add_history(session: Session, posting: Posting, changes: Sequence[StageChange]) -> None:
+    """Append stage changes to a posting's history without moving it (its stage is set)."""
+    for change in changes:
+        stage = stage_by_name(session, change.stage)
+        posting.stage_changes.append(StageChangeRow(stage=stage, at=change.at))
+
+
 def record_stage(session: Session, posting: Posting, stage: Stage, at: datetime) -> None:
     posting.stage = stage
     posting.stage_order = next_stage_order(session, stage.id)
@@ -463,3 +470,42 @@ def load_all_postings(session: Session) -> Sequence[Posting]:
 
 def count_rows(session: Session) -> int:
     return session.scalar(select(func.count(Posting.id))) or 0
+
+
+# ---------------------------------------------------------------------------------------------
+# Duplicates
+
+
+def find_duplicate(session: Session, doc: PostingDocument) -> tuple[int, str] | None:
+    """The id of a stored posting ``doc`` repeats, and why: same link, company and title, text."""
+    if doc.url:
+        found = session.scalar(select(Posting.id).where(Posting.url == doc.url).limit(1))
+        if found is not None:
+            return found, "same link"
+    if doc.company and doc.title:
+        found = session.scalar(
+            select(Posting.id)
+            .join(Company, Company.id == Posting.company_id)
+            .where(Company.name_key == company_key(doc.company))
+            .where(Posting.title_key == title_key(doc.title))
+            .limit(1)
+        )
+        if found is not None:
+            return found, "same company and title"
+    fingerprint = content_fingerprint(doc)
+    if fingerprint is not None:
+        found = session.scalar(
+            select(Posting.id).where(Posting.fingerprint == fingerprint).limit(1)
+        )
+        if found is not None:
+            return found, "nearly the same text"
+    return None
+
+
+def title_and_company(session: Session, posting_id: int) -> tuple[str, str | None]:
+    row = session.execute(
+        select(Posting.title, Company.name)
+        .outerjoin(Company, Company.id == Posting.company_id)
+        .where(Posting.id == posting_id)
+    ).one()
+    return row[0], row[1]

@@ -7,13 +7,20 @@ so the list and the detail pane stay in step without knowing each other.
 from __future__ import annotations
 
 from PySide6.QtCore import QByteArray, QItemSelection, QSettings, Qt, QTimer, Signal
-from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
+from PySide6.QtGui import (
+    QAction,
+    QCloseEvent,
+    QDragEnterEvent,
+    QDragMoveEvent,
+    QDropEvent,
+    QKeySequence,
+)
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QFileDialog,
+    QHBoxLayout,
     QHeaderView,
     QLabel,
-    QLineEdit,
     QMainWindow,
     QMessageBox,
     QPushButton,
@@ -31,6 +38,7 @@ from desktop.services.changes import Changes
 from desktop.storage.database import Database
 from desktop.ui.dialogs import messages
 from desktop.ui.dialogs.posting_form import PostingForm
+from desktop.ui.import_flow import ImportFlow, can_import
 from desktop.ui.models.posting_table_model import (
     COL_COMPANY,
     COL_LOCATION,
@@ -41,6 +49,7 @@ from desktop.ui.models.posting_table_model import (
     PostingTableModel,
 )
 from desktop.ui.views.detail_pane import DetailPane
+from desktop.ui.views.search_field import SearchField
 
 # Starting widths; the user's own widths come back from the settings after the first run.
 COLUMN_WIDTHS = {
@@ -55,8 +64,9 @@ SEARCH_DELAY_MS = 120  # filter as the user types, without a query per keystroke
 
 EMPTY_TEXT = (
     "No postings yet.\n\n"
-    "Add your first one with File > New posting (Ctrl+N): type or paste the title, the company\n"
-    "and whatever else the job board shows. Everything stays on this computer."
+    "Copy a posting from a job board and paste it here (Ctrl+V), drop a saved page or file\n"
+    "onto this window, or type one in with File > New posting (Ctrl+N).\n"
+    "Everything stays on this computer."
 )
 
 
@@ -73,19 +83,25 @@ class MainWindow(QMainWindow):
         self.resize(1200, 760)
 
         self.model = PostingTableModel(db, self)
+        self.imports = ImportFlow(db, self)
+        self.imports.changes.connect(self._imported)
+        self.setAcceptDrops(True)
         self._build_views()
         self._build_actions()
         self._restore_state()
         self.model.reload()
         self._update_empty_state()
         self._select_first_row()
+        # Start on the list (or on Paste when there is nothing yet), so Ctrl+V imports a
+        # posting rather than typing it into the search box.
+        start = self.table if self.model.rowCount() else self.empty_paste_button
+        start.setFocus()
 
     # -- building ------------------------------------------------------------------------------
 
     def _build_views(self) -> None:
-        self.search = QLineEdit(placeholderText="Search postings (Ctrl+F)")
-        self.search.setObjectName("search")
-        self.search.setClearButtonEnabled(True)
+        self.search = SearchField()
+        self.search.posting_pasted.connect(lambda: self.imports.paste())
         self._search_timer = QTimer(self, singleShot=True, interval=SEARCH_DELAY_MS)
         self._search_timer.timeout.connect(self._run_search)
         self.search.textChanged.connect(self._search_timer.start)
@@ -121,10 +137,18 @@ class MainWindow(QMainWindow):
         empty_layout.addWidget(self.empty_label)
         self.empty_button = QPushButton("New posting…")
         self.empty_button.clicked.connect(self.new_posting)
-        empty_layout.addWidget(self.empty_button, 0, Qt.AlignmentFlag.AlignHCenter)
+        self.empty_paste_button = QPushButton("Paste posting")
+        self.empty_paste_button.clicked.connect(lambda: self.imports.paste())
+        buttons = QHBoxLayout()
+        buttons.addStretch(1)
+        buttons.addWidget(self.empty_paste_button)
+        buttons.addWidget(self.empty_button)
+        buttons.addStretch(1)
+        empty_layout.addLayout(buttons)
         empty_layout.addStretch(2)
 
         self.no_match = QLabel()
+        self.no_match.setWordWrap(True)
         self.no_match.setTextFormat(Qt.TextFormat.PlainText)
         self.no_match.setAlignment(Qt.AlignmentFlag.AlignCenter)
 
@@ -159,6 +183,8 @@ class MainWindow(QMainWindow):
     def _build_actions(self) -> None:
         key = QKeySequence.StandardKey
         self.new_action = self._action("&New posting…", key.New, self.new_posting)
+        self.paste_action = self._action("&Paste posting", key.Paste, self.imports.paste)
+        self.import_action = self._action("&Import…", key.Open, self.imports.choose_files)
         self.export_action = self._action("&Export…", "Ctrl+Shift+E", self.export_postings)
         self.quit_action = self._action("&Quit", key.Quit, self.close)
         self.edit_action = self._action("&Edit posting…", "Ctrl+E", self.edit_posting)
@@ -174,7 +200,9 @@ class MainWindow(QMainWindow):
 
         menus = self.menuBar()
         file_menu = menus.addMenu("&File")
-        file_menu.addActions([self.new_action, self.export_action])
+        file_menu.addActions(
+            [self.new_action, self.paste_action, self.import_action, self.export_action]
+        )
         file_menu.addSeparator()
         file_menu.addAction(self.quit_action)
         edit_menu = menus.addMenu("&Edit")
@@ -190,7 +218,15 @@ class MainWindow(QMainWindow):
         toolbar.setObjectName("main-toolbar")
         toolbar.setMovable(False)
         toolbar.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextOnly)
-        toolbar.addActions([self.new_action, self.edit_action, self.delete_action])
+        toolbar.addActions(
+            [
+                self.new_action,
+                self.paste_action,
+                self.import_action,
+                self.edit_action,
+                self.delete_action,
+            ]
+        )
         self.addToolBar(toolbar)
         self._update_actions()
 
@@ -260,7 +296,9 @@ class MainWindow(QMainWindow):
         if self.model.rowCount():
             self.list_stack.setCurrentWidget(self.table)
         elif self.model.search.strip():
-            self.no_match.setText(f"No postings match “{self.model.search.strip()}”.")
+            query = self.model.search.strip()
+            shown = query if len(query) <= 60 else query[:57] + "…"
+            self.no_match.setText(f"No postings match “{shown}”.")
             self.list_stack.setCurrentWidget(self.no_match)
         else:
             self.list_stack.setCurrentWidget(self.empty_page)
@@ -298,6 +336,29 @@ class MainWindow(QMainWindow):
         if shown is not None and shown in changes.updated:
             self._show_detail(shown)
         self.changes_applied.emit(changes)
+
+    # -- importing -----------------------------------------------------------------------------
+
+    def _imported(self, changes: Changes) -> None:
+        first = next(iter(sorted(changes.created | changes.updated)), None)
+        self.apply_changes(changes, select=first)
+
+    def dragEnterEvent(self, event: QDragEnterEvent) -> None:
+        mime = event.mimeData()
+        if mime is not None and can_import(mime):
+            event.acceptProposedAction()
+
+    def dragMoveEvent(self, event: QDragMoveEvent) -> None:
+        mime = event.mimeData()
+        if mime is not None and can_import(mime):
+            event.acceptProposedAction()
+
+    def dropEvent(self, event: QDropEvent) -> None:
+        mime = event.mimeData()
+        if mime is None or not can_import(mime):
+            return
+        event.acceptProposedAction()
+        self.imports.import_mime(mime, "dropped text")
 
     # -- commands ------------------------------------------------------------------------------
 

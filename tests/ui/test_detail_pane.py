@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QLabel
+from PySide6.QtWidgets import QLabel, QToolButton
 from pytestqt.qtbot import QtBot
 
 from desktop.core.document import CompanyProfile, NewsItem, PostingDocument
@@ -18,8 +18,14 @@ def _texts(pane: DetailPane) -> list[str]:
 def test_the_full_sample_shows_every_section_in_order(qtbot: QtBot) -> None:
     pane = DetailPane()
     qtbot.addWidget(pane)
-    pane.show_posting(amazon_document(id=1, summary="Short summary."))
+    pane.show_posting(
+        amazon_document(id=1, summary="Short summary.", description="The whole text.")
+    )
     assert pane.visible_sections() == list(SECTION_ORDER)
+    description = pane.findChild(QLabel, "detail-description")
+    assert description.isHidden()
+    pane.findChild(QToolButton, "detail-description-toggle").click()
+    assert not description.isHidden()
     texts = _texts(pane)
     assert "Kleiner Perkins" in texts
     assert "Post Ipo Debt" in texts and "$8B" in texts
@@ -66,3 +72,11 @@ def test_posting_text_is_plain_and_unsafe_links_are_not_links(qtbot: QtBot) -> N
             assert not label.openExternalLinks()
     assert hostile in _texts(pane)
     assert "javascript:alert(1)" in _texts(pane)
+
+
+def test_a_description_alone_is_shown_as_the_summary(qtbot: QtBot) -> None:
+    pane = DetailPane()
+    qtbot.addWidget(pane)
+    pane.show_posting(PostingDocument(id=4, title="T", company="C", description="All of it."))
+    assert pane.visible_sections() == ["header", "summary"]
+    assert "All of it." in _texts(pane)

@@ -32,15 +32,15 @@ def test_a_posting_created_in_the_form_is_listed_and_shown(
     window = make_window()
     window.new_action.trigger()
     form = window.posting_form
-    qtbot.keyClicks(form.title, "Research Intern, Reinforcement Learning")
-    qtbot.keyClicks(form.company, "Amazon")
-    form.salary_min.setText("160,000")
-    form.salary_max.setText("210k")
-    form.salary_currency.setCurrentText("USD")
-    form.salary_period.setCurrentText("year")
-    form.industries.setPlainText("E-Commerce\nRetail")
-    form.responsibilities.setPlainText("• Build models\n\nShip them  ")
-    form.h1b_years.setPlainText("2025: 18969\n2024: 21175")
+    qtbot.keyClicks(form.editor.title, "Research Intern, Reinforcement Learning")
+    qtbot.keyClicks(form.editor.company, "Amazon")
+    form.editor.salary_min.setText("160,000")
+    form.editor.salary_max.setText("210k")
+    form.editor.salary_currency.setCurrentText("USD")
+    form.editor.salary_period.setCurrentText("year")
+    form.editor.industries.setPlainText("E-Commerce\nRetail")
+    form.editor.responsibilities.setPlainText("• Build models\n\nShip them  ")
+    form.editor.h1b_years.setPlainText("2025: 18969\n2024: 21175")
     with qtbot.waitSignal(window.changes_applied):
         qtbot.mouseClick(
             form.buttons.button(form.buttons.StandardButton.Save), Qt.MouseButton.LeftButton
@@ -67,17 +67,17 @@ def test_a_form_with_a_bad_value_names_it_and_keeps_what_was_typed(
     window = make_window()
     window.new_action.trigger()
     form = window.posting_form
-    form.title.setText("Data Scientist")
-    form.company.setText("Stripe")
-    form.h1b_years.setPlainText("2025: 100\nlots in 2024")
+    form.editor.title.setText("Data Scientist")
+    form.editor.company.setText("Stripe")
+    form.editor.h1b_years.setPlainText("2025: 100\nlots in 2024")
     form.buttons.button(form.buttons.StandardButton.Save).click()
     assert form.isVisible()
     assert "H1B by year, line 2" in form.error.text()
-    assert form.title.text() == "Data Scientist"
+    assert form.editor.title.text() == "Data Scientist"
     assert postings.count_postings(db) == 0
 
-    form.h1b_years.setPlainText("2025: 100")
-    form.title.clear()
+    form.editor.h1b_years.setPlainText("2025: 100")
+    form.editor.title.clear()
     form.buttons.button(form.buttons.StandardButton.Save).click()
     assert "needs a title" in form.error.text()
 
@@ -90,10 +90,10 @@ def test_editing_a_posting_changes_the_list_and_the_detail_pane(
     assert window.selected_id() == saved.posting_id
     window.edit_action.trigger()
     form = window.posting_form
-    assert form.company.text() == "Amazon"
-    assert form.rounds.toPlainText().splitlines()[0] == "2023-01-03 | Post Ipo Debt | $8B"
-    form.title.setText("Applied Scientist Intern")
-    form.benefits.setPlainText("Housing stipend")
+    assert form.editor.company.text() == "Amazon"
+    assert form.editor.rounds.toPlainText().splitlines()[0] == "2023-01-03 | Post Ipo Debt | $8B"
+    form.editor.title.setText("Applied Scientist Intern")
+    form.editor.benefits.setPlainText("Housing stipend")
     with qtbot.waitSignal(window.changes_applied):
         form.save()
     assert window.model.data(window.model.index(0, 1)) == "Applied Scientist Intern"
@@ -166,34 +166,38 @@ def test_the_shared_sample_typed_into_the_form_fills_every_section(
     window = make_window()
     window.new_action.trigger()
     form = window.posting_form
-    form.title.setText(
+    form.editor.title.setText(
         "2026 Applied Science Internship - Reinforcement Learning & Optimization "
         "(Machine Learning) - United States, PhD Student Science Recruiting"
     )
-    form.company.setText("Amazon")
-    form.url.setText("https://jobright.ai/jobs/info/amazon")
-    form.summary.setPlainText(
+    form.editor.company.setText("Amazon")
+    form.editor.url.setText("https://jobright.ai/jobs/info/amazon")
+    form.editor.summary.setPlainText(
         "Amazon is seeking visionary minds passionate about machine learning to join their "
         "team of graduate student scientists."
     )
-    form.industries.setPlainText("Artificial Intelligence (AI)\nDelivery\nE-Commerce\nRetail")
-    form.responsibilities.setPlainText(
+    form.editor.industries.setPlainText(
+        "Artificial Intelligence (AI)\nDelivery\nE-Commerce\nRetail"
+    )
+    form.editor.responsibilities.setPlainText(
         "Develop scalable, efficient, automated processes\nDesign, development and evaluation"
     )
-    form.required.setPlainText("Are enrolled in a PhD\nCan relocate")
-    form.preferred.setPlainText("Have publications at top-tier peer-reviewed conferences")
-    form.benefits.setPlainText("Equity\nSign-on payments\nOther forms of compensation")
-    form.company_description.setPlainText("Amazon is a tech firm with a focus on e-commerce.")
-    form.h1b_note.setPlainText("Amazon has a track record of offering H1B sponsorships.")
-    form.h1b_years.setPlainText("2025 (18969)\n2024 (21175)\n2023: 19,057")
-    form.funding_stage.setText("Public Company")
-    form.funding_total.setText("$8.11B")
-    form.investors.setPlainText("Kleiner Perkins")
-    form.rounds.setPlainText(
+    form.editor.required.setPlainText("Are enrolled in a PhD\nCan relocate")
+    form.editor.preferred.setPlainText("Have publications at top-tier peer-reviewed conferences")
+    form.editor.benefits.setPlainText("Equity\nSign-on payments\nOther forms of compensation")
+    form.editor.company_description.setPlainText(
+        "Amazon is a tech firm with a focus on e-commerce."
+    )
+    form.editor.h1b_note.setPlainText("Amazon has a track record of offering H1B sponsorships.")
+    form.editor.h1b_years.setPlainText("2025 (18969)\n2024 (21175)\n2023: 19,057")
+    form.editor.funding_stage.setText("Public Company")
+    form.editor.funding_total.setText("$8.11B")
+    form.editor.investors.setPlainText("Kleiner Perkins")
+    form.editor.rounds.setPlainText(
         "2023-01-03 | Post Ipo Debt | $8B\n2001-07-24 | Post Ipo Equity | $100M\n1997-05-15 | IPO"
     )
-    form.news.setPlainText("2025-12-31\n2025-12-31\n2025-12-31")
-    form.data_source.setText("crunchbase")
+    form.editor.news.setPlainText("2025-12-31\n2025-12-31\n2025-12-31")
+    form.editor.data_source.setText("crunchbase")
     with qtbot.waitSignal(window.changes_applied):
         form.save()
 

@@ -16,6 +16,7 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
     QScrollArea,
+    QToolButton,
     QVBoxLayout,
     QWidget,
 )
@@ -34,6 +35,7 @@ SECTION_ORDER = (
     "benefits",
     "company",
     "news",
+    "description",
 )
 
 
@@ -199,13 +201,30 @@ class DetailPane(QScrollArea):
         return section
 
     def _build_summary(self, doc: PostingDocument) -> Section | None:
-        text = doc.summary or doc.description
+        # With nothing structured to show, the description is the summary; otherwise it has a
+        # section of its own at the end, folded, since it repeats the sections above.
+        text = doc.summary or (None if _has_structure(doc) else doc.description)
         if not text:
             return None
         section = Section("summary", "Summary")
         section.body.addWidget(plain_label(text))
-        if doc.summary and doc.description:
-            section.body.addWidget(plain_label(doc.description))
+        return section
+
+    def _build_description(self, doc: PostingDocument) -> Section | None:
+        if not doc.description or not (doc.summary or _has_structure(doc)):
+            return None
+        section = Section("description", "Full description")
+        text = plain_label(doc.description)
+        text.setObjectName("detail-description")
+        text.hide()
+        toggle = QToolButton()
+        toggle.setObjectName("detail-description-toggle")
+        toggle.setText("Show")
+        toggle.setCheckable(True)
+        toggle.toggled.connect(text.setVisible)
+        toggle.toggled.connect(lambda shown: toggle.setText("Hide" if shown else "Show"))
+        section.body.addWidget(toggle, 0, Qt.AlignmentFlag.AlignLeft)
+        section.body.addWidget(text)
         return section
 
     def _build_industries(self, doc: PostingDocument) -> Section | None:
@@ -315,6 +334,11 @@ class DetailPane(QScrollArea):
             row.addWidget(link_label(item.url, headline) if item.url else plain_label(headline), 1)
             section.body.addLayout(row)
         return section
+
+
+def _has_structure(doc: PostingDocument) -> bool:
+    quals = doc.qualifications
+    return bool(doc.responsibilities or quals.required or quals.preferred or doc.benefits)
 
 
 def _news_date(iso: str) -> str:

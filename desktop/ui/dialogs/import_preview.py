@@ -1,0 +1,223 @@
+"""The import preview: what the reader made of the input, beside the input itself.
+
+Every field is editable before saving. Each piece of the input the reader could not place is
+listed, never silently dropped. A posting that is already saved offers: update it, keep both, or
+skip. Several postings (a multi-file import) are previewed one after another, or saved at once.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtWidgets import (
+    QButtonGroup,
+    QDialog,
+    QDialogButtonBox,
+    QFrame,
+    QLabel,
+    QPlainTextEdit,
+    QPushButton,
+    QRadioButton,
+    QSplitter,
+    QVBoxLayout,
+    QWidget,
+)
+
+from desktop.core.document import DocumentError
+from desktop.services import importing, postings
+from desktop.storage.database import Database
+from desktop.ui.dialogs.posting_form import error_label
+from desktop.ui.views.posting_editor import PostingEditor
+
+Decision = importing.Decision
+
+
+def _panel(object_name: str, background: str) -> tuple[QFrame, QLabel]:
+    frame = QFrame()
+    frame.setObjectName(object_name)
+    frame.setStyleSheet(
+        f"#{object_name} {{ background: {background}; border-radius: 6px; }}"
+        f" #{object_name} QLabel {{ color: #1f1f1f; }}"
+    )
+    label = QLabel()
+    label.setTextFormat(Qt.TextFormat.PlainText)
+    label.setWordWrap(True)
+    layout = QVBoxLayout(frame)
+    layout.setContentsMargins(10, 8, 10, 8)
+    layout.addWidget(label)
+    return frame, label
+
+
+class ImportPreview(QDialog):
+    """Emits ``changes_made`` after each save; closes when every candidate is decided."""
+
+    changes_made = Signal(object)  # Changes
+    save_all_requested = Signal(object)  # list of (document, Decision, duplicate id or None)
+
+    def __init__(
+        self, db: Database, candidates: list[importing.Candidate], parent: QWidget | None = None
+    ) -> None:
+        super().__init__(parent)
+        self._db = db
+        self._queue = list(candidates)
+        self._index = 0
+        self.setObjectName("import-preview")
+        self.setWindowTitle("Import posting")
+        self.resize(1100, 720)
+        self._build()
+        self._show_current()
+
+    # -- layout --------------------------------------------------------------------------------
+
+    def _build(self) -> None:
+        self.heading = QLabel()
+        self.heading.setTextFormat(Qt.TextFormat.PlainText)
+        font = self.heading.font()
+        font.setBold(True)
+        font.setPointSizeF(font.pointSizeF() + 1)
+        self.heading.setFont(font)
+
+        self.warnings_panel, self.warnings = _panel("import-warnings", "#fff4ce")
+        self.duplicate_panel, self.duplicate_text = _panel("import-duplicate", "#dbeafe")
+        self.update_choice = QRadioButton("Update the saved posting with this copy")
+        self.keep_choice = QRadioButton("Keep both")
+        self.skip_choice = QRadioButton("Skip this one")
+        self.choices = QButtonGroup(self)
+        for button in (self.update_choice, self.keep_choice, self.skip_choice):
+            self.choices.addButton(button)
+            button.setStyleSheet("color: #1f1f1f;")
+            self.duplicate_panel.layout().addWidget(button)
+
+        self.editor = PostingEditor()
+        self.raw = QPlainTextEdit()
+        self.raw.setObjectName("import-raw")
+        self.raw.setReadOnly(True)
+        self.raw.setLineWrapMode(QPlainTextEdit.LineWrapMode.WidgetWidth)
+        raw_box = QWidget()
+        raw_layout = QVBoxLayout(raw_box)
+        raw_layout.setContentsMargins(0, 0, 0, 0)
+        raw_layout.addWidget(QLabel("As received (kept unchanged with the posting)"))
+        raw_layout.addWidget(self.raw)
+        splitter = QSplitter(Qt.Orientation.Horizontal)
+        splitter.addWidget(self.editor)
+        splitter.addWidget(raw_box)
+        splitter.setSizes([640, 420])
+
+        self.error = error_label()
+        self.buttons = QDialogButtonBox()
+        self.save_button = self.buttons.addButton("Save", QDialogButtonBox.ButtonRole.AcceptRole)
+        self.skip_button = QPushButton("Skip")
+        self.buttons.addButton(self.skip_button, QDialogButtonBox.ButtonRole.ActionRole)
+        self.save_all_button = QPushButton()
+        self.buttons.addButton(self.save_all_button, QDialogButtonBox.ButtonRole.ActionRole)
+        self.buttons.addButton(QDialogButtonBox.StandardButton.Cancel)
+        self.save_button.setDefault(True)
+        self.save_button.clicked.connect(self.save_current)
+        self.skip_button.clicked.connect(self.skip_current)
+        self.save_all_button.clicked.connect(self.save_all)
+        self.buttons.rejected.connect(self.reject)
+
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.heading)
+        layout.addWidget(self.warnings_panel)
+        layout.addWidget(self.duplicate_panel)
+        layout.addWidget(splitter, 1)
+        layout.addWidget(self.error)
+        layout.addWidget(self.buttons)
+
+    # -- the candidate on show -----------------------------------------------------------------
+
+    @property
+    def current(self) -> importing.Candidate:
+        return self._queue[self._index]
+
+    def remaining(self) -> int:
+        return len(self._queue) - self._index
+
+    def _show_current(self) -> None:
+        candidate = self.current
+        total = len(self._queue)
+        where = f"Posting {self._index + 1} of {total} · " if total > 1 else ""
+        self.heading.setText(f"{where}from {candidate.source}")
+        self.error.hide()
+        if candidate.warnings:
+            lines = "\n".join(f"• {w}" for w in candidate.warnings)
+            self.warnings.setText(f"Jobdeck could not place these parts of the input:\n{lines}")
+            self.warnings_panel.show()
+        else:
+            self.warnings_panel.hide()
+        duplicate = candidate.duplicate
+        if duplicate is not None:
+            company = f" at {duplicate.company}" if duplicate.company else ""
+            self.duplicate_text.setText(
+                f"You already saved this posting ({duplicate.reason}): "
+                f"“{duplicate.title}”{company}."
+            )
+            self.update_choice.setChecked(True)
+            self.duplicate_panel.show()
+        else:
+            self.duplicate_panel.hide()
+        self.editor.set_document(candidate.document)
+        self.raw.setPlainText(candidate.document.raw)
+        self.save_all_button.setText(f"Save all {self.remaining()}")
+        self.save_all_button.setVisible(self.remaining() > 1)
+        self.skip_button.setVisible(total > 1)
+        self.editor.title.setCursorPosition(0)  # a long title shows its beginning
+        self.save_button.setFocus()  # Return saves what was read; Tab reaches the fields
+
+    def decision(self) -> Decision:
+        if self.current.duplicate is None or self.keep_choice.isChecked():
+            return Decision.SAVE_NEW
+        if self.skip_choice.isChecked():
+            return Decision.SKIP
+        return Decision.UPDATE_EXISTING
+
+    def _advance(self) -> None:
+        self._index += 1
+        if self._index >= len(self._queue):
+            self.accept()
+        else:
+            self._show_current()
+
+    # -- commands ------------------------------------------------------------------------------
+
+    def save_current(self) -> None:
+        duplicate = self.current.duplicate
+        try:
+            changes = importing.save_candidate(
+                self._db,
+                self.editor.document(),
+                self.decision(),
+                duplicate.posting_id if duplicate else None,
+            )
+        except (DocumentError, postings.InvalidPosting, postings.PostingNotFound) as error:
+            self.error.setText(str(error))
+            self.error.show()
+            return
+        if changes.postings:
+            self.changes_made.emit(changes)
+        self._advance()
+
+    def skip_current(self) -> None:
+        self._advance()
+
+    def save_all(self) -> None:
+        """Save the one on show as edited, and every remaining one as read (duplicates skipped)."""
+        try:
+            first = self.editor.document()
+        except DocumentError as error:
+            self.error.setText(str(error))
+            self.error.show()
+            return
+        duplicate = self.current.duplicate
+        jobs = [(first, self.decision(), duplicate.posting_id if duplicate else None)]
+        for candidate in self._queue[self._index + 1 :]:
+            dup = candidate.duplicate
+            jobs.append(
+                (
+                    candidate.document,
+                    Decision.SKIP if dup else Decision.SAVE_NEW,
+                    dup.posting_id if dup else None,
+                )
+            )
+        self.save_all_requested.emit(jobs)
+        self.accept()

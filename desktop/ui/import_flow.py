@@ -1,0 +1,149 @@
+"""Paste, drop and File > Import: from input to the preview to saved postings.
+
+Reading many files and saving many postings run in the background with a progress dialog;
+inputs that cannot be imported are listed with their reasons, and nothing is half-saved.
+"""
+
+from __future__ import annotations
+
+from functools import partial
+from pathlib import Path
+
+from PySide6.QtCore import QMimeData, QObject, Signal
+from PySide6.QtGui import QGuiApplication
+from PySide6.QtWidgets import QFileDialog, QWidget
+
+from desktop.importers import ImportRefused
+from desktop.services import importing
+from desktop.storage.database import Database
+from desktop.ui.background import BackgroundJob
+from desktop.ui.dialogs import messages
+from desktop.ui.dialogs.import_preview import ImportPreview
+
+IMPORT_FILTER = "Postings (*.txt *.html *.htm *.json *.md);;All files (*)"
+
+
+def _payload(mime: QMimeData) -> str | None:
+    html = mime.html() if mime.hasHtml() else None
+    text = mime.text() if mime.hasText() else None
+    return importing.clipboard_payload(html, text)
+
+
+def local_files(mime: QMimeData) -> list[Path]:
+    return [Path(url.toLocalFile()) for url in mime.urls() if url.isLocalFile()]
+
+
+def can_import(mime: QMimeData) -> bool:
+    return bool(local_files(mime)) or mime.hasText() or mime.hasHtml()
+
+
+class ImportFlow(QObject):
+    """Owns the preview and background jobs of imports started from ``window``."""
+
+    changes = Signal(object)  # Changes, whenever postings were saved
+    preview_opened = Signal(object)  # ImportPreview, for tests and the window
+
+    def __init__(self, db: Database, window: QWidget) -> None:
+        super().__init__(window)
+        self._db = db
+        self._window = window
+        self.preview: ImportPreview | None = None
+        self.job: BackgroundJob | None = None
+
+    # -- entry points --------------------------------------------------------------------------
+
+    def paste(self) -> None:
+        mime = QGuiApplication.clipboard().mimeData()
+        if mime is None or not can_import(mime):
+            messages.show_error(
+                self._window, "Nothing to paste", "The clipboard holds no text to import."
+            )
+            return
+        self.import_mime(mime, "clipboard")
+
+    def import_mime(self, mime: QMimeData, source: str) -> None:
+        files = local_files(mime)
+        if files:
+            self.import_files(files)
+            return
+        payload = _payload(mime)
+        if payload is None:
+            return
+        try:
+            candidates = importing.read_input(self._db, payload, source)
+        except ImportRefused as refused:
+            messages.show_error(self._window, "Nothing imported", refused.reason)
+            return
+        self._open_preview(candidates)
+
+    def choose_files(self) -> None:
+        names, _ = QFileDialog.getOpenFileNames(
+            self._window, "Import postings", str(Path.home()), IMPORT_FILTER
+        )
+        if names:
+            self.import_files([Path(name) for name in names])
+
+    def import_files(self, paths: list[Path]) -> None:
+        if self.job is not None:
+            return  # one import at a time
+        work = partial(importing.read_files, self._db, paths)
+        self._start_job(f"Reading {len(paths)} file(s)", work, self._files_read)
+
+    # -- steps ---------------------------------------------------------------------------------
+
+    def _start_job(self, title: str, work: object, on_done: object) -> None:
+        job = BackgroundJob(title, work, self._window)  # type: ignore[arg-type]
+        job.finished.connect(on_done)
+        job.failed.connect(self._job_failed)
+        job.destroyed.connect(self._job_gone)
+        self.job = job
+        job.start()
+
+    def _job_gone(self) -> None:
+        self.job = None
+
+    def _job_failed(self, message: str) -> None:
+        self.job = None
+        messages.show_error(self._window, "Import stopped", message)
+
+    def _files_read(self, report: importing.ReadReport) -> None:
+        self.job = None
+        if report.refusals:
+            messages.show_error(
+                self._window,
+                "Some files were not imported",
+                "\n".join(f"• {reason}" for reason in report.refusals),
+            )
+        if report.candidates and not report.cancelled:
+            self._open_preview(report.candidates)
+
+    def _open_preview(self, candidates: list[importing.Candidate]) -> None:
+        if self.preview is not None:
+            self.preview.close()
+        preview = ImportPreview(self._db, candidates, self._window)
+        preview.changes_made.connect(self.changes.emit)
+        preview.save_all_requested.connect(self._save_all)
+        preview.finished.connect(self._preview_closed)
+        self.preview = preview
+        preview.open()
+        self.preview_opened.emit(preview)
+
+    def _preview_closed(self) -> None:
+        if self.preview is not None:
+            self.preview.deleteLater()
+            self.preview = None
+
+    def _save_all(self, jobs: list[importing.SaveJob]) -> None:
+        work = partial(importing.save_many, self._db, jobs)
+        self._start_job(f"Saving {len(jobs)} posting(s)", work, self._all_saved)
+
+    def _all_saved(self, report: importing.SaveReport) -> None:
+        self.job = None
+        if report.changes.postings:
+            self.changes.emit(report.changes)
+        if report.failures:
+            messages.show_error(
+                self._window,
+                "Some postings were not saved",
+                "\n".join(f"• {failure}" for failure in report.failures),
+            )

@@ -1,0 +1,130 @@
+"""Importing through the services: duplicates, decisions, company merges, batches."""
+
+from __future__ import annotations
+
+import threading
+from pathlib import Path
+
+from desktop.core.document import CompanyProfile, Funding, FundingRound, H1b, H1bYear
+from desktop.services import importing, postings
+from desktop.storage.database import Database
+from tests.conftest import FIXTURES
+
+SAMPLE = FIXTURES / "jobright-amazon-rl-intern.txt"
+
+
+def _quiet(done: int, total: int, what: str) -> None:
+    pass
+
+
+def test_the_shared_sample_reads_into_one_candidate_with_no_duplicate(db: Database) -> None:
+    (candidate,) = importing.read_file(db, SAMPLE)
+    assert candidate.document.company == "Amazon"
+    assert candidate.document.raw == SAMPLE.read_text(encoding="utf-8")
+    assert candidate.duplicate is None
+    assert candidate.source == str(SAMPLE)
+
+
+def test_a_second_copy_is_recognised_and_the_user_decides(db: Database) -> None:
+    (first,) = importing.read_file(db, SAMPLE)
+    importing.save_candidate(db, first.document)
+    (again,) = importing.read_file(db, SAMPLE)
+    assert again.duplicate is not None
+    assert again.duplicate.reason == "same company and title"
+    assert again.duplicate.company == "Amazon"
+
+    importing.save_candidate(db, again.document, importing.Decision.SKIP, 1)
+    assert postings.count_postings(db) == 1
+    importing.save_candidate(db, again.document, importing.Decision.SAVE_NEW, 1)
+    assert postings.count_postings(db) == 2
+
+
+def test_same_text_under_another_title_is_a_duplicate_too(db: Database) -> None:
+    (first,) = importing.read_file(db, SAMPLE)
+    importing.save_candidate(db, first.document)
+    retitled = first.document.with_changes(title="Applied Science Intern (RL)")
+    duplicate = importing.find_duplicate(db, retitled)
+    assert duplicate is not None and duplicate.reason == "nearly the same text"
+    linked = retitled.with_changes(url="https://example.com/job/1")
+    importing.save_candidate(db, linked, importing.Decision.SAVE_NEW)
+    other = postings.all_documents(db)[0].with_changes(title="Other", url=linked.url)
+    found = importing.find_duplicate(db, other)
+    assert found is not None and found.reason == "same link"
+
+
+def test_updating_from_a_newer_copy_merges_company_data_and_keeps_raw_and_stage(
+    db: Database,
+) -> None:
+    (first,) = importing.read_file(db, SAMPLE)
+    saved_id = next(iter(importing.save_candidate(db, first.document).created))
+    profile = first.document.company_profile
+    assert profile is not None and profile.h1b is not None and profile.funding is not None
+    newer = first.document.with_changes(
+        raw="a newer paste",
+        benefits=("Housing",),
+        company_profile=CompanyProfile(
+            name="Amazon",
+            h1b=H1b(None, (H1bYear(2026, 20000), H1bYear(2025, 19000))),
+            funding=Funding(rounds=(FundingRound("2025-06-01", "Debt", "$1B", 10**9),)),
+        ),
+    )
+    importing.save_candidate(db, newer, importing.Decision.UPDATE_EXISTING, saved_id)
+    stored = postings.get_posting(db, saved_id)
+    assert stored.raw == first.document.raw
+    assert stored.benefits == ("Housing",)
+    assert stored.stage == "Saved"
+    merged = stored.company_profile
+    assert merged is not None and merged.h1b is not None and merged.funding is not None
+    years = [(y.year, y.count) for y in merged.h1b.by_year]
+    assert years[:3] == [(2026, 20000), (2025, 19000), (2024, 21175)]
+    assert len(years) == 7
+    assert merged.h1b.note == profile.h1b.note  # not given by the newer copy: kept
+    assert [r.date for r in merged.funding.rounds][:2] == ["2025-06-01", "2023-01-03"]
+    assert merged.funding.total == "$8.11B"
+    assert merged.description == profile.description
+
+
+def test_reading_many_files_lists_refusals_by_name_and_can_stop(
+    db: Database, tmp_path: Path
+) -> None:
+    empty = tmp_path / "empty.txt"
+    empty.write_text("")
+    image = tmp_path / "photo.png"
+    image.write_bytes(b"\x89PNG\r\n\x1a\n" + bytes(200))
+    report = importing.read_files(db, [SAMPLE, empty, image], _quiet, threading.Event())
+    assert len(report.candidates) == 1
+    assert len(report.refusals) == 2
+    assert "empty.txt" in report.refusals[0]
+    assert "photo.png" in report.refusals[1]
+
+    stop = threading.Event()
+    stop.set()
+    stopped = importing.read_files(db, [SAMPLE], _quiet, stop)
+    assert stopped.cancelled and stopped.candidates == []
+
+
+def test_saving_many_stops_between_postings_and_never_half_saves(db: Database) -> None:
+    (candidate,) = importing.read_file(db, SAMPLE)
+    jobs = [
+        (candidate.document.with_changes(title=f"Copy {i}"), importing.Decision.SAVE_NEW, None)
+        for i in range(5)
+    ]
+    stop = threading.Event()
+    seen: list[int] = []
+
+    def progress(done: int, total: int, what: str) -> None:
+        seen.append(done)
+        if done == 2:
+            stop.set()
+
+    report = importing.save_many(db, jobs, progress, stop)
+    assert report.cancelled
+    assert postings.count_postings(db) == 3
+    assert len(report.changes.created) == 3
+
+
+def test_html_wins_over_text_only_when_it_carries_a_job_posting() -> None:
+    assert importing.clipboard_payload("<p>Hi</p>", "Hi there") == "Hi there"
+    html = '<script type="application/ld+json">{"@type": "JobPosting"}</script>'
+    assert importing.clipboard_payload(html, "text") == html
+    assert importing.clipboard_payload("<p>x</p>", "  ") == "<p>x</p>"

@@ -1,0 +1,149 @@
+"""Paste, drop and import in the window: the preview, warnings, duplicates, background reads."""
+
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+from PySide6.QtCore import QMimeData, QPointF, Qt, QUrl
+from PySide6.QtGui import QDropEvent, QGuiApplication
+from PySide6.QtWidgets import QMessageBox
+from pytestqt.qtbot import QtBot
+
+from desktop.services import postings
+from desktop.storage.database import Database
+from desktop.ui.dialogs.import_preview import ImportPreview
+from desktop.ui.main_window import MainWindow
+from tests.conftest import FIXTURES
+
+SAMPLE = FIXTURES / "jobright-amazon-rl-intern.txt"
+SAMPLE_TEXT = SAMPLE.read_text(encoding="utf-8")
+
+
+def _paste(qtbot: QtBot, window: MainWindow, text: str) -> ImportPreview:
+    QGuiApplication.clipboard().setText(text)
+    with qtbot.waitSignal(window.imports.preview_opened) as opened:
+        window.paste_action.trigger()
+    return opened.args[0]
+
+
+def test_pasting_the_shared_sample_previews_then_saves_every_section(
+    qtbot: QtBot, make_window, db: Database
+) -> None:
+    window = make_window()
+    preview = _paste(qtbot, window, SAMPLE_TEXT)
+    assert preview.editor.company.text() == "Amazon"
+    assert preview.raw.toPlainText() == SAMPLE_TEXT
+    assert preview.duplicate_panel.isHidden()
+    preview.editor.location.setText("Seattle, WA")  # every field is editable before saving
+    with qtbot.waitSignal(window.changes_applied):
+        preview.save_button.click()
+
+    (row,) = postings.list_postings(db)
+    assert row.location == "Seattle, WA"
+    assert window.selected_id() == row.id
+    assert window.detail.visible_sections() == [
+        "header",
+        "summary",
+        "industries",
+        "responsibilities",
+        "qualifications",
+        "benefits",
+        "company",
+        "news",
+        "description",
+    ]
+    assert postings.get_posting(db, row.id).raw == SAMPLE_TEXT
+
+
+def test_unplaced_input_is_listed_in_the_preview(qtbot: QtBot, make_window) -> None:
+    window = make_window()
+    text = (FIXTURES / "importers" / "lever-designer-nbsp.txt").read_text(encoding="utf-8")
+    preview = _paste(qtbot, window, text)
+    assert not preview.warnings_panel.isHidden()
+    assert "could not place" in preview.warnings.text()
+    assert "Design – Product" in preview.warnings.text()
+
+
+def test_a_posting_pasted_twice_offers_update_keep_or_skip(
+    qtbot: QtBot, make_window, db: Database
+) -> None:
+    window = make_window()
+    first = _paste(qtbot, window, SAMPLE_TEXT)
+    with qtbot.waitSignal(window.changes_applied):
+        first.save_button.click()
+
+    second = _paste(qtbot, window, SAMPLE_TEXT)
+    assert not second.duplicate_panel.isHidden()
+    assert "same company and title" in second.duplicate_text.text()
+    assert second.update_choice.isChecked()
+    second.skip_choice.setChecked(True)
+    second.save_button.click()
+    assert postings.count_postings(db) == 1
+
+    third = _paste(qtbot, window, SAMPLE_TEXT)
+    third.keep_choice.setChecked(True)
+    with qtbot.waitSignal(window.changes_applied):
+        third.save_button.click()
+    assert postings.count_postings(db) == 2
+
+
+def test_a_multi_line_paste_into_the_search_box_imports_instead(qtbot: QtBot, make_window) -> None:
+    window = make_window()
+    QGuiApplication.clipboard().setText(SAMPLE_TEXT)
+    window.search.setFocus()
+    with qtbot.waitSignal(window.imports.preview_opened):
+        qtbot.keyClick(window.search, Qt.Key.Key_V, Qt.KeyboardModifier.ControlModifier)
+    assert window.search.text() == ""
+
+
+def test_pasting_something_that_is_not_a_posting_says_why(qtbot: QtBot, make_window) -> None:
+    window = make_window()
+    QGuiApplication.clipboard().setText("just a few words")
+    window.paste_action.trigger()
+    (box,) = [b for b in window.findChildren(QMessageBox, "error-box") if b.isVisible()]
+    assert "too short" in box.text()
+    assert window.imports.preview is None
+
+
+def _drop(window: MainWindow, mime: QMimeData) -> None:
+    event = QDropEvent(
+        QPointF(200, 200),
+        Qt.DropAction.CopyAction,
+        mime,
+        Qt.MouseButton.LeftButton,
+        Qt.KeyboardModifier.NoModifier,
+    )
+    window.dropEvent(event)
+
+
+def test_dropped_text_opens_the_preview(qtbot: QtBot, make_window) -> None:
+    window = make_window()
+    mime = QMimeData()
+    mime.setText(SAMPLE_TEXT)
+    with qtbot.waitSignal(window.imports.preview_opened) as opened:
+        _drop(window, mime)
+    assert opened.args[0].heading.text() == "from dropped text"
+
+
+def test_dropped_files_are_read_in_the_background_and_saved_all_at_once(
+    qtbot: QtBot, make_window, db: Database, tmp_path: Path
+) -> None:
+    window = make_window()
+    files = [shutil.copy(SAMPLE, tmp_path / "amazon.txt")]
+    files += [shutil.copy(p, tmp_path) for p in sorted((FIXTURES / "importers").glob("*.html"))]
+    (tmp_path / "notes.txt").write_text("hello")
+    mime = QMimeData()
+    mime.setUrls([QUrl.fromLocalFile(str(f)) for f in [*files, tmp_path / "notes.txt"]])
+    with qtbot.waitSignal(window.imports.preview_opened, timeout=20000) as opened:
+        _drop(window, mime)
+    preview = opened.args[0]
+    assert preview.remaining() == len(files)
+    (refusal,) = [b for b in window.findChildren(QMessageBox, "error-box") if b.isVisible()]
+    assert "notes.txt" in refusal.text()
+
+    preview.skip_button.click()
+    assert preview.remaining() == len(files) - 1
+    preview.save_all_button.click()
+    qtbot.waitUntil(lambda: postings.count_postings(db) == len(files) - 1, timeout=20000)
+    qtbot.waitUntil(lambda: window.model.rowCount() == len(files) - 1)
