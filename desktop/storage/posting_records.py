@@ -65,96 +65,108 @@ def find_or_create_company(session: Session, name: str) -> Company:
     return company
 
 
+RoundTuple = tuple[str | None, str | None, str | None, int | None]
+NewsTuple = tuple[str | None, str | None, str | None]
+
+
+def _store_lists(
+    company: Company,
+    *,
+    industries: list[str],
+    investors: list[str],
+    rounds: list[RoundTuple],
+    h1b: list[tuple[int, int]],
+    news: list[NewsTuple],
+) -> None:
+    """Write the company's lists, touching only those whose content changed.
+
+    Rewriting unchanged child rows costs a delete and an insert per row on every import of a
+    posting from a known company; comparing first keeps imports fast.
+    """
+    if [r.name for r in company.industries] != industries:
+        company.industries = [CompanyIndustry(position=i, name=n) for i, n in enumerate(industries)]
+    if [r.name for r in company.investors] != investors:
+        company.investors = [CompanyInvestor(position=i, name=n) for i, n in enumerate(investors)]
+    stored_rounds = [(r.date, r.round_type, r.amount, r.amount_usd) for r in company.funding_rounds]
+    if stored_rounds != rounds:
+        company.funding_rounds = [
+            FundingRoundRow(position=i, date=d, round_type=t, amount=a, amount_usd=usd)
+            for i, (d, t, a, usd) in enumerate(rounds)
+        ]
+    if [(r.year, r.count) for r in company.h1b_counts] != h1b:
+        company.h1b_counts = [H1bCount(year=year, count=count) for year, count in h1b]
+    if [(n.date, n.title, n.url) for n in company.news] != news:
+        company.news = [
+            NewsRow(position=i, date=d, title=t, url=u) for i, (d, t, u) in enumerate(news)
+        ]
+
+
 def replace_company_profile(
     company: Company, industries: Sequence[str], profile: CompanyProfile | None
 ) -> None:
     """Make the company's profile exactly what the user edited."""
-    company.industries = [CompanyIndustry(position=i, name=n) for i, n in enumerate(industries)]
-    if profile is None:
-        company.description = company.h1b_note = company.data_source = None
-        company.funding_stage = company.funding_total = company.funding_total_usd = None
-        company.investors, company.funding_rounds, company.h1b_counts, company.news = [], [], [], []
-        company.has_profile = bool(industries)
-        return
-    company.has_profile = True
-    company.description = profile.description
-    company.data_source = profile.data_source
-    company.h1b_note = profile.h1b.note if profile.h1b else None
-    company.h1b_counts = [
-        H1bCount(year=y.year, count=y.count) for y in (profile.h1b.by_year if profile.h1b else ())
-    ]
-    funding = profile.funding or Funding()
+    h1b = profile.h1b if profile else None
+    funding = (profile.funding if profile else None) or Funding()
+    company.has_profile = profile is not None or bool(industries)
+    company.description = profile.description if profile else None
+    company.data_source = profile.data_source if profile else None
+    company.h1b_note = h1b.note if h1b else None
     company.funding_stage = funding.stage
     company.funding_total = funding.total
     company.funding_total_usd = funding.total_usd
-    company.investors = [
-        CompanyInvestor(position=i, name=n) for i, n in enumerate(funding.investors)
-    ]
-    company.funding_rounds = [
-        FundingRoundRow(
-            position=i, date=r.date, round_type=r.type, amount=r.amount, amount_usd=r.amount_usd
-        )
-        for i, r in enumerate(funding.rounds)
-    ]
-    company.news = [
-        NewsRow(position=i, date=n.date, title=n.title, url=n.url)
-        for i, n in enumerate(profile.news)
-    ]
+    _store_lists(
+        company,
+        industries=list(industries),
+        investors=list(funding.investors),
+        rounds=[(r.date, r.type, r.amount, r.amount_usd) for r in funding.rounds],
+        h1b=[(y.year, y.count) for y in (h1b.by_year if h1b else ())],
+        news=[(n.date, n.title, n.url) for n in (profile.news if profile else ())],
+    )
 
 
 def merge_company_profile(
     company: Company, industries: Sequence[str], profile: CompanyProfile | None
 ) -> None:
     """Fold newly read company data into what is stored: newer values win, lists merge."""
-    known = [row.name for row in company.industries]
-    for name in industries:
-        if name not in known:
-            known.append(name)
-    company.industries = [CompanyIndustry(position=i, name=n) for i, n in enumerate(known)]
-    if profile is None:
-        company.has_profile = company.has_profile or bool(industries)
-        return
-    company.has_profile = True
-    company.description = profile.description or company.description
-    company.data_source = profile.data_source or company.data_source
-    if profile.h1b is not None:
-        company.h1b_note = profile.h1b.note or company.h1b_note
-        by_year = {row.year: row.count for row in company.h1b_counts}
-        by_year.update({y.year: y.count for y in profile.h1b.by_year})
-        company.h1b_counts = [
-            H1bCount(year=year, count=count)
-            for year, count in sorted(by_year.items(), reverse=True)
-        ]
-    if profile.funding is not None:
-        funding = profile.funding
-        company.funding_stage = funding.stage or company.funding_stage
-        if funding.total is not None:
-            company.funding_total, company.funding_total_usd = funding.total, funding.total_usd
-        investors = [row.name for row in company.investors]
-        investors += [n for n in funding.investors if n not in investors]
-        company.investors = [CompanyInvestor(position=i, name=n) for i, n in enumerate(investors)]
-        rounds = {(r.date, r.round_type): r for r in company.funding_rounds}
-        for r in funding.rounds:
-            rounds[(r.date, r.type)] = FundingRoundRow(
-                date=r.date, round_type=r.type, amount=r.amount, amount_usd=r.amount_usd
-            )
-        ordered = sorted(rounds.values(), key=lambda r: r.date or "", reverse=True)
-        company.funding_rounds = [
-            FundingRoundRow(
-                position=i,
-                date=r.date,
-                round_type=r.round_type,
-                amount=r.amount,
-                amount_usd=r.amount_usd,
-            )
-            for i, r in enumerate(ordered)
-        ]
+    merged_industries = [row.name for row in company.industries]
+    merged_industries += [n for n in dict.fromkeys(industries) if n not in merged_industries]
+    investors = [row.name for row in company.investors]
+    rounds: dict[tuple[str | None, str | None], RoundTuple] = {
+        (r.date, r.round_type): (r.date, r.round_type, r.amount, r.amount_usd)
+        for r in company.funding_rounds
+    }
+    h1b = {row.year: row.count for row in company.h1b_counts}
     news = [(n.date, n.title, n.url) for n in company.news]
-    known_news = set(news)  # only what was stored before: a source may list one date twice
-    news += [
-        (n.date, n.title, n.url) for n in profile.news if (n.date, n.title, n.url) not in known_news
-    ]
-    company.news = [NewsRow(position=i, date=d, title=t, url=u) for i, (d, t, u) in enumerate(news)]
+    company.has_profile = company.has_profile or profile is not None or bool(industries)
+    if profile is not None:
+        company.description = profile.description or company.description
+        company.data_source = profile.data_source or company.data_source
+        if profile.h1b is not None:
+            company.h1b_note = profile.h1b.note or company.h1b_note
+            h1b.update({y.year: y.count for y in profile.h1b.by_year})
+        if profile.funding is not None:
+            funding = profile.funding
+            company.funding_stage = funding.stage or company.funding_stage
+            if funding.total is not None:
+                company.funding_total = funding.total
+                company.funding_total_usd = funding.total_usd
+            investors += [n for n in funding.investors if n not in investors]
+            for r in funding.rounds:
+                rounds[(r.date, r.type)] = (r.date, r.type, r.amount, r.amount_usd)
+        known_news = set(news)  # only what was stored before: a source may list one date twice
+        news += [
+            (n.date, n.title, n.url)
+            for n in profile.news
+            if (n.date, n.title, n.url) not in known_news
+        ]
+    _store_lists(
+        company,
+        industries=merged_industries,
+        investors=investors,
+        rounds=sorted(rounds.values(), key=lambda r: r[0] or "", reverse=True),
+        h1b=sorted(h1b.items(), reverse=True),
+        news=news,
+    )
 
 
 def _profile_of(company: Company) -> CompanyProfile | None:
