@@ -34,9 +34,29 @@ def is_known_revision(revision: str) -> bool:
     return any(script.revision == revision for script in _script().walk_revisions())
 
 
+class MigrationError(RuntimeError):
+    pass
+
+
 def upgrade_to_head(engine: Engine, revision: str = "head") -> None:
-    """Apply every migration the file lacks, in one transaction per migration."""
+    """Apply every migration the file lacks, all in one transaction.
+
+    Batch migrations rebuild a table (copy, drop, rename). With foreign keys on, dropping the
+    old table would delete, by cascade, every row that points at it, so they are switched off
+    for the migration (outside the transaction, where SQLite honours the pragma) and the
+    references are checked before anything is committed.
+    """
     config = alembic_config()
-    with engine.begin() as connection:
-        config.attributes["connection"] = connection
-        command.upgrade(config, revision)
+    with engine.connect() as connection:
+        connection.exec_driver_sql("PRAGMA foreign_keys=OFF")
+        connection.commit()
+        try:
+            with connection.begin():
+                config.attributes["connection"] = connection
+                command.upgrade(config, revision)
+                broken = connection.exec_driver_sql("PRAGMA foreign_key_check").fetchall()
+                if broken:
+                    raise MigrationError(f"the migration left {len(broken)} broken references")
+        finally:
+            connection.exec_driver_sql("PRAGMA foreign_keys=ON")
+            connection.commit()

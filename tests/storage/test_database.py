@@ -135,6 +135,18 @@ def test_upgrading_a_revision_0001_file_keeps_its_postings_and_fills_new_columns
             ),
             {"body": body},
         )
+        conn.execute(
+            text(
+                "INSERT INTO posting_items (posting_id, kind, position, text) "
+                "VALUES (1, 'benefit', 0, 'Equity')"
+            )
+        )
+        conn.execute(
+            text(
+                "INSERT INTO stage_changes (id, posting_id, stage_id, at) "
+                "VALUES (1, 1, 1, '2026-11-23T19:38:00.000000+00:00')"
+            )
+        )
     engine.dispose()
 
     db = open_database(data_dir)
@@ -145,7 +157,11 @@ def test_upgrading_a_revision_0001_file_keeps_its_postings_and_fills_new_columns
     assert key == "rl intern"
     assert fingerprint is not None and len(fingerprint) == 40
     assert [row.title for row in list_postings(db)] == ["  RL   Intern "]
-    assert get_posting(db, 1).raw == "raw text"
+    upgraded = get_posting(db, 1)
+    assert upgraded.raw == "raw text"
+    # Rebuilding tables in batch mode must not cascade-delete the rows that point at them.
+    assert upgraded.benefits == ("Equity",)
+    assert [change.stage for change in upgraded.stage_history] == ["Saved"]
     db.close()
 
 
