@@ -12,7 +12,7 @@ import sys
 from collections.abc import Callable, Sequence
 from pathlib import Path
 
-from desktop import __version__
+from desktop import __version__, cli_login
 from desktop import cli_import as import_command
 from desktop.services import export
 from desktop.storage.database import Database, DatabaseError, open_database
@@ -68,6 +68,7 @@ def build_parser() -> argparse.ArgumentParser:
         default="skip",
         help="what to do with a posting already saved (default: skip)",
     )
+    cli_login.add_login_commands(commands, [data_dir])
     return parser
 
 
@@ -90,6 +91,7 @@ def _export(db: Database, args: argparse.Namespace) -> int:
 COMMANDS: dict[str, Callable[[Database, argparse.Namespace], int]] = {
     "export": _export,
     "import": import_command.run,
+    "login": cli_login.run_login,
 }
 
 

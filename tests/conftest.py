@@ -15,6 +15,9 @@ import pytest
 from desktop.storage.database import Database, open_database
 from tests.samples import amazon_document  # noqa: F401  (re-exported for tests)
 
+# Autouse: every test gets an in-memory keyring; none can reach the real one.
+from tests.secrets.memory_keyring import memory_keyring_fixture  # noqa: F401
+
 FIXTURES = Path(__file__).parent / "fixtures"
 
 

@@ -7,6 +7,7 @@ from datetime import UTC, datetime
 
 from desktop.core.document import PostingDocument, StageChange
 from desktop.core.listing import PostingRow, SortKey
+from desktop.services import logins
 from desktop.services.changes import Changes
 from desktop.storage import posting_records as records
 from desktop.storage.database import Database
@@ -109,11 +110,14 @@ def update_posting(
 
 
 def delete_posting(db: Database, posting_id: int) -> Changes:
+    # Read first: the login row goes with the posting (ON DELETE CASCADE), its password not.
+    secret = logins.stored_secret_key(db, posting_id)
     with db.writing() as session:
         try:
             records.delete_posting_row(session, posting_id)
         except records.RecordNotFound as error:
             raise PostingNotFound(str(error)) from None
+    logins.forget_secret(secret)  # best effort: a keyring problem never blocks the delete
     return Changes(deleted=frozenset({posting_id}))
 
 

@@ -230,6 +230,23 @@ class StageChangeRow(Base):
     stage: Mapped[Stage] = relationship()
 
 
+class PortalLogin(Base):
+    """An application portal login. Its password lives only in the system keyring."""
+
+    __tablename__ = "portal_logins"
+
+    posting_id: Mapped[int] = mapped_column(
+        ForeignKey("postings.id", ondelete="CASCADE"), primary_key=True
+    )
+    url: Mapped[str] = mapped_column(Text, default="")
+    username: Mapped[str] = mapped_column(Text, default="")
+    # Name of the keyring entry (desktop.secrets.new_secret_key): random, so two libraries on
+    # one machine, or a posting id SQLite reuses, never share a password.
+    secret_key: Mapped[str] = mapped_column(String(64), unique=True)
+    has_password: Mapped[bool] = mapped_column(default=False)
+    updated_at: Mapped[datetime] = mapped_column(UtcDateTime)
+
+
 ITEM_KINDS = ("responsibility", "required", "preferred", "benefit")
 
 __all__ = [

@@ -1,0 +1,324 @@
+"""The application portal login of one posting: URL, username, and a password kept in the keyring.
+
+Keyring calls can block for seconds (an unlock prompt), so every service call that may reach the
+keyring runs on a thread pool; the worker only calls the service and hands the outcome back by a
+queued signal, and widgets are touched on the UI thread alone. desktop.secrets bounds each call
+with a time limit, so a worker always comes back. When the keyring cannot be used, the message
+appears under the password field and nothing is saved.
+"""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Callable
+from typing import Any
+
+from PySide6.QtCore import QMimeData, QObject, Qt, QThreadPool, QTimer, Signal, Slot
+from PySide6.QtGui import QGuiApplication
+from PySide6.QtWidgets import (
+    QFormLayout,
+    QGroupBox,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QPushButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from desktop.services import logins
+from desktop.services.changes import Changes
+from desktop.storage.database import Database
+from desktop.ui.dialogs import messages
+
+log = logging.getLogger(__name__)
+
+CLIPBOARD_CLEAR_MS = 30_000
+# Clipboard managers (Klipper, and others that follow it) leave out data marked this way.
+PASSWORD_HINT_MIME = "x-kde-passwordManagerHint"
+EXPECTED_ERRORS = (logins.SecretStoreUnavailable, logins.NoPasswordStored, logins.UnknownPosting)
+
+
+class _Relay(QObject):
+    """Carries one job's outcome from the pool thread to the UI thread (a queued connection)."""
+
+    done = Signal(object, object, object)  # tag, value, error
+
+
+def _job(work: Callable[[], Any], relay: _Relay, tag: object) -> Callable[[], None]:
+    """What a pool thread runs: the service call, and nothing that touches a widget."""
+
+    def run() -> None:
+        try:
+            value, error = work(), None
+        except Exception as failure:  # shown to the user by the UI thread, never lost
+            value, error = None, failure
+        relay.done.emit(tag, value, error)
+
+    return run
+
+
+class LoginPanel(QGroupBox):
+    changed = Signal(object)  # Changes, after a save or a delete
+    job_finished = Signal(str)  # "save", "show", "copy" or "delete", once the UI has caught up
+    clipboard_cleared = Signal()
+
+    def __init__(
+        self,
+        db: Database,
+        parent: QWidget | None = None,
+        *,
+        clipboard_clear_ms: int = CLIPBOARD_CLEAR_MS,
+    ) -> None:
+        super().__init__("Application portal login", parent)
+        self.setObjectName("login-panel")
+        self._db = db
+        self._posting_id: int | None = None
+        self._login: logins.LoginDetails | None = None
+        self._generation = 0  # results of jobs for an earlier posting are dropped
+        self._busy = False
+        self._typed = False  # the password field holds what the user typed, not a reveal
+        self._copied: str | None = None
+        self._relays: set[_Relay] = set()
+        self._clear_timer = QTimer(self, singleShot=True, interval=clipboard_clear_ms)
+        self._clear_timer.timeout.connect(self.clear_copied_password)
+        app = QGuiApplication.instance()
+        if app is not None:
+            app.aboutToQuit.connect(self.clear_copied_password)
+        self._build()
+        self.show_posting(None)
+
+    # -- building ------------------------------------------------------------------------------
+
+    def _build(self) -> None:
+        self.url = QLineEdit(placeholderText="https://…/login")
+        self.url.setObjectName("login-url")
+        self.username = QLineEdit(placeholderText="User name or email")
+        self.username.setObjectName("login-username")
+        self.password = QLineEdit()
+        self.password.setObjectName("login-password")
+        self.password.setEchoMode(QLineEdit.EchoMode.Password)
+        self.password.textEdited.connect(self._password_edited)
+        self.show_button = QPushButton("Show", checkable=True)
+        self.show_button.toggled.connect(self._show_toggled)
+        self.copy_button = QPushButton("Copy")
+        self.copy_button.clicked.connect(self.copy_password)
+        password_row = QHBoxLayout()
+        password_row.addWidget(self.password, 1)
+        password_row.addWidget(self.show_button)
+        password_row.addWidget(self.copy_button)
+        # Right under the password: where the user looks when saving it did not work.
+        self.status = QLabel()
+        self.status.setObjectName("login-status")
+        self.status.setTextFormat(Qt.TextFormat.PlainText)
+        self.status.setWordWrap(True)
+        self.status.hide()
+
+        self.save_button = QPushButton("Save login")
+        self.save_button.clicked.connect(self.save)
+        self.delete_button = QPushButton("Delete login")
+        self.delete_button.clicked.connect(self.delete)
+        buttons = QHBoxLayout()
+        buttons.addStretch(1)
+        buttons.addWidget(self.delete_button)
+        buttons.addWidget(self.save_button)
+
+        form = QFormLayout()
+        form.addRow("Portal", self.url)
+        form.addRow("Username", self.username)
+        form.addRow("Password", password_row)
+        form.addRow("", self.status)
+        layout = QVBoxLayout(self)
+        layout.addLayout(form)
+        layout.addLayout(buttons)
+
+    # -- showing a posting -----------------------------------------------------------------
+
+    @property
+    def posting_id(self) -> int | None:
+        return self._posting_id
+
+    def show_posting(self, posting_id: int | None) -> None:
+        """Show the login of ``posting_id`` (None: nothing selected). Reads no keyring."""
+        self._generation += 1
+        self._busy = False
+        if posting_id != self._posting_id:
+            self._set_status("")
+        self._posting_id = posting_id
+        self._login = None
+        if posting_id is not None:
+            try:
+                self._login = logins.get_login(self._db, posting_id)
+            except logins.UnknownPosting:
+                self._posting_id = None
+        self.url.setText(self._login.url if self._login else "")
+        self.username.setText(self._login.username if self._login else "")
+        self._forget_password_text()
+        self._update_controls()
+
+    def _forget_password_text(self) -> None:
+        self.password.clear()
+        self._typed = False
+        self.show_button.blockSignals(True)
+        self.show_button.setChecked(False)
+        self.show_button.blockSignals(False)
+        self.password.setEchoMode(QLineEdit.EchoMode.Password)
+        stored = self._login is not None and self._login.has_password
+        self.password.setPlaceholderText(
+            "Stored in the system keyring (type to replace)" if stored else "Password"
+        )
+
+    def _update_controls(self) -> None:
+        ready = self._posting_id is not None and not self._busy
+        for widget in (self.url, self.username, self.password, self.save_button):
+            widget.setEnabled(ready)
+        has_secret = bool(self.password.text()) or bool(self._login and self._login.has_password)
+        self.show_button.setEnabled(ready and has_secret)
+        self.copy_button.setEnabled(ready and has_secret)
+        self.delete_button.setEnabled(ready and self._login is not None)
+
+    def _set_status(self, text: str, *, error: bool = False) -> None:
+        self.status.setText(text)
+        self.status.setStyleSheet("QLabel { color: #b3261e; }" if error else "")
+        self.status.setVisible(bool(text))
+
+    def _password_edited(self, _text: str) -> None:
+        self._typed = True
+        self._update_controls()
+
+    # -- commands --------------------------------------------------------------------------
+
+    def save(self) -> None:
+        posting_id = self._posting_id
+        if posting_id is None or self._busy:
+            return
+        db, password = self._db, self.password.text() if self._typed else None
+        url, username = self.url.text(), self.username.text()
+
+        def work() -> logins.LoginDetails | None:
+            logins.set_login(db, posting_id, url=url, username=username, password=password)
+            return logins.get_login(db, posting_id)
+
+        self._run("save", work)
+
+    def delete(self) -> None:
+        posting_id = self._posting_id
+        if posting_id is None or self._busy or self._login is None:
+            return
+        db = self._db
+        messages.confirm(
+            self,
+            "Delete login?",
+            "Delete this posting's portal login? Its password is removed from the system keyring.",
+            "Delete",
+            lambda: self._run("delete", lambda: logins.delete_login(db, posting_id)),
+        )
+
+    def copy_password(self) -> None:
+        if self._typed and self.password.text():
+            self._copy(self.password.text())
+            self.job_finished.emit("copy")
+        elif self._posting_id is not None and self._login and self._login.has_password:
+            self._reveal("copy")
+
+    def _show_toggled(self, shown: bool) -> None:
+        if not shown:
+            self.password.setEchoMode(QLineEdit.EchoMode.Password)
+            if not self._typed:
+                self.password.clear()  # a revealed password does not stay in the widget
+            return
+        if self._typed or not (self._login and self._login.has_password):
+            self.password.setEchoMode(QLineEdit.EchoMode.Normal)
+            self.job_finished.emit("show")
+        else:
+            self._reveal("show")
+
+    def _reveal(self, op: str) -> None:
+        posting_id, db = self._posting_id, self._db
+        if posting_id is not None:
+            self._run(op, lambda: logins.reveal_password(db, posting_id))
+
+    # -- the clipboard ---------------------------------------------------------------------
+
+    def _copy(self, password: str) -> None:
+        data = QMimeData()
+        data.setText(password)
+        data.setData(PASSWORD_HINT_MIME, b"secret")
+        QGuiApplication.clipboard().setMimeData(data)
+        self._copied = password
+        self._clear_timer.start()
+        seconds = round(self._clear_timer.interval() / 1000)
+        self._set_status(f"Password copied. It will be cleared from the clipboard in {seconds} s.")
+
+    def clear_copied_password(self) -> None:
+        """Empty the clipboard if it still holds the password this panel put there."""
+        self._clear_timer.stop()
+        if self._copied is None:
+            return
+        clipboard = QGuiApplication.clipboard()
+        if clipboard.text() == self._copied:
+            clipboard.clear()
+        self._copied = None
+        self.clipboard_cleared.emit()
+
+    # -- running keyring work off the UI thread --------------------------------------------
+
+    def _run(self, op: str, work: Callable[[], Any]) -> None:
+        self._busy = True
+        self._update_controls()
+        relay = _Relay()
+        relay.done.connect(self._job_done, Qt.ConnectionType.QueuedConnection)
+        self._relays.add(relay)  # kept alive here until its outcome has arrived
+        QThreadPool.globalInstance().start(_job(work, relay, (self._generation, op, relay)))
+
+    @Slot(object, object, object)
+    def _job_done(self, tag: tuple[int, str, _Relay], value: object, error: object) -> None:
+        generation, op, relay = tag
+        self._relays.discard(relay)
+        if generation != self._generation:
+            return  # the user moved on to another posting meanwhile
+        self._busy = False
+        if error is not None:
+            self._job_failed(op, error)
+        else:
+            self._job_succeeded(op, value)
+        self._update_controls()
+        self.job_finished.emit(op)
+
+    def _job_succeeded(self, op: str, value: Any) -> None:
+        if op == "save":
+            saved_password = self._typed and bool(self.password.text())
+            self._login = value
+            self._forget_password_text()
+            self._set_status(
+                "Saved. The password is in the system keyring." if saved_password else "Saved."
+            )
+            self.changed.emit(Changes(updated=frozenset({self._posting_id})))
+        elif op == "delete":
+            self.show_posting(self._posting_id)
+            self._set_status("Login deleted.")
+            self.changed.emit(value)
+        elif op == "show":
+            self.password.setText(value)
+            self.password.setEchoMode(QLineEdit.EchoMode.Normal)
+        elif op == "copy":
+            self._copy(value)
+
+    def _job_failed(self, op: str, error: object) -> None:
+        if op == "show":
+            self.show_button.blockSignals(True)
+            self.show_button.setChecked(False)
+            self.show_button.blockSignals(False)
+        if isinstance(error, EXPECTED_ERRORS):
+            text = str(error)
+        else:
+            log.error("Portal login %s failed", op, exc_info=error)  # type: ignore[arg-type]
+            text = f"Something went wrong ({type(error).__name__})."
+        if op == "save":
+            text += (
+                " Nothing was saved. The password was not stored anywhere. To save only the "
+                "URL and username, clear the password field."
+                if self._typed and self.password.text()
+                else " Nothing was saved."
+            )
+        self._set_status(text, error=True)
