@@ -150,6 +150,9 @@ class Stage(Base):
     position: Mapped[int]
     color: Mapped[str] = mapped_column(String(9))
     is_closed: Mapped[bool] = mapped_column(default=False)
+    # A deleted stage is archived, not removed: the history of every posting that passed
+    # through it keeps its name.
+    archived: Mapped[bool] = mapped_column(default=False)
 
 
 class Posting(Base):
@@ -191,6 +194,8 @@ class Posting(Base):
     stage_id: Mapped[int] = mapped_column(ForeignKey("stages.id", ondelete="RESTRICT"))
     # Order of the card within its stage column on the board.
     stage_order: Mapped[float] = mapped_column(default=0.0)
+    # The colour label the user gave the card on the board ("#rrggbb"), or None.
+    label_color: Mapped[str | None] = mapped_column(String(9))
     created_at: Mapped[datetime] = mapped_column(UtcDateTime)
     updated_at: Mapped[datetime] = mapped_column(UtcDateTime)
 

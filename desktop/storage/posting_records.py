@@ -354,7 +354,7 @@ def drop_company_if_unused(session: Session, company_id: int) -> None:
 
 def stage_by_name(session: Session, name: str) -> Stage:
     stage = session.scalars(
-        select(Stage).where(func.lower(Stage.name) == name.strip().lower())
+        select(Stage).where(func.lower(Stage.name) == name.strip().lower(), ~Stage.archived)
     ).one_or_none()
     if stage is None:
         raise RecordNotFound(f"There is no stage named {name!r}.")
@@ -362,7 +362,7 @@ def stage_by_name(session: Session, name: str) -> Stage:
 
 
 def first_stage(session: Session) -> Stage:
-    return session.scalars(select(Stage).order_by(Stage.position)).first()  # type: ignore[return-value]
+    return session.scalars(select(Stage).where(~Stage.archived).order_by(Stage.position)).first()  # type: ignore[return-value]
 
 
 def next_stage_order(session: Session, stage_id: int) -> float:
@@ -408,6 +408,22 @@ def _like_pattern(word: str) -> str:
     return f"%{escaped}%"
 
 
+def matching(query: Select, search: str) -> Select:
+    """Narrow a query over postings (joined to Company and Stage) to those with every word."""
+    for word in search.split():
+        pattern = _like_pattern(word)
+        columns = (
+            Posting.title,
+            Company.name,
+            Posting.location,
+            Posting.summary,
+            Posting.description,
+            Stage.name,
+        )
+        query = query.where(or_(*(column.ilike(pattern, escape="\\") for column in columns)))
+    return query
+
+
 def list_rows(
     session: Session, search: str = "", sort: SortKey = SortKey.POSTED, descending: bool = True
 ) -> list[PostingRow]:
@@ -430,23 +446,7 @@ def list_rows(
         .outerjoin(Company, Company.id == Posting.company_id)
         .outerjoin(h1b, h1b.c.company_id == Posting.company_id)
     )
-    for word in search.split():
-        pattern = _like_pattern(word)
-        query = query.where(
-            or_(
-                *(
-                    column.ilike(pattern, escape="\\")
-                    for column in (
-                        Posting.title,
-                        Company.name,
-                        Posting.location,
-                        Posting.summary,
-                        Posting.description,
-                        Stage.name,
-                    )
-                )
-            )
-        )
+    query = matching(query, search)
     sort_column = {
         SortKey.COMPANY: func.lower(Company.name),
         SortKey.TITLE: func.lower(Posting.title),

@@ -9,11 +9,13 @@ from __future__ import annotations
 from PySide6.QtCore import QByteArray, QItemSelection, QSettings, Qt, QTimer, Signal
 from PySide6.QtGui import (
     QAction,
+    QActionGroup,
     QCloseEvent,
     QDragEnterEvent,
     QDragMoveEvent,
     QDropEvent,
     QKeySequence,
+    QUndoStack,
 )
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -33,11 +35,13 @@ from PySide6.QtWidgets import (
 )
 
 from desktop import __version__
-from desktop.services import export, postings
+from desktop.services import board, export, postings
 from desktop.services.changes import Changes
 from desktop.storage.database import Database
 from desktop.ui.dialogs import messages
 from desktop.ui.dialogs.posting_form import PostingForm
+from desktop.ui.dialogs.stage_date_dialog import StageDateDialog
+from desktop.ui.dialogs.stages_dialog import StagesDialog
 from desktop.ui.import_flow import ImportFlow, can_import
 from desktop.ui.models.posting_table_model import (
     COL_COMPANY,
@@ -48,7 +52,10 @@ from desktop.ui.models.posting_table_model import (
     COL_TITLE,
     PostingTableModel,
 )
+from desktop.ui.undo_commands import MoveCardCommand, ServiceCommand
+from desktop.ui.views.board_view import BoardView
 from desktop.ui.views.detail_pane import DetailPane
+from desktop.ui.views.login_panel import LoginPanel
 from desktop.ui.views.search_field import SearchField
 
 # Starting widths; the user's own widths come back from the settings after the first run.
@@ -83,6 +90,7 @@ class MainWindow(QMainWindow):
         self.resize(1200, 760)
 
         self.model = PostingTableModel(db, self)
+        self.undo_stack = QUndoStack(self)
         self.imports = ImportFlow(db, self)
         self.imports.changes.connect(self._imported)
         self.setAcceptDrops(True)
@@ -90,12 +98,15 @@ class MainWindow(QMainWindow):
         self._build_actions()
         self._restore_state()
         self.model.reload()
+        self._reload_board()
         self._update_empty_state()
         self._select_first_row()
         # Start on the list (or on Paste when there is nothing yet), so Ctrl+V imports a
         # posting rather than typing it into the search box.
         start = self.table if self.model.rowCount() else self.empty_paste_button
         start.setFocus()
+        if self._settings.value("window/view") == "board":
+            self.show_board()
 
     # -- building ------------------------------------------------------------------------------
 
@@ -157,17 +168,40 @@ class MainWindow(QMainWindow):
         self.list_stack.addWidget(self.empty_page)
         self.list_stack.addWidget(self.no_match)
 
+        self.board = BoardView()
+        collapsed = self._settings.value("board/collapsed", [])
+        self.board.collapsed_names = set(collapsed if isinstance(collapsed, list) else [collapsed])
+        self.board.card_selected.connect(self._board_selected)
+        self.board.move_requested.connect(self.move_card)
+        self.board.label_requested.connect(self.set_label)
+        self.board.collapsed_changed.connect(
+            lambda names: self._settings.setValue("board/collapsed", sorted(names))
+        )
+
+        self.views = QStackedWidget()
+        self.views.addWidget(self.list_stack)
+        self.views.addWidget(self.board)
+
         left = QWidget()
         left_layout = QVBoxLayout(left)
         left_layout.setContentsMargins(8, 8, 0, 8)
         left_layout.addWidget(self.search)
-        left_layout.addWidget(self.list_stack)
+        left_layout.addWidget(self.views)
 
         self.detail = DetailPane()
+        self.detail.change_date_requested.connect(self._ask_stage_date)
+        self.login_panel = LoginPanel(self._db)
+        self.detail_side = QWidget()
+        self.detail_side.setObjectName("detail-side")
+        side_layout = QVBoxLayout(self.detail_side)
+        side_layout.setContentsMargins(0, 0, 0, 0)
+        side_layout.setSpacing(0)
+        side_layout.addWidget(self.detail, 1)
+        side_layout.addWidget(self.login_panel)
         self.splitter = QSplitter(Qt.Orientation.Horizontal)
         self.splitter.setObjectName("main-splitter")
         self.splitter.addWidget(left)
-        self.splitter.addWidget(self.detail)
+        self.splitter.addWidget(self.detail_side)
         self.splitter.setStretchFactor(0, 3)
         self.splitter.setStretchFactor(1, 2)
         self.splitter.setSizes([740, 460])
@@ -194,9 +228,22 @@ class MainWindow(QMainWindow):
         self.detail_action = self._action("Show &details", "Ctrl+D", self._toggle_detail)
         self.detail_action.setCheckable(True)
         self.detail_action.setChecked(True)
-        # The Delete key acts on the list only, so it never eats a keystroke in the search box.
+        # The Delete key acts on the list and the board only, never in the search box.
         self.delete_action.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
         self.table.addAction(self.delete_action)
+        self.board.addAction(self.delete_action)
+        self.undo_action = self.undo_stack.createUndoAction(self, "&Undo")
+        self.undo_action.setShortcuts([QKeySequence(key.Undo)])
+        self.redo_action = self.undo_stack.createRedoAction(self, "&Redo")
+        self.redo_action.setShortcuts([QKeySequence("Ctrl+Shift+Z"), QKeySequence(key.Redo)])
+        self.stages_action = self._action("&Stages…", None, self.edit_stages)
+        self.list_view_action = self._action("&Postings list", "Ctrl+1", self.show_list)
+        self.board_view_action = self._action("&Board", "Ctrl+2", self.show_board)
+        views = QActionGroup(self)
+        for action in (self.list_view_action, self.board_view_action):
+            action.setCheckable(True)
+            views.addAction(action)
+        self.list_view_action.setChecked(True)
 
         menus = self.menuBar()
         file_menu = menus.addMenu("&File")
@@ -206,10 +253,14 @@ class MainWindow(QMainWindow):
         file_menu.addSeparator()
         file_menu.addAction(self.quit_action)
         edit_menu = menus.addMenu("&Edit")
+        edit_menu.addActions([self.undo_action, self.redo_action])
+        edit_menu.addSeparator()
         edit_menu.addActions([self.edit_action, self.delete_action])
         edit_menu.addSeparator()
-        edit_menu.addAction(self.find_action)
+        edit_menu.addActions([self.find_action, self.stages_action])
         view_menu = menus.addMenu("&View")
+        view_menu.addActions([self.list_view_action, self.board_view_action])
+        view_menu.addSeparator()
         view_menu.addAction(self.detail_action)
         help_menu = menus.addMenu("&Help")
         help_menu.addAction(self.about_action)
@@ -258,7 +309,12 @@ class MainWindow(QMainWindow):
 
     # -- selection and the detail pane ---------------------------------------------------------
 
+    def board_shown(self) -> bool:
+        return self.views.currentWidget() is self.board
+
     def selected_id(self) -> int | None:
+        if self.board_shown():
+            return self.board.selected_id()
         rows = self.table.selectionModel().selectedRows()
         return self.model.posting_id(rows[0].row()) if rows else None
 
@@ -279,13 +335,13 @@ class MainWindow(QMainWindow):
         self._update_actions()
 
     def _show_detail(self, posting_id: int | None) -> None:
-        if posting_id is None:
-            self.detail.show_posting(None)
-            return
         try:
-            self.detail.show_posting(postings.get_posting(self._db, posting_id))
+            doc = postings.get_posting(self._db, posting_id) if posting_id is not None else None
         except postings.PostingNotFound:
-            self.detail.show_posting(None)
+            doc = None
+        timeline = board.timeline(self._db, doc.id) if doc and doc.id is not None else []
+        self.detail.show_posting(doc, timeline)
+        self.login_panel.show_posting(self.detail.posting_id)
 
     def _update_actions(self) -> None:
         has_selection = self.selected_id() is not None
@@ -304,7 +360,7 @@ class MainWindow(QMainWindow):
             self.list_stack.setCurrentWidget(self.empty_page)
 
     def _toggle_detail(self, visible: bool) -> None:
-        self.detail.setVisible(visible)
+        self.detail_side.setVisible(visible)
 
     # -- search --------------------------------------------------------------------------------
 
@@ -315,6 +371,7 @@ class MainWindow(QMainWindow):
     def _run_search(self) -> None:
         keep = self.selected_id()
         self.model.set_search(self.search.text())
+        self._reload_board()
         self._after_reload(keep)
 
     def _after_reload(self, keep: int | None) -> None:
@@ -324,18 +381,107 @@ class MainWindow(QMainWindow):
             self._select_first_row()
         if self.selected_id() is None:
             self.detail.show_posting(None)
+            self.login_panel.show_posting(None)
         self._update_actions()
 
     # -- changes from any operation ------------------------------------------------------------
 
     def apply_changes(self, changes: Changes, select: int | None = None) -> None:
         keep = select if select is not None else self.selected_id()
-        self.model.refresh(changes.postings)
+        if changes.postings or changes.stages:  # a renamed stage shows in the list's column
+            self.model.reload()
+        self._reload_board()
+        if keep is not None and self.board_shown():
+            self.board.select_card(keep)
         self._after_reload(keep)
         shown = self.detail.posting_id
         if shown is not None and shown in changes.updated:
             self._show_detail(shown)
         self.changes_applied.emit(changes)
+
+    # -- the board -----------------------------------------------------------------------------
+
+    def _reload_board(self) -> None:
+        self.board.load(board.load_board(self._db, self.model.search))
+
+    def show_list(self) -> None:
+        keep = self.board.selected_id()
+        self.views.setCurrentWidget(self.list_stack)
+        self.list_view_action.setChecked(True)
+        self._settings.setValue("window/view", "list")
+        if keep is not None:
+            self.select_posting(keep)
+        self.table.setFocus()
+
+    def show_board(self) -> None:
+        keep = self.selected_id()
+        self.views.setCurrentWidget(self.board)
+        self.board_view_action.setChecked(True)
+        self._settings.setValue("window/view", "board")
+        if keep is not None:
+            self.board.select_card(keep)
+        self.board.focus_selected()
+        self._show_detail(self.board.selected_id())
+        self._update_actions()
+
+    def _board_selected(self, posting_id: int | None) -> None:
+        if self.board_shown():
+            self._show_detail(posting_id)
+            self._update_actions()
+
+    def _report(self, message: str) -> None:
+        messages.show_error(self, "Jobdeck", message)
+
+    def move_card(self, posting_id: int, stage_id: int, index: int) -> None:
+        """Every move (drop, menu, keys) goes through here, as one undoable step."""
+        stage = next((c.stage.name for c in self.board.columns if c.stage.id == stage_id), "")
+        self.undo_stack.push(
+            MoveCardCommand(
+                self._db,
+                posting_id,
+                stage_id,
+                index,
+                f"Move to {stage}",
+                lambda changes: self.apply_changes(changes, select=posting_id),
+                self._report,
+            )
+        )
+
+    def set_label(self, posting_id: int, color: str | None) -> None:
+        card = next(
+            (c for col in self.board.columns for c in col.model.cards() if c.id == posting_id),
+            None,
+        )
+        old = card.label_color if card else None
+        self.undo_stack.push(
+            ServiceCommand(
+                "Colour label",
+                lambda: board.set_label(self._db, posting_id, color),
+                lambda: board.set_label(self._db, posting_id, old),
+                self.apply_changes,
+                self._report,
+            )
+        )
+
+    def edit_stages(self) -> None:
+        dialog = StagesDialog(
+            self._db, self.undo_stack.push, self.apply_changes, self._report, self
+        )
+        self.changes_applied.connect(dialog.refresh)
+        dialog.finished.connect(lambda: self.changes_applied.disconnect(dialog.refresh))
+        dialog.finished.connect(dialog.deleteLater)
+        self.stages_dialog = dialog
+        dialog.open()
+
+    def _ask_stage_date(self, change_id: int, stage: str, at: object) -> None:
+        dialog = StageDateDialog(change_id, stage, at, self)  # type: ignore[arg-type]
+        dialog.chosen.connect(self._correct_stage_date)
+        dialog.finished.connect(dialog.deleteLater)
+        self.stage_date_dialog = dialog
+        dialog.open()
+
+    def _correct_stage_date(self, change_id: int, at: object) -> None:
+        self.apply_changes(board.correct_stage_time(self._db, change_id, at))  # type: ignore[arg-type]
 
     # -- importing -----------------------------------------------------------------------------
 

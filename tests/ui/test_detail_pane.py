@@ -2,10 +2,13 @@
 
 from __future__ import annotations
 
+from datetime import UTC, datetime
+
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QLabel, QToolButton
 from pytestqt.qtbot import QtBot
 
+from desktop.core.board import TimelineEntry
 from desktop.core.document import CompanyProfile, NewsItem, PostingDocument
 from desktop.ui.views.detail_pane import SECTION_ORDER, DetailPane
 from tests.samples import amazon_document
@@ -18,14 +21,21 @@ def _texts(pane: DetailPane) -> list[str]:
 def test_the_full_sample_shows_every_section_in_order(qtbot: QtBot) -> None:
     pane = DetailPane()
     qtbot.addWidget(pane)
+    timeline = [
+        TimelineEntry(1, "Saved", "#7c8aa5", datetime(2026, 11, 20, 9, 0, tzinfo=UTC)),
+        TimelineEntry(2, "Applied", "#3b82f6", datetime(2026, 11, 21, 9, 0, tzinfo=UTC)),
+    ]
     pane.show_posting(
-        amazon_document(id=1, summary="Short summary.", description="The whole text.")
+        amazon_document(id=1, summary="Short summary.", description="The whole text."), timeline
     )
     assert pane.visible_sections() == list(SECTION_ORDER)
     description = pane.findChild(QLabel, "detail-description")
     assert description.isHidden()
     pane.findChild(QToolButton, "detail-description-toggle").click()
     assert not description.isHidden()
+    with qtbot.waitSignal(pane.change_date_requested) as asked:
+        pane.findChild(QToolButton, "change-date-2").click()
+    assert asked.args[:2] == [2, "Applied"]
     texts = _texts(pane)
     assert "Kleiner Perkins" in texts
     assert "Post Ipo Debt" in texts and "$8B" in texts

@@ -44,6 +44,7 @@ def test_pasting_the_shared_sample_previews_then_saves_every_section(
     assert window.selected_id() == row.id
     assert window.detail.visible_sections() == [
         "header",
+        "application",
         "summary",
         "industries",
         "responsibilities",

@@ -55,6 +55,7 @@ def test_a_posting_created_in_the_form_is_listed_and_shown(
     assert stored.responsibilities == ("• Build models", "Ship them")
     assert window.detail.visible_sections() == [
         "header",
+        "application",
         "industries",
         "responsibilities",
         "company",
@@ -203,6 +204,7 @@ def test_the_shared_sample_typed_into_the_form_fills_every_section(
 
     assert window.detail.visible_sections() == [
         "header",
+        "application",
         "summary",
         "industries",
         "responsibilities",

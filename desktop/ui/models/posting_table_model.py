@@ -6,7 +6,6 @@ rows); the model holds frozen ``PostingRow`` snapshots and reloads them when tol
 
 from __future__ import annotations
 
-from collections.abc import Iterable
 from typing import Any
 
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
@@ -118,11 +117,6 @@ class PostingTableModel(QAbstractTableModel):
         self._rows = rows
         self._row_of_id = {row.id: i for i, row in enumerate(rows)}
         self.endResetModel()
-
-    def refresh(self, changed_ids: Iterable[int]) -> None:
-        """Bring the rows up to date after an operation changed these postings."""
-        if changed_ids:
-            self.reload()
 
     def posting_id(self, row: int) -> int | None:
         return self._rows[row].id if 0 <= row < len(self._rows) else None

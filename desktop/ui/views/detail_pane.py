@@ -6,9 +6,10 @@ module builds itself (escaped, https/mailto only, opened after a click).
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from datetime import datetime
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QFont, QPalette
 from PySide6.QtWidgets import (
     QFrame,
@@ -21,6 +22,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from desktop.core.board import TimelineEntry
 from desktop.core.document import CompanyProfile, Funding, PostingDocument, Salary
 from desktop.ui.views.chips import ChipsView
 from desktop.ui.views.h1b_chart import H1bChart
@@ -28,6 +30,7 @@ from desktop.ui.views.links import link_label
 
 SECTION_ORDER = (
     "header",
+    "application",
     "summary",
     "industries",
     "responsibilities",
@@ -122,6 +125,8 @@ def key_values(pairs: list[tuple[str, str]]) -> QWidget:
 class DetailPane(QScrollArea):
     """Shows one posting document. ``show_posting(None)`` shows the placeholder."""
 
+    change_date_requested = Signal(int, str, object)  # stage change id, stage, its time
+
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("detail-pane")
@@ -129,6 +134,7 @@ class DetailPane(QScrollArea):
         self.setFrameShape(QFrame.Shape.NoFrame)
         self.setMinimumWidth(340)
         self.posting_id: int | None = None
+        self._timeline: tuple[TimelineEntry, ...] = ()
         self._sections: dict[str, Section] = {}
         self.show_posting(None)
 
@@ -140,8 +146,11 @@ class DetailPane(QScrollArea):
     def section(self, name: str) -> Section | None:
         return self._sections.get(name)
 
-    def show_posting(self, doc: PostingDocument | None) -> None:
+    def show_posting(
+        self, doc: PostingDocument | None, timeline: Sequence[TimelineEntry] = ()
+    ) -> None:
         self.posting_id = doc.id if doc else None
+        self._timeline = tuple(timeline)
         content = QWidget()
         content.setObjectName("detail-content")
         content.setBackgroundRole(QPalette.ColorRole.Base)  # reads like a page, in light and dark
@@ -198,6 +207,30 @@ class DetailPane(QScrollArea):
             link.setObjectName("detail-source-link")
             row.addWidget(link, 1)
             section.body.addLayout(row)
+        return section
+
+    def _build_application(self, doc: PostingDocument) -> Section | None:
+        if not self._timeline:
+            return None
+        section = Section("application", "Application")
+        grid = QGridLayout()
+        grid.setHorizontalSpacing(12)
+        grid.setColumnStretch(1, 1)
+        latest = len(self._timeline) - 1
+        for row, entry in enumerate(self._timeline):
+            when = entry.at.astimezone().strftime("%d %b %Y, %H:%M")
+            stage = plain_label(entry.stage, bold=row == latest)
+            grid.addWidget(plain_label(when, muted=True), row, 0)
+            grid.addWidget(stage, row, 1)
+            change = QToolButton()
+            change.setText("Change date…")
+            change.setAutoRaise(True)
+            change.setObjectName(f"change-date-{entry.id}")
+            change.clicked.connect(
+                lambda _checked=False, e=entry: self.change_date_requested.emit(e.id, e.stage, e.at)
+            )
+            grid.addWidget(change, row, 2)
+        section.body.addLayout(grid)
         return section
 
     def _build_summary(self, doc: PostingDocument) -> Section | None:

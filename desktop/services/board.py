@@ -1,0 +1,101 @@
+"""Moving applications through their stages: the board's cards, moves, labels, the timeline."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import UTC, datetime
+
+from desktop.core.board import Card, MoveRecord, StageInfo, TimelineEntry
+from desktop.services.changes import Changes
+from desktop.services.postings import PostingNotFound
+from desktop.storage import board_records as records
+from desktop.storage.database import Database
+from desktop.storage.posting_records import RecordNotFound, stage_by_name
+
+
+class UnknownStage(LookupError):
+    pass
+
+
+@dataclass(frozen=True)
+class Board:
+    stages: list[StageInfo]
+    cards: list[Card]
+
+
+def load_board(db: Database, search: str = "") -> Board:
+    with db.reading() as session:
+        return Board(records.stages(session, search), records.cards(session, search))
+
+
+def resolve_stage(db: Database, name: str) -> StageInfo:
+    with db.reading() as session:
+        try:
+            stage = stage_by_name(session, name)
+        except RecordNotFound as error:
+            raise UnknownStage(str(error)) from None
+        return StageInfo(stage.id, stage.name, stage.color, stage.is_closed, stage.position, 0)
+
+
+def move_application(
+    db: Database,
+    posting_id: int,
+    stage_id: int,
+    *,
+    index: int | None = None,
+    at: datetime | None = None,
+) -> tuple[MoveRecord, Changes]:
+    """Put a posting in a stage (at ``index`` in its column, else last) and record the change.
+
+    A move within the same stage only reorders; it adds nothing to the history.
+    """
+    with db.writing() as session:
+        try:
+            posting = records.get_posting(session, posting_id)
+            records.get_stage(session, stage_id)
+        except RecordNotFound as error:
+            raise (PostingNotFound if "posting" in str(error) else UnknownStage)(
+                str(error)
+            ) from None
+        from_stage, from_order = posting.stage_id, posting.stage_order
+        posting.stage_order = records.order_for_index(session, stage_id, index, posting_id)
+        history_id = None
+        if stage_id != from_stage:
+            posting.stage_id = stage_id
+            history_id = records.add_change(session, posting_id, stage_id, at or datetime.now(UTC))
+    record = MoveRecord(posting_id, from_stage, from_order, stage_id, history_id)
+    return record, Changes(updated=frozenset({posting_id}))
+
+
+def undo_move(db: Database, record: MoveRecord) -> Changes:
+    """Put the card back where it was and forget the stage change the move recorded."""
+    with db.writing() as session:
+        posting = records.get_posting(session, record.posting_id)
+        posting.stage_id = record.from_stage_id
+        posting.stage_order = record.from_order
+        if record.history_id is not None:
+            records.delete_change(session, record.history_id)
+    return Changes(updated=frozenset({record.posting_id}))
+
+
+def set_label(db: Database, posting_id: int, color: str | None) -> Changes:
+    with db.writing() as session:
+        try:
+            records.get_posting(session, posting_id).label_color = color
+        except RecordNotFound as error:
+            raise PostingNotFound(str(error)) from None
+    return Changes(updated=frozenset({posting_id}))
+
+
+def timeline(db: Database, posting_id: int) -> list[TimelineEntry]:
+    with db.reading() as session:
+        return records.timeline(session, posting_id)
+
+
+def correct_stage_time(db: Database, change_id: int, at: datetime) -> Changes:
+    """Set when a posting entered a stage (an application sent last week, logged today)."""
+    if at.tzinfo is None:
+        raise ValueError("a stage time needs a time zone")
+    with db.writing() as session:
+        posting_id = records.set_change_time(session, change_id, at)
+    return Changes(updated=frozenset({posting_id}))

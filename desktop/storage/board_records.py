@@ -1,0 +1,168 @@
+"""SQL for the board: stages with counts, cards in order, moves, and stage edits."""
+
+from __future__ import annotations
+
+from datetime import datetime
+
+from sqlalchemy import Select, delete, func, select, update
+from sqlalchemy.orm import Session
+
+from desktop.core.board import Card, StageInfo, TimelineEntry
+from desktop.storage.models import Company, Posting, Stage, StageChangeRow
+from desktop.storage.posting_records import RecordNotFound, matching
+
+# Orders closer than this are renumbered before a card goes between them.
+MIN_ORDER_GAP = 1e-6
+
+
+def stages(session: Session, search: str = "") -> list[StageInfo]:
+    counted: Select = (
+        select(Posting.stage_id, func.count(Posting.id).label("n"))
+        .join(Stage, Stage.id == Posting.stage_id)
+        .outerjoin(Company, Company.id == Posting.company_id)
+    )
+    counts = matching(counted, search).group_by(Posting.stage_id).subquery()
+    rows = session.execute(
+        select(Stage, func.coalesce(counts.c.n, 0))
+        .outerjoin(counts, counts.c.stage_id == Stage.id)
+        .where(~Stage.archived)
+        .order_by(Stage.position)
+    )
+    return [
+        StageInfo(stage.id, stage.name, stage.color, stage.is_closed, stage.position, count)
+        for stage, count in rows
+    ]
+
+
+def cards(session: Session, search: str = "") -> list[Card]:
+    """Every card, ordered by stage and by its place in the column."""
+    entered = (
+        select(StageChangeRow.posting_id, func.max(StageChangeRow.at).label("at"))
+        .join(Posting, Posting.id == StageChangeRow.posting_id)
+        .where(StageChangeRow.stage_id == Posting.stage_id)
+        .group_by(StageChangeRow.posting_id)
+        .subquery()
+    )
+    query: Select = (
+        select(
+            Posting.id,
+            Posting.stage_id,
+            Company.name,
+            Posting.title,
+            Posting.salary_text,
+            entered.c.at,
+            Posting.label_color,
+        )
+        .join(Stage, Stage.id == Posting.stage_id)
+        .outerjoin(Company, Company.id == Posting.company_id)
+        .outerjoin(entered, entered.c.posting_id == Posting.id)
+        .order_by(Stage.position, Posting.stage_order, Posting.id)
+    )
+    rows = session.execute(matching(query, search))
+    return [
+        Card(pid, sid, company, title, salary, _aware(at), label)
+        for pid, sid, company, title, salary, at, label in rows
+    ]
+
+
+def _aware(value: str | datetime | None) -> datetime | None:
+    # The MAX() above hands back the stored text, not a value through UtcDateTime.
+    if value is None or isinstance(value, datetime):
+        return value
+    return datetime.fromisoformat(value)
+
+
+def get_stage(session: Session, stage_id: int) -> Stage:
+    stage = session.get(Stage, stage_id)
+    if stage is None:
+        raise RecordNotFound(f"There is no stage with id {stage_id}.")
+    return stage
+
+
+def get_posting(session: Session, posting_id: int) -> Posting:
+    posting = session.get(Posting, posting_id)
+    if posting is None:
+        raise RecordNotFound(f"There is no posting with id {posting_id}.")
+    return posting
+
+
+def order_for_index(session: Session, stage_id: int, index: int | None, moving: int) -> float:
+    """The stage_order that puts a card at ``index`` among the others in the column."""
+    orders = list(
+        session.scalars(
+            select(Posting.stage_order)
+            .where(Posting.stage_id == stage_id, Posting.id != moving)
+            .order_by(Posting.stage_order, Posting.id)
+        )
+    )
+    if index is None or index >= len(orders):
+        return (orders[-1] if orders else 0.0) + 1.0
+    index = max(index, 0)
+    after = orders[index]
+    before = orders[index - 1] if index > 0 else after - 2.0
+    if after - before < MIN_ORDER_GAP:
+        renumber(session, stage_id)
+        return order_for_index(session, stage_id, index, moving)
+    return (before + after) / 2
+
+
+def renumber(session: Session, stage_id: int) -> None:
+    ids = session.scalars(
+        select(Posting.id)
+        .where(Posting.stage_id == stage_id)
+        .order_by(Posting.stage_order, Posting.id)
+    )
+    for order, posting_id in enumerate(list(ids), start=1):
+        session.execute(
+            update(Posting).where(Posting.id == posting_id).values(stage_order=float(order))
+        )
+
+
+def add_change(session: Session, posting_id: int, stage_id: int, at: datetime) -> int:
+    change = StageChangeRow(posting_id=posting_id, stage_id=stage_id, at=at)
+    session.add(change)
+    session.flush()
+    return change.id
+
+
+def delete_change(session: Session, change_id: int) -> None:
+    session.execute(delete(StageChangeRow).where(StageChangeRow.id == change_id))
+
+
+def set_change_time(session: Session, change_id: int, at: datetime) -> int:
+    change = session.get(StageChangeRow, change_id)
+    if change is None:
+        raise RecordNotFound(f"There is no stage change with id {change_id}.")
+    change.at = at
+    return change.posting_id
+
+
+def timeline(session: Session, posting_id: int) -> list[TimelineEntry]:
+    rows = session.execute(
+        select(StageChangeRow.id, Stage.name, Stage.color, StageChangeRow.at)
+        .join(Stage, Stage.id == StageChangeRow.stage_id)
+        .where(StageChangeRow.posting_id == posting_id)
+        .order_by(StageChangeRow.at, StageChangeRow.id)
+    )
+    return [TimelineEntry(*row) for row in rows]
+
+
+def postings_in_stage(session: Session, stage_id: int) -> list[int]:
+    return list(
+        session.scalars(
+            select(Posting.id).where(Posting.stage_id == stage_id).order_by(Posting.stage_order)
+        )
+    )
+
+
+def stage_named(session: Session, name: str, *, excluding: int | None = None) -> Stage | None:
+    """The stage (archived or not) with this name, ignoring case."""
+    query = select(Stage).where(func.lower(Stage.name) == name.strip().lower())
+    if excluding is not None:
+        query = query.where(Stage.id != excluding)
+    return session.scalars(query).one_or_none()
+
+
+def all_stages(session: Session) -> list[Stage]:
+    """The stages in use (not archived), in board order."""
+    return list(session.scalars(select(Stage).where(~Stage.archived).order_by(Stage.position)))

@@ -1,0 +1,308 @@
+"""The kanban board: one column per stage, cards moved by drag and drop, menu or keyboard.
+
+Each column is a QListView over a BoardColumnModel with a painted card delegate. Every way of
+moving a card (drop, "Move to", Ctrl+arrows) asks through ``move_requested``; the window turns
+that into an undoable move, and the Changes it reports reload the board.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+
+from PySide6.QtCore import QItemSelectionModel, QPoint, Qt, Signal
+from PySide6.QtGui import QColor, QContextMenuEvent, QKeyEvent, QPainter, QPaintEvent, QPalette
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QFrame,
+    QHBoxLayout,
+    QLabel,
+    QListView,
+    QMenu,
+    QScrollArea,
+    QToolButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from desktop.core.board import StageInfo
+from desktop.services.board import Board
+from desktop.ui.models.board_column_model import ID_ROLE, BoardColumnModel
+from desktop.ui.views.card_delegate import CARD_HEIGHT, CardDelegate
+
+COLUMN_WIDTH, COLLAPSED_WIDTH = 250, 150
+LABEL_COLORS = (
+    ("Red", "#ef4444"),
+    ("Orange", "#f97316"),
+    ("Yellow", "#eab308"),
+    ("Green", "#22c55e"),
+    ("Blue", "#3b82f6"),
+    ("Purple", "#a855f7"),
+)
+
+
+class StageDot(QWidget):
+    def __init__(self, color: str) -> None:
+        super().__init__()
+        self._color = QColor(color)
+        self.setFixedSize(12, 12)
+
+    def paintEvent(self, event: QPaintEvent) -> None:
+        painter = QPainter(self)
+        painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+        painter.setPen(Qt.PenStyle.NoPen)
+        painter.setBrush(self._color)
+        painter.drawEllipse(1, 1, 10, 10)
+        painter.end()
+
+
+class BoardColumnView(QListView):
+    """A column's cards. Ctrl+Left/Right move a card between stages, Ctrl+Up/Down within one."""
+
+    step_requested = Signal(int, int)  # posting id, -1 or +1 stage
+    reorder_requested = Signal(int, int)  # posting id, -1 or +1 place
+    menu_requested = Signal(int, QPoint)  # posting id, global position
+
+    def __init__(self, model: BoardColumnModel) -> None:
+        super().__init__()
+        self.setModel(model)
+        self.setItemDelegate(CardDelegate(self))
+        self.setUniformItemSizes(True)  # every card is CARD_HEIGHT: fast with 10,000 cards
+        self.setVerticalScrollMode(QAbstractItemView.ScrollMode.ScrollPerPixel)
+        self.verticalScrollBar().setSingleStep(CARD_HEIGHT // 3)
+        self.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.setDragDropMode(QAbstractItemView.DragDropMode.DragDrop)
+        self.setDefaultDropAction(Qt.DropAction.MoveAction)
+        self.setDropIndicatorShown(True)
+        self.setFrameShape(QFrame.Shape.NoFrame)
+        self.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+
+    def current_id(self) -> int | None:
+        index = self.currentIndex()
+        selected = self.selectionModel().selectedIndexes()
+        if not selected or not index.isValid():
+            return None
+        return index.data(ID_ROLE)
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:
+        posting_id = self.current_id()
+        if posting_id is not None and event.modifiers() == Qt.KeyboardModifier.ControlModifier:
+            steps = {
+                Qt.Key.Key_Left: (self.step_requested, -1),
+                Qt.Key.Key_Right: (self.step_requested, 1),
+                Qt.Key.Key_Up: (self.reorder_requested, -1),
+                Qt.Key.Key_Down: (self.reorder_requested, 1),
+            }
+            if event.key() in steps:
+                signal, step = steps[Qt.Key(event.key())]
+                signal.emit(posting_id, step)
+                event.accept()
+                return
+        super().keyPressEvent(event)
+
+    def contextMenuEvent(self, event: QContextMenuEvent) -> None:
+        index = self.indexAt(event.pos())
+        if index.isValid():
+            self.setCurrentIndex(index)
+            self.menu_requested.emit(index.data(ID_ROLE), event.globalPos())
+
+
+class BoardColumn(QFrame):
+    def __init__(self, stage: StageInfo, collapsed: bool) -> None:
+        super().__init__()
+        self.stage = stage
+        self.setObjectName(f"board-column-{stage.id}")
+        self.setFrameShape(QFrame.Shape.StyledPanel)
+        self.model = BoardColumnModel(stage.id, self)
+        self.view = BoardColumnView(self.model)
+        self.view.setAccessibleName(f"{stage.name} column")
+
+        header = QHBoxLayout()
+        header.setContentsMargins(8, 6, 4, 2)
+        header.addWidget(StageDot(stage.color))
+        self.title = QLabel(stage.name)
+        self.title.setTextFormat(Qt.TextFormat.PlainText)
+        font = self.title.font()
+        font.setBold(True)
+        self.title.setFont(font)
+        header.addWidget(self.title)
+        self.count = QLabel()
+        self.count.setForegroundRole(QPalette.ColorRole.PlaceholderText)
+        header.addWidget(self.count)
+        header.addStretch(1)
+        self.collapse = QToolButton()
+        self.collapse.setObjectName("collapse-button")
+        self.collapse.setAutoRaise(True)
+        self.collapse.setCheckable(True)
+        self.collapse.setVisible(stage.is_closed)
+        self.collapse.toggled.connect(self.set_collapsed)
+        header.addWidget(self.collapse)
+
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(2, 2, 2, 2)
+        layout.setSpacing(2)
+        layout.addLayout(header)
+        layout.addWidget(self.view, 1)
+        self.collapse.setChecked(collapsed)
+        self.set_collapsed(collapsed)
+
+    def set_count(self, count: int) -> None:
+        self.count.setText(str(count))
+
+    def is_collapsed(self) -> bool:
+        return self.collapse.isChecked()
+
+    def set_collapsed(self, collapsed: bool) -> None:
+        self.view.setVisible(not collapsed)
+        self.collapse.setText("▸" if collapsed else "▾")
+        self.collapse.setToolTip("Show this stage's cards" if collapsed else "Collapse")
+        self.setFixedWidth(COLLAPSED_WIDTH if collapsed else COLUMN_WIDTH)
+
+
+class BoardView(QScrollArea):
+    card_selected = Signal(object)  # posting id or None
+    move_requested = Signal(int, int, int)  # posting id, stage id, index
+    label_requested = Signal(int, object)  # posting id, colour or None
+    collapsed_changed = Signal(object)  # set of collapsed stage names
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("board")
+        self.setWidgetResizable(True)
+        self.columns: list[BoardColumn] = []
+        self.collapsed_names: set[str] = set()
+        self._stages: list[StageInfo] = []
+        self._selected: int | None = None
+        self._stage_signature: tuple[object, ...] = ()
+
+    # -- loading -------------------------------------------------------------------------------
+
+    def load(self, board: Board) -> None:
+        signature = tuple((s.id, s.name, s.color, s.is_closed) for s in board.stages)
+        if signature != self._stage_signature:
+            self._build_columns(board.stages)
+            self._stage_signature = signature
+        by_stage: dict[int, list] = defaultdict(list)
+        for card in board.cards:
+            by_stage[card.stage_id].append(card)
+        for column, stage in zip(self.columns, board.stages, strict=True):
+            column.model.set_cards(by_stage.get(stage.id, []))
+            column.set_count(stage.count)
+        if self._selected is not None:
+            self.select_card(self._selected)
+
+    def _build_columns(self, stages: list[StageInfo]) -> None:
+        self._stages = stages
+        self.columns = []
+        content = QWidget()
+        row = QHBoxLayout(content)
+        row.setContentsMargins(8, 8, 8, 8)
+        row.setSpacing(8)
+        for stage in stages:
+            column = BoardColumn(stage, stage.name in self.collapsed_names)
+            column.model.move_requested.connect(
+                self.move_requested.emit, Qt.ConnectionType.QueuedConnection
+            )
+            column.view.selectionModel().selectionChanged.connect(
+                lambda *_args, c=column: self._column_selected(c)
+            )
+            column.view.step_requested.connect(self._step)
+            column.view.reorder_requested.connect(self._reorder)
+            column.view.menu_requested.connect(self._menu)
+            column.collapse.toggled.connect(self._collapsed_toggled)
+            row.addWidget(column)
+            self.columns.append(column)
+        row.addStretch(1)
+        old = self.takeWidget()
+        if old is not None:
+            old.deleteLater()
+        self.setWidget(content)
+
+    # -- selection -----------------------------------------------------------------------------
+
+    def selected_id(self) -> int | None:
+        return self._selected
+
+    def select_card(self, posting_id: int) -> bool:
+        for column in self.columns:
+            row = column.model.row_of(posting_id)
+            if row is not None:
+                index = column.model.index(row)
+                column.view.selectionModel().setCurrentIndex(
+                    index, QItemSelectionModel.SelectionFlag.ClearAndSelect
+                )
+                column.view.scrollTo(index)
+                return True
+        return False
+
+    def focus_selected(self) -> None:
+        for column in self.columns:
+            if column.view.current_id() is not None:
+                column.view.setFocus()
+                return
+
+    def _column_selected(self, column: BoardColumn) -> None:
+        posting_id = column.view.current_id()
+        if posting_id is None:
+            return
+        for other in self.columns:
+            if other is not column:
+                other.view.selectionModel().clearSelection()
+        if posting_id != self._selected:
+            self._selected = posting_id
+            self.card_selected.emit(posting_id)
+
+    # -- moves ---------------------------------------------------------------------------------
+
+    def _column_of(self, posting_id: int) -> tuple[int, int] | None:
+        for number, column in enumerate(self.columns):
+            row = column.model.row_of(posting_id)
+            if row is not None:
+                return number, row
+        return None
+
+    def _step(self, posting_id: int, step: int) -> None:
+        found = self._column_of(posting_id)
+        if found is None:
+            return
+        target = found[0] + step
+        if 0 <= target < len(self.columns):
+            self.move_requested.emit(posting_id, self.columns[target].stage.id, 0)
+
+    def _reorder(self, posting_id: int, step: int) -> None:
+        found = self._column_of(posting_id)
+        if found is None:
+            return
+        number, row = found
+        new_row = row + step
+        if 0 <= new_row < self.columns[number].model.rowCount():
+            self.move_requested.emit(posting_id, self.columns[number].stage.id, new_row)
+
+    def _menu(self, posting_id: int, where: QPoint) -> None:
+        self.context_menu = self.card_menu(posting_id)  # kept so it lives while it is open
+        self.context_menu.popup(where)
+
+    def card_menu(self, posting_id: int) -> QMenu:
+        """The card's context menu: Move to (every other stage) and Colour label."""
+        menu = QMenu(self)
+        move_to = menu.addMenu("Move to")
+        found = self._column_of(posting_id)
+        for number, column in enumerate(self.columns):
+            action = move_to.addAction(column.stage.name)
+            action.setEnabled(found is None or found[0] != number)
+            action.triggered.connect(
+                lambda _checked=False, s=column.stage.id: self.move_requested.emit(posting_id, s, 0)
+            )
+        labels = menu.addMenu("Colour label")
+        for name, color in LABEL_COLORS:
+            labels.addAction(name).triggered.connect(
+                lambda _checked=False, c=color: self.label_requested.emit(posting_id, c)
+            )
+        labels.addSeparator()
+        labels.addAction("No label").triggered.connect(
+            lambda: self.label_requested.emit(posting_id, None)
+        )
+        return menu
+
+    def _collapsed_toggled(self) -> None:
+        self.collapsed_names = {c.stage.name for c in self.columns if c.is_collapsed()}
+        self.collapsed_changed.emit(set(self.collapsed_names))

@@ -1,0 +1,142 @@
+"""Moving applications and editing stages through the services, on a real file."""
+
+from __future__ import annotations
+
+from datetime import UTC, datetime
+
+import pytest
+
+from desktop.services import board, postings, stages
+from desktop.storage.database import Database, open_database
+from tests.samples import amazon_document
+
+
+def _add(db: Database, title: str) -> int:
+    return postings.create_posting(db, amazon_document(title=title)).posting_id
+
+
+def _stage(db: Database, name: str) -> int:
+    return board.resolve_stage(db, name).id
+
+
+def _column(db: Database, stage: str) -> list[str]:
+    loaded = board.load_board(db)
+    stage_id = _stage(db, stage)
+    return [card.title for card in loaded.cards if card.stage_id == stage_id]
+
+
+def test_a_move_changes_the_stage_records_the_time_and_survives_a_restart(data_dir) -> None:
+    db = open_database(data_dir)
+    posting = _add(db, "A")
+    sent = datetime(2026, 11, 17, 9, 0, tzinfo=UTC)
+    record, changes = board.move_application(db, posting, _stage(db, "Applied"), at=sent)
+    assert changes.updated == {posting}
+    assert record.history_id is not None
+    db.close()
+
+    db = open_database(data_dir)
+    stored = postings.get_posting(db, posting)
+    assert stored.stage == "Applied"
+    # History is in time order: a move logged with an earlier date sorts by that date.
+    assert ("Applied", sent) in [(c.stage, c.at) for c in stored.stage_history]
+    card = next(c for c in board.load_board(db).cards if c.id == posting)
+    assert card.entered_at == sent
+    db.close()
+
+
+def test_cards_keep_the_order_they_are_put_in(db: Database) -> None:
+    for title in ("A", "B", "C"):
+        _add(db, title)
+    saved = _stage(db, "Saved")
+    assert _column(db, "Saved") == ["A", "B", "C"]
+    c_id = next(c.id for c in board.load_board(db).cards if c.title == "C")
+    record, _ = board.move_application(db, c_id, saved, index=0)
+    assert record.history_id is None  # a reorder is not a stage change
+    assert _column(db, "Saved") == ["C", "A", "B"]
+    board.move_application(db, c_id, saved, index=2)
+    assert _column(db, "Saved") == ["A", "B", "C"]
+    assert len(postings.get_posting(db, c_id).stage_history) == 1
+
+
+def test_undoing_a_move_puts_the_card_back_and_forgets_the_change(db: Database) -> None:
+    for title in ("A", "B"):
+        _add(db, title)
+    a_id = next(c.id for c in board.load_board(db).cards if c.title == "A")
+    record, _ = board.move_application(db, a_id, _stage(db, "Offer"))
+    board.undo_move(db, record)
+    assert _column(db, "Saved") == ["A", "B"]
+    assert [c.stage for c in postings.get_posting(db, a_id).stage_history] == ["Saved"]
+
+
+def test_many_reorders_between_two_cards_stay_in_order(db: Database) -> None:
+    ids = [_add(db, t) for t in ("A", "B", "C")]
+    saved = _stage(db, "Saved")
+    for _ in range(60):  # halving the gap 60 times forces a renumbering
+        board.move_application(db, ids[2], saved, index=1)
+        board.move_application(db, ids[1], saved, index=1)
+    assert _column(db, "Saved") == ["A", "B", "C"]
+
+
+def test_search_filters_the_board_and_its_counts(db: Database) -> None:
+    _add(db, "Robotics intern")
+    _add(db, "Pricing analyst")
+    loaded = board.load_board(db, "robotics")
+    assert [c.title for c in loaded.cards] == ["Robotics intern"]
+    assert next(s for s in loaded.stages if s.name == "Saved").count == 1
+
+
+def test_a_label_colour_and_a_corrected_stage_time_are_kept(db: Database) -> None:
+    posting = _add(db, "A")
+    board.set_label(db, posting, "#ef4444")
+    (entry,) = board.timeline(db, posting)
+    earlier = datetime(2026, 10, 1, 12, 0, tzinfo=UTC)
+    board.correct_stage_time(db, entry.id, earlier)
+    card = board.load_board(db).cards[0]
+    assert card.label_color == "#ef4444" and card.entered_at == earlier
+
+
+def test_unknown_posting_or_stage_is_refused(db: Database) -> None:
+    posting = _add(db, "A")
+    with pytest.raises(postings.PostingNotFound):
+        board.move_application(db, 999, _stage(db, "Offer"))
+    with pytest.raises(board.UnknownStage):
+        board.move_application(db, posting, 999)
+    with pytest.raises(board.UnknownStage):
+        board.resolve_stage(db, "Nope")
+
+
+def test_stages_are_the_users_to_add_rename_recolour_reorder_and_close(db: Database) -> None:
+    new_id, changes = stages.add_stage(db, "Take-home", "#22c55e")
+    assert changes.stages
+    stages.rename_stage(db, new_id, "Take-home task")
+    stages.recolor_stage(db, new_id, "#16A34A")
+    stages.set_stage_closed(db, new_id, True)
+    order = [s.id for s in stages.list_stages(db)]
+    order.remove(new_id)
+    order.insert(2, new_id)
+    stages.reorder_stages(db, order)
+    listed = stages.list_stages(db)
+    assert listed[2].name == "Take-home task"
+    assert (listed[2].color, listed[2].is_closed) == ("#16a34a", True)
+    with pytest.raises(stages.StageError, match="already a stage"):
+        stages.rename_stage(db, new_id, "applied")
+    with pytest.raises(stages.StageError, match="not a colour"):
+        stages.recolor_stage(db, new_id, "red")
+
+
+def test_deleting_a_stage_with_cards_needs_a_target_and_keeps_history(db: Database) -> None:
+    posting = _add(db, "A")
+    screening = _stage(db, "Screening")
+    board.move_application(db, posting, screening)
+    with pytest.raises(stages.StageError, match="holds 1 posting"):
+        stages.delete_stage(db, screening)
+    deleted = stages.delete_stage(db, screening, move_to=_stage(db, "Interviewing"))
+    assert "Screening" not in [s.name for s in stages.list_stages(db)]
+    history = [c.stage for c in postings.get_posting(db, posting).stage_history]
+    assert history == ["Saved", "Screening", "Interviewing"]
+
+    stages.restore_stage(db, deleted)
+    assert _column(db, "Screening") == ["A"]
+    history = [c.stage for c in postings.get_posting(db, posting).stage_history]
+    assert history == ["Saved", "Screening"]
+    assert [s.name for s in stages.list_stages(db)][2] == "Screening"

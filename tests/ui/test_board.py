@@ -1,0 +1,240 @@
+"""The board in the window: drag and drop through the models, keys, menus, undo, stages."""
+
+from __future__ import annotations
+
+from datetime import UTC, datetime
+
+from PySide6.QtCore import QModelIndex, QSettings, Qt
+from pytestqt.modeltest import ModelTester
+from pytestqt.qtbot import QtBot
+
+from desktop.core.board import Card
+from desktop.services import board, postings
+from desktop.storage.database import Database, open_database
+from desktop.ui.main_window import MainWindow
+from desktop.ui.models.board_column_model import BoardColumnModel
+from desktop.ui.models.posting_table_model import COL_STAGE
+from desktop.ui.views.board_view import BoardColumn
+from tests.samples import amazon_document
+
+
+def _fill(db: Database, *titles: str) -> list[int]:
+    return [postings.create_posting(db, amazon_document(title=t)).posting_id for t in titles]
+
+
+def _column(window: MainWindow, name: str) -> BoardColumn:
+    return next(c for c in window.board.columns if c.stage.name == name)
+
+
+def _titles(window: MainWindow, name: str) -> list[str]:
+    return [card.title for card in _column(window, name).model.cards()]
+
+
+def _stage_of(db: Database, posting_id: int) -> str:
+    return postings.get_posting(db, posting_id).stage or ""
+
+
+def _drag(window: MainWindow, source: str, row: int, target: str, to_row: int = -1) -> None:
+    """What a real drop does: mime data from the source model, dropMimeData on the target."""
+    source_model = _column(window, source).model
+    mime = source_model.mimeData([source_model.index(row)])
+    target_model = _column(window, target).model
+    assert target_model.canDropMimeData(mime, Qt.DropAction.MoveAction, to_row, 0, QModelIndex())
+    assert target_model.dropMimeData(mime, Qt.DropAction.MoveAction, to_row, 0, QModelIndex())
+
+
+def test_column_models_follow_qts_rules(qtmodeltester: ModelTester) -> None:
+    model = BoardColumnModel(1)
+    qtmodeltester.check(model)
+    now = datetime.now(UTC)
+    model.set_cards([Card(i, 1, "Acme", f"Job {i}", None, now, None) for i in range(5)])
+    qtmodeltester.check(model)
+
+
+def test_the_board_has_a_column_per_stage_with_counts(make_window, db: Database) -> None:
+    _fill(db, "A", "B")
+    window = make_window()
+    window.board_view_action.trigger()
+    assert window.board_shown()
+    names = [c.stage.name for c in window.board.columns]
+    assert names[:3] == ["Saved", "Applied", "Screening"] and names[-1] == "Ghosted"
+    assert _column(window, "Saved").count.text() == "2"
+    assert _titles(window, "Saved") == ["A", "B"]
+
+
+def test_a_card_dropped_on_another_column_changes_stage_everywhere(
+    qtbot: QtBot, make_window, db: Database
+) -> None:
+    a, _ = _fill(db, "A", "B")
+    window = make_window()
+    window.show_board()
+    with qtbot.waitSignal(window.changes_applied):
+        _drag(window, "Saved", 0, "Applied")
+    assert _stage_of(db, a) == "Applied"
+    assert _titles(window, "Applied") == ["A"]
+    assert _column(window, "Applied").count.text() == "1"
+    row = window.model.row_of(a)
+    assert window.model.data(window.model.index(row, COL_STAGE)) == "Applied"
+    assert [c.stage for c in postings.get_posting(db, a).stage_history] == ["Saved", "Applied"]
+
+
+def test_dropping_within_a_column_reorders_and_the_order_is_kept(
+    qtbot: QtBot, make_window, db: Database
+) -> None:
+    _fill(db, "A", "B", "C")
+    window = make_window()
+    window.show_board()
+    with qtbot.waitSignal(window.changes_applied):
+        _drag(window, "Saved", 2, "Saved", 0)
+    assert _titles(window, "Saved") == ["C", "A", "B"]
+    window.close()
+    again = MainWindow(db, QSettings())
+    qtbot.addWidget(again)
+    assert [c.title for c in _column(again, "Saved").model.cards()] == ["C", "A", "B"]
+
+
+def test_undo_and_redo_a_move(qtbot: QtBot, make_window, db: Database) -> None:
+    (a,) = _fill(db, "A")
+    window = make_window()
+    window.show_board()
+    with qtbot.waitSignal(window.changes_applied):
+        _drag(window, "Saved", 0, "Offer")
+    window.undo_action.trigger()
+    assert _stage_of(db, a) == "Saved"
+    assert _titles(window, "Saved") == ["A"]
+    assert [c.stage for c in postings.get_posting(db, a).stage_history] == ["Saved"]
+    window.redo_action.trigger()
+    assert _stage_of(db, a) == "Offer"
+    assert window.undo_action.text() == "&Undo Move to Offer"
+
+
+def test_keyboard_moves_between_stages_and_within_a_column(
+    qtbot: QtBot, make_window, db: Database
+) -> None:
+    a, _b = _fill(db, "A", "B")
+    window = make_window()
+    window.show_board()
+    window.board.select_card(a)
+    view = _column(window, "Saved").view
+    with qtbot.waitSignal(window.changes_applied):
+        qtbot.keyClick(view, Qt.Key.Key_Down, Qt.KeyboardModifier.ControlModifier)
+    assert _titles(window, "Saved") == ["B", "A"]
+    with qtbot.waitSignal(window.changes_applied):
+        qtbot.keyClick(view, Qt.Key.Key_Right, Qt.KeyboardModifier.ControlModifier)
+    assert _stage_of(db, a) == "Applied"
+    assert window.board.selected_id() == a
+    with qtbot.waitSignal(window.changes_applied):
+        qtbot.keyClick(
+            _column(window, "Applied").view, Qt.Key.Key_Right, Qt.KeyboardModifier.ControlModifier
+        )
+    assert _stage_of(db, a) == "Screening"
+
+
+def test_the_context_menu_moves_and_labels_a_card(qtbot: QtBot, make_window, db: Database) -> None:
+    (a,) = _fill(db, "A")
+    window = make_window()
+    window.show_board()
+    menu = window.board.card_menu(a)
+    move_to = next(act.menu() for act in menu.actions() if act.text() == "Move to")
+    with qtbot.waitSignal(window.changes_applied):
+        next(act for act in move_to.actions() if act.text() == "Interviewing").trigger()
+    assert _stage_of(db, a) == "Interviewing"
+    labels = next(
+        act.menu() for act in window.board.card_menu(a).actions() if act.text() == "Colour label"
+    )
+    next(act for act in labels.actions() if act.text() == "Green").trigger()
+    assert board.load_board(db).cards[0].label_color == "#22c55e"
+    window.undo_action.trigger()
+    assert board.load_board(db).cards[0].label_color is None
+
+
+def test_the_search_box_filters_the_board_too(qtbot: QtBot, make_window, db: Database) -> None:
+    _fill(db, "Robotics intern", "Pricing analyst")
+    window = make_window()
+    window.show_board()
+    qtbot.keyClicks(window.search, "robotics")
+    qtbot.waitUntil(lambda: _titles(window, "Saved") == ["Robotics intern"])
+    assert _column(window, "Saved").count.text() == "1"
+
+
+def test_a_change_in_the_list_shows_on_the_board(qtbot: QtBot, make_window, db: Database) -> None:
+    a, b = _fill(db, "A", "B")
+    window = make_window()
+    window.select_posting(a)
+    postings.delete_posting(db, a)
+    window.apply_changes(postings.Changes(deleted=frozenset({a})))
+    assert _titles(window, "Saved") == ["B"]
+    assert b in [card.id for card in _column(window, "Saved").model.cards()]
+
+
+def test_closed_columns_collapse_and_stay_collapsed(
+    qtbot: QtBot, make_window, db: Database, settings: QSettings
+) -> None:
+    window = make_window()
+    window.show_board()
+    rejected = _column(window, "Rejected")
+    assert rejected.collapse.isVisible() and not _column(window, "Saved").collapse.isVisible()
+    rejected.collapse.click()
+    assert rejected.view.isHidden()
+    window.close()
+    again = MainWindow(db, settings)
+    qtbot.addWidget(again)
+    assert again.board_shown()
+    assert _column(again, "Rejected").is_collapsed()
+
+
+def test_stages_are_edited_in_the_dialog_and_edits_undo(
+    qtbot: QtBot, make_window, db: Database
+) -> None:
+    (a,) = _fill(db, "A")
+    window = make_window()
+    window.show_board()
+    window.stages_action.trigger()
+    dialog = window.stages_dialog
+    dialog.list.setCurrentRow(2)  # Screening
+    dialog.name.setText("Phone screen")
+    dialog.rename_button.click()
+    assert [c.stage.name for c in window.board.columns][2] == "Phone screen"
+    window.undo_action.trigger()
+    assert [c.stage.name for c in window.board.columns][2] == "Screening"
+
+    dialog.new_name.setText("Take-home task")
+    dialog.add_button.click()
+    assert window.board.columns[-1].stage.name == "Take-home task"
+
+    dialog.list.setCurrentRow(0)  # Saved, holding A
+    dialog.move_to.setCurrentIndex(dialog.move_to.findText("Applied"))
+    dialog.delete_button.click()
+    assert "Saved" not in [c.stage.name for c in window.board.columns]
+    assert _stage_of(db, a) == "Applied"
+    window.undo_action.trigger()
+    assert _stage_of(db, a) == "Saved"
+    dialog.close()
+
+
+def test_the_timeline_shows_moves_and_a_date_can_be_corrected(
+    qtbot: QtBot, make_window, db: Database, data_dir
+) -> None:
+    (a,) = _fill(db, "A")
+    window = make_window()
+    window.show_board()
+    with qtbot.waitSignal(window.changes_applied):
+        _drag(window, "Saved", 0, "Applied")
+    window.board.select_card(a)
+    assert "application" in window.detail.visible_sections()
+    entry = board.timeline(db, a)[-1]
+    window.detail.change_date_requested.emit(entry.id, entry.stage, entry.at)
+    dialog = window.stage_date_dialog
+    dialog.editor.setDateTime(dialog.editor.dateTime().addDays(-6))
+    with qtbot.waitSignal(window.changes_applied):
+        dialog.accept()
+    corrected = next(e.at for e in board.timeline(db, a) if e.id == entry.id)
+    assert 5 <= (entry.at - corrected).total_seconds() / 86400 <= 7
+
+    window.close()
+    db.close()
+    reopened = open_database(data_dir)
+    # History survives a restart, in time order: the corrected move now comes first.
+    first = board.timeline(reopened, a)[0]
+    assert (first.stage, first.at) == ("Applied", corrected)
+    reopened.close()
