@@ -5,10 +5,12 @@ python scripts/demo_library.py DATA_DIR
 
 from __future__ import annotations
 
+import random
 import sys
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
+from benchmarks.synthetic import synthetic_posting
 from desktop.core.document import (
     CompanyProfile,
     Funding,
@@ -20,8 +22,8 @@ from desktop.core.document import (
     Qualifications,
     Salary,
 )
-from desktop.services import postings
-from desktop.storage.database import open_database
+from desktop.services import board, postings
+from desktop.storage.database import Database, open_database
 
 NOW = datetime.now(UTC).replace(microsecond=0)
 
@@ -192,14 +194,61 @@ OTHERS = (
 )
 
 
-def fill(data_dir: Path) -> None:
+# Where the extra postings of a board demo are in their search: (stage, days since applying).
+SPREAD = (
+    ("Saved", 0),
+    ("Saved", 1),
+    ("Saved", 2),
+    ("Saved", 3),
+    ("Saved", 5),
+    ("Saved", 6),
+    ("Applied", 2),
+    ("Applied", 4),
+    ("Applied", 6),
+    ("Applied", 9),
+    ("Applied", 12),
+    ("Applied", 15),
+    ("Applied", 18),
+    ("Screening", 8),
+    ("Screening", 11),
+    ("Screening", 14),
+    ("Interviewing", 16),
+    ("Interviewing", 20),
+    ("Interviewing", 24),
+    ("Offer", 30),
+    ("Accepted", 41),
+    ("Rejected", 21),
+    ("Rejected", 26),
+    ("Rejected", 33),
+    ("Withdrawn", 19),
+    ("Ghosted", 35),
+    ("Ghosted", 44),
+)
+
+
+def fill(data_dir: Path, *, board: bool = False) -> None:
+    """The six postings of the screenshot; with ``board``, a few dozen across every stage."""
     db = open_database(data_dir)
     try:
         for doc in (*OTHERS, AMAZON):
             postings.create_posting(db, doc, now=NOW)
+        if board:
+            _spread_over_stages(db)
     finally:
         db.close()
 
 
+def _spread_over_stages(db: Database) -> None:
+    rng = random.Random(3)
+    labels = (None, None, None, "#ef4444", "#22c55e", "#3b82f6")
+    for number, (stage, days) in enumerate(SPREAD):
+        doc = synthetic_posting(rng, number, NOW)
+        saved = postings.create_posting(db, doc, now=NOW - timedelta(days=days + 3))
+        if stage != "Saved":
+            target = board.resolve_stage(db, stage).id
+            board.move_application(db, saved.posting_id, target, at=NOW - timedelta(days=days))
+        board.set_label(db, saved.posting_id, rng.choice(labels))
+
+
 if __name__ == "__main__":
-    fill(Path(sys.argv[1]))
+    fill(Path(sys.argv[1]), board="--board" in sys.argv[2:])

@@ -60,6 +60,20 @@ class X11App:
         self.xdotool("type", "--delay", "15", text)
         time.sleep(0.15)
 
+    def drag(self, start: tuple[int, int], end: tuple[int, int], steps: int = 12) -> None:
+        """Press, move in small steps, release: Qt's own drag and drop code runs."""
+        self.xdotool("mousemove", "--window", self.window, str(start[0]), str(start[1]))
+        self.xdotool("mousedown", "1")
+        time.sleep(0.2)
+        for step in range(1, steps + 1):
+            x = start[0] + (end[0] - start[0]) * step // steps
+            y = start[1] + (end[1] - start[1]) * step // steps
+            self.xdotool("mousemove", "--window", self.window, str(x), str(y))
+            time.sleep(0.05)
+        time.sleep(0.2)
+        self.xdotool("mouseup", "1")
+        time.sleep(0.5)
+
     def focus(self) -> None:
         # Xvfb has no window manager: focus does not come back by itself when a dialog closes.
         self.xdotool("windowfocus", "--sync", self.window)

@@ -129,7 +129,7 @@ class CardDelegate(QStyledItemDelegate):
         painter.drawText(footer, Qt.AlignmentFlag.AlignLeft, days_in_stage(card))
         if card.salary_text:
             salary = QFontMetrics(small).elidedText(
-                card.salary_text, Qt.TextElideMode.ElideLeft, inner.width() // 2
+                card.salary_text, Qt.TextElideMode.ElideRight, inner.width() * 3 // 5
             )
             painter.drawText(footer, Qt.AlignmentFlag.AlignRight, salary)
         painter.restore()

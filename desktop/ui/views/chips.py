@@ -32,7 +32,8 @@ class ChipsView(QWidget):
         x = y = 0.0
         rects = []
         for chip in self._chips:
-            chip_width = min(metrics.horizontalAdvance(chip) + 2 * PAD_X, max(width, 1))
+            # +2: horizontalAdvance rounds down, and a chip must never elide when it fits.
+            chip_width = min(metrics.horizontalAdvance(chip) + 2 * PAD_X + 2, max(width, 1))
             if x > 0 and x + chip_width > width:
                 x, y = 0.0, y + height + GAP
             rects.append(QRectF(x, y, chip_width, height))
@@ -66,7 +67,7 @@ class ChipsView(QWidget):
             )
             painter.setPen(palette.color(QPalette.ColorRole.Text))
             text = metrics.elidedText(
-                chip, Qt.TextElideMode.ElideRight, int(rect.width()) - 2 * PAD_X
+                chip, Qt.TextElideMode.ElideRight, int(rect.width()) - 2 * PAD_X + 2
             )
             painter.drawText(rect, Qt.AlignmentFlag.AlignCenter, text)
         painter.end()
