@@ -12,7 +12,7 @@ import sys
 from collections.abc import Callable, Sequence
 from pathlib import Path
 
-from desktop import __version__, cli_login
+from desktop import __version__, cli_board, cli_login
 from desktop import cli_import as import_command
 from desktop.services import export
 from desktop.storage.database import Database, DatabaseError, open_database
@@ -69,6 +69,7 @@ def build_parser() -> argparse.ArgumentParser:
         help="what to do with a posting already saved (default: skip)",
     )
     cli_login.add_login_commands(commands, [data_dir])
+    cli_board.add_board_commands(commands, [data_dir])
     return parser
 
 
@@ -92,6 +93,9 @@ COMMANDS: dict[str, Callable[[Database, argparse.Namespace], int]] = {
     "export": _export,
     "import": import_command.run,
     "login": cli_login.run_login,
+    "stages": cli_board.run_stages,
+    "list": cli_board.run_list,
+    "move": cli_board.run_move,
 }
 
 

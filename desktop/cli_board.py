@@ -1,0 +1,76 @@
+"""``jobdeck stages``, ``jobdeck list [--stage NAME] [--json]``, ``jobdeck move ID STAGE``."""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from typing import Any
+
+from desktop.core.document import DocumentError, parse_datetime
+from desktop.services import board, postings, stages
+from desktop.storage.database import Database
+
+EXIT_USAGE = 2
+
+
+def add_board_commands(commands: Any, parents: list[argparse.ArgumentParser]) -> None:
+    commands.add_parser("stages", parents=parents, help="list the application stages")
+    listing = commands.add_parser("list", parents=parents, help="list postings with their stage")
+    listing.add_argument("--stage", metavar="NAME", help="only postings in this stage")
+    listing.add_argument("--json", action="store_true", help="print JSON instead of a table")
+    move = commands.add_parser("move", parents=parents, help="move a posting to another stage")
+    move.add_argument("posting_id", metavar="ID", type=int)
+    move.add_argument("stage", metavar="STAGE")
+    move.add_argument(
+        "--at", metavar="ISO-TIME", help="when it entered the stage, e.g. 2026-11-17T09:00+01:00"
+    )
+
+
+def _usage(message: str) -> int:
+    print(f"jobdeck: {message}", file=sys.stderr)
+    return EXIT_USAGE
+
+
+def run_stages(db: Database, args: argparse.Namespace) -> int:
+    for stage in stages.list_stages(db):
+        kind = "closed" if stage.is_closed else "open"
+        print(f"{stage.name:16} {stage.count:6}  {kind}")
+    return 0
+
+
+def run_list(db: Database, args: argparse.Namespace) -> int:
+    rows = postings.list_postings(db)
+    if args.stage:
+        try:
+            wanted = board.resolve_stage(db, args.stage).name
+        except board.UnknownStage as error:
+            return _usage(str(error))
+        rows = [row for row in rows if row.stage == wanted]
+    if args.json:
+        listed = [
+            {
+                "id": r.id,
+                "company": r.company,
+                "title": r.title,
+                "stage": r.stage,
+                "posted_at": r.posted_at.isoformat() if r.posted_at else None,
+            }
+            for r in rows
+        ]
+        sys.stdout.write(json.dumps(listed, ensure_ascii=False, indent=2) + "\n")
+        return 0
+    for r in rows:
+        print(f"{r.id:6}  {r.stage:14} {r.company or '':24} {r.title}")
+    return 0
+
+
+def run_move(db: Database, args: argparse.Namespace) -> int:
+    try:
+        at = parse_datetime(args.at, "--at") if args.at else None
+        stage = board.resolve_stage(db, args.stage)
+        board.move_application(db, args.posting_id, stage.id, at=at)
+    except (DocumentError, board.UnknownStage, postings.PostingNotFound) as error:
+        return _usage(str(error))
+    print(f"moved #{args.posting_id} to {stage.name}")
+    return 0
