@@ -14,7 +14,6 @@ from collections.abc import Iterator, Mapping
 from datetime import datetime
 from typing import Any
 
-import extruct
 import lxml.html
 
 from desktop.core.dates import aware
@@ -95,6 +94,8 @@ def _extract(markup: str, warnings: list[str]) -> tuple[str, list[Mapping[str, A
     syntaxes = ["json-ld", "microdata"] + (["rdfa"] if _RDFA_HINT.search(markup) else [])
     for syntax in syntaxes:
         try:
+            import extruct  # deferred: it pulls in rdflib, 0.2 s of every start-up otherwise
+
             data = extruct.extract(markup, syntaxes=[syntax], uniform=syntax != "rdfa")
         except Exception as error:  # extruct and pyRdfa raise many kinds on broken markup
             warnings.append(f"the page's {syntax} data could not be read ({type(error).__name__})")

@@ -78,11 +78,12 @@ def open_database(data_dir: Path) -> Database:
     except OSError as error:
         raise DatabaseError(f"Cannot create the data folder {data_dir}: {error.strerror}") from None
     path = database_path(data_dir)
-    _refuse_if_too_new(path)
+    revision = _stored_revision(path)
     engine = create_engine(f"sqlite:///{path}", connect_args={"timeout": BUSY_TIMEOUT_MS / 1000})
     event.listen(engine, "connect", _set_pragmas)
     try:
-        migrate.upgrade_to_head(engine)
+        if revision != migrate.HEAD_REVISION:
+            migrate.upgrade_to_head(engine)
     except sqlite3.DatabaseError as error:
         engine.dispose()
         raise DatabaseError(f"{path} is not a readable Jobdeck database: {error}") from None
@@ -93,10 +94,10 @@ def open_database(data_dir: Path) -> Database:
     return Database(path, engine)
 
 
-def _refuse_if_too_new(path: Path) -> None:
+def _stored_revision(path: Path) -> str | None:
     """Read the schema revision without writing anything, and refuse one we do not know."""
     if not path.exists():
-        return
+        return None
     # With no WAL beside it, the file holds everything: immutable=1 reads it without creating
     # -wal/-shm files. With a WAL, read-only mode is needed to see its contents.
     wal = path.with_name(path.name + "-wal")
@@ -120,3 +121,4 @@ def _refuse_if_too_new(path: Path) -> None:
             f"This version knows schemas up to {migrate.head_revision()}. "
             "The file was left untouched: open it with the newer Jobdeck."
         )
+    return revision[0] if revision is not None else None

@@ -176,3 +176,8 @@ def test_the_models_and_the_migrations_describe_the_same_schema(data_dir: Path) 
         differences = compare_metadata(MigrationContext.configure(conn), Base.metadata)
     db.close()
     assert differences == []
+
+
+def test_the_head_revision_constant_is_alembics_head() -> None:
+    # open_database skips Alembic for a file at HEAD_REVISION: it must be the real head.
+    assert migrate.head_revision() == migrate.HEAD_REVISION
