@@ -20,6 +20,7 @@ from desktop.services.postings import (
     InvalidPosting,
     PostingNotFound,
     create_posting,
+    create_postings,
     update_posting,
 )
 from desktop.storage import posting_records as records
@@ -142,22 +143,50 @@ class SaveReport:
     cancelled: bool = False
 
 
+BATCH_SIZE = 100  # new postings saved per transaction: one disk sync per batch, not per posting
+
+
 def save_many(
     db: Database, jobs: Sequence[SaveJob], progress: Progress, cancelled: threading.Event
 ) -> SaveReport:
-    """Save each posting in its own transaction: a stop or a failure never leaves half of one."""
+    """Save every job; a stop or a failure never leaves a posting half-saved.
+
+    New postings go in batches, one transaction each. A batch with a bad posting is redone one
+    posting at a time, so the failure names that posting and the rest are still saved.
+    """
     changes = Changes()
     failures: list[str] = []
-    for done, (doc, decision, duplicate_of) in enumerate(jobs):
+    done = 0
+    one_by_one_until = 0  # after a failed batch, its postings are saved singly
+    while done < len(jobs):
+        progress(done, len(jobs), jobs[done][0].title or "")
         if cancelled.is_set():
             return SaveReport(changes, failures, cancelled=True)
-        progress(done, len(jobs), doc.title or "")
+        batch = [jobs[done]] if done < one_by_one_until else _next_batch(jobs, done)
         try:
-            changes = changes.merged(save_candidate(db, doc, decision, duplicate_of))
+            if len(batch) > 1:
+                changes = changes.merged(create_postings(db, [doc for doc, _, _ in batch]))
+            else:
+                doc, decision, duplicate_of = batch[0]
+                changes = changes.merged(save_candidate(db, doc, decision, duplicate_of))
         except (InvalidPosting, PostingNotFound) as error:
-            failures.append(f"{doc.title or 'A posting'}: {error}")
+            if len(batch) > 1:
+                one_by_one_until = done + len(batch)
+                continue
+            failures.append(f"{batch[0][0].title or 'A posting'}: {error}")
+        done += len(batch)
     progress(len(jobs), len(jobs), "")
     return SaveReport(changes, failures)
+
+
+def _next_batch(jobs: Sequence[SaveJob], start: int) -> list[SaveJob]:
+    """The run of new postings from ``start`` (up to BATCH_SIZE), or the one job there."""
+    batch = []
+    for job in jobs[start : start + BATCH_SIZE]:
+        if job[1] is not Decision.SAVE_NEW:
+            break
+        batch.append(job)
+    return batch or [jobs[start]]
 
 
 def clipboard_payload(html: str | None, text: str | None) -> str | None:

@@ -2,8 +2,11 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import UTC, datetime
+
+from sqlalchemy.orm import Session
 
 from desktop.core.document import PostingDocument, StageChange
 from desktop.core.listing import PostingRow, SortKey
@@ -39,39 +42,56 @@ def _check(doc: PostingDocument) -> None:
         raise InvalidPosting("A posting needs a company.")
 
 
-def create_posting(db: Database, doc: PostingDocument, *, now: datetime | None = None) -> Saved:
-    """Save a new posting. Company data merges into the company if it is already known."""
+def _insert(
+    session: Session, doc: PostingDocument, now: datetime, cache: records.BatchCache
+) -> Posting:
+    """Add one posting in an open write session; raises InvalidPosting, leaving it to roll back."""
     _check(doc)
-    now = now or _now()
-    with db.writing() as session:
-        try:
-            stage = (
-                records.stage_by_name(session, doc.stage)
-                if doc.stage
-                else records.first_stage(session)
-            )
-        except records.RecordNotFound as error:
-            raise InvalidPosting(str(error)) from None
-        company = records.find_or_create_company(session, doc.company or "")
+    try:
+        stage = cache.stage(session, doc.stage)
+        company = records.find_or_create_company(session, doc.company or "", cache)
         records.merge_company_profile(company, doc.industries, doc.company_profile)
         posting = Posting(
             raw=doc.raw,
             created_at=now,
             company=company,
             stage=stage,
-            stage_order=records.next_stage_order(session, stage.id),
+            stage_order=cache.order_at_end(session, stage.id),
         )
         records.write_document(session, posting, doc, now)
         session.add(posting)
         # An import of Jobdeck's own export keeps the application's whole history.
-        history = doc.stage_history or (StageChange(stage.name, now),)
-        try:
-            records.add_history(session, posting, history)
-        except records.RecordNotFound as error:
-            raise InvalidPosting(str(error)) from None
+        records.add_history(
+            session, posting, doc.stage_history or (StageChange(stage.name, now),), cache
+        )
+    except records.RecordNotFound as error:
+        raise InvalidPosting(str(error)) from None
+    return posting
+
+
+def create_posting(db: Database, doc: PostingDocument, *, now: datetime | None = None) -> Saved:
+    """Save a new posting. Company data merges into the company if it is already known."""
+    changes = create_postings(db, [doc], now=now)
+    (posting_id,) = changes.created
+    return Saved(posting_id, changes)
+
+
+def create_postings(
+    db: Database, docs: Sequence[PostingDocument], *, now: datetime | None = None
+) -> Changes:
+    """Save many new postings in one transaction: all of them, or (on a bad one) none.
+
+    One transaction and one flush per batch, instead of per posting, is what makes large
+    imports fast: the ORM then writes each table with one executemany.
+    """
+    now = now or _now()
+    cache = records.BatchCache()
+    with db.writing() as session:
+        with session.no_autoflush:
+            added = [_insert(session, doc, now, cache) for doc in docs]
         session.flush()
-        posting_id = posting.id
-    return Saved(posting_id, Changes(created=frozenset({posting_id})))
+        created = frozenset(posting.id for posting in added)
+    return Changes(created=created)
 
 
 def update_posting(

@@ -7,6 +7,7 @@ services above speak only in documents and the UI never sees an ORM object.
 from __future__ import annotations
 
 from collections.abc import Sequence
+from dataclasses import dataclass, field
 from datetime import datetime
 
 from sqlalchemy import Select, and_, delete, func, or_, select
@@ -56,13 +57,40 @@ def title_key(title: str) -> str:
 # Companies
 
 
-def find_or_create_company(session: Session, name: str) -> Company:
+def find_or_create_company(session: Session, name: str, cache: BatchCache | None = None) -> Company:
     key = company_key(name)
+    if cache is not None and key in cache.companies:
+        return cache.companies[key]
     company = session.scalars(select(Company).where(Company.name_key == key)).one_or_none()
     if company is None:
         company = Company(name=name, name_key=key)
         session.add(company)
+    if cache is not None:
+        cache.companies[key] = company
     return company
+
+
+@dataclass
+class BatchCache:
+    """Look-ups shared by the postings saved in one transaction, so a batch of a hundred
+    queries each stage and company once and is flushed once, not three times a posting."""
+
+    stages: dict[str, Stage] = field(default_factory=dict)
+    companies: dict[str, Company] = field(default_factory=dict)
+    next_order: dict[int, float] = field(default_factory=dict)
+
+    def stage(self, session: Session, name: str | None) -> Stage:
+        key = (name or "").strip().lower()
+        if key not in self.stages:
+            self.stages[key] = stage_by_name(session, name) if name else first_stage(session)
+        return self.stages[key]
+
+    def order_at_end(self, session: Session, stage_id: int) -> float:
+        if stage_id not in self.next_order:
+            self.next_order[stage_id] = next_stage_order(session, stage_id)
+        order = self.next_order[stage_id]
+        self.next_order[stage_id] = order + 1.0
+        return order
 
 
 RoundTuple = tuple[str | None, str | None, str | None, int | None]
@@ -370,10 +398,12 @@ def next_stage_order(session: Session, stage_id: int) -> float:
     return (top or 0.0) + 1.0
 
 
-def add_history(session: Session, posting: Posting, changes: Sequence[StageChange]) -> None:
+def add_history(
+    session: Session, posting: Posting, changes: Sequence[StageChange], cache: BatchCache
+) -> None:
     """Append stage changes to a posting's history without moving it (its stage is set)."""
     for change in changes:
-        stage = stage_by_name(session, change.stage)
+        stage = cache.stage(session, change.stage)
         posting.stage_changes.append(StageChangeRow(stage=stage, at=change.at))
 
 

@@ -103,24 +103,31 @@ def test_reading_many_files_lists_refusals_by_name_and_can_stop(
     assert stopped.cancelled and stopped.candidates == []
 
 
-def test_saving_many_stops_between_postings_and_never_half_saves(db: Database) -> None:
+def test_saving_many_goes_in_batches_and_stops_between_them(db: Database) -> None:
     (candidate,) = importing.read_file(db, SAMPLE)
     jobs = [
         (candidate.document.with_changes(title=f"Copy {i}"), importing.Decision.SAVE_NEW, None)
-        for i in range(5)
+        for i in range(250)
     ]
     stop = threading.Event()
-    seen: list[int] = []
 
     def progress(done: int, total: int, what: str) -> None:
-        seen.append(done)
-        if done == 2:
+        if done >= 100:
             stop.set()
 
     report = importing.save_many(db, jobs, progress, stop)
     assert report.cancelled
-    assert postings.count_postings(db) == 3
-    assert len(report.changes.created) == 3
+    assert postings.count_postings(db) == 100 == len(report.changes.created)
+
+
+def test_a_bad_posting_in_a_batch_is_named_and_the_others_are_saved(db: Database) -> None:
+    (candidate,) = importing.read_file(db, SAMPLE)
+    docs = [candidate.document.with_changes(title=f"Copy {i}") for i in range(5)]
+    docs[2] = docs[2].with_changes(company=None)
+    jobs = [(doc, importing.Decision.SAVE_NEW, None) for doc in docs]
+    report = importing.save_many(db, jobs, _quiet, threading.Event())
+    assert report.failures == ["Copy 2: A posting needs a company."]
+    assert postings.count_postings(db) == 4
 
 
 def test_html_wins_over_text_only_when_it_carries_a_job_posting() -> None:
