@@ -165,11 +165,13 @@ def synthetic_posting(rng: random.Random, index: int, now: datetime) -> PostingD
     )
 
 
-def fill(db: Database, count: int, seed: int = 7) -> None:
+def fill(db: Database, count: int, seed: int = 7, batch: int = 500) -> None:
+    """Save ``count`` synthetic postings through the real services, in batches."""
     rng = random.Random(seed)
     now = datetime.now(UTC)
-    for index in range(count):
-        postings.create_posting(db, synthetic_posting(rng, index, now), now=now)
+    for start in range(0, count, batch):
+        docs = [synthetic_posting(rng, i, now) for i in range(start, min(start + batch, count))]
+        postings.create_postings(db, docs, now=now)
 
 
 if __name__ == "__main__":

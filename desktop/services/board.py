@@ -23,9 +23,27 @@ class Board:
     cards: list[Card]
 
 
-def load_board(db: Database, search: str = "") -> Board:
+COLUMN_PAGE = 200  # cards read per column at first; scrolling down reads more
+
+
+def load_board(db: Database, search: str = "", per_column: int | None = COLUMN_PAGE) -> Board:
+    """The stages with their counts and the first cards of every column."""
     with db.reading() as session:
-        return Board(records.stages(session, search), records.cards(session, search))
+        stages = records.stages(session, search)
+        cards = [
+            card
+            for stage in stages
+            for card in records.cards(session, search, stage_id=stage.id, limit=per_column)
+        ]
+    return Board(stages, cards)
+
+
+def column_cards(
+    db: Database, stage_id: int, search: str = "", offset: int = 0, limit: int = COLUMN_PAGE
+) -> list[Card]:
+    """More of one column, for when the user scrolls past what was read."""
+    with db.reading() as session:
+        return records.cards(session, search, stage_id=stage_id, offset=offset, limit=limit)
 
 
 def resolve_stage(db: Database, name: str) -> StageInfo:

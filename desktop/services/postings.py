@@ -13,6 +13,7 @@ from desktop.core.listing import PostingRow, SortKey
 from desktop.services import logins
 from desktop.services.changes import Changes
 from desktop.storage import posting_records as records
+from desktop.storage import search_index
 from desktop.storage.database import Database
 from desktop.storage.models import Posting
 
@@ -90,6 +91,7 @@ def create_postings(
         with session.no_autoflush:
             added = [_insert(session, doc, now, cache) for doc in docs]
         session.flush()
+        search_index.index_postings(session, added)
         created = frozenset(posting.id for posting in added)
     return Changes(created=created)
 
@@ -124,6 +126,9 @@ def update_posting(
         posting.company = company
         records.write_document(session, posting, doc, now)
         session.flush()
+        # A company's name can change only in case here (another name is another company),
+        # which search ignores: re-indexing this posting is enough.
+        search_index.index_postings(session, [posting])
         if old_company_id is not None and old_company_id != company.id:
             records.drop_company_if_unused(session, old_company_id)
     return Saved(posting_id, Changes(updated=frozenset({posting_id})))
@@ -154,6 +159,18 @@ def list_postings(
 ) -> list[PostingRow]:
     with db.reading() as session:
         return records.list_rows(session, search, sort, descending)
+
+
+def list_posting_ids(
+    db: Database, search: str = "", sort: SortKey = SortKey.POSTED, descending: bool = True
+) -> list[int]:
+    with db.reading() as session:
+        return records.list_ids(session, search, sort, descending)
+
+
+def posting_rows(db: Database, ids: Sequence[int]) -> dict[int, PostingRow]:
+    with db.reading() as session:
+        return records.rows_by_id(session, ids)
 
 
 def count_postings(db: Database) -> int:

@@ -34,34 +34,43 @@ def stages(session: Session, search: str = "") -> list[StageInfo]:
     ]
 
 
-def cards(session: Session, search: str = "") -> list[Card]:
-    """Every card, ordered by stage and by its place in the column."""
+def cards(
+    session: Session,
+    search: str = "",
+    *,
+    stage_id: int | None = None,
+    offset: int = 0,
+    limit: int | None = None,
+) -> list[Card]:
+    """Cards in board order (by stage, then place in the column), a column's page at a time."""
+    # When the card entered its stage: looked up per card shown, never for the whole library.
     entered = (
-        select(StageChangeRow.posting_id, func.max(StageChangeRow.at).label("at"))
-        .join(Posting, Posting.id == StageChangeRow.posting_id)
-        .where(StageChangeRow.stage_id == Posting.stage_id)
-        .group_by(StageChangeRow.posting_id)
-        .subquery()
+        select(func.max(StageChangeRow.at))
+        .where(StageChangeRow.posting_id == Posting.id, StageChangeRow.stage_id == Posting.stage_id)
+        .correlate(Posting)
+        .scalar_subquery()
     )
-    query: Select = (
-        select(
-            Posting.id,
-            Posting.stage_id,
-            Company.name,
-            Posting.title,
-            Posting.salary_text,
-            entered.c.at,
-            Posting.label_color,
+    query: Select = select(
+        Posting.id,
+        Posting.stage_id,
+        Company.name,
+        Posting.title,
+        Posting.salary_text,
+        entered,
+        Posting.label_color,
+    ).outerjoin(Company, Company.id == Posting.company_id)
+    if stage_id is None:
+        query = query.join(Stage, Stage.id == Posting.stage_id).order_by(
+            Stage.position, Posting.stage_order, Posting.id
         )
-        .join(Stage, Stage.id == Posting.stage_id)
-        .outerjoin(Company, Company.id == Posting.company_id)
-        .outerjoin(entered, entered.c.posting_id == Posting.id)
-        .order_by(Stage.position, Posting.stage_order, Posting.id)
-    )
-    rows = session.execute(matching(query, search))
+    else:
+        query = query.where(Posting.stage_id == stage_id).order_by(Posting.stage_order, Posting.id)
+    query = matching(query, search).offset(offset)
+    if limit is not None:
+        query = query.limit(limit)
     return [
         Card(pid, sid, company, title, salary, _aware(at), label)
-        for pid, sid, company, title, salary, at, label in rows
+        for pid, sid, company, title, salary, at, label in session.execute(query)
     ]
 
 
@@ -87,19 +96,29 @@ def get_posting(session: Session, posting_id: int) -> Posting:
 
 
 def order_for_index(session: Session, stage_id: int, index: int | None, moving: int) -> float:
-    """The stage_order that puts a card at ``index`` among the others in the column."""
-    orders = list(
-        session.scalars(
-            select(Posting.stage_order)
-            .where(Posting.stage_id == stage_id, Posting.id != moving)
-            .order_by(Posting.stage_order, Posting.id)
-        )
+    """The stage_order that puts a card at ``index`` among the others in the column.
+
+    Reads only the two neighbours (through the (stage_id, stage_order) index), not the column.
+    """
+    others = (
+        select(Posting.stage_order)
+        .where(Posting.stage_id == stage_id, Posting.id != moving)
+        .order_by(Posting.stage_order, Posting.id)
     )
-    if index is None or index >= len(orders):
-        return (orders[-1] if orders else 0.0) + 1.0
-    index = max(index, 0)
-    after = orders[index]
-    before = orders[index - 1] if index > 0 else after - 2.0
+    if index is None or index < 0:
+        last = session.scalar(
+            select(func.max(Posting.stage_order)).where(
+                Posting.stage_id == stage_id, Posting.id != moving
+            )
+        )
+        return (last or 0.0) + 1.0
+    neighbours = list(session.scalars(others.offset(max(index - 1, 0)).limit(2)))
+    if index == 0:
+        after = neighbours[0] if neighbours else None
+        return (after - 1.0) if after is not None else 1.0
+    if len(neighbours) < 2:  # past the end
+        return (neighbours[-1] if neighbours else 0.0) + 1.0
+    before, after = neighbours
     if after - before < MIN_ORDER_GAP:
         renumber(session, stage_id)
         return order_for_index(session, stage_id, index, moving)

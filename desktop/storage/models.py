@@ -163,6 +163,7 @@ class Posting(Base):
         Index("ix_postings_url", "url"),
         Index("ix_postings_company_title", "company_id", "title_key"),
         Index("ix_postings_fingerprint", "fingerprint"),
+        Index("ix_postings_posted_at", "posted_at"),
     )
 
     id: Mapped[int] = mapped_column(primary_key=True)

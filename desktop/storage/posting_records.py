@@ -9,8 +9,9 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from datetime import datetime
+from typing import Any
 
-from sqlalchemy import Select, and_, delete, func, or_, select
+from sqlalchemy import Integer, Select, and_, delete, func, select, text
 from sqlalchemy.orm import Session, selectinload
 
 from desktop.core.document import (
@@ -27,6 +28,7 @@ from desktop.core.document import (
 )
 from desktop.core.fingerprint import content_fingerprint
 from desktop.core.listing import PostingRow, SortKey
+from desktop.storage import search_index
 from desktop.storage.models import (
     Company,
     CompanyIndustry,
@@ -276,9 +278,9 @@ def write_document(session: Session, posting: Posting, doc: PostingDocument, now
     ]
     positions: dict[str, int] = {}
     new_items = []
-    for kind, text in items:
+    for kind, line in items:
         positions[kind] = positions.get(kind, -1) + 1
-        new_items.append(PostingItem(kind=kind, position=positions[kind], text=text))
+        new_items.append(PostingItem(kind=kind, position=positions[kind], text=line))
     if posting.id is not None:
         # Clear the old lines first so the new ones can reuse their (kind, position) keys.
         posting.items = []
@@ -363,6 +365,7 @@ def delete_posting_row(session: Session, posting_id: int) -> None:
     if posting is None:
         raise RecordNotFound(f"There is no posting with id {posting_id}.")
     company_id = posting.company_id
+    search_index.unindex_posting(session, posting_id)
     session.delete(posting)
     session.flush()
     if company_id is not None:
@@ -433,32 +436,59 @@ def _latest_h1b():  # type: ignore[no-untyped-def]
     )
 
 
-def _like_pattern(word: str) -> str:
-    escaped = word.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
-    return f"%{escaped}%"
-
-
 def matching(query: Select, search: str) -> Select:
-    """Narrow a query over postings (joined to Company and Stage) to those with every word."""
-    for word in search.split():
-        pattern = _like_pattern(word)
-        columns = (
-            Posting.title,
-            Company.name,
-            Posting.location,
-            Posting.summary,
-            Posting.description,
-            Stage.name,
-        )
-        query = query.where(or_(*(column.ilike(pattern, escape="\\") for column in columns)))
-    return query
+    """Narrow a query over postings to those holding every word of ``search`` (full-text)."""
+    fts_query = search_index.match_query(search)
+    if fts_query is None:
+        return query
+    hits = (
+        text("SELECT rowid FROM postings_fts WHERE postings_fts MATCH :q")
+        .bindparams(q=fts_query)
+        .columns(rowid=Integer)
+    )
+    return query.where(Posting.id.in_(hits))
 
 
-def list_rows(
+def _sort_column(sort: SortKey, h1b: Any) -> Any:
+    if sort is SortKey.H1B:
+        return h1b.c.count
+    return {
+        SortKey.COMPANY: func.lower(Company.name),
+        SortKey.TITLE: func.lower(Posting.title),
+        SortKey.STAGE: Stage.position,
+        SortKey.POSTED: Posting.posted_at,
+        SortKey.LOCATION: func.lower(Posting.location),
+        SortKey.SALARY: func.coalesce(Posting.salary_max, Posting.salary_min),
+    }[sort]
+
+
+def list_ids(
     session: Session, search: str = "", sort: SortKey = SortKey.POSTED, descending: bool = True
-) -> list[PostingRow]:
+) -> list[int]:
+    """The ids of the postings matching ``search``, in list order: all the list needs up front.
+
+    Only the joins the sort needs are made; the rows themselves are read page by page.
+    """
+    query: Select = select(Posting.id)
+    h1b = None
+    if sort is SortKey.COMPANY:
+        query = query.outerjoin(Company, Company.id == Posting.company_id)
+    elif sort is SortKey.STAGE:
+        query = query.join(Stage, Stage.id == Posting.stage_id)
+    elif sort is SortKey.H1B:
+        h1b = _latest_h1b()
+        query = query.outerjoin(h1b, h1b.c.company_id == Posting.company_id)
+    sort_column = _sort_column(sort, h1b)
+    direction = sort_column.desc() if descending else sort_column.asc()
+    # Rows without a value go last whichever way the column is sorted; the id breaks ties.
+    query = matching(query, search).order_by(sort_column.is_(None), direction, Posting.id.desc())
+    return list(session.scalars(query))
+
+
+def rows_by_id(session: Session, ids: Sequence[int]) -> dict[int, PostingRow]:
+    """The list rows of these postings (one page of the list)."""
     h1b = _latest_h1b()
-    query: Select = (
+    query = (
         select(
             Posting.id,
             Company.name,
@@ -475,21 +505,19 @@ def list_rows(
         .join(Stage, Stage.id == Posting.stage_id)
         .outerjoin(Company, Company.id == Posting.company_id)
         .outerjoin(h1b, h1b.c.company_id == Posting.company_id)
+        .where(Posting.id.in_(list(ids)))
     )
-    query = matching(query, search)
-    sort_column = {
-        SortKey.COMPANY: func.lower(Company.name),
-        SortKey.TITLE: func.lower(Posting.title),
-        SortKey.STAGE: Stage.position,
-        SortKey.POSTED: Posting.posted_at,
-        SortKey.LOCATION: func.lower(Posting.location),
-        SortKey.SALARY: func.coalesce(Posting.salary_max, Posting.salary_min),
-        SortKey.H1B: h1b.c.count,
-    }[sort]
-    direction = sort_column.desc() if descending else sort_column.asc()
-    # Rows without a value go last whichever way the column is sorted; the id breaks ties.
-    query = query.order_by(sort_column.is_(None), direction, Posting.id.desc())
-    return [PostingRow(*row) for row in session.execute(query)]
+    return {row[0]: PostingRow(*row) for row in session.execute(query)}
+
+
+def list_rows(
+    session: Session, search: str = "", sort: SortKey = SortKey.POSTED, descending: bool = True
+) -> list[PostingRow]:
+    ids = list_ids(session, search, sort, descending)
+    rows: dict[int, PostingRow] = {}
+    for start in range(0, len(ids), 900):  # SQLite's limit on bound parameters
+        rows.update(rows_by_id(session, ids[start : start + 900]))
+    return [rows[i] for i in ids]
 
 
 def load_all_postings(session: Session) -> Sequence[Posting]:

@@ -169,6 +169,9 @@ class MainWindow(QMainWindow):
         self.list_stack.addWidget(self.no_match)
 
         self.board = BoardView()
+        self.board.page_source = lambda stage_id, offset: board.column_cards(
+            self._db, stage_id, self.model.search, offset
+        )
         collapsed = self._settings.value("board/collapsed", [])
         self.board.collapsed_names = set(collapsed if isinstance(collapsed, list) else [collapsed])
         self.board.card_selected.connect(self._board_selected)

@@ -238,3 +238,21 @@ def test_the_timeline_shows_moves_and_a_date_can_be_corrected(
     first = board.timeline(reopened, a)[0]
     assert (first.stage, first.at) == ("Applied", corrected)
     reopened.close()
+
+
+def test_a_long_column_reads_more_cards_as_it_is_scrolled(
+    qtbot: QtBot, make_window, db: Database, qtmodeltester: ModelTester
+) -> None:
+    postings.create_postings(db, [amazon_document(title=f"Job {i}") for i in range(450)])
+    window = make_window()
+    window.show_board()
+    saved = _column(window, "Saved")
+    assert saved.count.text() == "450"
+    assert saved.model.rowCount() == board.COLUMN_PAGE
+    qtmodeltester.check(saved.model)
+    saved.view.scrollToBottom()
+    qtbot.waitUntil(lambda: saved.model.rowCount() > board.COLUMN_PAGE)
+    while saved.model.canFetchMore(QModelIndex()):
+        saved.model.fetchMore(QModelIndex())
+    assert [c.title for c in saved.model.cards()][-1] == "Job 449"
+    assert saved.model.rowCount() == 450

@@ -2,6 +2,7 @@
 
 from alembic import context
 
+from desktop.storage.migrations.env_filters import include_name
 from desktop.storage.models import Base
 
 connection = context.config.attributes.get("connection")
@@ -12,6 +13,7 @@ if connection is None:
 context.configure(
     connection=connection,
     target_metadata=Base.metadata,
+    include_name=include_name,
     render_as_batch=True,
     transaction_per_migration=True,
 )

@@ -7,7 +7,7 @@ done (and made undoable) by the board, and the Changes it reports reload every v
 from __future__ import annotations
 
 import json
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from typing import Any
 
 from PySide6.QtCore import (
@@ -46,11 +46,32 @@ class BoardColumnModel(QAbstractListModel):
         super().__init__(parent)
         self.stage_id = stage_id
         self._cards: list[Card] = []
+        self._total = 0
+        # Reads more cards of this column: (stage id, offset) -> the next page.
+        self.fetch_page: Callable[[int, int], list[Card]] | None = None
 
-    def set_cards(self, cards: Sequence[Card]) -> None:
+    def set_cards(self, cards: Sequence[Card], total: int | None = None) -> None:
+        """Show the first cards of a column holding ``total`` (more are read on scrolling)."""
         self.beginResetModel()
         self._cards = list(cards)
+        self._total = len(self._cards) if total is None else max(total, len(self._cards))
         self.endResetModel()
+
+    def canFetchMore(self, parent: AnyIndex) -> bool:
+        return (
+            not parent.isValid() and self.fetch_page is not None and len(self._cards) < self._total
+        )
+
+    def fetchMore(self, parent: AnyIndex) -> None:
+        if not self.canFetchMore(parent) or self.fetch_page is None:
+            return
+        more = self.fetch_page(self.stage_id, len(self._cards))
+        if not more:  # the column shrank meanwhile
+            self._total = len(self._cards)
+            return
+        self.beginInsertRows(QModelIndex(), len(self._cards), len(self._cards) + len(more) - 1)
+        self._cards.extend(more)
+        self.endInsertRows()
 
     def cards(self) -> list[Card]:
         return list(self._cards)

@@ -1,7 +1,8 @@
 """The postings list as a flat Qt table model keyed by posting id.
 
 Sorting and searching happen in SQL through the services (no QSortFilterProxyModel over Python
-rows); the model holds frozen ``PostingRow`` snapshots and reloads them when told what changed.
+rows). A reload asks only for the ordered ids; the rows (frozen ``PostingRow`` snapshots) are
+read a page at a time as the view shows them, so 100,000 postings open as fast as a hundred.
 """
 
 from __future__ import annotations
@@ -27,6 +28,7 @@ SORT_KEYS = (
     SortKey.H1B,
 )
 ID_ROLE = Qt.ItemDataRole.UserRole + 1
+PAGE_SIZE = 200  # rows read at once when the view reaches rows not yet read
 
 AnyIndex = QModelIndex | QPersistentModelIndex
 
@@ -53,8 +55,9 @@ class PostingTableModel(QAbstractTableModel):
     def __init__(self, db: Database, parent: Any = None) -> None:
         super().__init__(parent)
         self._db = db
-        self._rows: list[PostingRow] = []
+        self._ids: list[int] = []
         self._row_of_id: dict[int, int] = {}
+        self._rows: dict[int, PostingRow] = {}
         self._search = ""
         self._sort = SortKey.POSTED
         self._descending = True
@@ -62,15 +65,19 @@ class PostingTableModel(QAbstractTableModel):
     # -- Qt's model interface -----------------------------------------------------------------
 
     def rowCount(self, parent: AnyIndex = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(self._rows)
+        return 0 if parent.isValid() else len(self._ids)
 
     def columnCount(self, parent: AnyIndex = QModelIndex()) -> int:  # noqa: B008
         return 0 if parent.isValid() else len(HEADERS)
 
     def data(self, index: AnyIndex, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if not index.isValid() or not 0 <= index.row() < len(self._rows):
+        if not index.isValid() or not 0 <= index.row() < len(self._ids):
             return None
-        row = self._rows[index.row()]
+        if role == ID_ROLE:
+            return self._ids[index.row()]
+        row = self._row(index.row())
+        if row is None:  # deleted since the list was read; the next reload drops it
+            return None
         column = index.column()
         if role == Qt.ItemDataRole.DisplayRole:
             return _display(row, column)
@@ -78,9 +85,15 @@ class PostingTableModel(QAbstractTableModel):
             return _display(row, column) or None
         if role == Qt.ItemDataRole.DecorationRole and column == COL_STAGE:
             return QColor(row.stage_color)
-        if role == ID_ROLE:
-            return row.id
         return None
+
+    def _row(self, number: int) -> PostingRow | None:
+        posting_id = self._ids[number]
+        if posting_id not in self._rows:
+            start = number - number % PAGE_SIZE
+            page = self._ids[start : start + PAGE_SIZE]
+            self._rows.update(postings.posting_rows(self._db, page))
+        return self._rows.get(posting_id)
 
     def headerData(
         self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
@@ -112,14 +125,15 @@ class PostingTableModel(QAbstractTableModel):
         return self._search
 
     def reload(self) -> None:
-        rows = postings.list_postings(self._db, self._search, self._sort, self._descending)
+        ids = postings.list_posting_ids(self._db, self._search, self._sort, self._descending)
         self.beginResetModel()
-        self._rows = rows
-        self._row_of_id = {row.id: i for i, row in enumerate(rows)}
+        self._ids = ids
+        self._row_of_id = {posting_id: i for i, posting_id in enumerate(ids)}
+        self._rows = {}
         self.endResetModel()
 
     def posting_id(self, row: int) -> int | None:
-        return self._rows[row].id if 0 <= row < len(self._rows) else None
+        return self._ids[row] if 0 <= row < len(self._ids) else None
 
     def row_of(self, posting_id: int) -> int | None:
         return self._row_of_id.get(posting_id)

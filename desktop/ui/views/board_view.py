@@ -8,6 +8,7 @@ that into an undoable move, and the Changes it reports reload the board.
 from __future__ import annotations
 
 from collections import defaultdict
+from collections.abc import Callable
 
 from PySide6.QtCore import QItemSelectionModel, QPoint, Qt, Signal
 from PySide6.QtGui import QColor, QContextMenuEvent, QKeyEvent, QPainter, QPaintEvent, QPalette
@@ -24,7 +25,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from desktop.core.board import StageInfo
+from desktop.core.board import Card, StageInfo
 from desktop.services.board import Board
 from desktop.ui.models.board_column_model import ID_ROLE, BoardColumnModel
 from desktop.ui.views.card_delegate import CARD_HEIGHT, CardDelegate
@@ -173,6 +174,8 @@ class BoardView(QScrollArea):
         self._stages: list[StageInfo] = []
         self._selected: int | None = None
         self._stage_signature: tuple[object, ...] = ()
+        # Reads more of a column when it is scrolled down: (stage id, offset) -> cards.
+        self.page_source: Callable[[int, int], list[Card]] | None = None
 
     # -- loading -------------------------------------------------------------------------------
 
@@ -185,7 +188,8 @@ class BoardView(QScrollArea):
         for card in board.cards:
             by_stage[card.stage_id].append(card)
         for column, stage in zip(self.columns, board.stages, strict=True):
-            column.model.set_cards(by_stage.get(stage.id, []))
+            column.model.fetch_page = self.page_source
+            column.model.set_cards(by_stage.get(stage.id, []), stage.count)
             column.set_count(stage.count)
         if self._selected is not None:
             self.select_card(self._selected)

@@ -1,0 +1,235 @@
+"""Backups of the library file, made and restored with SQLite's backup API, never a file copy.
+
+A plain copy of ``jobdeck.db`` misses whatever still sits in ``jobdeck.db-wal``; the backup API
+reads through SQLite and so sees every committed write. Backups live in ``backups/`` inside the
+data folder, named ``jobdeck-<UTC time>-<kind>.db``, so the name alone says when and why.
+
+Every file is written beside its target as ``*.partial`` and renamed when complete: a full disk
+or a crash leaves no half-written backup that could later be mistaken for a good one.
+"""
+
+from __future__ import annotations
+
+import os
+import re
+import sqlite3
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from datetime import UTC, date, datetime
+from pathlib import Path
+
+BACKUP_DIR_NAME = "backups"
+DAILY, MANUAL, BEFORE_MIGRATION, BEFORE_RESTORE = (
+    "daily",
+    "manual",
+    "before-migration",
+    "before-restore",
+)
+KINDS = (DAILY, MANUAL, BEFORE_MIGRATION, BEFORE_RESTORE)
+KEEP_DAILY, KEEP_WEEKLY = 7, 4
+_NAME = re.compile(r"^jobdeck-(\d{8}-\d{6}(?:-\d{6})?)-([a-z-]+)\.db$")
+_STAMP = "%Y%m%d-%H%M%S-%f"
+_SIDE_FILES = ("-wal", "-shm", "-journal")
+
+
+class BackupError(Exception):
+    """A backup or restore could not be made; the message says why in plain words."""
+
+
+@dataclass(frozen=True)
+class BackupInfo:
+    path: Path
+    taken_at: datetime  # UTC, from the file name
+    kind: str
+    postings: int | None  # None when the file cannot be read
+
+
+def backup_dir(data_dir: Path) -> Path:
+    return data_dir / BACKUP_DIR_NAME
+
+
+def backup_name(kind: str, at: datetime) -> str:
+    return f"jobdeck-{at.astimezone(UTC).strftime(_STAMP)}-{kind}.db"
+
+
+def _read_only(path: Path) -> sqlite3.Connection:
+    # mode=ro still replays a WAL beside the file, so the reader sees every committed write.
+    if not path.is_file():
+        raise BackupError(f"{path} does not exist")
+    return sqlite3.connect(f"{path.as_uri()}?mode=ro", uri=True)
+
+
+def _describe(error: BaseException) -> str:
+    if isinstance(error, OSError):
+        return error.strerror or str(error)
+    text = str(error)
+    if "disk is full" in text or "disk I/O" in text:
+        return "the disk is full or failing"
+    if "readonly" in text or "unable to open" in text:
+        return "the folder cannot be written (read-only?)"
+    return text
+
+
+def _fsync_dir(folder: Path) -> None:
+    # The rename is durable only once the folder entry itself reaches the disk.
+    fd = os.open(folder, os.O_RDONLY)
+    try:
+        os.fsync(fd)
+    finally:
+        os.close(fd)
+
+
+def copy_database(source: Path, target: Path) -> Path:
+    """Write a consistent copy of ``source`` to ``target`` (replacing it) via the backup API."""
+    partial = target.with_name(target.name + ".partial")
+    try:
+        target.parent.mkdir(parents=True, exist_ok=True)
+        src = _read_only(source)
+        try:
+            dst = sqlite3.connect(partial)
+            try:
+                src.backup(dst)
+                # A backup is a single file: no WAL to carry around or to lose.
+                dst.execute("PRAGMA journal_mode=DELETE")
+            finally:
+                dst.close()
+        finally:
+            src.close()
+        with partial.open("rb+") as written:
+            os.fsync(written.fileno())
+        partial.replace(target)
+        _fsync_dir(target.parent)
+    except (OSError, sqlite3.Error) as error:
+        for leftover in (partial, *(Path(f"{partial}{s}") for s in _SIDE_FILES)):
+            leftover.unlink(missing_ok=True)  # our own unfinished file, never the user's data
+        raise BackupError(f"Cannot back up to {target}: {_describe(error)}") from None
+    return target
+
+
+def make_backup(db_path: Path, kind: str, now: datetime | None = None) -> Path:
+    now = now or datetime.now(UTC)
+    return copy_database(db_path, backup_dir(db_path.parent) / backup_name(kind, now))
+
+
+def count_postings(path: Path) -> int | None:
+    try:
+        conn = _read_only(path)
+        try:
+            return int(conn.execute("SELECT count(*) FROM postings").fetchone()[0])
+        finally:
+            conn.close()
+    except (sqlite3.Error, BackupError):
+        return None
+
+
+def _parse_name(path: Path) -> tuple[datetime, str] | None:
+    match = _NAME.match(path.name)
+    if match is None or match.group(2) not in KINDS:
+        return None
+    stamp = match.group(1)
+    fmt = _STAMP if stamp.count("-") == 2 else "%Y%m%d-%H%M%S"
+    return datetime.strptime(stamp, fmt).replace(tzinfo=UTC), match.group(2)
+
+
+def list_backups(data_dir: Path, *, with_counts: bool = True) -> list[BackupInfo]:
+    """Every backup in the data folder, newest first."""
+    found: list[BackupInfo] = []
+    folder = backup_dir(data_dir)
+    if not folder.is_dir():
+        return []
+    for path in folder.glob("jobdeck-*.db"):
+        parsed = _parse_name(path)
+        if parsed is not None:
+            count = count_postings(path) if with_counts else None
+            found.append(BackupInfo(path, parsed[0], parsed[1], count))
+    return sorted(found, key=lambda b: b.taken_at, reverse=True)
+
+
+def backups_to_prune(backups: Sequence[BackupInfo], today: date | None = None) -> list[BackupInfo]:
+    """Daily backups beyond the newest per day for 7 days and the newest per week for 4 weeks.
+
+    Only automatic daily backups are pruned: one made by hand, or before a migration or a
+    restore, marks a moment the user may want to go back to, and such backups are rare.
+    """
+    daily = sorted((b for b in backups if b.kind == DAILY), key=lambda b: b.taken_at, reverse=True)
+    keep: set[Path] = set()
+    days: dict[date, Path] = {}
+    weeks: dict[tuple[int, int], Path] = {}
+    for backup in daily:
+        day = backup.taken_at.date()
+        days.setdefault(day, backup.path)
+        weeks.setdefault(day.isocalendar()[:2], backup.path)
+    keep.update(list(days.values())[:KEEP_DAILY])
+    keep.update(list(weeks.values())[:KEEP_WEEKLY])
+    return [b for b in daily if b.path not in keep]
+
+
+def prune(data_dir: Path) -> list[Path]:
+    removed = []
+    for backup in backups_to_prune(list_backups(data_dir, with_counts=False)):
+        backup.path.unlink(missing_ok=True)
+        removed.append(backup.path)
+    return removed
+
+
+def integrity_problems(path: Path) -> list[str]:
+    """What ``PRAGMA integrity_check`` finds wrong with ``path``: an empty list means healthy."""
+    try:
+        conn = _read_only(path)
+        try:
+            rows = conn.execute("PRAGMA integrity_check").fetchall()
+            known = conn.execute(
+                "SELECT 1 FROM sqlite_master WHERE type='table' AND name='alembic_version'"
+            ).fetchone()
+        finally:
+            conn.close()
+    except BackupError as error:
+        return [str(error)]
+    except sqlite3.Error as error:
+        return [f"not a readable database: {error}"]
+    problems = [str(row[0]) for row in rows if row[0] != "ok"]
+    if not problems and known is None:
+        problems.append("not a Jobdeck library (no schema version)")
+    return problems
+
+
+def _with_side_files(path: Path) -> Iterable[Path]:
+    yield path
+    for suffix in _SIDE_FILES:
+        side = Path(f"{path}{suffix}")
+        if side.exists():
+            yield side
+
+
+def move_aside(db_path: Path, now: datetime | None = None) -> Path:
+    """Rename a damaged file (and its WAL) to ``*.damaged-<time>``; nothing is ever deleted."""
+    stamp = (now or datetime.now(UTC)).astimezone(UTC).strftime(_STAMP)
+    target = db_path.with_name(f"{db_path.name}.damaged-{stamp}")
+    try:
+        for path in list(_with_side_files(db_path)):
+            path.replace(Path(str(target) + path.name[len(db_path.name) :]))
+    except OSError as error:
+        raise BackupError(f"Cannot move {db_path} aside: {_describe(error)}") from None
+    return target
+
+
+def restore_into(backup: Path, db_path: Path) -> None:
+    """Make ``db_path`` hold what ``backup`` holds, through the backup API, in one transaction.
+
+    The caller has closed every other connection to ``db_path`` and saved its contents first.
+    """
+    problems = integrity_problems(backup)
+    if problems:
+        raise BackupError(f"{backup} is not a good backup: {problems[0]}")
+    try:
+        src = _read_only(backup)
+        try:
+            dst = sqlite3.connect(db_path)
+            try:
+                src.backup(dst)
+            finally:
+                dst.close()
+        finally:
+            src.close()
+    except (OSError, sqlite3.Error) as error:
+        raise BackupError(f"Cannot restore into {db_path}: {_describe(error)}") from None

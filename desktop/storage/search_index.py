@@ -1,0 +1,63 @@
+"""The full-text index (FTS5) of postings, kept in step with every write, and its queries.
+
+The index holds, per posting (rowid = posting id): title, company name, location, and a body
+of the summary, the description and every list item. A search matches postings holding every
+word of the query as the start of a word ("reinf" finds "reinforcement").
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+
+from sqlalchemy import text
+from sqlalchemy.orm import Session
+
+from desktop.storage.models import Posting
+
+_WORD = re.compile(r"\w+", re.UNICODE)
+
+
+def _body(posting: Posting) -> str:
+    parts = [posting.summary or "", posting.description or ""]
+    parts += [item.text for item in posting.items]
+    return " ".join(parts)
+
+
+def index_postings(session: Session, postings: Iterable[Posting]) -> None:
+    """(Re)write the index rows of these postings; call after they have ids."""
+    rows = [
+        {
+            "id": p.id,
+            "title": p.title,
+            "company": p.company.name if p.company else "",
+            "location": p.location or "",
+            "body": _body(p),
+        }
+        for p in postings
+    ]
+    if not rows:
+        return
+    session.execute(text("DELETE FROM postings_fts WHERE rowid = :id"), rows)
+    session.execute(
+        text(
+            "INSERT INTO postings_fts (rowid, title, company, location, body) "
+            "VALUES (:id, :title, :company, :location, :body)"
+        ),
+        rows,
+    )
+
+
+def unindex_posting(session: Session, posting_id: int) -> None:
+    session.execute(text("DELETE FROM postings_fts WHERE rowid = :id"), {"id": posting_id})
+
+
+def match_query(words: str) -> str | None:
+    """An FTS5 query for every word as a prefix, or None when the text has no words.
+
+    Each word is quoted, so FTS5 syntax typed by the user (AND, NEAR, *, quotes) is plain text.
+    """
+    tokens = _WORD.findall(words.casefold())
+    if not tokens:
+        return None
+    return " ".join(f'"{token}"*' for token in tokens)
