@@ -4,7 +4,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 
-.PHONY: venv run test lint system-deps screenshots clean
+.PHONY: venv run test lint system-deps bench screenshots clean package
 
 venv: $(STAMP)
 
@@ -29,8 +29,17 @@ lint: venv
 test: venv system-deps lint
 	QT_QPA_PLATFORM=offscreen $(BIN)/python -m pytest
 
+# Jobdeck at scale (default 100,000 postings; N=... for fewer). Prints a table and a JSON line.
+bench: venv
+	QT_QPA_PLATFORM=offscreen $(BIN)/python -m benchmarks.run $(if $(N),--count $(N))
+
 screenshots: venv
 	QT_QPA_PLATFORM=offscreen $(BIN)/python scripts/make_screenshots.py resources/screenshots
+
+# The PyInstaller bundle, a .deb and a .tar.gz under dist/, then their smoke test. Needs no .venv:
+# it builds in build/venv (and, as root, installs the Debian tools it needs). See packaging/.
+package:
+	bash scripts/package.sh
 
 clean:
 	rm -rf build dist .pytest_cache .ruff_cache

@@ -162,10 +162,21 @@ def list_postings(
 
 
 def list_posting_ids(
-    db: Database, search: str = "", sort: SortKey = SortKey.POSTED, descending: bool = True
+    db: Database,
+    search: str = "",
+    sort: SortKey = SortKey.POSTED,
+    descending: bool = True,
+    *,
+    offset: int = 0,
+    limit: int | None = None,
 ) -> list[int]:
     with db.reading() as session:
-        return records.list_ids(session, search, sort, descending)
+        return records.list_ids(session, search, sort, descending, offset=offset, limit=limit)
+
+
+def count_matching(db: Database, search: str = "") -> int:
+    with db.reading() as session:
+        return records.count_matching(session, search)
 
 
 def posting_rows(db: Database, ids: Sequence[int]) -> dict[int, PostingRow]:

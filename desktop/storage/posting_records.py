@@ -11,7 +11,7 @@ from dataclasses import dataclass, field
 from datetime import datetime
 from typing import Any
 
-from sqlalchemy import Integer, Select, and_, delete, func, select, text
+from sqlalchemy import Integer, Select, delete, func, select, text
 from sqlalchemy.orm import Session, selectinload
 
 from desktop.core.document import (
@@ -420,19 +420,16 @@ def record_stage(session: Session, posting: Posting, stage: Stage, at: datetime)
 # The list
 
 
-def _latest_h1b():  # type: ignore[no-untyped-def]
-    """The newest H1B year and its count for each company, as a subquery."""
-    newest = (
-        select(H1bCount.company_id, func.max(H1bCount.year).label("year"))
-        .group_by(H1bCount.company_id)
-        .subquery()
-    )
+def _latest_h1b(column: Any) -> Any:
+    """The newest year's H1B count (or year) of the posting's company, read per row through
+    the (company_id, year) key: grouping the whole table would cost more than the page."""
     return (
-        select(H1bCount.company_id, H1bCount.year, H1bCount.count)
-        .join(
-            newest, and_(newest.c.company_id == H1bCount.company_id, newest.c.year == H1bCount.year)
-        )
-        .subquery()
+        select(column)
+        .where(H1bCount.company_id == Posting.company_id)
+        .order_by(H1bCount.year.desc())
+        .limit(1)
+        .correlate(Posting)
+        .scalar_subquery()
     )
 
 
@@ -446,12 +443,15 @@ def matching(query: Select, search: str) -> Select:
         .bindparams(q=fts_query)
         .columns(rowid=Integer)
     )
-    return query.where(Posting.id.in_(hits))
+    # "id + 0": the matches are checked against the rows the query walks (say, down the
+    # posted_at index) instead of each match being looked up in the table: for a common word
+    # that is the difference between 90 ms and 200 ms at 100,000 postings.
+    return query.where((Posting.id + 0).in_(hits))
 
 
-def _sort_column(sort: SortKey, h1b: Any) -> Any:
+def _sort_column(sort: SortKey) -> Any:
     if sort is SortKey.H1B:
-        return h1b.c.count
+        return _latest_h1b(H1bCount.count)
     return {
         SortKey.COMPANY: func.lower(Company.name),
         SortKey.TITLE: func.lower(Posting.title),
@@ -462,32 +462,52 @@ def _sort_column(sort: SortKey, h1b: Any) -> Any:
     }[sort]
 
 
-def list_ids(
-    session: Session, search: str = "", sort: SortKey = SortKey.POSTED, descending: bool = True
-) -> list[int]:
-    """The ids of the postings matching ``search``, in list order: all the list needs up front.
+def count_matching(session: Session, search: str = "") -> int:
+    """How many postings hold every word of ``search`` (all of them for an empty search)."""
+    fts_query = search_index.match_query(search)
+    if fts_query is None:
+        return session.scalar(select(func.count(Posting.id))) or 0
+    # The index has one row per posting: counting it avoids touching the postings at all.
+    counted = text("SELECT count(*) FROM postings_fts WHERE postings_fts MATCH :q")
+    return session.scalar(counted.bindparams(q=fts_query)) or 0
 
-    Only the joins the sort needs are made; the rows themselves are read page by page.
+
+def list_ids(
+    session: Session,
+    search: str = "",
+    sort: SortKey = SortKey.POSTED,
+    descending: bool = True,
+    *,
+    offset: int = 0,
+    limit: int | None = None,
+) -> list[int]:
+    """The ids of the postings matching ``search``, in list order, a page at a time.
+
+    Only the joins the sort needs are made; the rows themselves are read separately.
     """
     query: Select = select(Posting.id)
-    h1b = None
     if sort is SortKey.COMPANY:
         query = query.outerjoin(Company, Company.id == Posting.company_id)
     elif sort is SortKey.STAGE:
         query = query.join(Stage, Stage.id == Posting.stage_id)
-    elif sort is SortKey.H1B:
-        h1b = _latest_h1b()
-        query = query.outerjoin(h1b, h1b.c.company_id == Posting.company_id)
-    sort_column = _sort_column(sort, h1b)
-    direction = sort_column.desc() if descending else sort_column.asc()
+    sort_column = _sort_column(sort)
     # Rows without a value go last whichever way the column is sorted; the id breaks ties.
-    query = matching(query, search).order_by(sort_column.is_(None), direction, Posting.id.desc())
-    return list(session.scalars(query))
+    # SQLite already puts NULLs last in a descending order, which lets it walk an index
+    # (posted_at) instead of sorting 100,000 rows.
+    order = (
+        (sort_column.desc(), Posting.id.desc())
+        if descending
+        else (sort_column.is_(None), sort_column.asc(), Posting.id.desc())
+    )
+    query = matching(query, search).order_by(*order).offset(offset)
+    if limit is not None:
+        query = query.limit(limit)
+    # Through the Core connection: plain ints, without the ORM's per-row loading.
+    return list(session.connection().execute(query).scalars())
 
 
 def rows_by_id(session: Session, ids: Sequence[int]) -> dict[int, PostingRow]:
     """The list rows of these postings (one page of the list)."""
-    h1b = _latest_h1b()
     query = (
         select(
             Posting.id,
@@ -499,12 +519,11 @@ def rows_by_id(session: Session, ids: Sequence[int]) -> dict[int, PostingRow]:
             Posting.location,
             Posting.salary_text,
             Posting.salary_max,
-            h1b.c.year,
-            h1b.c.count,
+            _latest_h1b(H1bCount.year),
+            _latest_h1b(H1bCount.count),
         )
         .join(Stage, Stage.id == Posting.stage_id)
         .outerjoin(Company, Company.id == Posting.company_id)
-        .outerjoin(h1b, h1b.c.company_id == Posting.company_id)
         .where(Posting.id.in_(list(ids)))
     )
     return {row[0]: PostingRow(*row) for row in session.execute(query)}

@@ -29,6 +29,8 @@ SORT_KEYS = (
 )
 ID_ROLE = Qt.ItemDataRole.UserRole + 1
 PAGE_SIZE = 200  # rows read at once when the view reaches rows not yet read
+ID_PAGE_SIZE = 1000  # ids read at once; ids are cheap, rows (with joins) are not
+EAGER_IDS = 5000  # a list this short has all its ids read on every reload
 
 AnyIndex = QModelIndex | QPersistentModelIndex
 
@@ -55,27 +57,32 @@ class PostingTableModel(QAbstractTableModel):
     def __init__(self, db: Database, parent: Any = None) -> None:
         super().__init__(parent)
         self._db = db
-        self._ids: list[int] = []
+        self._count = 0
+        self._id_pages: dict[int, list[int]] = {}  # page number -> ids, read as needed
         self._row_of_id: dict[int, int] = {}
         self._rows: dict[int, PostingRow] = {}
         self._search = ""
         self._sort = SortKey.POSTED
         self._descending = True
+        self._live = False  # set by the first reload
 
     # -- Qt's model interface -----------------------------------------------------------------
 
     def rowCount(self, parent: AnyIndex = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(self._ids)
+        return 0 if parent.isValid() else self._count
 
     def columnCount(self, parent: AnyIndex = QModelIndex()) -> int:  # noqa: B008
         return 0 if parent.isValid() else len(HEADERS)
 
     def data(self, index: AnyIndex, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if not index.isValid() or not 0 <= index.row() < len(self._ids):
+        if not index.isValid() or not 0 <= index.row() < self._count:
+            return None
+        posting_id = self.posting_id(index.row())
+        if posting_id is None:
             return None
         if role == ID_ROLE:
-            return self._ids[index.row()]
-        row = self._row(index.row())
+            return posting_id
+        row = self._row(index.row(), posting_id)
         if row is None:  # deleted since the list was read; the next reload drops it
             return None
         column = index.column()
@@ -86,14 +93,6 @@ class PostingTableModel(QAbstractTableModel):
         if role == Qt.ItemDataRole.DecorationRole and column == COL_STAGE:
             return QColor(row.stage_color)
         return None
-
-    def _row(self, number: int) -> PostingRow | None:
-        posting_id = self._ids[number]
-        if posting_id not in self._rows:
-            start = number - number % PAGE_SIZE
-            page = self._ids[start : start + PAGE_SIZE]
-            self._rows.update(postings.posting_rows(self._db, page))
-        return self._rows.get(posting_id)
 
     def headerData(
         self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
@@ -111,7 +110,32 @@ class PostingTableModel(QAbstractTableModel):
             return
         self._sort = SORT_KEYS[column]
         self._descending = order == Qt.SortOrder.DescendingOrder
-        self.reload()
+        if self._live:  # before the first load, the view only sets the order to load with
+            self.reload()
+
+    # -- reading ids and rows a page at a time ------------------------------------------------
+
+    def _ids_page(self, page: int) -> list[int]:
+        if page not in self._id_pages:
+            ids = postings.list_posting_ids(
+                self._db,
+                self._search,
+                self._sort,
+                self._descending,
+                offset=page * ID_PAGE_SIZE,
+                limit=ID_PAGE_SIZE,
+            )
+            self._id_pages[page] = ids
+            first = page * ID_PAGE_SIZE
+            self._row_of_id.update((posting_id, first + i) for i, posting_id in enumerate(ids))
+        return self._id_pages[page]
+
+    def _row(self, number: int, posting_id: int) -> PostingRow | None:
+        if posting_id not in self._rows:
+            start = number - number % PAGE_SIZE
+            page = [self.posting_id(n) for n in range(start, min(start + PAGE_SIZE, self._count))]
+            self._rows.update(postings.posting_rows(self._db, [p for p in page if p is not None]))
+        return self._rows.get(posting_id)
 
     # -- Jobdeck's own interface --------------------------------------------------------------
 
@@ -125,15 +149,32 @@ class PostingTableModel(QAbstractTableModel):
         return self._search
 
     def reload(self) -> None:
-        ids = postings.list_posting_ids(self._db, self._search, self._sort, self._descending)
+        """Count the matches and read the first page; the rest is read when it is shown."""
+        count = postings.count_matching(self._db, self._search)
+        self._live = True
         self.beginResetModel()
-        self._ids = ids
-        self._row_of_id = {posting_id: i for i, posting_id in enumerate(ids)}
+        self._count = count
+        self._id_pages = {}
+        self._row_of_id = {}
         self._rows = {}
+        if count <= EAGER_IDS:
+            # A list of a few thousand is read whole in one query, so any posting in it can
+            # be found (and selected again after an edit).
+            ids = postings.list_posting_ids(self._db, self._search, self._sort, self._descending)
+            for page in range(0, len(ids), ID_PAGE_SIZE):
+                self._id_pages[page // ID_PAGE_SIZE] = ids[page : page + ID_PAGE_SIZE]
+            self._row_of_id = {posting_id: row for row, posting_id in enumerate(ids)}
+        else:
+            self._ids_page(0)
         self.endResetModel()
 
     def posting_id(self, row: int) -> int | None:
-        return self._ids[row] if 0 <= row < len(self._ids) else None
+        if not 0 <= row < self._count:
+            return None
+        ids = self._ids_page(row // ID_PAGE_SIZE)
+        offset = row % ID_PAGE_SIZE
+        return ids[offset] if offset < len(ids) else None
 
     def row_of(self, posting_id: int) -> int | None:
+        """The row of a posting among the ids read so far (all of them up to 5,000)."""
         return self._row_of_id.get(posting_id)

@@ -1,0 +1,186 @@
+"""``make bench``: Jobdeck at scale, measured in one run on this machine.
+
+    python -m benchmarks.run [--count N] [--data-dir DIR]
+
+Generates N realistic postings (default 100,000) through the real services into a temporary
+data folder (or reuses --data-dir if it already holds them), then measures start-up against a
+bare PySide6 window, search, the detail pane, the board's first paint, a card move, import
+throughput and peak memory. Prints a table and one JSON line. Targets are checked and shown,
+never asserted: this is a measurement, not a test.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import random
+import resource
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from collections.abc import Callable
+from pathlib import Path
+
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+
+from benchmarks.synthetic import fill
+from desktop.services import board, postings
+from desktop.storage.database import open_database
+
+HERE = Path(__file__).resolve().parent
+# From rare to very common words in the synthetic postings ("data" and "python" are in almost
+# every one of them).
+QUERIES = (
+    "quantitative zurich",
+    "fraud detection",
+    "robotics",
+    "speech",
+    "engineer",
+    "learning",
+    "python",
+    "data",
+)
+TARGETS = {  # name: (limit, "max" or "min")
+    "startup_ratio": (3.0, "max"),
+    "search_p95_ms": (50.0, "max"),
+    "detail_p95_ms": (30.0, "max"),
+    "board_first_paint_ms": (200.0, "max"),
+    "move_p95_ms": (20.0, "max"),
+    "import_per_s": (500.0, "min"),
+    "peak_rss_mb": (400.0, "max"),
+}
+
+
+def _ms(samples: list[float]) -> tuple[float, float]:
+    ordered = sorted(samples)
+    p95 = ordered[min(len(ordered) - 1, round(0.95 * (len(ordered) - 1)))]
+    return round(statistics.median(ordered) * 1000, 1), round(p95 * 1000, 1)
+
+
+def _timed(action: Callable[[], object]) -> float:
+    start = time.perf_counter()
+    action()
+    return time.perf_counter() - start
+
+
+def _median_run(command: list[str], runs: int = 5) -> float:
+    times = []
+    for _ in range(runs):
+        start = time.perf_counter()
+        subprocess.run(command, check=True, capture_output=True, timeout=300)
+        times.append(time.perf_counter() - start)
+    return statistics.median(times)
+
+
+def generate(data_dir: Path, count: int) -> float:
+    db = open_database(data_dir)
+    try:
+        have = postings.count_postings(db)
+        if have >= count:
+            return float("nan")  # reused: throughput not measured this run
+        start = time.perf_counter()
+        fill(db, count - have, seed=have + 1)
+        return (count - have) / (time.perf_counter() - start)
+    finally:
+        db.close()
+
+
+def measure_in_window(data_dir: Path) -> dict[str, float]:
+    from PySide6.QtCore import QSettings
+
+    from desktop.ui.app import make_application
+    from desktop.ui.main_window import MainWindow
+
+    app = make_application()
+    db = open_database(data_dir)
+    scratch = tempfile.mkdtemp(prefix="jobdeck-bench-")
+    window = MainWindow(db, QSettings(f"{scratch}/w.ini", QSettings.Format.IniFormat))
+    window.resize(1280, 800)
+    window.show()
+    app.processEvents()
+    model = window.model
+
+    def search(query: str) -> None:
+        model.set_search(query)
+        for row in range(min(40, model.rowCount())):  # what the view paints at once
+            model.data(model.index(row, 1))
+
+    search_times = []
+    for query in QUERIES * 3:
+        search("")  # from the full list, as when the user starts typing
+        search_times.append(_timed(lambda q=query: search(q)))
+    search("")
+    rng = random.Random(5)
+    rows = [rng.randrange(min(1000, model.rowCount())) for _ in range(30)]
+    detail_times = [_timed(lambda r=r: window.table.selectRow(r)) for r in rows]
+    picks = [model.posting_id(r) for r in rows]
+
+    def board_first_paint() -> None:
+        window.show_board()
+        window.board.grab()
+
+    board_ms = _timed(board_first_paint) * 1000
+    stages = [s.id for s in board.load_board(db, per_column=0).stages]
+    move_times = [
+        _timed(lambda p=p: board.move_application(db, p, rng.choice(stages), index=0))
+        for p in picks
+        if p is not None
+    ]
+    window.close()
+    db.close()
+    search_p50, search_p95 = _ms(search_times)
+    detail_p50, detail_p95 = _ms(detail_times)
+    move_p50, move_p95 = _ms(move_times)
+    return {
+        "search_p50_ms": search_p50,
+        "search_p95_ms": search_p95,
+        "detail_p50_ms": detail_p50,
+        "detail_p95_ms": detail_p95,
+        "board_first_paint_ms": round(board_ms, 1),
+        "move_p50_ms": move_p50,
+        "move_p95_ms": move_p95,
+    }
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--count", type=int, default=100_000)
+    parser.add_argument("--data-dir", type=Path, help="reuse (or fill) this library")
+    args = parser.parse_args()
+    data_dir = args.data_dir or Path(tempfile.mkdtemp(prefix="jobdeck-bench-")) / "data"
+
+    figures: dict[str, float] = {"postings": args.count}
+    figures["import_per_s"] = round(generate(data_dir, args.count), 1)
+    env_python = sys.executable
+    jobdeck = [env_python, "-m", "desktop", "--data-dir", str(data_dir), "--self-test"]
+    bare = [env_python, str(HERE / "bare_window.py")]
+    _median_run(bare, 1)  # warm the file cache for both
+    _median_run(jobdeck, 1)
+    startup, bare_startup = _median_run(jobdeck), _median_run(bare)
+    figures["startup_s"] = round(startup, 3)
+    figures["bare_window_s"] = round(bare_startup, 3)
+    figures["startup_ratio"] = round(startup / bare_startup, 2)
+    figures.update(measure_in_window(data_dir))
+    peak_kb = max(
+        resource.getrusage(resource.RUSAGE_SELF).ru_maxrss,
+        resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss,
+    )
+    figures["peak_rss_mb"] = round(peak_kb / 1024, 1)
+
+    print(f"{'measure':24} {'value':>10}  target")
+    for name, value in figures.items():
+        target = TARGETS.get(name)
+        verdict = ""
+        if target is not None:
+            limit, kind = target
+            met = value <= limit if kind == "max" else value >= limit
+            verdict = f"{'<=' if kind == 'max' else '>='} {limit:g}  {'ok' if met else 'MISSED'}"
+        print(f"{name:24} {value:>10}  {verdict}")
+    print(json.dumps(figures))
+
+
+if __name__ == "__main__":
+    main()
