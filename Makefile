@@ -4,7 +4,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 
-.PHONY: venv run test lint system-deps bench screenshots clean package
+.PHONY: venv run test lint system-deps bench screenshots clean package crash-test
 
 venv: $(STAMP)
 
@@ -32,6 +32,10 @@ test: venv system-deps lint
 # Jobdeck at scale (default 100,000 postings; N=... for fewer). Prints a table and a JSON line.
 bench: venv
 	QT_QPA_PLATFORM=offscreen $(BIN)/python -m benchmarks.run $(if $(N),--count $(N))
+
+# 50 SIGKILLs of a busy writer; every acknowledged write must survive (about a minute).
+crash-test: venv
+	$(BIN)/python scripts/crash_test.py --kills 50
 
 screenshots: venv
 	QT_QPA_PLATFORM=offscreen $(BIN)/python scripts/make_screenshots.py resources/screenshots

@@ -12,7 +12,7 @@ import sys
 from collections.abc import Callable, Sequence
 from pathlib import Path
 
-from desktop import __version__, cli_board, cli_login
+from desktop import __version__, cli_backup, cli_board, cli_login
 from desktop import cli_import as import_command
 from desktop.services import export
 from desktop.storage.database import Database, DatabaseError, open_database
@@ -70,6 +70,7 @@ def build_parser() -> argparse.ArgumentParser:
     )
     cli_login.add_login_commands(commands, [data_dir])
     cli_board.add_board_commands(commands, [data_dir])
+    cli_backup.add_backup_commands(commands, [data_dir])
     return parser
 
 
@@ -96,12 +97,17 @@ COMMANDS: dict[str, Callable[[Database, argparse.Namespace], int]] = {
     "stages": cli_board.run_stages,
     "list": cli_board.run_list,
     "move": cli_board.run_move,
+    "backup": cli_backup.run_backup,
 }
 
 
 def run_command(args: argparse.Namespace) -> int:
+    data_dir = resolve_data_dir(getattr(args, "data_dir", None))
+    # restore and check must work on a library too damaged to open
+    if args.command in cli_backup.DATA_DIR_COMMANDS:
+        return cli_backup.DATA_DIR_COMMANDS[args.command](data_dir, args)
     try:
-        db = open_database(resolve_data_dir(getattr(args, "data_dir", None)))
+        db = open_database(data_dir)
     except DatabaseError as error:
         print(f"jobdeck: {error}", file=sys.stderr)
         return EXIT_FAILED

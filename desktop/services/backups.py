@@ -81,13 +81,6 @@ def newest_good_backup(data_dir: Path) -> BackupInfo | None:
     return None
 
 
-def backup_before_migration(db_path: Path, from_revision: str | None) -> Path | None:
-    """The hook ``open_database`` calls before migrating an existing file (not a new one)."""
-    if from_revision is None or not db_path.exists():
-        return None
-    return store.make_backup(db_path, store.BEFORE_MIGRATION)
-
-
 def restore_backup(data_dir: Path, backup: Path, db: Database | None = None) -> Restored:
     """Replace the library with ``backup``; what was there is saved first, never lost.
 

@@ -10,6 +10,7 @@ or a crash leaves no half-written backup that could later be mistaken for a good
 
 from __future__ import annotations
 
+import contextlib
 import os
 import re
 import sqlite3
@@ -79,6 +80,14 @@ def _fsync_dir(folder: Path) -> None:
         os.close(fd)
 
 
+def _remove_partial(partial: Path) -> None:
+    # Only our own unfinished file, never the user's data.
+    for leftover in (partial, *(Path(f"{partial}{s}") for s in _SIDE_FILES)):
+        # When it could not be created either (no folder, read-only), there is nothing to remove.
+        with contextlib.suppress(OSError):
+            leftover.unlink(missing_ok=True)
+
+
 def copy_database(source: Path, target: Path) -> Path:
     """Write a consistent copy of ``source`` to ``target`` (replacing it) via the backup API."""
     partial = target.with_name(target.name + ".partial")
@@ -100,8 +109,7 @@ def copy_database(source: Path, target: Path) -> Path:
         partial.replace(target)
         _fsync_dir(target.parent)
     except (OSError, sqlite3.Error) as error:
-        for leftover in (partial, *(Path(f"{partial}{s}") for s in _SIDE_FILES)):
-            leftover.unlink(missing_ok=True)  # our own unfinished file, never the user's data
+        _remove_partial(partial)
         raise BackupError(f"Cannot back up to {target}: {_describe(error)}") from None
     return target
 
@@ -109,6 +117,16 @@ def copy_database(source: Path, target: Path) -> Path:
 def make_backup(db_path: Path, kind: str, now: datetime | None = None) -> Path:
     now = now or datetime.now(UTC)
     return copy_database(db_path, backup_dir(db_path.parent) / backup_name(kind, now))
+
+
+def backup_before_migration(db_path: Path, from_revision: str | None) -> Path | None:
+    """The hook ``open_database`` calls before migrating: an existing file is backed up first.
+
+    A new library (no revision yet) has nothing to lose and gets no backup.
+    """
+    if from_revision is None or not db_path.exists():
+        return None
+    return make_backup(db_path, BEFORE_MIGRATION)
 
 
 def count_postings(path: Path) -> int | None:
@@ -233,3 +251,21 @@ def restore_into(backup: Path, db_path: Path) -> None:
             src.close()
     except (OSError, sqlite3.Error) as error:
         raise BackupError(f"Cannot restore into {db_path}: {_describe(error)}") from None
+
+
+def write_problem(db_path: Path) -> str | None:
+    """Why the library cannot be written (read-only disk, no permission), or None if it can.
+
+    ``open_database`` succeeds on a read-only disk (it writes nothing when no migration is
+    due); the first save would then fail. Taking the write lock and letting go finds out first.
+    """
+    try:
+        conn = sqlite3.connect(db_path, isolation_level=None, timeout=5)
+        try:
+            conn.execute("BEGIN IMMEDIATE")
+            conn.execute("ROLLBACK")
+        finally:
+            conn.close()
+    except sqlite3.Error as error:
+        return _describe(error)
+    return None

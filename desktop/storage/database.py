@@ -18,7 +18,7 @@ from sqlalchemy import create_engine, event
 from sqlalchemy.engine import Engine
 from sqlalchemy.orm import Session, sessionmaker
 
-from desktop.storage import migrate
+from desktop.storage import backups, migrate
 
 DATABASE_FILENAME = "jobdeck.db"
 BUSY_TIMEOUT_MS = 5000
@@ -79,6 +79,14 @@ def open_database(data_dir: Path) -> Database:
         raise DatabaseError(f"Cannot create the data folder {data_dir}: {error.strerror}") from None
     path = database_path(data_dir)
     revision = _stored_revision(path)
+    if revision is not None and revision != migrate.HEAD_REVISION:
+        # An older library is backed up (SQLite's backup API) before its schema changes.
+        try:
+            backups.backup_before_migration(path, revision)
+        except backups.BackupError as error:
+            raise DatabaseError(
+                f"{error}. The library was not upgraded; nothing was changed."
+            ) from None
     engine = create_engine(f"sqlite:///{path}", connect_args={"timeout": BUSY_TIMEOUT_MS / 1000})
     event.listen(engine, "connect", _set_pragmas)
     try:

@@ -7,13 +7,19 @@ import tempfile
 import time
 from pathlib import Path
 
-from PySide6.QtCore import QSettings, QtMsgType, qInstallMessageHandler
-from PySide6.QtWidgets import QApplication, QMessageBox
+from PySide6.QtCore import QSettings, QTimer, QtMsgType, qInstallMessageHandler
+from PySide6.QtGui import QIcon
+from PySide6.QtWidgets import QApplication
 
 from desktop import __version__
+from desktop.resources_path import icon_files
 from desktop.services import postings
 from desktop.storage.database import Database, DatabaseError, open_database
+from desktop.ui.daily_backup import DailyBackupTimer
+from desktop.ui.dialogs import messages
 from desktop.ui.main_window import MainWindow
+from desktop.ui.single_instance import SingleInstance, bring_forward
+from desktop.ui.startup_recovery import StartupRecovery
 
 
 def make_application(argv: list[str] | None = None) -> QApplication:
@@ -25,7 +31,17 @@ def make_application(argv: list[str] | None = None) -> QApplication:
     app.setOrganizationName("Jobdeck")
     app.setApplicationVersion(__version__)
     app.setDesktopFileName("jobdeck")
+    # Every window inherits it, and the About box shows its parent window's icon.
+    app.setWindowIcon(app_icon())
     return app
+
+
+def app_icon() -> QIcon:
+    """Jobdeck's icon: the PNGs beside the code or in the bundle, else the icon theme's."""
+    icon = QIcon()
+    for path in icon_files():
+        icon.addFile(str(path))
+    return icon if not icon.isNull() else QIcon.fromTheme("jobdeck")
 
 
 def window_settings() -> QSettings:
@@ -36,18 +52,34 @@ def run_app(data_dir: Path, *, self_test: bool = False) -> int:
     if self_test:
         return run_self_test(data_dir)
     app = make_application()
-    try:
-        db = open_database(data_dir)
-    except DatabaseError as error:
-        box = QMessageBox(QMessageBox.Icon.Critical, "Jobdeck cannot open your library", str(error))
-        box.exec()  # nothing else is running yet: a blocking box is what the user should see
-        return 1
-    window = MainWindow(db, window_settings())
-    window.show()
+    instance = SingleInstance(data_dir)
+    if not instance.claim():
+        return 0  # the running Jobdeck was asked to come forward
+    # Until the window is up, closing a recovery box must not end the app.
+    app.setQuitOnLastWindowClosed(False)
+    opened: list[tuple[Database, MainWindow]] = []
+
+    def show_window(db: Database) -> None:
+        window = MainWindow(db, window_settings())
+        opened.append((db, window))
+        instance.activation_requested.connect(lambda: bring_forward(window))
+        daily = DailyBackupTimer(db, window)
+        daily.failed.connect(lambda message: messages.show_error(window, "Backup failed", message))
+        daily.start()
+        window.show()
+        app.setQuitOnLastWindowClosed(True)
+
+    # Damaged, too new, read-only: StartupRecovery says what happened and offers a way on.
+    recovery = StartupRecovery(data_dir)
+    recovery.opened.connect(show_window)
+    recovery.failed.connect(lambda _message: app.exit(1))
+    QTimer.singleShot(0, recovery.start)
     try:
         return app.exec()
     finally:
-        db.close()
+        for db, _window in opened:
+            db.close()
+        instance.release()
 
 
 def run_self_test(data_dir: Path) -> int:

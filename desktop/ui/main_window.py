@@ -19,6 +19,7 @@ from PySide6.QtGui import (
 )
 from PySide6.QtWidgets import (
     QAbstractItemView,
+    QDialog,
     QFileDialog,
     QHBoxLayout,
     QHeaderView,
@@ -39,6 +40,7 @@ from desktop.services import board, export, postings
 from desktop.services.changes import Changes
 from desktop.storage.database import Database
 from desktop.ui.dialogs import messages
+from desktop.ui.dialogs.backups_dialog import BackupsDialog
 from desktop.ui.dialogs.posting_form import PostingForm
 from desktop.ui.dialogs.stage_date_dialog import StageDateDialog
 from desktop.ui.dialogs.stages_dialog import StagesDialog
@@ -223,6 +225,7 @@ class MainWindow(QMainWindow):
         self.paste_action = self._action("&Paste posting", key.Paste, self.imports.paste)
         self.import_action = self._action("&Import…", key.Open, self.imports.choose_files)
         self.export_action = self._action("&Export…", "Ctrl+Shift+E", self.export_postings)
+        self.backups_action = self._action("&Backups…", None, self.show_backups)
         self.quit_action = self._action("&Quit", key.Quit, self.close)
         self.edit_action = self._action("&Edit posting…", "Ctrl+E", self.edit_posting)
         self.delete_action = self._action("&Delete posting…", key.Delete, self.delete_posting)
@@ -253,6 +256,7 @@ class MainWindow(QMainWindow):
         file_menu.addActions(
             [self.new_action, self.paste_action, self.import_action, self.export_action]
         )
+        file_menu.addAction(self.backups_action)
         file_menu.addSeparator()
         file_menu.addAction(self.quit_action)
         edit_menu = menus.addMenu("&Edit")
@@ -307,6 +311,13 @@ class MainWindow(QMainWindow):
         self._settings.sync()
 
     def closeEvent(self, event: QCloseEvent) -> None:
+        form = self.posting_form
+        if form is not None and form.unsaved.changed():
+            # An edited form open: ask there first, then close the window if the user agrees.
+            event.ignore()
+            form.raise_()
+            form.unsaved.close_or_ask(lambda: (QDialog.reject(form), self.close()))
+            return
         self.save_state()
         super().closeEvent(event)
 
@@ -577,6 +588,19 @@ class MainWindow(QMainWindow):
                 out.write(text)
         except OSError as error:
             messages.show_error(self, "Export failed", f"Cannot write {path}: {error.strerror}")
+
+    def show_backups(self) -> None:
+        dialog = BackupsDialog(self._db, self)
+        dialog.restored.connect(self._library_restored)
+        dialog.finished.connect(dialog.deleteLater)
+        self.backups_dialog = dialog
+        dialog.open()
+
+    def _library_restored(self, _restored: object) -> None:
+        self.undo_stack.clear()  # its steps refer to the library that was replaced
+        self.model.reload()
+        self._reload_board()
+        self._after_reload(None)
 
     def show_about(self) -> None:
         QMessageBox.about(

@@ -14,6 +14,7 @@ from desktop.core.document import DocumentError, PostingDocument
 from desktop.services import postings
 from desktop.services.changes import Changes
 from desktop.storage.database import Database
+from desktop.ui.dialogs.unsaved_changes import UnsavedChanges
 from desktop.ui.views.posting_editor import PostingEditor
 
 
@@ -57,6 +58,11 @@ class PostingForm(QDialog):
         layout.addWidget(self.error)
         layout.addWidget(self.buttons)
         self.editor.title.setFocus()
+        self.unsaved = UnsavedChanges(self)  # after set_document: what the fields hold now
+
+    def reject(self) -> None:
+        # Cancel, Escape and the close button all come here: never lose edits silently.
+        self.unsaved.close_or_ask(super().reject)
 
     def show_error(self, message: str) -> None:
         self.error.setText(message)

@@ -1,0 +1,85 @@
+"""``jobdeck backup [--to FILE]``, ``jobdeck restore FILE``, ``jobdeck check``.
+
+``restore`` and ``check`` take the data folder, not an open library: they must work on a file
+too damaged to open. Exit 0 when all is well, 1 when something is wrong (with a message).
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from pathlib import Path
+from typing import Any
+
+from desktop.services import backups
+from desktop.storage.database import Database, DatabaseError
+
+EXIT_OK, EXIT_FAILED = 0, 1
+
+
+def add_backup_commands(commands: Any, parents: list[argparse.ArgumentParser]) -> None:
+    backup = commands.add_parser(
+        "backup",
+        parents=parents,
+        help="back up the library (into backups/ in the data folder, or to FILE)",
+    )
+    backup.add_argument("--to", metavar="FILE", help="write the backup to FILE")
+    restore = commands.add_parser(
+        "restore",
+        parents=parents,
+        help="replace the library with a backup (the current file is saved first)",
+    )
+    restore.add_argument("file", metavar="FILE", help="a backup made by Jobdeck")
+    commands.add_parser(
+        "check", parents=parents, help="check the library file for damage (exit 1 if damaged)"
+    )
+
+
+def _fail(command: str, message: str) -> int:
+    print(f"jobdeck {command}: {message}", file=sys.stderr)
+    return EXIT_FAILED
+
+
+def run_backup(db: Database, args: argparse.Namespace) -> int:
+    try:
+        path = backups.backup_to(db, Path(args.to)) if args.to else backups.backup_now(db).path
+    except backups.BackupError as error:
+        return _fail("backup", str(error))
+    print(f"backed up to {path}")
+    return EXIT_OK
+
+
+def run_restore(data_dir: Path, args: argparse.Namespace) -> int:
+    source = Path(args.file)
+    if not source.is_file():
+        return _fail("restore", f"{source} does not exist")
+    try:
+        done = backups.restore_backup(data_dir, source)
+    except (backups.BackupError, DatabaseError) as error:
+        return _fail("restore", str(error))
+    if done.current_was_damaged:
+        print(f"the damaged library was moved aside to {done.current_saved_as}")
+    elif done.current_saved_as is not None:
+        print(f"the library as it was is saved in {done.current_saved_as}")
+    print(f"restored {source}")
+    return EXIT_OK
+
+
+def run_check(data_dir: Path, args: argparse.Namespace) -> int:
+    report = backups.check_library(data_dir)
+    if report.ok:
+        print(f"ok: {report.path} passed SQLite's integrity check")
+        return EXIT_OK
+    print(f"DAMAGED: {report.path}", file=sys.stderr)
+    for problem in report.problems[:20]:
+        print(f"  {problem}", file=sys.stderr)
+    print(
+        "Restore a backup with `jobdeck restore FILE` (see the backups/ folder); "
+        "the damaged file is kept.",
+        file=sys.stderr,
+    )
+    return EXIT_FAILED
+
+
+# Commands that run on the data folder without opening the library (cli.run_command dispatches).
+DATA_DIR_COMMANDS = {"restore": run_restore, "check": run_check}

@@ -1,0 +1,33 @@
+"""The daily backup timer: a backup at start when due, none twice a day, a failure said once."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from pytestqt.qtbot import QtBot
+
+from desktop.services import backups
+from desktop.storage.database import Database
+from desktop.ui.daily_backup import DailyBackupTimer
+
+
+def test_backs_up_at_start_then_not_again_today(qtbot: QtBot, db: Database) -> None:
+    timer = DailyBackupTimer(db)
+    with qtbot.waitSignal(timer.made) as made:
+        timer.start()
+    assert made.args[0].kind == "daily"
+    with qtbot.assertNotEmitted(timer.made):
+        timer.run_if_due()
+    assert len(backups.list_backups(db.path.parent)) == 1
+    timer.timer.stop()
+
+
+def test_a_failing_backup_is_reported_once(qtbot: QtBot, db: Database) -> None:
+    # backups/ cannot be a folder when a file has its name: every backup fails.
+    Path(db.path.parent / "backups").write_text("in the way")
+    timer = DailyBackupTimer(db)
+    with qtbot.waitSignal(timer.failed) as failed:
+        timer.run_if_due()
+    assert "Cannot back up" in failed.args[0]
+    with qtbot.assertNotEmitted(timer.failed):
+        timer.run_if_due()
