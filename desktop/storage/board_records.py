@@ -16,11 +16,8 @@ MIN_ORDER_GAP = 1e-6
 
 
 def stages(session: Session, search: str = "") -> list[StageInfo]:
-    counted: Select = (
-        select(Posting.stage_id, func.count(Posting.id).label("n"))
-        .join(Stage, Stage.id == Posting.stage_id)
-        .outerjoin(Company, Company.id == Posting.company_id)
-    )
+    # Postings only: counting per stage then walks the (stage, order) index, no table rows.
+    counted: Select = select(Posting.stage_id, func.count(Posting.id).label("n"))
     counts = matching(counted, search).group_by(Posting.stage_id).subquery()
     rows = session.execute(
         select(Stage, func.coalesce(counts.c.n, 0))

@@ -93,6 +93,7 @@ class MainWindow(QMainWindow):
 
         self.model = PostingTableModel(db, self)
         self.undo_stack = QUndoStack(self)
+        self._board_stale = True  # the board is read when first shown
         self.imports = ImportFlow(db, self)
         self.imports.changes.connect(self._imported)
         self.setAcceptDrops(True)
@@ -416,7 +417,12 @@ class MainWindow(QMainWindow):
     # -- the board -----------------------------------------------------------------------------
 
     def _reload_board(self) -> None:
-        self.board.load(board.load_board(self._db, self.model.search))
+        """Bring the board up to date now if it is shown, else when it is next shown."""
+        if self.board_shown():
+            self.board.load(board.load_board(self._db, self.model.search))
+            self._board_stale = False
+        else:
+            self._board_stale = True
 
     def show_list(self) -> None:
         keep = self.board.selected_id()
@@ -430,6 +436,8 @@ class MainWindow(QMainWindow):
     def show_board(self) -> None:
         keep = self.selected_id()
         self.views.setCurrentWidget(self.board)
+        if self._board_stale:
+            self._reload_board()
         self.board_view_action.setChecked(True)
         self._settings.setValue("window/view", "board")
         if keep is not None:

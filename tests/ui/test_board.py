@@ -90,6 +90,7 @@ def test_dropping_within_a_column_reorders_and_the_order_is_kept(
     window.close()
     again = MainWindow(db, QSettings())
     qtbot.addWidget(again)
+    again.show_board()
     assert [c.title for c in _column(again, "Saved").model.cards()] == ["C", "A", "B"]
 
 
@@ -163,6 +164,7 @@ def test_a_change_in_the_list_shows_on_the_board(qtbot: QtBot, make_window, db: 
     window.select_posting(a)
     postings.delete_posting(db, a)
     window.apply_changes(postings.Changes(deleted=frozenset({a})))
+    window.show_board()  # read when shown: it is up to date then
     assert _titles(window, "Saved") == ["B"]
     assert b in [card.id for card in _column(window, "Saved").model.cards()]
 
