@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import gc
 import os
 
 # Before anything imports Qt: tests never need a screen.
@@ -27,6 +28,15 @@ def _isolated_environment(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> No
     monkeypatch.setenv("JOBDECK_DATA_DIR", str(tmp_path / "env-data"))
     monkeypatch.setenv("XDG_CONFIG_HOME", str(tmp_path / "config"))
     monkeypatch.setenv("XDG_DATA_HOME", str(tmp_path / "xdg-data"))
+
+
+@pytest.fixture(autouse=True)
+def _collect_garbage_on_the_main_thread() -> Iterator[None]:
+    # As the app does (desktop/ui/main_thread_gc.py): no automatic collection, which could run
+    # in a worker thread and destroy Qt objects there; collect here, on the main thread.
+    gc.disable()
+    yield
+    gc.collect()
 
 
 @pytest.fixture

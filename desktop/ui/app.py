@@ -17,6 +17,7 @@ from desktop.services import postings
 from desktop.storage.database import Database, DatabaseError, open_database
 from desktop.ui.daily_backup import DailyBackupTimer
 from desktop.ui.dialogs import messages
+from desktop.ui.main_thread_gc import MainThreadGarbageCollector
 from desktop.ui.main_window import MainWindow
 from desktop.ui.single_instance import SingleInstance, bring_forward
 from desktop.ui.startup_recovery import StartupRecovery
@@ -31,6 +32,8 @@ def make_application(argv: list[str] | None = None) -> QApplication:
     app.setOrganizationName("Jobdeck")
     app.setApplicationVersion(__version__)
     app.setDesktopFileName("jobdeck")
+    # Background jobs must never be where Qt objects get destroyed: collect on this thread.
+    app.main_thread_gc = MainThreadGarbageCollector(app)  # type: ignore[attr-defined]
     # Every window inherits it, and the About box shows its parent window's icon.
     app.setWindowIcon(app_icon())
     return app
