@@ -59,7 +59,7 @@ def _insert(
             stage=stage,
             stage_order=cache.order_at_end(session, stage.id),
         )
-        records.write_document(session, posting, doc, now)
+        records.write_document(session, posting, doc, now, lines=False)
         session.add(posting)
         # An import of Jobdeck's own export keeps the application's whole history.
         records.add_history(
@@ -88,11 +88,13 @@ def create_postings(
     now = now or _now()
     cache = records.BatchCache()
     with db.writing() as session:
+        cache.prefetch_companies(session, [doc.company or "" for doc in docs])
         with session.no_autoflush:
-            added = [_insert(session, doc, now, cache) for doc in docs]
+            added = [(_insert(session, doc, now, cache), doc) for doc in docs]
         session.flush()
+        records.insert_children(session, added)
         search_index.index_postings(session, added)
-        created = frozenset(posting.id for posting in added)
+        created = frozenset(posting.id for posting, _ in added)
     return Changes(created=created)
 
 
@@ -128,7 +130,7 @@ def update_posting(
         session.flush()
         # A company's name can change only in case here (another name is another company),
         # which search ignores: re-indexing this posting is enough.
-        search_index.index_postings(session, [posting])
+        search_index.index_postings(session, [(posting, doc)])
         if old_company_id is not None and old_company_id != company.id:
             records.drop_company_if_unused(session, old_company_id)
     return Saved(posting_id, Changes(updated=frozenset({posting_id})))

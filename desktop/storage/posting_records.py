@@ -6,12 +6,12 @@ services above speak only in documents and the UI never sees an ORM object.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from datetime import datetime
 from typing import Any
 
-from sqlalchemy import Integer, Select, delete, func, select, text
+from sqlalchemy import Integer, Select, delete, func, insert, select, text
 from sqlalchemy.orm import Session, selectinload
 
 from desktop.core.document import (
@@ -72,6 +72,11 @@ def find_or_create_company(session: Session, name: str, cache: BatchCache | None
     return company
 
 
+def _chunks(items: Sequence[str], size: int) -> Iterator[Sequence[str]]:
+    for start in range(0, len(items), size):
+        yield items[start : start + size]
+
+
 @dataclass
 class BatchCache:
     """Look-ups shared by the postings saved in one transaction, so a batch of a hundred
@@ -80,6 +85,24 @@ class BatchCache:
     stages: dict[str, Stage] = field(default_factory=dict)
     companies: dict[str, Company] = field(default_factory=dict)
     next_order: dict[int, float] = field(default_factory=dict)
+
+    def prefetch_companies(self, session: Session, names: Iterable[str]) -> None:
+        """Read the batch's known companies with all their lists in a few queries, instead of
+        five lazy loads per posting when their profiles are merged."""
+        keys = {company_key(name) for name in names if name} - set(self.companies)
+        for chunk in _chunks(sorted(keys), 500):
+            found = session.scalars(
+                select(Company)
+                .where(Company.name_key.in_(chunk))
+                .options(
+                    selectinload(Company.industries),
+                    selectinload(Company.investors),
+                    selectinload(Company.funding_rounds),
+                    selectinload(Company.h1b_counts),
+                    selectinload(Company.news),
+                )
+            )
+            self.companies.update((company.name_key, company) for company in found)
 
     def stage(self, session: Session, name: str | None) -> Stage:
         key = (name or "").strip().lower()
@@ -250,8 +273,38 @@ def _profile_of(company: Company) -> CompanyProfile | None:
 # Postings
 
 
-def write_document(session: Session, posting: Posting, doc: PostingDocument, now: datetime) -> None:
-    """Copy every field of ``doc`` onto ``posting`` (``raw`` only when the posting is new)."""
+def item_rows(doc: PostingDocument) -> list[tuple[str, int, str]]:
+    """The posting's list lines as (kind, position, text)."""
+    rows: list[tuple[str, int, str]] = []
+    for kind, lines in (
+        ("responsibility", doc.responsibilities),
+        ("required", doc.qualifications.required),
+        ("preferred", doc.qualifications.preferred),
+        ("benefit", doc.benefits),
+    ):
+        rows.extend((kind, position, line) for position, line in enumerate(lines))
+    return rows
+
+
+def insert_children(session: Session, added: Sequence[tuple[Posting, PostingDocument]]) -> None:
+    """The list lines of new postings (with ids now), written with one executemany, not one
+    ORM object each: a posting has a dozen or more of them."""
+    rows = [
+        {"posting_id": posting.id, "kind": kind, "position": position, "text": line}
+        for posting, doc in added
+        for kind, position, line in item_rows(doc)
+    ]
+    if rows:
+        session.execute(insert(PostingItem), rows)
+
+
+def write_document(
+    session: Session, posting: Posting, doc: PostingDocument, now: datetime, *, lines: bool = True
+) -> None:
+    """Copy every field of ``doc`` onto ``posting`` (``raw`` only when the posting is new).
+
+    ``lines=False`` leaves the list lines to ``insert_children`` (new postings in a batch).
+    """
     salary = doc.salary or Salary()
     posting.title = doc.title or ""
     posting.title_key = title_key(posting.title)
@@ -270,17 +323,9 @@ def write_document(session: Session, posting: Posting, doc: PostingDocument, now
     posting.description = doc.description
     posting.source_format = doc.source_format
     posting.updated_at = now
-    items = [
-        *(("responsibility", t) for t in doc.responsibilities),
-        *(("required", t) for t in doc.qualifications.required),
-        *(("preferred", t) for t in doc.qualifications.preferred),
-        *(("benefit", t) for t in doc.benefits),
-    ]
-    positions: dict[str, int] = {}
-    new_items = []
-    for kind, line in items:
-        positions[kind] = positions.get(kind, -1) + 1
-        new_items.append(PostingItem(kind=kind, position=positions[kind], text=line))
+    if not lines:
+        return
+    new_items = [PostingItem(kind=k, position=p, text=line) for k, p, line in item_rows(doc)]
     if posting.id is not None:
         # Clear the old lines first so the new ones can reuse their (kind, position) keys.
         posting.items = []

@@ -13,28 +13,30 @@ from collections.abc import Iterable
 from sqlalchemy import text
 from sqlalchemy.orm import Session
 
+from desktop.core.document import PostingDocument
 from desktop.storage.models import Posting
 
 _WORD = re.compile(r"\w+", re.UNICODE)
 
 
-def _body(posting: Posting) -> str:
-    parts = [posting.summary or "", posting.description or ""]
-    parts += [item.text for item in posting.items]
+def _body(doc: PostingDocument) -> str:
+    quals = doc.qualifications
+    parts = [doc.summary or "", doc.description or "", *doc.responsibilities]
+    parts += [*quals.required, *quals.preferred, *doc.benefits]
     return " ".join(parts)
 
 
-def index_postings(session: Session, postings: Iterable[Posting]) -> None:
-    """(Re)write the index rows of these postings; call after they have ids."""
+def index_postings(session: Session, postings: Iterable[tuple[Posting, PostingDocument]]) -> None:
+    """(Re)write the index rows of these postings (saved from these documents; with ids)."""
     rows = [
         {
             "id": p.id,
             "title": p.title,
             "company": p.company.name if p.company else "",
             "location": p.location or "",
-            "body": _body(p),
+            "body": _body(doc),
         }
-        for p in postings
+        for p, doc in postings
     ]
     if not rows:
         return
