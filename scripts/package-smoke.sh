@@ -81,11 +81,11 @@ for size in 16 24 32 48 64 128 256 512; do
   test -f "$INTERNAL/resources/icons/hicolor/${size}x$size/apps/jobdeck.png" || fail "icon $size px missing"
 done
 ok "resources: icons at 16-512 px"
-unused=$(find "$BUNDLE" \( -name 'libQt6Qml*' -o -name 'libQt6Quick*' -o -name 'libQt6Network*' \
+unused=$(find "$BUNDLE" \( -name 'libQt6Qml*' -o -name 'libQt6Quick*' \
   -o -name 'libQt6Pdf*' -o -name 'libQt6WebEngine*' -o -name 'libQt6Multimedia*' -o -name '*.qm' \
   -o -name 'libstdc++*' \) -print)
 [ -z "$unused" ] || fail "unwanted files in the bundle: $unused"
-ok "no QtQml, QtQuick, QtNetwork, QtPdf, Qt translations or libstdc++"
+ok "no QtQml, QtQuick, QtPdf, Qt translations or libstdc++"
 broken=$(find "$BUNDLE" -xtype l -print)
 [ -z "$broken" ] || fail "broken symlinks: $broken"
 ok "no broken symlinks"
