@@ -6,16 +6,13 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import UTC, datetime
 
-from sqlalchemy.orm import Session
-
-from desktop.core.document import PostingDocument, StageChange
+from desktop.core.document import PostingDocument
 from desktop.core.listing import PostingRow, SortKey
 from desktop.services import logins
 from desktop.services.changes import Changes
 from desktop.storage import posting_records as records
 from desktop.storage import search_index
 from desktop.storage.database import Database
-from desktop.storage.models import Posting
 
 
 class InvalidPosting(ValueError):
@@ -43,33 +40,6 @@ def _check(doc: PostingDocument) -> None:
         raise InvalidPosting("A posting needs a company.")
 
 
-def _insert(
-    session: Session, doc: PostingDocument, now: datetime, cache: records.BatchCache
-) -> Posting:
-    """Add one posting in an open write session; raises InvalidPosting, leaving it to roll back."""
-    _check(doc)
-    try:
-        stage = cache.stage(session, doc.stage)
-        company = records.find_or_create_company(session, doc.company or "", cache)
-        records.merge_company_profile(company, doc.industries, doc.company_profile)
-        posting = Posting(
-            raw=doc.raw,
-            created_at=now,
-            company=company,
-            stage=stage,
-            stage_order=cache.order_at_end(session, stage.id),
-        )
-        records.write_document(session, posting, doc, now, lines=False)
-        session.add(posting)
-        # An import of Jobdeck's own export keeps the application's whole history.
-        records.add_history(
-            session, posting, doc.stage_history or (StageChange(stage.name, now),), cache
-        )
-    except records.RecordNotFound as error:
-        raise InvalidPosting(str(error)) from None
-    return posting
-
-
 def create_posting(db: Database, doc: PostingDocument, *, now: datetime | None = None) -> Saved:
     """Save a new posting. Company data merges into the company if it is already known."""
     changes = create_postings(db, [doc], now=now)
@@ -85,16 +55,13 @@ def create_postings(
     One transaction and one flush per batch, instead of per posting, is what makes large
     imports fast: the ORM then writes each table with one executemany.
     """
-    now = now or _now()
-    cache = records.BatchCache()
+    for doc in docs:
+        _check(doc)
     with db.writing() as session:
-        cache.prefetch_companies(session, [doc.company or "" for doc in docs])
-        with session.no_autoflush:
-            added = [(_insert(session, doc, now, cache), doc) for doc in docs]
-        session.flush()
-        records.insert_children(session, added)
-        search_index.index_postings(session, added)
-        created = frozenset(posting.id for posting, _ in added)
+        try:
+            created = frozenset(records.insert_postings(session, docs, now or _now()))
+        except records.RecordNotFound as error:
+            raise InvalidPosting(str(error)) from None
     return Changes(created=created)
 
 

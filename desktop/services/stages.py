@@ -10,7 +10,6 @@ from desktop.core.board import StageInfo
 from desktop.services.changes import Changes
 from desktop.storage import board_records as records
 from desktop.storage.database import Database
-from desktop.storage.models import Posting, Stage
 from desktop.storage.posting_records import RecordNotFound
 
 _COLOR = re.compile(r"^#[0-9a-fA-F]{6}$")
@@ -63,15 +62,10 @@ def add_stage(
             existing.name, existing.color = cleaned, _check_color(color)
             existing.is_closed, existing.position = is_closed, position
             return existing.id, STAGES_CHANGED
-        stage = Stage(
-            name=_clean_name(session, cleaned),
-            color=_check_color(color),
-            is_closed=is_closed,
-            position=position,
+        stage_id = records.add_stage_row(
+            session, _clean_name(session, cleaned), _check_color(color), is_closed, position
         )
-        session.add(stage)
-        session.flush()
-        return stage.id, STAGES_CHANGED
+        return stage_id, STAGES_CHANGED
 
 
 def _edit(db: Database, stage_id: int, **values: object) -> Changes:
@@ -127,14 +121,10 @@ def delete_stage(db: Database, stage_id: int, move_to: int | None = None) -> Del
             raise StageError(
                 f"{stage.name!r} holds {len(cards)} posting(s): choose a stage to move them to."
             )
-        moved, history = [], []
-        for posting_id in cards:
-            posting = session.get(Posting, posting_id)
-            assert posting is not None and move_to is not None
-            moved.append((posting_id, posting.stage_order))
-            posting.stage_id = move_to
-            posting.stage_order = records.order_for_index(session, move_to, None, posting_id)
-            history.append(records.add_change(session, posting_id, move_to, now))
+        moved: list[tuple[int, float]] = []
+        history: list[int] = []
+        if cards and move_to is not None:
+            moved, history = records.move_all_cards(session, stage_id, move_to, now)
         info = StageInfo(stage.id, stage.name, stage.color, stage.is_closed, stage.position, 0)
         stage.archived = True
         for position, other in enumerate(s for s in everything if s.id != stage_id):

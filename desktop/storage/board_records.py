@@ -179,6 +179,30 @@ def stage_named(session: Session, name: str, *, excluding: int | None = None) ->
     return session.scalars(query).one_or_none()
 
 
+def add_stage_row(session: Session, name: str, color: str, is_closed: bool, position: int) -> int:
+    stage = Stage(name=name, color=color, is_closed=is_closed, position=position)
+    session.add(stage)
+    session.flush()
+    return stage.id
+
+
+def move_all_cards(
+    session: Session, from_stage: int, to_stage: int, at: datetime
+) -> tuple[list[tuple[int, float]], list[int]]:
+    """Move every card of a stage to the end of another, recording each change.
+
+    Returns where each card was (id, order) and the stage changes recorded, for an undo.
+    """
+    moved, history = [], []
+    for posting_id in postings_in_stage(session, from_stage):
+        posting = get_posting(session, posting_id)
+        moved.append((posting_id, posting.stage_order))
+        posting.stage_id = to_stage
+        posting.stage_order = order_for_index(session, to_stage, None, posting_id)
+        history.append(add_change(session, posting_id, to_stage, at))
+    return moved, history
+
+
 def all_stages(session: Session) -> list[Stage]:
     """The stages in use (not archived), in board order."""
     return list(session.scalars(select(Stage).where(~Stage.archived).order_by(Stage.position)))

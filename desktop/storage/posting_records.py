@@ -273,6 +273,42 @@ def _profile_of(company: Company) -> CompanyProfile | None:
 # Postings
 
 
+def insert_postings(session: Session, docs: Sequence[PostingDocument], now: datetime) -> list[int]:
+    """Add new postings (with their lines, first history entry and search index rows).
+
+    One flush for the whole batch, with look-ups shared and list lines bulk-inserted: that is
+    what makes large imports fast. Raises RecordNotFound for a stage that does not exist.
+    """
+    cache = BatchCache()
+    cache.prefetch_companies(session, [doc.company or "" for doc in docs])
+    with session.no_autoflush:
+        added = [(_new_posting(session, doc, now, cache), doc) for doc in docs]
+    session.flush()
+    insert_children(session, added)
+    search_index.index_postings(session, added)
+    return [posting.id for posting, _ in added]
+
+
+def _new_posting(
+    session: Session, doc: PostingDocument, now: datetime, cache: BatchCache
+) -> Posting:
+    stage = cache.stage(session, doc.stage)
+    company = find_or_create_company(session, doc.company or "", cache)
+    merge_company_profile(company, doc.industries, doc.company_profile)
+    posting = Posting(
+        raw=doc.raw,
+        created_at=now,
+        company=company,
+        stage=stage,
+        stage_order=cache.order_at_end(session, stage.id),
+    )
+    write_document(session, posting, doc, now, lines=False)
+    session.add(posting)
+    # An import of Jobdeck's own export keeps the application's whole history.
+    add_history(session, posting, doc.stage_history or (StageChange(stage.name, now),), cache)
+    return posting
+
+
 def item_rows(doc: PostingDocument) -> list[tuple[str, int, str]]:
     """The posting's list lines as (kind, position, text)."""
     rows: list[tuple[str, int, str]] = []
