@@ -17,12 +17,21 @@ from __future__ import annotations
 import threading
 import uuid
 from collections.abc import Callable
-from typing import TypeVar
+from typing import TYPE_CHECKING, TypeVar
 
-import keyring
-from keyring.backend import KeyringBackend
-from keyring.backends import chainer, fail, null
-from keyring.errors import KeyringError, KeyringLocked, NoKeyringError
+from desktop.deferred_import import deferred
+
+if TYPE_CHECKING:
+    import keyring
+    from keyring import errors as keyring_errors
+    from keyring.backend import KeyringBackend
+    from keyring.backends import chainer, fail, null
+else:  # keyring finds its backends through package metadata: slow, so not before it is used
+    keyring = deferred("keyring")
+    keyring_errors = deferred("keyring.errors")
+    chainer = deferred("keyring.backends.chainer")
+    fail = deferred("keyring.backends.fail")
+    null = deferred("keyring.backends.null")
 
 SERVICE_NAME = "Jobdeck"
 # Long enough for a keyring that is slow to start, short enough that a user is not left waiting
@@ -141,17 +150,17 @@ def _explain(error: BaseException, secret: str) -> SecretStoreUnavailable:
     """Turn whatever a backend raised into one plain message that cannot leak the password."""
     if isinstance(error, SecretStoreUnavailable):
         return error
-    if isinstance(error, KeyringLocked):
+    if isinstance(error, keyring_errors.KeyringLocked):
         return SecretStoreUnavailable(
             "The system keyring is locked. Unlock it (for example by logging in again or "
             "opening your password manager), then try again."
         )
-    if isinstance(error, NoKeyringError):
+    if isinstance(error, keyring_errors.NoKeyringError):
         return SecretStoreUnavailable(unusable_reason(fail.Keyring()) or "No system keyring.")
     detail = str(error).strip()
     if secret and secret in detail:
         detail = detail.replace(secret, "•••")
-    kind = "refused the request" if isinstance(error, KeyringError) else "failed"
+    kind = "refused the request" if isinstance(error, keyring_errors.KeyringError) else "failed"
     suffix = f": {detail}" if detail else f" ({type(error).__name__})"
     return SecretStoreUnavailable(f"The system keyring {kind}{suffix}")
 

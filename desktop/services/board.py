@@ -4,13 +4,20 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import UTC, datetime
+from typing import TYPE_CHECKING
 
 from desktop.core.board import Card, MoveRecord, StageInfo, TimelineEntry
+from desktop.deferred_import import deferred
 from desktop.services.changes import Changes
 from desktop.services.postings import PostingNotFound
-from desktop.storage import board_records as records
 from desktop.storage.database import Database
-from desktop.storage.posting_records import RecordNotFound, stage_by_name
+
+if TYPE_CHECKING:
+    from desktop.storage import board_records as records
+    from desktop.storage import posting_records
+else:  # the ORM, loaded after the window's first paint
+    records = deferred("desktop.storage.board_records")
+    posting_records = deferred("desktop.storage.posting_records")
 
 
 class UnknownStage(LookupError):
@@ -49,8 +56,8 @@ def column_cards(
 def resolve_stage(db: Database, name: str) -> StageInfo:
     with db.reading() as session:
         try:
-            stage = stage_by_name(session, name)
-        except RecordNotFound as error:
+            stage = posting_records.stage_by_name(session, name)
+        except posting_records.RecordNotFound as error:
             raise UnknownStage(str(error)) from None
         return StageInfo(stage.id, stage.name, stage.color, stage.is_closed, stage.position, 0)
 
@@ -71,7 +78,7 @@ def move_application(
         try:
             posting = records.get_posting(session, posting_id)
             records.get_stage(session, stage_id)
-        except RecordNotFound as error:
+        except records.RecordNotFound as error:
             raise (PostingNotFound if "posting" in str(error) else UnknownStage)(
                 str(error)
             ) from None
@@ -100,7 +107,7 @@ def set_label(db: Database, posting_id: int, color: str | None) -> Changes:
     with db.writing() as session:
         try:
             records.get_posting(session, posting_id).label_color = color
-        except RecordNotFound as error:
+        except records.RecordNotFound as error:
             raise PostingNotFound(str(error)) from None
     return Changes(updated=frozenset({posting_id}))
 

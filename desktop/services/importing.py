@@ -12,9 +12,11 @@ from dataclasses import dataclass
 from datetime import UTC, datetime
 from enum import Enum
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from desktop.core.document import PostingDocument
-from desktop.importers import ImportRefused, read_postings
+from desktop.deferred_import import deferred
+from desktop.importers import ImportRefused
 from desktop.services.changes import Changes
 from desktop.services.postings import (
     InvalidPosting,
@@ -23,8 +25,14 @@ from desktop.services.postings import (
     create_postings,
     update_posting,
 )
-from desktop.storage import posting_records as records
 from desktop.storage.database import Database
+
+if TYPE_CHECKING:
+    from desktop.importers import detect
+    from desktop.storage import posting_records as records
+else:  # the readers and the ORM, loaded after the window's first paint
+    detect = deferred("desktop.importers.detect")
+    records = deferred("desktop.storage.posting_records")
 
 MAX_INPUT_BYTES = 50 * 1024 * 1024  # far beyond any posting; a guard against the wrong file
 
@@ -67,7 +75,9 @@ def read_input(
 ) -> list[Candidate]:
     """Parse one input. Raises ImportRefused with a reason that names ``source``."""
     try:
-        results = read_postings(data, name=source, captured_at=captured_at or datetime.now(UTC))
+        results = detect.read_postings(
+            data, name=source, captured_at=captured_at or datetime.now(UTC)
+        )
     except ImportRefused as refused:
         raise ImportRefused(f"{source}: {refused.reason}") from None
     return [

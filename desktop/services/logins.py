@@ -10,13 +10,19 @@ from __future__ import annotations
 import logging
 from dataclasses import dataclass
 from datetime import UTC, datetime
+from typing import TYPE_CHECKING
 
 from desktop import secrets
+from desktop.deferred_import import deferred
 from desktop.secrets import SecretStoreUnavailable
 from desktop.services.changes import Changes
-from desktop.storage import login_records as records
 from desktop.storage.database import Database
-from desktop.storage.models import PortalLogin
+
+if TYPE_CHECKING:
+    from desktop.storage import login_records as records
+    from desktop.storage.models import PortalLogin
+else:  # the ORM, loaded after the window's first paint
+    records = deferred("desktop.storage.login_records")
 
 log = logging.getLogger(__name__)
 

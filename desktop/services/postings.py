@@ -5,14 +5,22 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import UTC, datetime
+from typing import TYPE_CHECKING
 
 from desktop.core.document import PostingDocument
 from desktop.core.listing import PostingRow, SortKey
+from desktop.deferred_import import deferred
 from desktop.services import logins
 from desktop.services.changes import Changes
-from desktop.storage import posting_records as records
-from desktop.storage import search_index
+from desktop.storage import posting_list
 from desktop.storage.database import Database
+
+if TYPE_CHECKING:
+    from desktop.storage import posting_records as records
+    from desktop.storage import search_index
+else:  # the ORM: loaded after the window's first paint, which needs only the list
+    records = deferred("desktop.storage.posting_records")
+    search_index = deferred("desktop.storage.search_index")
 
 
 class InvalidPosting(ValueError):
@@ -123,11 +131,14 @@ def get_posting(db: Database, posting_id: int) -> PostingDocument:
             raise PostingNotFound(str(error)) from None
 
 
+# The list's reads are plain SQL (posting_list): they are what the window paints first.
+
+
 def list_postings(
     db: Database, search: str = "", sort: SortKey = SortKey.POSTED, descending: bool = True
 ) -> list[PostingRow]:
-    with db.reading() as session:
-        return records.list_rows(session, search, sort, descending)
+    with db.querying() as connection:
+        return posting_list.list_rows(connection, search, sort, descending)
 
 
 def list_posting_ids(
@@ -139,23 +150,25 @@ def list_posting_ids(
     offset: int = 0,
     limit: int | None = None,
 ) -> list[int]:
-    with db.reading() as session:
-        return records.list_ids(session, search, sort, descending, offset=offset, limit=limit)
+    with db.querying() as connection:
+        return posting_list.list_ids(
+            connection, search, sort, descending, offset=offset, limit=limit
+        )
 
 
 def count_matching(db: Database, search: str = "") -> int:
-    with db.reading() as session:
-        return records.count_matching(session, search)
+    with db.querying() as connection:
+        return posting_list.count_matching(connection, search)
 
 
 def posting_rows(db: Database, ids: Sequence[int]) -> dict[int, PostingRow]:
-    with db.reading() as session:
-        return records.rows_by_id(session, ids)
+    with db.querying() as connection:
+        return posting_list.rows_by_id(connection, ids)
 
 
 def count_postings(db: Database) -> int:
-    with db.reading() as session:
-        return records.count_rows(session)
+    with db.querying() as connection:
+        return posting_list.count_matching(connection)
 
 
 def all_documents(db: Database) -> list[PostingDocument]:

@@ -5,12 +5,17 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from datetime import UTC, datetime
+from typing import TYPE_CHECKING
 
 from desktop.core.board import StageInfo
+from desktop.deferred_import import deferred
 from desktop.services.changes import Changes
-from desktop.storage import board_records as records
 from desktop.storage.database import Database
-from desktop.storage.posting_records import RecordNotFound
+
+if TYPE_CHECKING:
+    from desktop.storage import board_records as records
+else:  # the ORM, loaded after the window's first paint
+    records = deferred("desktop.storage.board_records")
 
 _COLOR = re.compile(r"^#[0-9a-fA-F]{6}$")
 STAGES_CHANGED = Changes(stages=True)
@@ -72,7 +77,7 @@ def _edit(db: Database, stage_id: int, **values: object) -> Changes:
     with db.writing() as session:
         try:
             stage = records.get_stage(session, stage_id)
-        except RecordNotFound as error:
+        except records.RecordNotFound as error:
             raise StageError(str(error)) from None
         if "name" in values:
             values["name"] = _clean_name(session, str(values["name"]), stage_id)
@@ -111,7 +116,7 @@ def delete_stage(db: Database, stage_id: int, move_to: int | None = None) -> Del
     with db.writing() as session:
         try:
             stage = records.get_stage(session, stage_id)
-        except RecordNotFound as error:
+        except records.RecordNotFound as error:
             raise StageError(str(error)) from None
         everything = records.all_stages(session)
         if len(everything) == 1:

@@ -3,6 +3,10 @@
 ``open_database`` is the only way in. It refuses a file written by a newer Jobdeck before it
 touches it, brings an older file up to date with Alembic, and returns a ``Database`` that hands
 out one short session per operation.
+
+SQLAlchemy is imported when the first session is asked for, not before: a file already at the
+newest schema opens with the standard ``sqlite3`` alone, so the window can paint its list
+(``querying``) while the ORM is still loading.
 """
 
 from __future__ import annotations
@@ -12,13 +16,13 @@ import threading
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
-from typing import Any
-
-from sqlalchemy import create_engine, event
-from sqlalchemy.engine import Engine
-from sqlalchemy.orm import Session, sessionmaker
+from typing import TYPE_CHECKING, Any
 
 from desktop.storage import backups, migrate
+
+if TYPE_CHECKING:
+    from sqlalchemy.engine import Engine
+    from sqlalchemy.orm import Session, sessionmaker
 
 DATABASE_FILENAME = "jobdeck.db"
 BUSY_TIMEOUT_MS = 5000
@@ -32,7 +36,7 @@ class SchemaTooNewError(DatabaseError):
     """The file was written by a newer Jobdeck; it has been left untouched."""
 
 
-def _set_pragmas(dbapi_connection: sqlite3.Connection, _record: Any) -> None:
+def _set_pragmas(dbapi_connection: sqlite3.Connection, _record: Any = None) -> None:
     # WAL lets the UI read while a write is under way; synchronous=FULL makes an acknowledged
     # write survive a power cut; foreign keys keep cascades honest.
     cursor = dbapi_connection.cursor()
@@ -43,28 +47,82 @@ def _set_pragmas(dbapi_connection: sqlite3.Connection, _record: Any) -> None:
     cursor.close()
 
 
+def _create_engine(path: Path) -> Engine:
+    from sqlalchemy import create_engine, event
+
+    engine = create_engine(f"sqlite:///{path}", connect_args={"timeout": BUSY_TIMEOUT_MS / 1000})
+    event.listen(engine, "connect", _set_pragmas)
+    return engine
+
+
 class Database:
     """The open library file. Reads may run anywhere; writes go one at a time."""
 
-    def __init__(self, path: Path, engine: Engine) -> None:
+    def __init__(self, path: Path, engine: Engine | None = None) -> None:
         self.path = path
-        self.engine = engine
-        self._sessions = sessionmaker(engine, expire_on_commit=False)
+        self._engine = engine
+        self._sessions: sessionmaker[Session] | None = None
+        self._engine_lock = threading.Lock()
         self._write_lock = threading.Lock()
+        # Plain connections for ``querying``, kept open between calls (with their page cache).
+        self._idle: list[sqlite3.Connection] = []
+        self._idle_lock = threading.Lock()
+
+    @property
+    def engine(self) -> Engine:
+        """The SQLAlchemy engine, made (and SQLAlchemy imported) on first use."""
+        with self._engine_lock:
+            if self._engine is None:
+                self._engine = _create_engine(self.path)
+            return self._engine
+
+    def _session_factory(self) -> sessionmaker[Session]:
+        if self._sessions is None:
+            from sqlalchemy.orm import sessionmaker
+
+            engine = self.engine
+            with self._engine_lock:  # two threads' first sessions must share one factory
+                if self._sessions is None:
+                    self._sessions = sessionmaker(engine, expire_on_commit=False)
+        return self._sessions
 
     @contextmanager
     def reading(self) -> Iterator[Session]:
-        with self._sessions() as session:
+        with self._session_factory()() as session:
             yield session
 
     @contextmanager
     def writing(self) -> Iterator[Session]:
         """A session whose work is committed as one transaction, or not at all."""
-        with self._write_lock, self._sessions() as session, session.begin():
+        with self._write_lock, self._session_factory()() as session, session.begin():
             yield session
 
+    @contextmanager
+    def querying(self) -> Iterator[sqlite3.Connection]:
+        """A plain ``sqlite3`` connection for reads that must not wait for the ORM (the list).
+
+        Only for SELECTs: each runs in its own read transaction, as a session's reads do.
+        """
+        with self._idle_lock:
+            connection = self._idle.pop() if self._idle else None
+        if connection is None:
+            connection = sqlite3.connect(
+                self.path, timeout=BUSY_TIMEOUT_MS / 1000, check_same_thread=False
+            )
+            _set_pragmas(connection)
+        try:
+            yield connection
+        finally:
+            with self._idle_lock:
+                self._idle.append(connection)
+
     def close(self) -> None:
-        self.engine.dispose()
+        with self._idle_lock:
+            idle, self._idle = self._idle, []
+        for connection in idle:
+            connection.close()
+        if self._engine is not None:
+            self._engine.dispose()
 
 
 def database_path(data_dir: Path) -> Path:
@@ -87,11 +145,11 @@ def open_database(data_dir: Path) -> Database:
             raise DatabaseError(
                 f"{error}. The library was not upgraded; nothing was changed."
             ) from None
-    engine = create_engine(f"sqlite:///{path}", connect_args={"timeout": BUSY_TIMEOUT_MS / 1000})
-    event.listen(engine, "connect", _set_pragmas)
+    if revision == migrate.HEAD_REVISION:
+        return Database(path)  # nothing to migrate: SQLAlchemy waits until a session is needed
+    engine = _create_engine(path)
     try:
-        if revision != migrate.HEAD_REVISION:
-            migrate.upgrade_to_head(engine)
+        migrate.upgrade_to_head(engine)
     except sqlite3.DatabaseError as error:
         engine.dispose()
         raise DatabaseError(f"{path} is not a readable Jobdeck database: {error}") from None

@@ -9,7 +9,6 @@ from __future__ import annotations
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from datetime import datetime
-from typing import Any
 
 from sqlalchemy import Integer, Select, delete, func, insert, select, text
 from sqlalchemy.orm import Session, selectinload
@@ -27,8 +26,8 @@ from desktop.core.document import (
     StageChange,
 )
 from desktop.core.fingerprint import content_fingerprint
-from desktop.core.listing import PostingRow, SortKey
 from desktop.storage import search_index
+from desktop.storage.fts_query import match_query
 from desktop.storage.models import (
     Company,
     CompanyIndustry,
@@ -498,25 +497,12 @@ def record_stage(session: Session, posting: Posting, stage: Stage, at: datetime)
 
 
 # ---------------------------------------------------------------------------------------------
-# The list
-
-
-def _latest_h1b(column: Any) -> Any:
-    """The newest year's H1B count (or year) of the posting's company, read per row through
-    the (company_id, year) key: grouping the whole table would cost more than the page."""
-    return (
-        select(column)
-        .where(H1bCount.company_id == Posting.company_id)
-        .order_by(H1bCount.year.desc())
-        .limit(1)
-        .correlate(Posting)
-        .scalar_subquery()
-    )
+# Search (the list's own queries are plain SQL, in posting_list)
 
 
 def matching(query: Select, search: str) -> Select:
     """Narrow a query over postings to those holding every word of ``search`` (full-text)."""
-    fts_query = search_index.match_query(search)
+    fts_query = match_query(search)
     if fts_query is None:
         return query
     hits = (
@@ -524,100 +510,8 @@ def matching(query: Select, search: str) -> Select:
         .bindparams(q=fts_query)
         .columns(rowid=Integer)
     )
-    # "id + 0": the matches are checked against the rows the query walks (say, down the
-    # posted_at index) instead of each match being looked up in the table: for a common word
-    # that is the difference between 90 ms and 200 ms at 100,000 postings.
+    # "id + 0", as in posting_list: the matches are checked against the rows the query walks.
     return query.where((Posting.id + 0).in_(hits))
-
-
-def _sort_column(sort: SortKey) -> Any:
-    if sort is SortKey.H1B:
-        return _latest_h1b(H1bCount.count)
-    return {
-        SortKey.COMPANY: func.lower(Company.name),
-        SortKey.TITLE: func.lower(Posting.title),
-        SortKey.STAGE: Stage.position,
-        SortKey.POSTED: Posting.posted_at,
-        SortKey.LOCATION: func.lower(Posting.location),
-        SortKey.SALARY: func.coalesce(Posting.salary_max, Posting.salary_min),
-    }[sort]
-
-
-def count_matching(session: Session, search: str = "") -> int:
-    """How many postings hold every word of ``search`` (all of them for an empty search)."""
-    fts_query = search_index.match_query(search)
-    if fts_query is None:
-        return session.scalar(select(func.count(Posting.id))) or 0
-    # The index has one row per posting: counting it avoids touching the postings at all.
-    counted = text("SELECT count(*) FROM postings_fts WHERE postings_fts MATCH :q")
-    return session.scalar(counted.bindparams(q=fts_query)) or 0
-
-
-def list_ids(
-    session: Session,
-    search: str = "",
-    sort: SortKey = SortKey.POSTED,
-    descending: bool = True,
-    *,
-    offset: int = 0,
-    limit: int | None = None,
-) -> list[int]:
-    """The ids of the postings matching ``search``, in list order, a page at a time.
-
-    Only the joins the sort needs are made; the rows themselves are read separately.
-    """
-    query: Select = select(Posting.id)
-    if sort is SortKey.COMPANY:
-        query = query.outerjoin(Company, Company.id == Posting.company_id)
-    elif sort is SortKey.STAGE:
-        query = query.join(Stage, Stage.id == Posting.stage_id)
-    sort_column = _sort_column(sort)
-    # Rows without a value go last whichever way the column is sorted; the id breaks ties.
-    # SQLite already puts NULLs last in a descending order, which lets it walk an index
-    # (posted_at) instead of sorting 100,000 rows.
-    order = (
-        (sort_column.desc(), Posting.id.desc())
-        if descending
-        else (sort_column.is_(None), sort_column.asc(), Posting.id.desc())
-    )
-    query = matching(query, search).order_by(*order).offset(offset)
-    if limit is not None:
-        query = query.limit(limit)
-    # Through the Core connection: plain ints, without the ORM's per-row loading.
-    return list(session.connection().execute(query).scalars())
-
-
-def rows_by_id(session: Session, ids: Sequence[int]) -> dict[int, PostingRow]:
-    """The list rows of these postings (one page of the list)."""
-    query = (
-        select(
-            Posting.id,
-            Company.name,
-            Posting.title,
-            Stage.name,
-            Stage.color,
-            Posting.posted_at,
-            Posting.location,
-            Posting.salary_text,
-            Posting.salary_max,
-            _latest_h1b(H1bCount.year),
-            _latest_h1b(H1bCount.count),
-        )
-        .join(Stage, Stage.id == Posting.stage_id)
-        .outerjoin(Company, Company.id == Posting.company_id)
-        .where(Posting.id.in_(list(ids)))
-    )
-    return {row[0]: PostingRow(*row) for row in session.execute(query)}
-
-
-def list_rows(
-    session: Session, search: str = "", sort: SortKey = SortKey.POSTED, descending: bool = True
-) -> list[PostingRow]:
-    ids = list_ids(session, search, sort, descending)
-    rows: dict[int, PostingRow] = {}
-    for start in range(0, len(ids), 900):  # SQLite's limit on bound parameters
-        rows.update(rows_by_id(session, ids[start : start + 900]))
-    return [rows[i] for i in ids]
 
 
 def load_all_postings(session: Session) -> Sequence[Posting]:
@@ -636,10 +530,6 @@ def load_all_postings(session: Session) -> Sequence[Posting]:
             selectinload(Posting.company).selectinload(Company.news),
         )
     ).all()
-
-
-def count_rows(session: Session) -> int:
-    return session.scalar(select(func.count(Posting.id))) or 0
 
 
 # ---------------------------------------------------------------------------------------------

@@ -1,13 +1,13 @@
-"""The full-text index (FTS5) of postings, kept in step with every write, and its queries.
+"""The full-text index (FTS5) of postings, kept in step with every write.
 
 The index holds, per posting (rowid = posting id): title, company name, location, and a body
 of the summary, the description and every list item. A search matches postings holding every
-word of the query as the start of a word ("reinf" finds "reinforcement").
+word of the query as the start of a word ("reinf" finds "reinforcement"); ``fts_query`` turns
+the words into the FTS5 query.
 """
 
 from __future__ import annotations
 
-import re
 from collections.abc import Iterable
 
 from sqlalchemy import text
@@ -15,8 +15,6 @@ from sqlalchemy.orm import Session
 
 from desktop.core.document import PostingDocument
 from desktop.storage.models import Posting
-
-_WORD = re.compile(r"\w+", re.UNICODE)
 
 
 def _body(doc: PostingDocument) -> str:
@@ -52,14 +50,3 @@ def index_postings(session: Session, postings: Iterable[tuple[Posting, PostingDo
 
 def unindex_posting(session: Session, posting_id: int) -> None:
     session.execute(text("DELETE FROM postings_fts WHERE rowid = :id"), {"id": posting_id})
-
-
-def match_query(words: str) -> str | None:
-    """An FTS5 query for every word as a prefix, or None when the text has no words.
-
-    Each word is quoted, so FTS5 syntax typed by the user (AND, NEAR, *, quotes) is plain text.
-    """
-    tokens = _WORD.findall(words.casefold())
-    if not tokens:
-        return None
-    return " ".join(f'"{token}"*' for token in tokens)

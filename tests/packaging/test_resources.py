@@ -94,6 +94,13 @@ def test_metainfo_release_is_the_project_version() -> None:
     assert newest.get("version") == project_version()
 
 
+def test_the_app_reports_the_project_version() -> None:
+    # desktop.__version__ is written out (not read from metadata) to start faster: keep in step.
+    import desktop
+
+    assert desktop.__version__ == project_version()
+
+
 def test_metainfo_screenshot_is_the_readme_screenshot() -> None:
     root = ET.parse(METAINFO).getroot()
     image = root.find("screenshots/screenshot[@type='default']/image")
