@@ -63,7 +63,7 @@ def run_app(data_dir: Path, *, self_test: bool = False) -> int:
     opened: list[tuple[Database, MainWindow]] = []
 
     def show_window(db: Database) -> None:
-        window = MainWindow(db, window_settings())
+        window = MainWindow(db, window_settings(), paint_first=True)
         opened.append((db, window))
         instance.activation_requested.connect(lambda: bring_forward(window))
         daily = DailyBackupTimer(db, window)
@@ -86,7 +86,11 @@ def run_app(data_dir: Path, *, self_test: bool = False) -> int:
 
 
 def run_self_test(data_dir: Path) -> int:
-    """Open the real window on the library, paint it, select a posting, and report."""
+    """Open the real window on the library, paint it, select a posting, and report.
+
+    Starts as the app does (the list painted first, then the rest loaded) and says so on stdout
+    the moment the window is painted: ``make bench`` times start-up up to that line.
+    """
     started = time.perf_counter()
     problems: list[str] = []
 
@@ -102,11 +106,14 @@ def run_self_test(data_dir: Path) -> int:
         # Throw-away settings: a self-test never changes the user's saved window layout.
         scratch = tempfile.TemporaryDirectory(prefix="jobdeck-self-test-")
         settings = QSettings(str(Path(scratch.name) / "window.ini"), QSettings.Format.IniFormat)
-        window = MainWindow(db, settings)
+        window = MainWindow(db, settings, paint_first=True)
         window.show()
         app.processEvents()
         if window.grab().isNull():
             problems.append("the main window could not be painted")
+        painted = time.perf_counter() - started
+        print(f"self-test: window painted with {window.model.rowCount()} postings", flush=True)
+        window.finish_start_up()
         stored = postings.count_postings(db)
         shown = window.model.rowCount()
         if shown != stored:
@@ -127,5 +134,8 @@ def run_self_test(data_dir: Path) -> int:
         for problem in problems:
             print(f"self-test failed: {problem}", file=sys.stderr)
         return 1
-    print(f"self-test ok: {stored} postings shown, window painted in {elapsed * 1000:.0f} ms")
+    print(
+        f"self-test ok: {stored} postings shown, window painted in {painted * 1000:.0f} ms, "
+        f"ready in {elapsed * 1000:.0f} ms"
+    )
     return 0

@@ -15,6 +15,7 @@ from PySide6.QtGui import (
     QDragMoveEvent,
     QDropEvent,
     QKeySequence,
+    QPaintEvent,
     QUndoStack,
 )
 from PySide6.QtWidgets import (
@@ -36,6 +37,7 @@ from PySide6.QtWidgets import (
 )
 
 from desktop import __version__
+from desktop.deferred_import import load_deferred
 from desktop.services import board, export, postings
 from desktop.services.changes import Changes
 from desktop.storage.database import Database
@@ -82,10 +84,23 @@ EMPTY_TEXT = (
 class MainWindow(QMainWindow):
     changes_applied = Signal(object)  # Changes, after every view has caught up
 
-    def __init__(self, db: Database, settings: QSettings, parent: QWidget | None = None) -> None:
+    def __init__(
+        self,
+        db: Database,
+        settings: QSettings,
+        parent: QWidget | None = None,
+        *,
+        paint_first: bool = False,
+    ) -> None:
+        """With ``paint_first`` (the app's start), the window paints its list before the ORM, the
+        keyring and the readers are loaded; they load just after, and the detail pane fills
+        then (``finish_start_up``). Without it, everything is ready when the constructor returns.
+        """
         super().__init__(parent)
         self._db = db
         self._settings = settings
+        self._detail_waits = paint_first
+        self._finish_scheduled = False
         self.posting_form: PostingForm | None = None
         self.setObjectName("main-window")
         self.setWindowTitle("Jobdeck")
@@ -98,6 +113,8 @@ class MainWindow(QMainWindow):
         self.imports.changes.connect(self._imported)
         self.setAcceptDrops(True)
         self._build_views()
+        if paint_first:
+            self.detail.show_blank()  # not "select a posting": one is selected, and on its way
         self._build_actions()
         self._restore_state()
         self.model.reload()
@@ -311,6 +328,22 @@ class MainWindow(QMainWindow):
         self._settings.setValue("window/columns", self.table.horizontalHeader().saveState())
         self._settings.sync()
 
+    def paintEvent(self, event: QPaintEvent) -> None:
+        super().paintEvent(event)
+        if self._detail_waits and not self._finish_scheduled:
+            # The window and its children are painted in this same pass: what is left of the
+            # start-up runs right after the first frame is on the screen.
+            self._finish_scheduled = True
+            QTimer.singleShot(0, self.finish_start_up)
+
+    def finish_start_up(self) -> None:
+        """Load what the first paint did without, then show the selected posting in full."""
+        if not self._detail_waits:
+            return
+        load_deferred()
+        self._detail_waits = False
+        self._show_detail(self.selected_id())
+
     def closeEvent(self, event: QCloseEvent) -> None:
         form = self.posting_form
         if form is not None and form.unsaved.changed():
@@ -350,6 +383,8 @@ class MainWindow(QMainWindow):
         self._update_actions()
 
     def _show_detail(self, posting_id: int | None) -> None:
+        if self._detail_waits:
+            return  # finish_start_up shows the posting selected by then
         try:
             doc = postings.get_posting(self._db, posting_id) if posting_id is not None else None
         except postings.PostingNotFound:

@@ -146,18 +146,21 @@ class DetailPane(QScrollArea):
     def section(self, name: str) -> Section | None:
         return self._sections.get(name)
 
+    def show_blank(self) -> None:
+        """An empty page, for the moment between the first paint and the posting's arrival."""
+        self.posting_id = None
+        self._timeline = ()
+        self._sections = {}
+        self._set_page(self._new_page())
+
     def show_posting(
         self, doc: PostingDocument | None, timeline: Sequence[TimelineEntry] = ()
     ) -> None:
         self.posting_id = doc.id if doc else None
         self._timeline = tuple(timeline)
-        content = QWidget()
-        content.setObjectName("detail-content")
-        content.setBackgroundRole(QPalette.ColorRole.Base)  # reads like a page, in light and dark
-        content.setAutoFillBackground(True)
-        layout = QVBoxLayout(content)
-        layout.setContentsMargins(18, 14, 18, 18)
-        layout.setSpacing(8)
+        content = self._new_page()
+        layout = content.layout()
+        assert isinstance(layout, QVBoxLayout)
         self._sections = {}
         if doc is None:
             hint = plain_label("Select a posting to see all of it here.", muted=True)
@@ -172,6 +175,20 @@ class DetailPane(QScrollArea):
                     self._sections[name] = section
                     layout.addWidget(section)
             layout.addStretch(1)
+        self._set_page(content)
+
+    @staticmethod
+    def _new_page() -> QWidget:
+        content = QWidget()
+        content.setObjectName("detail-content")
+        content.setBackgroundRole(QPalette.ColorRole.Base)  # reads like a page, in light and dark
+        content.setAutoFillBackground(True)
+        layout = QVBoxLayout(content)
+        layout.setContentsMargins(18, 14, 18, 18)
+        layout.setSpacing(8)
+        return content
+
+    def _set_page(self, content: QWidget) -> None:
         old = self.takeWidget()
         if old is not None:
             old.deleteLater()

@@ -1,0 +1,115 @@
+"""The window paints its list before the ORM, the keyring and the readers are loaded.
+
+The first three tests run Jobdeck in a fresh Python, the only place where "not loaded yet"
+can be seen: this test process has loaded everything long before.
+"""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+import textwrap
+from pathlib import Path
+
+from PySide6.QtCore import QSettings
+from pytestqt.qtbot import QtBot
+
+from desktop.services import postings
+from desktop.storage.database import Database
+from desktop.ui.main_window import MainWindow
+from tests.samples import AMAZON_TITLE, amazon_document
+
+ROOT = Path(__file__).resolve().parents[2]
+HEAVY = ("sqlalchemy", "keyring", "lxml", "nh3", "extruct", "alembic", "importlib.metadata")
+
+
+def _fresh_python(code: str, *args: str) -> dict:
+    """Run ``code`` in a new interpreter; it prints one JSON object as its last line."""
+    done = subprocess.run(
+        [sys.executable, "-c", textwrap.dedent(code), *args],
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+        timeout=120,
+        env={"QT_QPA_PLATFORM": "offscreen", "PATH": "/usr/bin:/bin", "HOME": str(ROOT)},
+    )
+    assert done.returncode == 0, done.stderr
+    return json.loads(done.stdout.splitlines()[-1])
+
+
+def test_the_window_modules_load_nothing_heavy() -> None:
+    loaded = _fresh_python(
+        """
+        import json, sys
+        import desktop.cli, desktop.ui.app, desktop.ui.main_window
+        print(json.dumps(sorted(sys.modules)))
+        """
+    )
+    assert [name for name in loaded if name.split(".")[0] in HEAVY or name in HEAVY] == []
+
+
+def test_the_list_is_read_without_the_orm(db: Database, data_dir: Path) -> None:
+    postings.create_posting(db, amazon_document())
+    db.close()
+    seen = _fresh_python(
+        """
+        import json, sys
+        from pathlib import Path
+        from desktop.services import postings
+        from desktop.storage.database import open_database
+
+        db = open_database(Path(sys.argv[1]))
+        ids = postings.list_posting_ids(db)
+        rows = postings.posting_rows(db, ids)
+        print(json.dumps({
+            "count": postings.count_matching(db, "reinforcement"),
+            "titles": [rows[i].title for i in ids],
+            "orm": "sqlalchemy" in sys.modules,
+        }))
+        """,
+        str(data_dir),
+    )
+    assert seen == {
+        "count": 1,
+        "titles": [AMAZON_TITLE],
+        "orm": False,
+    }
+
+
+def test_the_self_test_paints_the_list_then_shows_the_posting(db: Database, data_dir: Path) -> None:
+    postings.create_posting(db, amazon_document())
+    db.close()
+    done = subprocess.run(
+        [sys.executable, "-m", "desktop", "--data-dir", str(data_dir), "--self-test"],
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+        timeout=120,
+        env={"QT_QPA_PLATFORM": "offscreen", "PATH": "/usr/bin:/bin", "HOME": str(ROOT)},
+    )
+    assert done.returncode == 0, done.stderr
+    painted, verdict = done.stdout.splitlines()
+    assert painted == "self-test: window painted with 1 postings"
+    assert verdict.startswith("self-test ok: 1 postings shown, window painted in ")
+
+
+def test_the_detail_pane_fills_once_the_first_frame_is_painted(
+    qtbot: QtBot, db: Database, tmp_path: Path
+) -> None:
+    saved = postings.create_posting(db, amazon_document())
+    settings = QSettings(str(tmp_path / "window.ini"), QSettings.Format.IniFormat)
+    window = MainWindow(db, settings, paint_first=True)
+    qtbot.addWidget(window)
+
+    # Before the first paint: the list is there, the posting selected, the pane still blank
+    # (not "select a posting", which would be wrong with a posting selected).
+    assert window.model.rowCount() == 1
+    assert window.selected_id() == saved.posting_id
+    assert window.detail.posting_id is None
+    assert window.detail.visible_sections() == []
+
+    window.show()
+    qtbot.waitUntil(lambda: window.detail.posting_id == saved.posting_id)
+    assert "responsibilities" in window.detail.visible_sections()
+    window.close()
