@@ -59,7 +59,7 @@ echo "smoke: bundle contents ($BUNDLE)"
 test -x "$EXE" || fail "no executable at $EXE: run make package"
 INTERNAL=$BUNDLE/_internal
 test -f "$INTERNAL/jobdeck-$VERSION.dist-info/METADATA" || fail "jobdeck $VERSION metadata missing"
-ok "jobdeck-$VERSION.dist-info (the version when frozen)"
+ok "jobdeck-$VERSION.dist-info"
 grep -q '^\[keyring.backends\]' "$INTERNAL"/keyring-*.dist-info/entry_points.txt ||
   fail "keyring's entry points missing: keyring would find no backend"
 ok "keyring's entry points"

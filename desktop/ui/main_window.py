@@ -93,8 +93,8 @@ class MainWindow(QMainWindow):
         paint_first: bool = False,
     ) -> None:
         """With ``paint_first`` (the app's start), the window paints its list before the ORM, the
-        keyring and the readers are loaded; they load just after, and the detail pane fills
-        then (``finish_start_up``). Without it, everything is ready when the constructor returns.
+        keyring and the readers are loaded; just after the first frame, the detail pane fills
+        and they load (``finish_start_up``). Without it, the window is complete at once.
         """
         super().__init__(parent)
         self._db = db
@@ -337,12 +337,13 @@ class MainWindow(QMainWindow):
             QTimer.singleShot(0, self.finish_start_up)
 
     def finish_start_up(self) -> None:
-        """Load what the first paint did without, then show the selected posting in full."""
+        """Show the selected posting in full (reading it loads the ORM), then load the rest."""
         if not self._detail_waits:
             return
-        load_deferred()
         self._detail_waits = False
         self._show_detail(self.selected_id())
+        # The keyring and the readers, a tenth of a second, before the user can need them.
+        QTimer.singleShot(0, load_deferred)
 
     def closeEvent(self, event: QCloseEvent) -> None:
         form = self.posting_form

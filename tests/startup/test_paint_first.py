@@ -91,7 +91,7 @@ def test_the_self_test_paints_the_list_then_shows_the_posting(db: Database, data
     assert done.returncode == 0, done.stderr
     painted, verdict = done.stdout.splitlines()
     assert painted == "self-test: window painted with 1 postings"
-    assert verdict.startswith("self-test ok: 1 postings shown, window painted in ")
+    assert verdict.startswith("self-test ok: 1 postings shown; in ms, window painted ")
 
 
 def test_the_detail_pane_fills_once_the_first_frame_is_painted(
