@@ -43,13 +43,22 @@ SECTION_ORDER = (
 
 
 def plain_label(
-    text: str, *, point_delta: int = 0, bold: bool = False, muted: bool = False
+    text: str,
+    *,
+    point_delta: int = 0,
+    bold: bool = False,
+    muted: bool = False,
+    selectable: bool = True,
 ) -> QLabel:
+    """A label showing ``text`` as plain text. The posting's own words are ``selectable`` (to
+    copy a requirement, say); Jobdeck's headings, keys and bullets are not: a selectable label
+    carries a text document of its own, and they made up half the cost of showing a posting."""
     label = QLabel()
     label.setTextFormat(Qt.TextFormat.PlainText)
     label.setText(text)
     label.setWordWrap(True)
-    label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+    if selectable:
+        label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
     if point_delta or bold:
         font = QFont(label.font())
         if point_delta:
@@ -92,7 +101,7 @@ class Section(QFrame):
         self.body.setContentsMargins(0, 6, 0, 6)
         self.body.setSpacing(4)
         if title:
-            self.body.addWidget(plain_label(title, point_delta=2, bold=True))
+            self.body.addWidget(plain_label(title, point_delta=2, bold=True, selectable=False))
 
 
 def bullet_list(items: tuple[str, ...]) -> QWidget:
@@ -103,7 +112,7 @@ def bullet_list(items: tuple[str, ...]) -> QWidget:
     grid.setVerticalSpacing(3)
     grid.setColumnStretch(1, 1)
     for row, item in enumerate(items):
-        bullet = plain_label("•")
+        bullet = plain_label("•", selectable=False)
         bullet.setAlignment(Qt.AlignmentFlag.AlignTop)
         grid.addWidget(bullet, row, 0, Qt.AlignmentFlag.AlignTop)
         grid.addWidget(plain_label(item), row, 1)
@@ -117,7 +126,9 @@ def key_values(pairs: list[tuple[str, str]]) -> QWidget:
     grid.setHorizontalSpacing(12)
     grid.setColumnStretch(1, 1)
     for row, (key, value) in enumerate(pairs):
-        grid.addWidget(plain_label(key, muted=True), row, 0, Qt.AlignmentFlag.AlignTop)
+        grid.addWidget(
+            plain_label(key, muted=True, selectable=False), row, 0, Qt.AlignmentFlag.AlignTop
+        )
         grid.addWidget(plain_label(value), row, 1)
     return box
 
@@ -163,7 +174,9 @@ class DetailPane(QScrollArea):
         assert isinstance(layout, QVBoxLayout)
         self._sections = {}
         if doc is None:
-            hint = plain_label("Select a posting to see all of it here.", muted=True)
+            hint = plain_label(
+                "Select a posting to see all of it here.", muted=True, selectable=False
+            )
             hint.setAlignment(Qt.AlignmentFlag.AlignCenter)
             layout.addStretch(1)
             layout.addWidget(hint)
@@ -219,7 +232,7 @@ class DetailPane(QScrollArea):
             section.body.addWidget(key_values(facts))
         if doc.url:
             row = QHBoxLayout()
-            row.addWidget(plain_label("Source", muted=True))
+            row.addWidget(plain_label("Source", muted=True, selectable=False))
             link = link_label(doc.url)
             link.setObjectName("detail-source-link")
             row.addWidget(link, 1)
@@ -237,7 +250,7 @@ class DetailPane(QScrollArea):
         for row, entry in enumerate(self._timeline):
             when = entry.at.astimezone().strftime("%d %b %Y, %H:%M")
             stage = plain_label(entry.stage, bold=row == latest)
-            grid.addWidget(plain_label(when, muted=True), row, 0)
+            grid.addWidget(plain_label(when, muted=True, selectable=False), row, 0)
             grid.addWidget(stage, row, 1)
             change = QToolButton()
             change.setText("Change date…")
@@ -301,7 +314,7 @@ class DetailPane(QScrollArea):
         section = Section("qualifications", "Qualifications")
         for heading, items in (("Required", quals.required), ("Preferred", quals.preferred)):
             if items:
-                section.body.addWidget(plain_label(heading, bold=True))
+                section.body.addWidget(plain_label(heading, bold=True, selectable=False))
                 section.body.addWidget(bullet_list(items))
         return section
 
@@ -334,7 +347,7 @@ class DetailPane(QScrollArea):
         if h1b is None or not (h1b.note or h1b.by_year):
             return
         section.body.addSpacing(6)
-        section.body.addWidget(plain_label("H1B sponsorship", bold=True))
+        section.body.addWidget(plain_label("H1B sponsorship", bold=True, selectable=False))
         if h1b.by_year:
             chart = H1bChart()
             chart.setObjectName("detail-h1b-chart")
@@ -345,7 +358,7 @@ class DetailPane(QScrollArea):
 
     def _add_funding(self, section: Section, funding: Funding) -> None:
         section.body.addSpacing(6)
-        section.body.addWidget(plain_label("Funding", bold=True))
+        section.body.addWidget(plain_label("Funding", bold=True, selectable=False))
         facts = [
             (key, value)
             for key, value in (
@@ -364,7 +377,7 @@ class DetailPane(QScrollArea):
             grid.setContentsMargins(0, 4, 0, 0)
             grid.setHorizontalSpacing(16)
             for column, heading in enumerate(("Date", "Round", "Amount")):
-                grid.addWidget(plain_label(heading, bold=True), 0, column)
+                grid.addWidget(plain_label(heading, bold=True, selectable=False), 0, column)
             for row, entry in enumerate(funding.rounds, start=1):
                 for column, value in enumerate((entry.date, entry.type, entry.amount)):
                     grid.addWidget(plain_label(value or "—"), row, column)
