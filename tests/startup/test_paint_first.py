@@ -24,10 +24,10 @@ ROOT = Path(__file__).resolve().parents[2]
 HEAVY = ("sqlalchemy", "keyring", "lxml", "nh3", "extruct", "alembic", "importlib.metadata")
 
 
-def _fresh_python(code: str, *args: str) -> dict:
-    """Run ``code`` in a new interpreter; it prints one JSON object as its last line."""
+def _run_python(*args: str) -> list[str]:
+    """Run a new interpreter offscreen; its output lines, once it has exited without error."""
     done = subprocess.run(
-        [sys.executable, "-c", textwrap.dedent(code), *args],
+        [sys.executable, *args],
         cwd=ROOT,
         capture_output=True,
         text=True,
@@ -35,7 +35,12 @@ def _fresh_python(code: str, *args: str) -> dict:
         env={"QT_QPA_PLATFORM": "offscreen", "PATH": "/usr/bin:/bin", "HOME": str(ROOT)},
     )
     assert done.returncode == 0, done.stderr
-    return json.loads(done.stdout.splitlines()[-1])
+    return done.stdout.splitlines()
+
+
+def _fresh_python(code: str, *args: str) -> dict:
+    """Run ``code`` in a new interpreter; it prints one JSON object as its last line."""
+    return json.loads(_run_python("-c", textwrap.dedent(code), *args)[-1])
 
 
 def test_the_window_modules_load_nothing_heavy() -> None:
@@ -80,16 +85,8 @@ def test_the_list_is_read_without_the_orm(db: Database, data_dir: Path) -> None:
 def test_the_self_test_paints_the_list_then_shows_the_posting(db: Database, data_dir: Path) -> None:
     postings.create_posting(db, amazon_document())
     db.close()
-    done = subprocess.run(
-        [sys.executable, "-m", "desktop", "--data-dir", str(data_dir), "--self-test"],
-        cwd=ROOT,
-        capture_output=True,
-        text=True,
-        timeout=120,
-        env={"QT_QPA_PLATFORM": "offscreen", "PATH": "/usr/bin:/bin", "HOME": str(ROOT)},
-    )
-    assert done.returncode == 0, done.stderr
-    painted, verdict = done.stdout.splitlines()
+    lines = _run_python("-m", "desktop", "--data-dir", str(data_dir), "--self-test")
+    painted, verdict = lines
     assert painted == "self-test: window painted with 1 postings"
     assert verdict.startswith("self-test ok: 1 postings shown; in ms, window painted ")
 
