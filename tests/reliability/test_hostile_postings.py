@@ -28,7 +28,7 @@ from PySide6 import QtGui
 from PySide6.QtCore import Qt, QUrl
 from PySide6.QtGui import QDesktopServices, QImage, QTextDocument
 from PySide6.QtNetwork import QNetworkAccessManager
-from PySide6.QtWidgets import QLabel, QTextEdit, QWidget
+from PySide6.QtWidgets import QLabel, QTextEdit, QToolButton, QWidget
 from pytestqt.qtbot import QtBot
 
 from desktop.core.document import CompanyProfile, NewsItem, PostingDocument, Qualifications
@@ -210,6 +210,7 @@ def test_the_detail_pane_shows_hostile_markup_as_text(
     pane.resize(600, 800)
     pane.show()
     pane.show_posting(postings.get_posting(db, saved))
+    pane.findChild(QToolButton, "detail-description-toggle").click()  # the folded text too
     qtbot.waitExposed(pane)
     assert not pane.grab().isNull()  # painted: images would be loaded now, if any
 
@@ -272,6 +273,7 @@ def test_huge_hostile_inputs_render_inert_and_in_reasonable_time(
     pane.show()
     started = time.perf_counter()
     pane.show_posting(postings.get_posting(db, saved))
+    pane.findChild(QToolButton, "detail-description-toggle").click()  # the 2.4 MB, unfolded
     qtbot.waitExposed(pane)
     assert not pane.grab().isNull()
     assert time.perf_counter() - started < 30

@@ -33,6 +33,7 @@ def test_the_full_sample_shows_every_section_in_order(qtbot: QtBot) -> None:
     assert description.isHidden()
     pane.findChild(QToolButton, "detail-description-toggle").click()
     assert not description.isHidden()
+    assert description.text() == "The whole text."
     with qtbot.waitSignal(pane.change_date_requested) as asked:
         pane.findChild(QToolButton, "change-date-2").click()
     assert asked.args[:2] == [2, "Applied"]

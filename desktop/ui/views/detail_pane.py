@@ -277,15 +277,24 @@ class DetailPane(QScrollArea):
         if not doc.description or not (doc.summary or _has_structure(doc)):
             return None
         section = Section("description", "Full description")
-        text = plain_label(doc.description)
+        text = plain_label("")
         text.setObjectName("detail-description")
         text.hide()
+        description = doc.description
         toggle = QToolButton()
         toggle.setObjectName("detail-description-toggle")
         toggle.setText("Show")
         toggle.setCheckable(True)
-        toggle.toggled.connect(text.setVisible)
-        toggle.toggled.connect(lambda shown: toggle.setText("Hide" if shown else "Show"))
+
+        def show_or_hide(shown: bool) -> None:
+            # The text goes in when first shown: laying out a long description nobody unfolded
+            # made every posting slower to show.
+            if shown and not text.text():
+                text.setText(description)
+            text.setVisible(shown)
+            toggle.setText("Hide" if shown else "Show")
+
+        toggle.toggled.connect(show_or_hide)
         section.body.addWidget(toggle, 0, Qt.AlignmentFlag.AlignLeft)
         section.body.addWidget(text)
         return section
