@@ -99,7 +99,7 @@ grep -qx "Jobdeck $VERSION" "$TMP/version.out" || fail "--version said: $(cat "$
 ok "--version: $(cat "$TMP/version.out")"
 DATA=$TMP/data
 run selftest-new "$EXE" --data-dir "$DATA" --self-test
-ok "--self-test on a new library (migrations ran): $(cat "$TMP/selftest-new.out")"
+ok "--self-test on a new library (migrations ran): $(tail -n 1 "$TMP/selftest-new.out")"
 run export-empty "$EXE" --data-dir "$DATA" export --format json
 "$VENV_PY" -c 'import json, sys; assert json.load(open(sys.argv[1])) == []' "$TMP/export-empty.out" ||
   fail "export of an empty library is not []"
@@ -117,7 +117,7 @@ if "$EXE" import --help >/dev/null 2>&1; then
   grep -q '"Amazon"' "$TMP/export.out" || fail "the export does not contain \"Amazon\""
   ok "export after import contains \"Amazon\""
   run selftest-one "$EXE" --data-dir "$DATA" --self-test
-  ok "--self-test with the posting: $(cat "$TMP/selftest-one.out")"
+  ok "--self-test with the posting: $(tail -n 1 "$TMP/selftest-one.out")"
 
 
   # Every importer (board text, career-site text, JSON-LD, microdata, RDFa) frozen and not.
@@ -182,7 +182,7 @@ echo "smoke: the tarball ($(basename "$TARBALL"))"
 mkdir "$TMP/tar"
 tar -C "$TMP/tar" -xzf "$TARBALL"
 run selftest-tar "$TMP/tar/jobdeck/jobdeck" --data-dir "$TMP/data-tar" --self-test
-ok "unpacked, --self-test: $(cat "$TMP/selftest-tar.out")"
+ok "unpacked, --self-test: $(tail -n 1 "$TMP/selftest-tar.out")"
 
 echo "smoke: the .deb ($(basename "$DEB"))"
 run deb-info dpkg-deb --field "$DEB" Package Version Architecture Depends
@@ -201,7 +201,7 @@ for size in 16 24 32 48 64 128 256 512; do
 done
 ok "files: /opt/jobdeck, /usr/bin/jobdeck -> /opt/jobdeck/jobdeck, desktop entry, metainfo, 9 icons"
 run selftest-deb "$ROOTFS/opt/jobdeck/jobdeck" --data-dir "$TMP/data-deb" --self-test
-ok "unpacked, /opt/jobdeck/jobdeck --self-test: $(cat "$TMP/selftest-deb.out")"
+ok "unpacked, /opt/jobdeck/jobdeck --self-test: $(tail -n 1 "$TMP/selftest-deb.out")"
 run desktop-file desktop-file-validate "$ROOTFS/usr/share/applications/jobdeck.desktop"
 ok "desktop-file-validate"
 run metainfo appstreamcli validate --no-net "$ROOTFS/usr/share/metainfo/io.github.jobdeck.Jobdeck.metainfo.xml"
