@@ -113,7 +113,7 @@ def run_command(args: argparse.Namespace) -> int:
         return EXIT_FAILED
     try:
         return COMMANDS[args.command](db, args)
-    except CommandFailed as error:
+    except (CommandFailed, DatabaseError) as error:  # DatabaseError: a full disk, say
         print(f"jobdeck {args.command}: {error}", file=sys.stderr)
         return EXIT_FAILED
     finally:

@@ -36,6 +36,25 @@ class SchemaTooNewError(DatabaseError):
     """The file was written by a newer Jobdeck; it has been left untouched."""
 
 
+class WriteFailed(DatabaseError):
+    """A change could not be saved (a full disk, say); none of it was written."""
+
+
+def _why_not_written(error: BaseException) -> str:
+    """SQLite's reason for refusing a write, in a user's words."""
+    detail = str(getattr(error, "orig", None) or error)
+    lowered = detail.casefold()
+    if "full" in lowered:
+        return "the disk is full. Free some space, then try again"
+    if "readonly" in lowered or "read-only" in lowered:
+        return "the library's folder cannot be written to (it is read-only)"
+    if "locked" in lowered or "busy" in lowered:
+        return "another program kept the library busy. Try again in a moment"
+    if "i/o" in lowered:
+        return f"the disk reported an error ({detail})"
+    return detail
+
+
 def _set_pragmas(dbapi_connection: sqlite3.Connection, _record: Any = None) -> None:
     # WAL lets the UI read while a write is under way; synchronous=FULL makes an acknowledged
     # write survive a power cut; foreign keys keep cascades honest.
@@ -93,9 +112,18 @@ class Database:
 
     @contextmanager
     def writing(self) -> Iterator[Session]:
-        """A session whose work is committed as one transaction, or not at all."""
-        with self._write_lock, self._session_factory()() as session, session.begin():
-            yield session
+        """A session whose work is committed as one transaction, or not at all.
+
+        When SQLite refuses the write (full disk, read-only folder, a lock held too long), the
+        transaction is rolled back and ``WriteFailed`` says why in plain words.
+        """
+        from sqlalchemy.exc import OperationalError
+
+        try:
+            with self._write_lock, self._session_factory()() as session, session.begin():
+                yield session
+        except (OperationalError, sqlite3.OperationalError) as error:
+            raise WriteFailed(f"The change was not saved: {_why_not_written(error)}.") from error
 
     @contextmanager
     def querying(self) -> Iterator[sqlite3.Connection]:

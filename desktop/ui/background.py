@@ -13,6 +13,8 @@ from typing import Any
 from PySide6.QtCore import QObject, Qt, QThread, Signal
 from PySide6.QtWidgets import QProgressDialog, QWidget
 
+from desktop.storage.database import DatabaseError
+
 Work = Callable[[Callable[[int, int, str], None], threading.Event], Any]
 
 
@@ -29,6 +31,8 @@ class _Runner(QThread):
     def run(self) -> None:
         try:
             result = self._work(self.progressed.emit, self._cancelled)
+        except DatabaseError as error:  # already in a user's words
+            self.failed.emit(str(error))
         except Exception as error:  # reported to the user by the job, never lost in a thread
             self.failed.emit(f"{type(error).__name__}: {error}")
         else:

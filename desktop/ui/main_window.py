@@ -40,7 +40,7 @@ from desktop import __version__
 from desktop.deferred_import import load_deferred
 from desktop.services import board, export, postings
 from desktop.services.changes import Changes
-from desktop.storage.database import Database
+from desktop.storage.database import Database, DatabaseError
 from desktop.ui.dialogs import messages
 from desktop.ui.dialogs.backups_dialog import BackupsDialog
 from desktop.ui.dialogs.posting_form import PostingForm
@@ -539,7 +539,12 @@ class MainWindow(QMainWindow):
         dialog.open()
 
     def _correct_stage_date(self, change_id: int, at: object) -> None:
-        self.apply_changes(board.correct_stage_time(self._db, change_id, at))  # type: ignore[arg-type]
+        try:
+            changes = board.correct_stage_time(self._db, change_id, at)  # type: ignore[arg-type]
+        except DatabaseError as error:
+            self._report(str(error))
+            return
+        self.apply_changes(changes)
 
     # -- importing -----------------------------------------------------------------------------
 
@@ -609,6 +614,9 @@ class MainWindow(QMainWindow):
                 changes = postings.delete_posting(self._db, posting_id)
             except postings.PostingNotFound:
                 changes = Changes(deleted=frozenset({posting_id}))
+            except DatabaseError as error:
+                self._report(str(error))
+                return
             self.apply_changes(changes)
 
         messages.confirm(

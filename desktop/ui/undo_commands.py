@@ -15,11 +15,11 @@ from desktop.core.board import MoveRecord
 from desktop.services import board, stages
 from desktop.services.changes import Changes
 from desktop.services.postings import PostingNotFound
-from desktop.storage.database import Database
+from desktop.storage.database import Database, DatabaseError
 
 Apply = Callable[[Changes], None]
 Report = Callable[[str], None]
-FAILURES = (PostingNotFound, board.UnknownStage, stages.StageError)
+FAILURES = (PostingNotFound, board.UnknownStage, stages.StageError, DatabaseError)
 
 
 class ServiceCommand(QUndoCommand):

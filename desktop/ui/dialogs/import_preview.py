@@ -24,7 +24,7 @@ from PySide6.QtWidgets import (
 
 from desktop.core.document import DocumentError
 from desktop.services import importing, postings
-from desktop.storage.database import Database
+from desktop.storage.database import Database, DatabaseError
 from desktop.ui.dialogs.posting_form import error_label
 from desktop.ui.views.posting_editor import PostingEditor
 
@@ -189,7 +189,12 @@ class ImportPreview(QDialog):
                 self.decision(),
                 duplicate.posting_id if duplicate else None,
             )
-        except (DocumentError, postings.InvalidPosting, postings.PostingNotFound) as error:
+        except (
+            DocumentError,
+            postings.InvalidPosting,
+            postings.PostingNotFound,
+            DatabaseError,  # a full disk, say: the candidate stays here, corrections and all
+        ) as error:
             self.error.setText(str(error))
             self.error.show()
             return

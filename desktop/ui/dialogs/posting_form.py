@@ -13,7 +13,7 @@ from PySide6.QtWidgets import QDialog, QDialogButtonBox, QLabel, QVBoxLayout, QW
 from desktop.core.document import DocumentError, PostingDocument
 from desktop.services import postings
 from desktop.services.changes import Changes
-from desktop.storage.database import Database
+from desktop.storage.database import Database, DatabaseError
 from desktop.ui.dialogs.unsaved_changes import UnsavedChanges
 from desktop.ui.views.posting_editor import PostingEditor
 
@@ -75,7 +75,12 @@ class PostingForm(QDialog):
                 result = postings.update_posting(self._db, self._original.id, doc)
             else:
                 result = postings.create_posting(self._db, doc)
-        except (DocumentError, postings.InvalidPosting, postings.PostingNotFound) as error:
+        except (
+            DocumentError,
+            postings.InvalidPosting,
+            postings.PostingNotFound,
+            DatabaseError,  # a full disk, say: the form stays open with everything typed
+        ) as error:
             self.show_error(str(error))
             return
         changes: Changes = result.changes

@@ -30,7 +30,7 @@ from PySide6.QtWidgets import (
 from desktop.core.board import StageInfo
 from desktop.services import stages
 from desktop.services.changes import Changes
-from desktop.storage.database import Database
+from desktop.storage.database import Database, DatabaseError
 from desktop.ui import undo_commands
 
 STAGE_COLORS = (
@@ -184,7 +184,7 @@ class StagesDialog(QDialog):
         try:
             stages.rename_stage(self._db, stage.id, new)  # checked once, before it is undoable
             stages.rename_stage(self._db, stage.id, stage.name)
-        except stages.StageError as error:
+        except (stages.StageError, DatabaseError) as error:
             self._report(str(error))
             self.name.setText(stage.name)
             return

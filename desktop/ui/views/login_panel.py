@@ -28,7 +28,7 @@ from PySide6.QtWidgets import (
 
 from desktop.services import logins
 from desktop.services.changes import Changes
-from desktop.storage.database import Database
+from desktop.storage.database import Database, DatabaseError
 from desktop.ui.dialogs import messages
 
 log = logging.getLogger(__name__)
@@ -36,7 +36,12 @@ log = logging.getLogger(__name__)
 CLIPBOARD_CLEAR_MS = 30_000
 # Clipboard managers (Klipper, and others that follow it) leave out data marked this way.
 PASSWORD_HINT_MIME = "x-kde-passwordManagerHint"
-EXPECTED_ERRORS = (logins.SecretStoreUnavailable, logins.NoPasswordStored, logins.UnknownPosting)
+EXPECTED_ERRORS = (
+    logins.SecretStoreUnavailable,
+    logins.NoPasswordStored,
+    logins.UnknownPosting,
+    DatabaseError,
+)
 
 
 class _Relay(QObject):
