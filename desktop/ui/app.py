@@ -22,6 +22,7 @@ from desktop.ui.main_thread_gc import MainThreadGarbageCollector
 from desktop.ui.main_window import MainWindow
 from desktop.ui.single_instance import SingleInstance, bring_forward
 from desktop.ui.startup_recovery import StartupRecovery
+from desktop.ui.unexpected_errors import UnexpectedErrorReporter
 
 
 def make_application(argv: list[str] | None = None) -> QApplication:
@@ -78,9 +79,12 @@ def run_app(data_dir: Path, *, self_test: bool = False) -> int:
     recovery.opened.connect(show_window)
     recovery.failed.connect(lambda _message: app.exit(1))
     QTimer.singleShot(0, recovery.start)
+    reporter = UnexpectedErrorReporter(lambda: opened[-1][1] if opened else None)
+    reporter.install()
     try:
         return app.exec()
     finally:
+        reporter.uninstall()
         for db, _window in opened:
             db.close()
         instance.release()
