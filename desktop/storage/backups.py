@@ -14,6 +14,7 @@ import contextlib
 import os
 import re
 import sqlite3
+import time
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from datetime import UTC, date, datetime
@@ -182,11 +183,31 @@ def backups_to_prune(backups: Sequence[BackupInfo], today: date | None = None) -
     return [b for b in daily if b.path not in keep]
 
 
-def prune(data_dir: Path) -> list[Path]:
+def prune(data_dir: Path, now: float | None = None) -> list[Path]:
+    """Remove the backups past keeping, and what backups cut short long ago left behind."""
     removed = []
     for backup in backups_to_prune(list_backups(data_dir, with_counts=False)):
         backup.path.unlink(missing_ok=True)
         removed.append(backup.path)
+    return removed + remove_stale_partials(data_dir, now)
+
+
+STALE_PARTIAL_S = 60 * 60  # a backup under way writes to its file far more often than this
+
+
+def remove_stale_partials(data_dir: Path, now: float | None = None) -> list[Path]:
+    """Unfinished backup files a killed process left (a shutdown during a daily backup, say).
+
+    Each is as large as the library. One still being written (another Jobdeck process, a
+    ``jobdeck backup`` under way) was touched moments ago and is left alone.
+    """
+    now = time.time() if now is None else now
+    removed = []
+    for partial in sorted(backup_dir(data_dir).glob("*.partial")):
+        with contextlib.suppress(OSError):
+            if now - partial.stat().st_mtime > STALE_PARTIAL_S:
+                _remove_partial(partial)
+                removed.append(partial)
     return removed
 
 

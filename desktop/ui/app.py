@@ -63,12 +63,14 @@ def run_app(data_dir: Path, *, self_test: bool = False) -> int:
     # Until the window is up, closing a recovery box must not end the app.
     app.setQuitOnLastWindowClosed(False)
     opened: list[tuple[Database, MainWindow]] = []
+    dailies: list[DailyBackupTimer] = []
 
     def show_window(db: Database) -> None:
         window = MainWindow(db, window_settings(), paint_first=True)
         opened.append((db, window))
         instance.activation_requested.connect(lambda: bring_forward(window))
         daily = DailyBackupTimer(db, window)
+        dailies.append(daily)
         daily.failed.connect(lambda message: messages.show_error(window, "Backup failed", message))
         daily.start()
         window.show()
@@ -85,6 +87,8 @@ def run_app(data_dir: Path, *, self_test: bool = False) -> int:
         return app.exec()
     finally:
         reporter.uninstall()
+        for daily in dailies:
+            daily.wait()
         for db, _window in opened:
             db.close()
         instance.release()

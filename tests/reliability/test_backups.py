@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import sqlite3
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
@@ -156,3 +157,23 @@ def test_backup_before_migration_as_open_database_will_call_it(data_dir: Path) -
     conn.close()
     # A new library has nothing to lose: no backup.
     assert store.backup_before_migration(data_dir / "new" / "jobdeck.db", None) is None
+
+
+def test_a_backup_cut_short_long_ago_is_cleared_and_one_under_way_kept(
+    db: Database, data_dir: Path
+) -> None:
+    # A shutdown during a daily backup leaves an unfinished copy as large as the library.
+    folder = store.backup_dir(data_dir)
+    folder.mkdir()
+    old = folder / "jobdeck-20261101-093000-000000-daily.db.partial"
+    under_way = folder / "jobdeck-20261129-093000-000000-manual.db.partial"
+    for path in (old, Path(f"{old}-journal"), under_way):
+        path.write_bytes(b"half a copy")
+    two_hours_ago = datetime.now(UTC).timestamp() - 2 * 60 * 60
+    os.utime(old, (two_hours_ago, two_hours_ago))
+
+    backups.daily_backup_if_due(db)  # prunes after backing up
+
+    assert not old.exists() and not Path(f"{old}-journal").exists()
+    assert under_way.exists()
+    assert [b.kind for b in backups.list_backups(data_dir)] == ["daily"]
