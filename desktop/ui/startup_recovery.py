@@ -36,7 +36,9 @@ def damage_of(path: Path) -> str | None:
     """Why the file at ``path`` is damaged, or None when it is sound (or absent)."""
     if not path.exists():
         return None
-    problems = backup_files.integrity_problems(path)
+    # quick_check: this runs before the window shows, after every unclean exit; the full check
+    # took 6 s at 100,000 postings. It still finds a foreign or torn WAL's damage.
+    problems = backup_files.integrity_problems(path, quick=True)
     return problems[0] if problems else None
 
 
