@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Sequence
+from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from typing import TYPE_CHECKING
@@ -159,6 +160,35 @@ def list_posting_ids(
 def count_matching(db: Database, search: str = "") -> int:
     with db.querying() as connection:
         return posting_list.count_matching(connection, search)
+
+
+# Counts a common word's matches while the caller reads their first page (SQLite lets go of
+# the GIL while it works, so the two share the machine's cores).
+_counter = ThreadPoolExecutor(max_workers=1, thread_name_prefix="jobdeck-count")
+
+
+def count_and_first_ids(
+    db: Database,
+    search: str = "",
+    sort: SortKey = SortKey.POSTED,
+    descending: bool = True,
+    *,
+    page: int,
+    whole_up_to: int,
+) -> tuple[int, list[int]]:
+    """How many postings match, and the ids the list shows first: every one of them when
+    there are at most ``whole_up_to``, else the first ``page``.
+
+    For a word in most postings, the exact count and the first page are read at once, on two
+    connections: a third sooner at 100,000 postings than one after the other.
+    """
+    with db.querying() as connection:
+        matches = posting_list.count_matching(connection, search, at_most=whole_up_to + 1)
+        if matches <= whole_up_to:
+            return matches, posting_list.list_ids(connection, search, sort, descending)
+    counted = _counter.submit(count_matching, db, search)
+    first = list_posting_ids(db, search, sort, descending, limit=page)
+    return counted.result(), first
 
 
 def posting_rows(db: Database, ids: Sequence[int]) -> dict[int, PostingRow]:

@@ -41,7 +41,8 @@ _SORT_JOINS = {
     SortKey.COMPANY: " LEFT JOIN companies AS c ON c.id = p.company_id",
     SortKey.STAGE: " JOIN stages AS s ON s.id = p.stage_id",
 }
-_MATCHES = "(SELECT rowid FROM postings_fts WHERE postings_fts MATCH ?)"
+_MATCHING_ROWIDS = "SELECT rowid FROM postings_fts WHERE postings_fts MATCH ?"
+_MATCHES = f"({_MATCHING_ROWIDS})"
 # Two plans for a search, measured at 100,000 postings:
 # - a page (with a limit): walk the list in order (say, down the posted_at index) and check
 #   each row against the matches, stopping when the page is full. "p.id + 0" keeps SQLite on
@@ -52,9 +53,19 @@ _WALK_CHECKING_MATCHES = "p.id + 0 IN " + _MATCHES
 _FROM_THE_MATCHES = "p.id IN " + _MATCHES
 
 
-def count_matching(conn: sqlite3.Connection, search: str = "") -> int:
-    """How many postings hold every word of ``search`` (all of them for an empty search)."""
+def count_matching(
+    conn: sqlite3.Connection, search: str = "", *, at_most: int | None = None
+) -> int:
+    """How many postings hold every word of ``search`` (all of them for an empty search).
+
+    With ``at_most``, counting stops there: a cheap answer to "are there more than N?".
+    """
     fts_query = match_query(search)
+    if at_most is not None:
+        rows = "SELECT 1 FROM postings" if fts_query is None else _MATCHING_ROWIDS
+        bounded = f"SELECT count(*) FROM ({rows} LIMIT ?)"
+        parameters = (at_most,) if fts_query is None else (fts_query, at_most)
+        return int(conn.execute(bounded, parameters).fetchone()[0])
     if fts_query is None:
         return int(conn.execute("SELECT count(*) FROM postings").fetchone()[0])
     # The index has one row per posting: counting it avoids touching the postings at all.

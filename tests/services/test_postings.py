@@ -76,6 +76,25 @@ def test_search_matches_every_word_anywhere_in_the_main_fields(db: Database) -> 
     assert postings.list_postings(db, "100%_") == []
 
 
+def test_the_list_comes_whole_when_short_and_a_page_at_a_time_when_long(db: Database) -> None:
+    for company in ("Alpha", "Beta", "Gamma", "Delta", "Epsilon"):
+        postings.create_posting(db, amazon_document(company=company, company_profile=None))
+    in_order = postings.list_posting_ids(db, sort=SortKey.COMPANY, descending=False)
+
+    whole = postings.count_and_first_ids(
+        db, sort=SortKey.COMPANY, descending=False, page=2, whole_up_to=10
+    )
+    assert whole == (5, in_order)
+    # More matches than whole_up_to: the exact count, and only the first page.
+    paged = postings.count_and_first_ids(
+        db, sort=SortKey.COMPANY, descending=False, page=2, whole_up_to=3
+    )
+    assert paged == (5, in_order[:2])
+    # The same for a search: "alpha" matches one posting, "amazon" (in the text) all five.
+    assert postings.count_and_first_ids(db, "alpha", page=2, whole_up_to=3)[0] == 1
+    assert postings.count_and_first_ids(db, "amazon", page=2, whole_up_to=3)[0] == 5
+
+
 def test_the_list_sorts_by_any_column_with_blanks_last(db: Database) -> None:
     postings.create_posting(db, amazon_document(company="Beta", company_profile=None))
     postings.create_posting(db, amazon_document(company="alpha", company_profile=None))

@@ -150,22 +150,25 @@ class PostingTableModel(QAbstractTableModel):
 
     def reload(self) -> None:
         """Count the matches and read the first page; the rest is read when it is shown."""
-        count = postings.count_matching(self._db, self._search)
+        count, first = postings.count_and_first_ids(
+            self._db,
+            self._search,
+            self._sort,
+            self._descending,
+            page=ID_PAGE_SIZE,
+            whole_up_to=EAGER_IDS,
+        )
         self._live = True
         self.beginResetModel()
         self._count = count
         self._id_pages = {}
         self._row_of_id = {}
         self._rows = {}
-        if count <= EAGER_IDS:
-            # A list of a few thousand is read whole in one query, so any posting in it can
-            # be found (and selected again after an edit).
-            ids = postings.list_posting_ids(self._db, self._search, self._sort, self._descending)
-            for page in range(0, len(ids), ID_PAGE_SIZE):
-                self._id_pages[page // ID_PAGE_SIZE] = ids[page : page + ID_PAGE_SIZE]
-            self._row_of_id = {posting_id: row for row, posting_id in enumerate(ids)}
-        else:
-            self._ids_page(0)
+        # A list of up to 5,000 comes whole, so any posting in it can be found (and selected
+        # again after an edit); a longer one comes a page at a time, this being the first.
+        for page in range(0, len(first), ID_PAGE_SIZE):
+            self._id_pages[page // ID_PAGE_SIZE] = first[page : page + ID_PAGE_SIZE]
+        self._row_of_id = {posting_id: row for row, posting_id in enumerate(first)}
         self.endResetModel()
 
     def posting_id(self, row: int) -> int | None:
