@@ -28,8 +28,18 @@ from desktop.storage.database import (
 TITLE = "Jobdeck cannot open your library"
 
 
+WAL_HEADER_BYTES = 32  # a WAL no longer than its header holds no page to replay
+
+
 def _wal_of(path: Path) -> Path:
     return path.with_name(path.name + "-wal")
+
+
+def _wal_with_pages(path: Path) -> bool:
+    try:
+        return _wal_of(path).stat().st_size > WAL_HEADER_BYTES
+    except OSError:
+        return False
 
 
 def damage_of(path: Path) -> str | None:
@@ -61,8 +71,10 @@ class StartupRecovery(QObject):
     def start(self) -> None:
         # A WAL left beside the file means the last run did not close cleanly, or the WAL came
         # from elsewhere: check before SQLite replays it (a foreign WAL can make the library look
-        # empty, and opening would then build a fresh schema over the user's data).
-        if _wal_of(self.path).exists():
+        # empty, and opening would then build a fresh schema over the user's data). An empty
+        # WAL (a run killed before it wrote anything) has nothing to replay: no check, which
+        # at 100,000 postings reads the whole 1.2 GB file.
+        if _wal_with_pages(self.path):
             reason = damage_of(self.path)
             if reason is not None:
                 self._damaged(reason)
