@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from functools import partial
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QMimeData, QObject, Signal
 from PySide6.QtGui import QGuiApplication
@@ -18,7 +19,11 @@ from desktop.services import importing
 from desktop.storage.database import Database
 from desktop.ui.background import BackgroundJob
 from desktop.ui.dialogs import messages
-from desktop.ui.dialogs.import_preview import ImportPreview
+
+# Dialogs are imported when first opened: PySide makes a Qt class's enums when the class is
+# first used, and the window's start need not pay for the dialogs' classes.
+if TYPE_CHECKING:
+    from desktop.ui.dialogs.import_preview import ImportPreview
 
 IMPORT_FILTER = "Postings (*.txt *.html *.htm *.json *.md);;All files (*)"
 
@@ -120,6 +125,8 @@ class ImportFlow(QObject):
     def _open_preview(self, candidates: list[importing.Candidate]) -> None:
         if self.preview is not None:
             self.preview.close()
+        from desktop.ui.dialogs.import_preview import ImportPreview
+
         preview = ImportPreview(self._db, candidates, self._window)
         preview.changes_made.connect(self.changes.emit)
         preview.save_all_requested.connect(self._save_all)

@@ -6,6 +6,8 @@ so the list and the detail pane stay in step without knowing each other.
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from PySide6.QtCore import QByteArray, QItemSelection, QSettings, Qt, QTimer, Signal
 from PySide6.QtGui import (
     QAction,
@@ -42,10 +44,6 @@ from desktop.services import board, export, postings
 from desktop.services.changes import Changes
 from desktop.storage.database import Database, DatabaseError
 from desktop.ui.dialogs import messages
-from desktop.ui.dialogs.backups_dialog import BackupsDialog
-from desktop.ui.dialogs.posting_form import PostingForm
-from desktop.ui.dialogs.stage_date_dialog import StageDateDialog
-from desktop.ui.dialogs.stages_dialog import StagesDialog
 from desktop.ui.import_flow import ImportFlow, can_import
 from desktop.ui.models.posting_table_model import (
     COL_COMPANY,
@@ -61,6 +59,11 @@ from desktop.ui.views.board_view import BoardView
 from desktop.ui.views.detail_pane import DetailPane
 from desktop.ui.views.login_panel import LoginPanel
 from desktop.ui.views.search_field import SearchField
+
+# Dialogs are imported when first opened: PySide makes a Qt class's enums when the class is
+# first used, and the window's start need not pay for the dialogs' classes.
+if TYPE_CHECKING:
+    from desktop.ui.dialogs.posting_form import PostingForm
 
 # Starting widths; the user's own widths come back from the settings after the first run.
 COLUMN_WIDTHS = {
@@ -522,6 +525,8 @@ class MainWindow(QMainWindow):
         )
 
     def edit_stages(self) -> None:
+        from desktop.ui.dialogs.stages_dialog import StagesDialog
+
         dialog = StagesDialog(
             self._db, self.undo_stack.push, self.apply_changes, self._report, self
         )
@@ -532,6 +537,8 @@ class MainWindow(QMainWindow):
         dialog.open()
 
     def _ask_stage_date(self, change_id: int, stage: str, at: object) -> None:
+        from desktop.ui.dialogs.stage_date_dialog import StageDateDialog
+
         dialog = StageDateDialog(change_id, stage, at, self)  # type: ignore[arg-type]
         dialog.chosen.connect(self._correct_stage_date)
         dialog.finished.connect(dialog.deleteLater)
@@ -575,6 +582,8 @@ class MainWindow(QMainWindow):
         if self.posting_form is not None:
             self.posting_form.raise_()
             return
+        from desktop.ui.dialogs.posting_form import PostingForm
+
         form = PostingForm(self._db, original, self)  # type: ignore[arg-type]
         form.saved.connect(self._form_saved)
         form.finished.connect(self._form_closed)
@@ -642,6 +651,8 @@ class MainWindow(QMainWindow):
             messages.show_error(self, "Export failed", f"Cannot write {path}: {error.strerror}")
 
     def show_backups(self) -> None:
+        from desktop.ui.dialogs.backups_dialog import BackupsDialog
+
         dialog = BackupsDialog(self._db, self)
         dialog.restored.connect(self._library_restored)
         dialog.finished.connect(dialog.deleteLater)
