@@ -20,6 +20,13 @@ def printed(monkeypatch: pytest.MonkeyPatch) -> list[str]:
     return seen
 
 
+@pytest.fixture
+def window(qtbot: QtBot) -> QWidget:
+    widget = QWidget()
+    qtbot.addWidget(widget)
+    return widget
+
+
 def _raised(error: BaseException) -> tuple[type[BaseException], BaseException, object]:
     try:
         raise error
@@ -28,10 +35,8 @@ def _raised(error: BaseException) -> tuple[type[BaseException], BaseException, o
 
 
 def test_an_unexpected_error_is_named_in_a_box_and_still_printed(
-    qtbot: QtBot, printed: list[str]
+    window: QWidget, printed: list[str]
 ) -> None:
-    window = QWidget()
-    qtbot.addWidget(window)
     reporter = UnexpectedErrorReporter(lambda: window)
     reporter.install()
     try:
@@ -48,10 +53,8 @@ def test_an_unexpected_error_is_named_in_a_box_and_still_printed(
 
 
 def test_one_box_at_a_time_and_a_storage_error_in_its_own_words(
-    qtbot: QtBot, printed: list[str]
+    window: QWidget, printed: list[str]
 ) -> None:
-    window = QWidget()
-    qtbot.addWidget(window)
     reporter = UnexpectedErrorReporter(lambda: window)
     full = WriteFailed(
         "The change was not saved: the disk is full. Free some space, then try again."
