@@ -197,8 +197,7 @@ def posting_rows(db: Database, ids: Sequence[int]) -> dict[int, PostingRow]:
 
 
 def count_postings(db: Database) -> int:
-    with db.querying() as connection:
-        return posting_list.count_matching(connection)
+    return count_matching(db)
 
 
 def all_documents(db: Database) -> list[PostingDocument]:
