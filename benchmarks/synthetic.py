@@ -11,7 +11,7 @@ import time
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
-from desktop.core.document import (
+from desktop.core.posting import (
     CompanyProfile,
     Funding,
     H1b,

@@ -11,7 +11,7 @@ from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
 from benchmarks.synthetic import synthetic_posting
-from desktop.core.document import (
+from desktop.core.posting import (
     CompanyProfile,
     Funding,
     FundingRound,

@@ -13,7 +13,7 @@ from pathlib import Path
 
 import pytest
 
-from desktop.storage.database import Database, open_database
+from desktop.services.library import Library, open_library
 from tests.samples import amazon_document  # noqa: F401  (re-exported for tests)
 
 # Autouse: every test gets an in-memory keyring; none can reach the real one.
@@ -47,7 +47,7 @@ def data_dir(tmp_path: Path) -> Path:
 
 
 @pytest.fixture
-def db(data_dir: Path) -> Iterator[Database]:
-    database = open_database(data_dir)
+def db(data_dir: Path) -> Iterator[Library]:
+    database = open_library(data_dir)
     yield database
     database.close()

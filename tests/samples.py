@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from datetime import UTC, datetime, timedelta
 
-from desktop.core.document import (
+from desktop.core.posting import (
     CompanyProfile,
     Funding,
     FundingRound,

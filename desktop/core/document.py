@@ -1,122 +1,35 @@
-"""The posting document: the one shape a posting has between readers, storage, export and the UI.
+"""The posting document's JSON contract (``shared/guides/posting-document.md``) and its validation.
 
-The field names are the JSON contract in ``shared/guides/posting-document.md``; keep them exactly.
-Everything here is plain, frozen data: no Qt, no SQL. ``to_json`` and ``from_json`` convert to and
-from the contract's dictionaries; ``from_json`` names the field that is wrong instead of raising a
-bare ``KeyError`` or ``TypeError``.
+``to_json`` and ``from_json`` convert between ``desktop.core.posting.PostingDocument`` and the
+contract's dictionaries; ``from_json`` names the field that is wrong (``DocumentError``) instead of
+raising a bare ``KeyError`` or ``TypeError``. Keep the field names exactly.
 """
 
 from __future__ import annotations
 
-from collections.abc import Mapping, Sequence
-from dataclasses import dataclass, field, replace
+from collections.abc import Mapping
 from datetime import date, datetime
 from typing import Any
 
-WORK_MODELS = ("Remote", "Hybrid", "Onsite")
-SALARY_PERIODS = ("year", "month", "week", "day", "hour")
-SOURCE_FORMATS = ("jobright", "text", "json-ld", "microdata", "rdfa", "jobdeck-json", "manual")
+from desktop.core.posting import (
+    SALARY_PERIODS,
+    SOURCE_FORMATS,
+    WORK_MODELS,
+    CompanyProfile,
+    Funding,
+    FundingRound,
+    H1b,
+    H1bYear,
+    NewsItem,
+    PostingDocument,
+    Qualifications,
+    Salary,
+    StageChange,
+)
 
 
 class DocumentError(ValueError):
     """A posting document that does not follow the contract; the message names the field."""
-
-
-@dataclass(frozen=True)
-class Salary:
-    min: float | None = None
-    max: float | None = None
-    currency: str | None = None
-    period: str | None = None
-    text: str | None = None
-
-
-@dataclass(frozen=True)
-class H1bYear:
-    year: int
-    count: int
-
-
-@dataclass(frozen=True)
-class H1b:
-    note: str | None = None
-    by_year: tuple[H1bYear, ...] = ()
-
-
-@dataclass(frozen=True)
-class FundingRound:
-    date: str | None = None
-    type: str | None = None
-    amount: str | None = None
-    amount_usd: int | None = None
-
-
-@dataclass(frozen=True)
-class Funding:
-    stage: str | None = None
-    total: str | None = None
-    total_usd: int | None = None
-    investors: tuple[str, ...] = ()
-    rounds: tuple[FundingRound, ...] = ()
-
-
-@dataclass(frozen=True)
-class NewsItem:
-    date: str | None = None
-    title: str | None = None
-    url: str | None = None
-
-
-@dataclass(frozen=True)
-class CompanyProfile:
-    name: str
-    description: str | None = None
-    h1b: H1b | None = None
-    funding: Funding | None = None
-    news: tuple[NewsItem, ...] = ()
-    data_source: str | None = None
-
-
-@dataclass(frozen=True)
-class Qualifications:
-    required: tuple[str, ...] = ()
-    preferred: tuple[str, ...] = ()
-
-
-@dataclass(frozen=True)
-class StageChange:
-    stage: str
-    at: datetime
-
-
-@dataclass(frozen=True)
-class PostingDocument:
-    title: str | None = None
-    company: str | None = None
-    location: str | None = None
-    employment_type: str | None = None
-    work_model: str | None = None
-    salary: Salary | None = None
-    posted_text: str | None = None
-    posted_at: datetime | None = None
-    captured_at: datetime | None = None
-    url: str | None = None
-    summary: str | None = None
-    description: str | None = None
-    industries: tuple[str, ...] = ()
-    responsibilities: tuple[str, ...] = ()
-    qualifications: Qualifications = field(default_factory=Qualifications)
-    benefits: tuple[str, ...] = ()
-    company_profile: CompanyProfile | None = None
-    source_format: str | None = None
-    raw: str = ""
-    # Export only: what the store knows about this posting beyond the document itself.
-    id: int | None = None
-    stage: str | None = None
-    stage_history: tuple[StageChange, ...] = ()
-
-    def with_changes(self, **changes: Any) -> PostingDocument:
-        return replace(self, **changes)
 
 
 # ---------------------------------------------------------------------------------------------
@@ -414,8 +327,3 @@ def from_json(obj: Any) -> PostingDocument:
         stage=_opt_str(obj, "stage", ""),
         stage_history=tuple(history),
     )
-
-
-def clean_list(items: Sequence[str]) -> tuple[str, ...]:
-    """Drop empty items; keep order."""
-    return tuple(item for item in items if item)

@@ -12,7 +12,7 @@ from __future__ import annotations
 import hashlib
 import re
 
-from desktop.core.document import PostingDocument
+from desktop.core.posting import PostingDocument
 
 MIN_BODY_CHARS = 120
 _NOT_WORD = re.compile(r"[^0-9a-z]+")

@@ -12,8 +12,9 @@ from __future__ import annotations
 import re
 from datetime import date
 
-from desktop.core.document import DocumentError, FundingRound, H1bYear, NewsItem
+from desktop.core.document import DocumentError
 from desktop.core.money import parse_amount
+from desktop.core.posting import FundingRound, H1bYear, NewsItem
 from desktop.core.text import clean_text, safe_link
 
 _H1B_LINE = re.compile(r"^(\d{4})\s*[:=(\s]\s*([\d,]+)\)?$")

@@ -9,9 +9,9 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from desktop.core.document import Salary
 from desktop.core.industries import known_share, split_chips
 from desktop.core.money import find_salary
+from desktop.core.posting import Salary
 
 WORK_MODELS = {
     "remote": "Remote", "fully remote": "Remote", "remote-first": "Remote", "hybrid": "Hybrid",

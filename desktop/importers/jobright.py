@@ -13,7 +13,8 @@ import re
 from datetime import datetime
 
 from desktop.core.dates import aware, is_age, parse_date, parse_moment
-from desktop.core.document import (
+from desktop.core.money import currency_of, parse_amount
+from desktop.core.posting import (
     CompanyProfile,
     Funding,
     FundingRound,
@@ -23,7 +24,6 @@ from desktop.core.document import (
     PostingDocument,
     Qualifications,
 )
-from desktop.core.money import currency_of, parse_amount
 from desktop.importers.intro import IntroFields
 from desktop.importers.lines import join_wrapped, list_items, paragraph, split_lines
 from desktop.importers.result import ImportRefused, ReadResult

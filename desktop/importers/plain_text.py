@@ -13,7 +13,7 @@ from dataclasses import dataclass, field
 from datetime import datetime
 
 from desktop.core.dates import aware, parse_moment
-from desktop.core.document import CompanyProfile, PostingDocument, Qualifications, Salary
+from desktop.core.posting import CompanyProfile, PostingDocument, Qualifications, Salary
 from desktop.core.text import safe_link
 from desktop.importers.headings import generic_heading, known_heading
 from desktop.importers.intro import (

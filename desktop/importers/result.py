@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from desktop.core.document import PostingDocument
+from desktop.core.posting import PostingDocument
 
 
 class ImportRefused(ValueError):

@@ -12,7 +12,7 @@ from datetime import datetime
 from typing import Any
 
 from desktop.core.dates import parse_moment
-from desktop.core.document import CompanyProfile, PostingDocument, Qualifications, Salary
+from desktop.core.posting import CompanyProfile, PostingDocument, Qualifications, Salary
 from desktop.core.text import clean_text
 from desktop.importers.html_text import fragment_text
 from desktop.importers.lines import list_items, paragraph, split_lines

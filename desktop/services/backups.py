@@ -1,6 +1,6 @@
 """Backup use cases for the window and the command line: back up, list, restore, check.
 
-Restore and check work on the data folder rather than an open ``Database``: they must work when
+Restore and check work on the data folder rather than an open ``Library``: they must work when
 the library file is too damaged to open.
 """
 
@@ -10,11 +10,14 @@ from dataclasses import dataclass
 from datetime import UTC, datetime
 from pathlib import Path
 
+from desktop.services.errors import Refused
+from desktop.services.library import Library, library_path, open_library, storage_errors
 from desktop.storage import backups as store
-from desktop.storage.backups import BackupError, BackupInfo
-from desktop.storage.database import Database, database_path, open_database
+from desktop.storage.backups import BackupInfo
 
 __all__ = ["BackupError", "BackupInfo"]
+
+BackupError = Refused  # what a backup or restore that cannot be done raises (message says why)
 
 
 @dataclass(frozen=True)
@@ -38,20 +41,24 @@ def _info(path: Path) -> BackupInfo:
     return next(b for b in store.list_backups(path.parent.parent) if b.path == path)
 
 
-def backup_now(db: Database, kind: str = store.MANUAL, now: datetime | None = None) -> BackupInfo:
+@storage_errors()
+def backup_now(db: Library, kind: str = store.MANUAL, now: datetime | None = None) -> BackupInfo:
     """Back up the open library into its ``backups/`` folder."""
     return _info(store.make_backup(db.path, kind, now))
 
 
-def backup_to(db: Database, target: Path) -> Path:
+@storage_errors()
+def backup_to(db: Library, target: Path) -> Path:
     return store.copy_database(db.path, target)
 
 
+@storage_errors()
 def list_backups(data_dir: Path) -> list[BackupInfo]:
     return store.list_backups(data_dir)
 
 
-def daily_backup_if_due(db: Database, now: datetime | None = None) -> BackupInfo | None:
+@storage_errors()
+def daily_backup_if_due(db: Library, now: datetime | None = None) -> BackupInfo | None:
     """Make today's daily backup unless there is one, then prune old dailies (7 daily, 4 weekly)."""
     now = now or datetime.now(UTC)
     today = now.astimezone(UTC).date()
@@ -66,14 +73,16 @@ def daily_backup_if_due(db: Database, now: datetime | None = None) -> BackupInfo
     return made
 
 
+@storage_errors()
 def check_library(data_dir: Path) -> CheckReport:
     """Run SQLite's integrity check on the library without changing anything."""
-    path = database_path(data_dir)
+    path = library_path(data_dir)
     if not path.exists():
         return CheckReport(path, (f"{path} does not exist",))
     return CheckReport(path, tuple(store.integrity_problems(path)))
 
 
+@storage_errors()
 def newest_good_backup(data_dir: Path) -> BackupInfo | None:
     for backup in store.list_backups(data_dir):
         if not store.integrity_problems(backup.path):
@@ -81,7 +90,8 @@ def newest_good_backup(data_dir: Path) -> BackupInfo | None:
     return None
 
 
-def restore_backup(data_dir: Path, backup: Path, db: Database | None = None) -> Restored:
+@storage_errors()
+def restore_backup(data_dir: Path, backup: Path, db: Library | None = None) -> Restored:
     """Replace the library with ``backup``; what was there is saved first, never lost.
 
     A readable current file is backed up; a damaged one is moved aside. Pass the open ``db``
@@ -91,7 +101,7 @@ def restore_backup(data_dir: Path, backup: Path, db: Database | None = None) -> 
         raise BackupError(f"{backup} is not a good backup; nothing was changed.")
     if db is not None:
         db.close()
-    path = database_path(data_dir)
+    path = library_path(data_dir)
     saved: Path | None = None
     damaged = False
     if path.exists():
@@ -99,5 +109,5 @@ def restore_backup(data_dir: Path, backup: Path, db: Database | None = None) -> 
         saved = store.move_aside(path) if damaged else store.make_backup(path, store.BEFORE_RESTORE)
     store.restore_into(backup, path)
     # A backup from an older version is brought up to date now, not by the next reader.
-    open_database(data_dir).close()
+    open_library(data_dir).close()
     return Restored(backup, saved, damaged)

@@ -9,19 +9,21 @@ from typing import TYPE_CHECKING
 from desktop.core.board import Card, MoveRecord, StageInfo, TimelineEntry
 from desktop.deferred_import import deferred
 from desktop.services.changes import Changes
+from desktop.services.errors import Invalid, NotFound
+from desktop.services.library import Library
 from desktop.services.postings import PostingNotFound
-from desktop.storage.database import Database
 
 if TYPE_CHECKING:
     from desktop.storage import board_records as records
-    from desktop.storage import posting_records
+    from desktop.storage import record_errors, stage_lookups
 else:  # the ORM, loaded after the window's first paint
     records = deferred("desktop.storage.board_records")
-    posting_records = deferred("desktop.storage.posting_records")
+    record_errors = deferred("desktop.storage.record_errors")
+    stage_lookups = deferred("desktop.storage.stage_lookups")
 
 
-class UnknownStage(LookupError):
-    pass
+class UnknownStage(NotFound):
+    """No stage with that id or name (deleted or renamed since, say)."""
 
 
 @dataclass(frozen=True)
@@ -33,7 +35,7 @@ class Board:
 COLUMN_PAGE = 200  # cards read per column at first; scrolling down reads more
 
 
-def load_board(db: Database, search: str = "", per_column: int | None = COLUMN_PAGE) -> Board:
+def load_board(db: Library, search: str = "", per_column: int | None = COLUMN_PAGE) -> Board:
     """The stages with their counts and the first cards of every column."""
     with db.reading() as session:
         stages = records.stages(session, search)
@@ -46,24 +48,24 @@ def load_board(db: Database, search: str = "", per_column: int | None = COLUMN_P
 
 
 def column_cards(
-    db: Database, stage_id: int, search: str = "", offset: int = 0, limit: int = COLUMN_PAGE
+    db: Library, stage_id: int, search: str = "", offset: int = 0, limit: int = COLUMN_PAGE
 ) -> list[Card]:
     """More of one column, for when the user scrolls past what was read."""
     with db.reading() as session:
         return records.cards(session, search, stage_id=stage_id, offset=offset, limit=limit)
 
 
-def resolve_stage(db: Database, name: str) -> StageInfo:
+def resolve_stage(db: Library, name: str) -> StageInfo:
     with db.reading() as session:
         try:
-            stage = posting_records.stage_by_name(session, name)
-        except posting_records.RecordNotFound as error:
+            stage = stage_lookups.stage_by_name(session, name)
+        except record_errors.StageMissing as error:
             raise UnknownStage(str(error)) from None
         return StageInfo(stage.id, stage.name, stage.color, stage.is_closed, stage.position, 0)
 
 
 def move_application(
-    db: Database,
+    db: Library,
     posting_id: int,
     stage_id: int,
     *,
@@ -78,10 +80,10 @@ def move_application(
         try:
             posting = records.get_posting(session, posting_id)
             records.get_stage(session, stage_id)
-        except records.RecordNotFound as error:
-            raise (PostingNotFound if "posting" in str(error) else UnknownStage)(
-                str(error)
-            ) from None
+        except record_errors.PostingMissing as error:
+            raise PostingNotFound(str(error)) from None
+        except record_errors.StageMissing as error:
+            raise UnknownStage(str(error)) from None
         from_stage, from_order = posting.stage_id, posting.stage_order
         posting.stage_order = records.order_for_index(session, stage_id, index, posting_id)
         history_id = None
@@ -92,7 +94,7 @@ def move_application(
     return record, Changes(updated=frozenset({posting_id}))
 
 
-def undo_move(db: Database, record: MoveRecord) -> Changes:
+def undo_move(db: Library, record: MoveRecord) -> Changes:
     """Put the card back where it was and forget the stage change the move recorded."""
     with db.writing() as session:
         posting = records.get_posting(session, record.posting_id)
@@ -103,24 +105,24 @@ def undo_move(db: Database, record: MoveRecord) -> Changes:
     return Changes(updated=frozenset({record.posting_id}))
 
 
-def set_label(db: Database, posting_id: int, color: str | None) -> Changes:
+def set_label(db: Library, posting_id: int, color: str | None) -> Changes:
     with db.writing() as session:
         try:
             records.get_posting(session, posting_id).label_color = color
-        except records.RecordNotFound as error:
+        except record_errors.PostingMissing as error:
             raise PostingNotFound(str(error)) from None
     return Changes(updated=frozenset({posting_id}))
 
 
-def timeline(db: Database, posting_id: int) -> list[TimelineEntry]:
+def timeline(db: Library, posting_id: int) -> list[TimelineEntry]:
     with db.reading() as session:
         return records.timeline(session, posting_id)
 
 
-def correct_stage_time(db: Database, change_id: int, at: datetime) -> Changes:
+def correct_stage_time(db: Library, change_id: int, at: datetime) -> Changes:
     """Set when a posting entered a stage (an application sent last week, logged today)."""
     if at.tzinfo is None:
-        raise ValueError("a stage time needs a time zone")
+        raise Invalid("A stage time needs a time zone.")
     with db.writing() as session:
         posting_id = records.set_change_time(session, change_id, at)
     return Changes(updated=frozenset({posting_id}))

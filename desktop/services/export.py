@@ -7,8 +7,8 @@ import io
 import json
 
 from desktop.core.document import to_json
+from desktop.services.library import Library
 from desktop.services.postings import all_documents
-from desktop.storage.database import Database
 
 CSV_COLUMNS = (
     "id",
@@ -32,7 +32,7 @@ CSV_COLUMNS = (
 )
 
 
-def export_json(db: Database) -> str:
+def export_json(db: Library) -> str:
     documents = [to_json(doc) for doc in all_documents(db)]
     return json.dumps(documents, ensure_ascii=False, indent=2) + "\n"
 
@@ -44,7 +44,7 @@ def _cell(value: object) -> object:
     return value
 
 
-def export_csv(db: Database) -> str:
+def export_csv(db: Library) -> str:
     out = io.StringIO()
     writer = csv.writer(out, lineterminator="\n")
     writer.writerow(CSV_COLUMNS)

@@ -14,10 +14,11 @@ from enum import Enum
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from desktop.core.document import PostingDocument
+from desktop.core.posting import PostingDocument
 from desktop.deferred_import import deferred
 from desktop.importers import ImportRefused
 from desktop.services.changes import Changes
+from desktop.services.library import Library
 from desktop.services.postings import (
     InvalidPosting,
     PostingNotFound,
@@ -25,14 +26,13 @@ from desktop.services.postings import (
     create_postings,
     update_posting,
 )
-from desktop.storage.database import Database
 
 if TYPE_CHECKING:
     from desktop.importers import detect
-    from desktop.storage import posting_records as records
+    from desktop.storage import duplicate_checks
 else:  # the readers and the ORM, loaded after the window's first paint
     detect = deferred("desktop.importers.detect")
-    records = deferred("desktop.storage.posting_records")
+    duplicate_checks = deferred("desktop.storage.duplicate_checks")
 
 MAX_INPUT_BYTES = 50 * 1024 * 1024  # far beyond any posting; a guard against the wrong file
 
@@ -61,17 +61,17 @@ class Decision(Enum):
     SKIP = "skip"
 
 
-def find_duplicate(db: Database, doc: PostingDocument) -> Duplicate | None:
+def find_duplicate(db: Library, doc: PostingDocument) -> Duplicate | None:
     with db.reading() as session:
-        found = records.find_duplicate(session, doc)
+        found = duplicate_checks.find_duplicate(session, doc)
         if found is None:
             return None
-        title, company = records.title_and_company(session, found[0])
+        title, company = duplicate_checks.title_and_company(session, found[0])
     return Duplicate(found[0], title, company, found[1])
 
 
 def read_input(
-    db: Database, data: bytes | str, source: str, *, captured_at: datetime | None = None
+    db: Library, data: bytes | str, source: str, *, captured_at: datetime | None = None
 ) -> list[Candidate]:
     """Parse one input. Raises ImportRefused with a reason that names ``source``."""
     try:
@@ -85,7 +85,7 @@ def read_input(
     ]
 
 
-def read_file(db: Database, path: Path, *, captured_at: datetime | None = None) -> list[Candidate]:
+def read_file(db: Library, path: Path, *, captured_at: datetime | None = None) -> list[Candidate]:
     try:
         if path.is_dir():
             raise ImportRefused(f"{path}: is a folder, not a file")
@@ -98,7 +98,7 @@ def read_file(db: Database, path: Path, *, captured_at: datetime | None = None) 
 
 
 def save_candidate(
-    db: Database,
+    db: Library,
     doc: PostingDocument,
     decision: Decision = Decision.SAVE_NEW,
     duplicate_of: int | None = None,
@@ -126,7 +126,7 @@ class ReadReport:
 
 
 def read_files(
-    db: Database, paths: Sequence[Path], progress: Progress, cancelled: threading.Event
+    db: Library, paths: Sequence[Path], progress: Progress, cancelled: threading.Event
 ) -> ReadReport:
     candidates: list[Candidate] = []
     refusals: list[str] = []
@@ -157,7 +157,7 @@ BATCH_SIZE = 100  # new postings saved per transaction: one disk sync per batch,
 
 
 def save_many(
-    db: Database, jobs: Sequence[SaveJob], progress: Progress, cancelled: threading.Event
+    db: Library, jobs: Sequence[SaveJob], progress: Progress, cancelled: threading.Event
 ) -> SaveReport:
     """Save every job; a stop or a failure never leaves a posting half-saved.
 

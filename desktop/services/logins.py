@@ -16,7 +16,8 @@ from desktop import secrets
 from desktop.deferred_import import deferred
 from desktop.secrets import SecretStoreUnavailable
 from desktop.services.changes import Changes
-from desktop.storage.database import Database
+from desktop.services.errors import NotFound
+from desktop.services.library import Library
 
 if TYPE_CHECKING:
     from desktop.storage import login_records as records
@@ -27,11 +28,11 @@ else:  # the ORM, loaded after the window's first paint
 log = logging.getLogger(__name__)
 
 
-class UnknownPosting(LookupError):
+class UnknownPosting(NotFound):
     """No posting has this id."""
 
 
-class NoPasswordStored(LookupError):
+class NoPasswordStored(NotFound):
     """The login has no password to reveal; the message says why."""
 
 
@@ -59,7 +60,7 @@ def check_secret_store() -> None:
     secrets.check_available()
 
 
-def get_login(db: Database, posting_id: int) -> LoginDetails | None:
+def get_login(db: Library, posting_id: int) -> LoginDetails | None:
     """The posting's login, or None when it has none. Never touches the keyring."""
     with db.reading() as session:
         if not records.posting_exists(session, posting_id):
@@ -69,7 +70,7 @@ def get_login(db: Database, posting_id: int) -> LoginDetails | None:
 
 
 def set_login(
-    db: Database,
+    db: Library,
     posting_id: int,
     *,
     url: str,
@@ -110,7 +111,7 @@ def set_login(
     return Changes(updated=frozenset({posting_id}))
 
 
-def reveal_password(db: Database, posting_id: int) -> str:
+def reveal_password(db: Library, posting_id: int) -> str:
     """The stored password, read from the keyring."""
     with db.reading() as session:
         if not records.posting_exists(session, posting_id):
@@ -128,7 +129,7 @@ def reveal_password(db: Database, posting_id: int) -> str:
     return password
 
 
-def delete_login(db: Database, posting_id: int) -> Changes:
+def delete_login(db: Library, posting_id: int) -> Changes:
     """Remove the posting's login and its password. Empty ``Changes`` when there was none.
 
     The keyring entry goes first: if the keyring cannot be reached, ``SecretStoreUnavailable``
@@ -148,7 +149,7 @@ def delete_login(db: Database, posting_id: int) -> Changes:
     return Changes(updated=frozenset({posting_id}))
 
 
-def stored_secret_key(db: Database, posting_id: int) -> str | None:
+def stored_secret_key(db: Library, posting_id: int) -> str | None:
     """The keyring key of the posting's password, if one is stored. Read it before deleting
     the posting: the login row goes with the posting (ON DELETE CASCADE)."""
     with db.reading() as session:

@@ -8,28 +8,32 @@ from dataclasses import dataclass
 from datetime import UTC, datetime
 from typing import TYPE_CHECKING
 
-from desktop.core.document import PostingDocument
 from desktop.core.listing import PostingRow, SortKey
+from desktop.core.posting import PostingDocument
 from desktop.deferred_import import deferred
 from desktop.services import logins
 from desktop.services.changes import Changes
+from desktop.services.errors import Invalid, NotFound
+from desktop.services.library import Library
 from desktop.storage import posting_list
-from desktop.storage.database import Database
 
 if TYPE_CHECKING:
+    from desktop.storage import company_records as companies
     from desktop.storage import posting_records as records
-    from desktop.storage import search_index
+    from desktop.storage import record_errors, search_index
 else:  # the ORM: loaded after the window's first paint, which needs only the list
     records = deferred("desktop.storage.posting_records")
+    companies = deferred("desktop.storage.company_records")
+    record_errors = deferred("desktop.storage.record_errors")
     search_index = deferred("desktop.storage.search_index")
 
 
-class InvalidPosting(ValueError):
+class InvalidPosting(Invalid):
     """A posting that cannot be saved as it is; the message says what to fix."""
 
 
-class PostingNotFound(LookupError):
-    pass
+class PostingNotFound(NotFound):
+    """No posting with that id (deleted since, say)."""
 
 
 @dataclass(frozen=True)
@@ -49,7 +53,7 @@ def _check(doc: PostingDocument) -> None:
         raise InvalidPosting("A posting needs a company.")
 
 
-def create_posting(db: Database, doc: PostingDocument, *, now: datetime | None = None) -> Saved:
+def create_posting(db: Library, doc: PostingDocument, *, now: datetime | None = None) -> Saved:
     """Save a new posting. Company data merges into the company if it is already known."""
     changes = create_postings(db, [doc], now=now)
     (posting_id,) = changes.created
@@ -57,7 +61,7 @@ def create_posting(db: Database, doc: PostingDocument, *, now: datetime | None =
 
 
 def create_postings(
-    db: Database, docs: Sequence[PostingDocument], *, now: datetime | None = None
+    db: Library, docs: Sequence[PostingDocument], *, now: datetime | None = None
 ) -> Changes:
     """Save many new postings in one transaction: all of them, or (on a bad one) none.
 
@@ -69,13 +73,13 @@ def create_postings(
     with db.writing() as session:
         try:
             created = frozenset(records.insert_postings(session, docs, now or _now()))
-        except records.RecordNotFound as error:
+        except record_errors.StageMissing as error:
             raise InvalidPosting(str(error)) from None
     return Changes(created=created)
 
 
 def update_posting(
-    db: Database,
+    db: Library,
     posting_id: int,
     doc: PostingDocument,
     *,
@@ -92,15 +96,15 @@ def update_posting(
     with db.writing() as session:
         try:
             posting = records.load_posting(session, posting_id)
-        except records.RecordNotFound as error:
+        except record_errors.PostingMissing as error:
             raise PostingNotFound(str(error)) from None
         old_company_id = posting.company_id
-        company = records.find_or_create_company(session, doc.company or "")
+        company = companies.find_or_create_company(session, doc.company or "")
         if merge_company:
-            records.merge_company_profile(company, doc.industries, doc.company_profile)
+            companies.merge_company_profile(company, doc.industries, doc.company_profile)
         else:
             company.name = (doc.company or "").strip()
-            records.replace_company_profile(company, doc.industries, doc.company_profile)
+            companies.replace_company_profile(company, doc.industries, doc.company_profile)
         posting.company = company
         records.write_document(session, posting, doc, now)
         session.flush()
@@ -108,27 +112,27 @@ def update_posting(
         # which search ignores: re-indexing this posting is enough.
         search_index.index_postings(session, [(posting, doc)])
         if old_company_id is not None and old_company_id != company.id:
-            records.drop_company_if_unused(session, old_company_id)
+            companies.drop_company_if_unused(session, old_company_id)
     return Saved(posting_id, Changes(updated=frozenset({posting_id})))
 
 
-def delete_posting(db: Database, posting_id: int) -> Changes:
+def delete_posting(db: Library, posting_id: int) -> Changes:
     # Read first: the login row goes with the posting (ON DELETE CASCADE), its password not.
     secret = logins.stored_secret_key(db, posting_id)
     with db.writing() as session:
         try:
             records.delete_posting_row(session, posting_id)
-        except records.RecordNotFound as error:
+        except record_errors.PostingMissing as error:
             raise PostingNotFound(str(error)) from None
     logins.forget_secret(secret)  # best effort: a keyring problem never blocks the delete
     return Changes(deleted=frozenset({posting_id}))
 
 
-def get_posting(db: Database, posting_id: int) -> PostingDocument:
+def get_posting(db: Library, posting_id: int) -> PostingDocument:
     with db.reading() as session:
         try:
             return records.document_of(records.load_posting(session, posting_id))
-        except records.RecordNotFound as error:
+        except record_errors.PostingMissing as error:
             raise PostingNotFound(str(error)) from None
 
 
@@ -136,14 +140,14 @@ def get_posting(db: Database, posting_id: int) -> PostingDocument:
 
 
 def list_postings(
-    db: Database, search: str = "", sort: SortKey = SortKey.POSTED, descending: bool = True
+    db: Library, search: str = "", sort: SortKey = SortKey.POSTED, descending: bool = True
 ) -> list[PostingRow]:
     with db.querying() as connection:
         return posting_list.list_rows(connection, search, sort, descending)
 
 
 def list_posting_ids(
-    db: Database,
+    db: Library,
     search: str = "",
     sort: SortKey = SortKey.POSTED,
     descending: bool = True,
@@ -157,7 +161,7 @@ def list_posting_ids(
         )
 
 
-def count_matching(db: Database, search: str = "") -> int:
+def count_matching(db: Library, search: str = "") -> int:
     with db.querying() as connection:
         return posting_list.count_matching(connection, search)
 
@@ -168,7 +172,7 @@ _counter = ThreadPoolExecutor(max_workers=1, thread_name_prefix="jobdeck-count")
 
 
 def count_and_first_ids(
-    db: Database,
+    db: Library,
     search: str = "",
     sort: SortKey = SortKey.POSTED,
     descending: bool = True,
@@ -191,15 +195,15 @@ def count_and_first_ids(
     return counted.result(), first
 
 
-def posting_rows(db: Database, ids: Sequence[int]) -> dict[int, PostingRow]:
+def posting_rows(db: Library, ids: Sequence[int]) -> dict[int, PostingRow]:
     with db.querying() as connection:
         return posting_list.rows_by_id(connection, ids)
 
 
-def count_postings(db: Database) -> int:
+def count_postings(db: Library) -> int:
     return count_matching(db)
 
 
-def all_documents(db: Database) -> list[PostingDocument]:
+def all_documents(db: Library) -> list[PostingDocument]:
     with db.reading() as session:
         return [records.document_of(p) for p in records.load_all_postings(session)]

@@ -10,18 +10,21 @@ from typing import TYPE_CHECKING
 from desktop.core.board import StageInfo
 from desktop.deferred_import import deferred
 from desktop.services.changes import Changes
-from desktop.storage.database import Database
+from desktop.services.errors import Invalid
+from desktop.services.library import Library
 
 if TYPE_CHECKING:
     from desktop.storage import board_records as records
+    from desktop.storage import record_errors
 else:  # the ORM, loaded after the window's first paint
     records = deferred("desktop.storage.board_records")
+    record_errors = deferred("desktop.storage.record_errors")
 
 _COLOR = re.compile(r"^#[0-9a-fA-F]{6}$")
 STAGES_CHANGED = Changes(stages=True)
 
 
-class StageError(ValueError):
+class StageError(Invalid):
     """A stage edit that cannot be done as asked; the message says why."""
 
 
@@ -34,7 +37,7 @@ class DeletedStage:
     history_ids: tuple[int, ...]
 
 
-def list_stages(db: Database) -> list[StageInfo]:
+def list_stages(db: Library) -> list[StageInfo]:
     with db.reading() as session:
         return records.stages(session)
 
@@ -55,7 +58,7 @@ def _check_color(color: str) -> str:
 
 
 def add_stage(
-    db: Database, name: str, color: str = "#7c8aa5", *, is_closed: bool = False
+    db: Library, name: str, color: str = "#7c8aa5", *, is_closed: bool = False
 ) -> tuple[int, Changes]:
     """Add a stage at the end. A deleted (archived) stage of that name comes back instead."""
     cleaned = " ".join(name.split())
@@ -73,11 +76,11 @@ def add_stage(
         return stage_id, STAGES_CHANGED
 
 
-def _edit(db: Database, stage_id: int, **values: object) -> Changes:
+def _edit(db: Library, stage_id: int, **values: object) -> Changes:
     with db.writing() as session:
         try:
             stage = records.get_stage(session, stage_id)
-        except records.RecordNotFound as error:
+        except record_errors.StageMissing as error:
             raise StageError(str(error)) from None
         if "name" in values:
             values["name"] = _clean_name(session, str(values["name"]), stage_id)
@@ -88,19 +91,19 @@ def _edit(db: Database, stage_id: int, **values: object) -> Changes:
     return STAGES_CHANGED
 
 
-def rename_stage(db: Database, stage_id: int, name: str) -> Changes:
+def rename_stage(db: Library, stage_id: int, name: str) -> Changes:
     return _edit(db, stage_id, name=name)
 
 
-def recolor_stage(db: Database, stage_id: int, color: str) -> Changes:
+def recolor_stage(db: Library, stage_id: int, color: str) -> Changes:
     return _edit(db, stage_id, color=color)
 
 
-def set_stage_closed(db: Database, stage_id: int, is_closed: bool) -> Changes:
+def set_stage_closed(db: Library, stage_id: int, is_closed: bool) -> Changes:
     return _edit(db, stage_id, is_closed=is_closed)
 
 
-def reorder_stages(db: Database, ordered_ids: list[int]) -> Changes:
+def reorder_stages(db: Library, ordered_ids: list[int]) -> Changes:
     with db.writing() as session:
         stages = {stage.id: stage for stage in records.all_stages(session)}
         if sorted(ordered_ids) != sorted(stages):
@@ -110,13 +113,13 @@ def reorder_stages(db: Database, ordered_ids: list[int]) -> Changes:
     return STAGES_CHANGED
 
 
-def delete_stage(db: Database, stage_id: int, move_to: int | None = None) -> DeletedStage:
+def delete_stage(db: Library, stage_id: int, move_to: int | None = None) -> DeletedStage:
     """Delete a stage; its cards first go to ``move_to`` (required when it has any)."""
     now = datetime.now(UTC)
     with db.writing() as session:
         try:
             stage = records.get_stage(session, stage_id)
-        except records.RecordNotFound as error:
+        except record_errors.StageMissing as error:
             raise StageError(str(error)) from None
         everything = records.all_stages(session)
         if len(everything) == 1:
@@ -137,7 +140,7 @@ def delete_stage(db: Database, stage_id: int, move_to: int | None = None) -> Del
     return DeletedStage(info, tuple(moved), tuple(history))
 
 
-def restore_stage(db: Database, deleted: DeletedStage) -> Changes:
+def restore_stage(db: Library, deleted: DeletedStage) -> Changes:
     """Undo a delete: the stage returns to its place, and its cards to it."""
     with db.writing() as session:
         stage = records.get_stage(session, deleted.stage.id)

@@ -9,7 +9,8 @@ from sqlalchemy.orm import Session
 
 from desktop.core.board import Card, StageInfo, TimelineEntry
 from desktop.storage.models import Company, Posting, Stage, StageChangeRow
-from desktop.storage.posting_records import RecordNotFound, matching
+from desktop.storage.record_errors import PostingMissing, StageChangeMissing, StageMissing
+from desktop.storage.search_index import matching
 
 # Orders closer than this are renumbered before a card goes between them.
 MIN_ORDER_GAP = 1e-6
@@ -81,14 +82,14 @@ def _aware(value: str | datetime | None) -> datetime | None:
 def get_stage(session: Session, stage_id: int) -> Stage:
     stage = session.get(Stage, stage_id)
     if stage is None:
-        raise RecordNotFound(f"There is no stage with id {stage_id}.")
+        raise StageMissing(f"There is no stage with id {stage_id}.")
     return stage
 
 
 def get_posting(session: Session, posting_id: int) -> Posting:
     posting = session.get(Posting, posting_id)
     if posting is None:
-        raise RecordNotFound(f"There is no posting with id {posting_id}.")
+        raise PostingMissing(f"There is no posting with id {posting_id}.")
     return posting
 
 
@@ -148,7 +149,7 @@ def delete_change(session: Session, change_id: int) -> None:
 def set_change_time(session: Session, change_id: int, at: datetime) -> int:
     change = session.get(StageChangeRow, change_id)
     if change is None:
-        raise RecordNotFound(f"There is no stage change with id {change_id}.")
+        raise StageChangeMissing(f"There is no stage change with id {change_id}.")
     change.at = at
     return change.posting_id
 

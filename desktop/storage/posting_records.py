@@ -1,7 +1,8 @@
 """Postings in and out of the database: documents become rows, rows become documents.
 
-Everything that knows both the posting document and the table layout lives here, so the
-services above speak only in documents and the UI never sees an ORM object.
+Everything that knows both the posting document and the posting tables lives here, so the
+services above speak only in documents and the UI never sees an ORM object. Companies are in
+``company_records``, stage look-ups in ``stage_lookups``, duplicate checks in ``duplicate_checks``.
 """
 
 from __future__ import annotations
@@ -10,65 +11,26 @@ from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from datetime import datetime
 
-from sqlalchemy import Integer, Select, delete, func, insert, select, text
+from sqlalchemy import insert, select
 from sqlalchemy.orm import Session, selectinload
 
-from desktop.core.document import (
-    CompanyProfile,
-    Funding,
-    FundingRound,
-    H1b,
-    H1bYear,
-    NewsItem,
-    PostingDocument,
-    Qualifications,
-    Salary,
-    StageChange,
-)
 from desktop.core.fingerprint import content_fingerprint
+from desktop.core.posting import PostingDocument, Qualifications, Salary, StageChange
 from desktop.storage import search_index
-from desktop.storage.fts_query import match_query
-from desktop.storage.models import (
-    Company,
-    CompanyIndustry,
-    CompanyInvestor,
-    FundingRoundRow,
-    H1bCount,
-    NewsRow,
-    Posting,
-    PostingItem,
-    Stage,
-    StageChangeRow,
+from desktop.storage.company_records import (
+    company_key,
+    drop_company_if_unused,
+    find_or_create_company,
+    merge_company_profile,
+    profile_of,
 )
-
-
-class RecordNotFound(LookupError):
-    pass
-
-
-def company_key(name: str) -> str:
-    return " ".join(name.casefold().split())
+from desktop.storage.models import Company, Posting, PostingItem, Stage, StageChangeRow
+from desktop.storage.record_errors import PostingMissing
+from desktop.storage.stage_lookups import first_stage, next_stage_order, stage_by_name
 
 
 def title_key(title: str) -> str:
     return " ".join(title.casefold().split())
-
-
-# ---------------------------------------------------------------------------------------------
-# Companies
-
-
-def find_or_create_company(session: Session, name: str, cache: BatchCache | None = None) -> Company:
-    key = company_key(name)
-    if cache is not None and key in cache.companies:
-        return cache.companies[key]
-    company = session.scalars(select(Company).where(Company.name_key == key)).one_or_none()
-    if company is None:
-        company = Company(name=name, name_key=key)
-        session.add(company)
-    if cache is not None:
-        cache.companies[key] = company
-    return company
 
 
 def _chunks(items: Sequence[str], size: int) -> Iterator[Sequence[str]]:
@@ -117,166 +79,11 @@ class BatchCache:
         return order
 
 
-RoundTuple = tuple[str | None, str | None, str | None, int | None]
-NewsTuple = tuple[str | None, str | None, str | None]
-
-
-def _store_lists(
-    company: Company,
-    *,
-    industries: list[str],
-    investors: list[str],
-    rounds: list[RoundTuple],
-    h1b: list[tuple[int, int]],
-    news: list[NewsTuple],
-) -> None:
-    """Write the company's lists, touching only those whose content changed.
-
-    Rewriting unchanged child rows costs a delete and an insert per row on every import of a
-    posting from a known company; comparing first keeps imports fast.
-    """
-    if [r.name for r in company.industries] != industries:
-        company.industries = [CompanyIndustry(position=i, name=n) for i, n in enumerate(industries)]
-    if [r.name for r in company.investors] != investors:
-        company.investors = [CompanyInvestor(position=i, name=n) for i, n in enumerate(investors)]
-    stored_rounds = [(r.date, r.round_type, r.amount, r.amount_usd) for r in company.funding_rounds]
-    if stored_rounds != rounds:
-        company.funding_rounds = [
-            FundingRoundRow(position=i, date=d, round_type=t, amount=a, amount_usd=usd)
-            for i, (d, t, a, usd) in enumerate(rounds)
-        ]
-    if [(r.year, r.count) for r in company.h1b_counts] != h1b:
-        company.h1b_counts = [H1bCount(year=year, count=count) for year, count in h1b]
-    if [(n.date, n.title, n.url) for n in company.news] != news:
-        company.news = [
-            NewsRow(position=i, date=d, title=t, url=u) for i, (d, t, u) in enumerate(news)
-        ]
-
-
-def replace_company_profile(
-    company: Company, industries: Sequence[str], profile: CompanyProfile | None
-) -> None:
-    """Make the company's profile exactly what the user edited."""
-    h1b = profile.h1b if profile else None
-    funding = (profile.funding if profile else None) or Funding()
-    company.has_profile = profile is not None or bool(industries)
-    company.description = profile.description if profile else None
-    company.data_source = profile.data_source if profile else None
-    company.h1b_note = h1b.note if h1b else None
-    company.funding_stage = funding.stage
-    company.funding_total = funding.total
-    company.funding_total_usd = funding.total_usd
-    _store_lists(
-        company,
-        industries=list(industries),
-        investors=list(funding.investors),
-        rounds=[(r.date, r.type, r.amount, r.amount_usd) for r in funding.rounds],
-        h1b=[(y.year, y.count) for y in (h1b.by_year if h1b else ())],
-        news=[(n.date, n.title, n.url) for n in (profile.news if profile else ())],
-    )
-
-
-def merge_company_profile(
-    company: Company, industries: Sequence[str], profile: CompanyProfile | None
-) -> None:
-    """Fold newly read company data into what is stored: newer values win, lists merge."""
-    merged_industries = [row.name for row in company.industries]
-    merged_industries += [n for n in dict.fromkeys(industries) if n not in merged_industries]
-    investors = [row.name for row in company.investors]
-    rounds: dict[tuple[str | None, str | None], RoundTuple] = {
-        (r.date, r.round_type): (r.date, r.round_type, r.amount, r.amount_usd)
-        for r in company.funding_rounds
-    }
-    h1b = {row.year: row.count for row in company.h1b_counts}
-    news = [(n.date, n.title, n.url) for n in company.news]
-    company.has_profile = company.has_profile or profile is not None or bool(industries)
-    if profile is not None:
-        company.description = profile.description or company.description
-        company.data_source = profile.data_source or company.data_source
-        if profile.h1b is not None:
-            company.h1b_note = profile.h1b.note or company.h1b_note
-            h1b.update({y.year: y.count for y in profile.h1b.by_year})
-        if profile.funding is not None:
-            funding = profile.funding
-            company.funding_stage = funding.stage or company.funding_stage
-            if funding.total is not None:
-                company.funding_total = funding.total
-                company.funding_total_usd = funding.total_usd
-            investors += [n for n in funding.investors if n not in investors]
-            for r in funding.rounds:
-                rounds[(r.date, r.type)] = (r.date, r.type, r.amount, r.amount_usd)
-        known_news = set(news)  # only what was stored before: a source may list one date twice
-        news += [
-            (n.date, n.title, n.url)
-            for n in profile.news
-            if (n.date, n.title, n.url) not in known_news
-        ]
-    _store_lists(
-        company,
-        industries=merged_industries,
-        investors=investors,
-        rounds=sorted(rounds.values(), key=lambda r: r[0] or "", reverse=True),
-        h1b=sorted(h1b.items(), reverse=True),
-        news=news,
-    )
-
-
-def _profile_of(company: Company) -> CompanyProfile | None:
-    has_details = (
-        company.description
-        or company.h1b_note
-        or company.h1b_counts
-        or company.funding_stage
-        or company.funding_total
-        or company.investors
-        or company.funding_rounds
-        or company.news
-        or company.data_source
-    )
-    if not has_details:
-        return None
-    has_h1b = company.h1b_note or company.h1b_counts
-    has_funding = (
-        company.funding_stage
-        or company.funding_total
-        or company.investors
-        or company.funding_rounds
-    )
-    return CompanyProfile(
-        name=company.name,
-        description=company.description,
-        h1b=H1b(
-            note=company.h1b_note,
-            by_year=tuple(H1bYear(r.year, r.count) for r in company.h1b_counts),
-        )
-        if has_h1b
-        else None,
-        funding=Funding(
-            stage=company.funding_stage,
-            total=company.funding_total,
-            total_usd=company.funding_total_usd,
-            investors=tuple(r.name for r in company.investors),
-            rounds=tuple(
-                FundingRound(r.date, r.round_type, r.amount, r.amount_usd)
-                for r in company.funding_rounds
-            ),
-        )
-        if has_funding
-        else None,
-        news=tuple(NewsItem(n.date, n.title, n.url) for n in company.news),
-        data_source=company.data_source,
-    )
-
-
-# ---------------------------------------------------------------------------------------------
-# Postings
-
-
 def insert_postings(session: Session, docs: Sequence[PostingDocument], now: datetime) -> list[int]:
     """Add new postings (with their lines, first history entry and search index rows).
 
     One flush for the whole batch, with look-ups shared and list lines bulk-inserted: that is
-    what makes large imports fast. Raises RecordNotFound for a stage that does not exist.
+    what makes large imports fast. Raises StageMissing for a stage that does not exist.
     """
     cache = BatchCache()
     cache.prefetch_companies(session, [doc.company or "" for doc in docs])
@@ -292,7 +99,7 @@ def _new_posting(
     session: Session, doc: PostingDocument, now: datetime, cache: BatchCache
 ) -> Posting:
     stage = cache.stage(session, doc.stage)
-    company = find_or_create_company(session, doc.company or "", cache)
+    company = find_or_create_company(session, doc.company or "", cache.companies)
     merge_company_profile(company, doc.industries, doc.company_profile)
     posting = Posting(
         raw=doc.raw,
@@ -379,7 +186,7 @@ def load_posting(session: Session, posting_id: int) -> Posting:
         ],
     )
     if posting is None:
-        raise RecordNotFound(f"There is no posting with id {posting_id}.")
+        raise PostingMissing(f"There is no posting with id {posting_id}.")
     return posting
 
 
@@ -428,7 +235,7 @@ def document_of(posting: Posting) -> PostingDocument:
         responsibilities=tuple(lists["responsibility"]),
         qualifications=Qualifications(tuple(lists["required"]), tuple(lists["preferred"])),
         benefits=tuple(lists["benefit"]),
-        company_profile=_profile_of(company) if company else None,
+        company_profile=profile_of(company) if company else None,
         source_format=posting.source_format,
         raw=posting.raw,
         stage=posting.stage.name,
@@ -443,42 +250,13 @@ def all_posting_ids(session: Session) -> list[int]:
 def delete_posting_row(session: Session, posting_id: int) -> None:
     posting = session.get(Posting, posting_id)
     if posting is None:
-        raise RecordNotFound(f"There is no posting with id {posting_id}.")
+        raise PostingMissing(f"There is no posting with id {posting_id}.")
     company_id = posting.company_id
     search_index.unindex_posting(session, posting_id)
     session.delete(posting)
     session.flush()
     if company_id is not None:
         drop_company_if_unused(session, company_id)
-
-
-def drop_company_if_unused(session: Session, company_id: int) -> None:
-    """A company no posting points at any more is not kept as an orphan."""
-    still_used = session.scalar(select(Posting.id).where(Posting.company_id == company_id))
-    if still_used is None:
-        session.execute(delete(Company).where(Company.id == company_id))
-
-
-# ---------------------------------------------------------------------------------------------
-# Stages
-
-
-def stage_by_name(session: Session, name: str) -> Stage:
-    stage = session.scalars(
-        select(Stage).where(func.lower(Stage.name) == name.strip().lower(), ~Stage.archived)
-    ).one_or_none()
-    if stage is None:
-        raise RecordNotFound(f"There is no stage named {name!r}.")
-    return stage
-
-
-def first_stage(session: Session) -> Stage:
-    return session.scalars(select(Stage).where(~Stage.archived).order_by(Stage.position)).first()  # type: ignore[return-value]
-
-
-def next_stage_order(session: Session, stage_id: int) -> float:
-    top = session.scalar(select(func.max(Posting.stage_order)).where(Posting.stage_id == stage_id))
-    return (top or 0.0) + 1.0
 
 
 def add_history(
@@ -494,24 +272,6 @@ def record_stage(session: Session, posting: Posting, stage: Stage, at: datetime)
     posting.stage = stage
     posting.stage_order = next_stage_order(session, stage.id)
     posting.stage_changes.append(StageChangeRow(stage=stage, at=at))
-
-
-# ---------------------------------------------------------------------------------------------
-# Search (the list's own queries are plain SQL, in posting_list)
-
-
-def matching(query: Select, search: str) -> Select:
-    """Narrow a query over postings to those holding every word of ``search`` (full-text)."""
-    fts_query = match_query(search)
-    if fts_query is None:
-        return query
-    hits = (
-        text("SELECT rowid FROM postings_fts WHERE postings_fts MATCH :q")
-        .bindparams(q=fts_query)
-        .columns(rowid=Integer)
-    )
-    # "id + 0", as in posting_list: the matches are checked against the rows the query walks.
-    return query.where((Posting.id + 0).in_(hits))
 
 
 def load_all_postings(session: Session) -> Sequence[Posting]:
@@ -530,42 +290,3 @@ def load_all_postings(session: Session) -> Sequence[Posting]:
             selectinload(Posting.company).selectinload(Company.news),
         )
     ).all()
-
-
-# ---------------------------------------------------------------------------------------------
-# Duplicates
-
-
-def find_duplicate(session: Session, doc: PostingDocument) -> tuple[int, str] | None:
-    """The id of a stored posting ``doc`` repeats, and why: same link, company and title, text."""
-    if doc.url:
-        found = session.scalar(select(Posting.id).where(Posting.url == doc.url).limit(1))
-        if found is not None:
-            return found, "same link"
-    if doc.company and doc.title:
-        found = session.scalar(
-            select(Posting.id)
-            .join(Company, Company.id == Posting.company_id)
-            .where(Company.name_key == company_key(doc.company))
-            .where(Posting.title_key == title_key(doc.title))
-            .limit(1)
-        )
-        if found is not None:
-            return found, "same company and title"
-    fingerprint = content_fingerprint(doc)
-    if fingerprint is not None:
-        found = session.scalar(
-            select(Posting.id).where(Posting.fingerprint == fingerprint).limit(1)
-        )
-        if found is not None:
-            return found, "nearly the same text"
-    return None
-
-
-def title_and_company(session: Session, posting_id: int) -> tuple[str, str | None]:
-    row = session.execute(
-        select(Posting.title, Company.name)
-        .outerjoin(Company, Company.id == Posting.company_id)
-        .where(Posting.id == posting_id)
-    ).one()
-    return row[0], row[1]

@@ -10,10 +10,11 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 
-from sqlalchemy import text
+from sqlalchemy import Integer, Select, text
 from sqlalchemy.orm import Session
 
-from desktop.core.document import PostingDocument
+from desktop.core.posting import PostingDocument
+from desktop.storage.fts_query import match_query
 from desktop.storage.models import Posting
 
 
@@ -50,3 +51,17 @@ def index_postings(session: Session, postings: Iterable[tuple[Posting, PostingDo
 
 def unindex_posting(session: Session, posting_id: int) -> None:
     session.execute(text("DELETE FROM postings_fts WHERE rowid = :id"), {"id": posting_id})
+
+
+def matching(query: Select, search: str) -> Select:
+    """Narrow a query over postings to those holding every word of ``search`` (full-text)."""
+    fts_query = match_query(search)
+    if fts_query is None:
+        return query
+    hits = (
+        text("SELECT rowid FROM postings_fts WHERE postings_fts MATCH :q")
+        .bindparams(q=fts_query)
+        .columns(rowid=Integer)
+    )
+    # "id + 0", as in posting_list: the matches are checked against the rows the query walks.
+    return query.where((Posting.id + 0).in_(hits))

@@ -15,7 +15,8 @@ from desktop import __version__
 from desktop.deferred_import import load_deferred
 from desktop.resources_path import icon_files
 from desktop.services import postings
-from desktop.storage.database import Database, DatabaseError, open_database
+from desktop.services.errors import ServiceError
+from desktop.services.library import Library, open_library
 from desktop.ui.daily_backup import DailyBackupTimer
 from desktop.ui.dialogs import messages
 from desktop.ui.main_thread_gc import MainThreadGarbageCollector
@@ -62,10 +63,10 @@ def run_app(data_dir: Path, *, self_test: bool = False) -> int:
         return 0  # the running Jobdeck was asked to come forward
     # Until the window is up, closing a recovery box must not end the app.
     app.setQuitOnLastWindowClosed(False)
-    opened: list[tuple[Database, MainWindow]] = []
+    opened: list[tuple[Library, MainWindow]] = []
     dailies: list[DailyBackupTimer] = []
 
-    def show_window(db: Database) -> None:
+    def show_window(db: Library) -> None:
         window = MainWindow(db, window_settings(), paint_first=True)
         opened.append((db, window))
         instance.activation_requested.connect(lambda: bring_forward(window))
@@ -108,10 +109,10 @@ def run_self_test(data_dir: Path) -> int:
             problems.append(message)
 
     previous = qInstallMessageHandler(collect)
-    db: Database | None = None
+    db: Library | None = None
     try:
         app = make_application()
-        db = open_database(data_dir)
+        db = open_library(data_dir)
         # Throw-away settings: a self-test never changes the user's saved window layout.
         scratch = tempfile.TemporaryDirectory(prefix="jobdeck-self-test-")
         settings = QSettings(str(Path(scratch.name) / "window.ini"), QSettings.Format.IniFormat)
@@ -133,7 +134,7 @@ def run_self_test(data_dir: Path) -> int:
             problems.append("the detail pane did not show the selected posting")
         elapsed = time.perf_counter() - started
         window.close()
-    except DatabaseError as error:
+    except ServiceError as error:
         problems.append(str(error))
     except Exception as error:  # the self-test reports every failure rather than crashing
         problems.append(f"{type(error).__name__}: {error}")

@@ -13,7 +13,7 @@ from typing import Any
 from PySide6.QtCore import QObject, Qt, QThread, Signal
 from PySide6.QtWidgets import QProgressDialog, QWidget
 
-from desktop.storage.database import DatabaseError
+from desktop.services.errors import ServiceError
 
 Work = Callable[[Callable[[int, int, str], None], threading.Event], Any]
 
@@ -31,7 +31,7 @@ class _Runner(QThread):
     def run(self) -> None:
         try:
             result = self._work(self.progressed.emit, self._cancelled)
-        except DatabaseError as error:  # already in a user's words
+        except ServiceError as error:  # already in a user's words
             self.failed.emit(str(error))
         except Exception as error:  # reported to the user by the job, never lost in a thread
             self.failed.emit(f"{type(error).__name__}: {error}")

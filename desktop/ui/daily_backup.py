@@ -15,7 +15,8 @@ from __future__ import annotations
 from PySide6.QtCore import QObject, QThread, QTimer, Signal
 
 from desktop.services import backups
-from desktop.storage.database import Database
+from desktop.services.errors import ServiceError
+from desktop.services.library import Library
 
 CHECK_INTERVAL_MS = 60 * 60 * 1000
 FIRST_CHECK_MS = 5000
@@ -27,14 +28,14 @@ class _BackupRun(QThread):
     made = Signal(object)  # BackupInfo, or None when today's backup was already there
     failed = Signal(str)
 
-    def __init__(self, db: Database, parent: QObject) -> None:
+    def __init__(self, db: Library, parent: QObject) -> None:
         super().__init__(parent)
         self._db = db
 
     def run(self) -> None:
         try:
             made = backups.daily_backup_if_due(self._db)
-        except backups.BackupError as error:
+        except ServiceError as error:
             self.failed.emit(str(error))
         else:
             self.made.emit(made)
@@ -46,7 +47,7 @@ class DailyBackupTimer(QObject):
     checked = Signal()  # after every check, whatever came of it
 
     def __init__(
-        self, db: Database, parent: QObject | None = None, *, first_check_ms: int = FIRST_CHECK_MS
+        self, db: Library, parent: QObject | None = None, *, first_check_ms: int = FIRST_CHECK_MS
     ) -> None:
         super().__init__(parent)
         self._db = db

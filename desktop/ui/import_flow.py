@@ -16,7 +16,7 @@ from PySide6.QtWidgets import QFileDialog, QWidget
 
 from desktop.importers import ImportRefused
 from desktop.services import importing
-from desktop.storage.database import Database
+from desktop.services.library import Library
 from desktop.ui.background import BackgroundJob
 from desktop.ui.dialogs import messages
 
@@ -48,7 +48,7 @@ class ImportFlow(QObject):
     changes = Signal(object)  # Changes, whenever postings were saved
     preview_opened = Signal(object)  # ImportPreview, for tests and the window
 
-    def __init__(self, db: Database, window: QWidget) -> None:
+    def __init__(self, db: Library, window: QWidget) -> None:
         super().__init__(window)
         self._db = db
         self._window = window

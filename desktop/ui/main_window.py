@@ -42,7 +42,8 @@ from desktop import __version__
 from desktop.deferred_import import load_deferred
 from desktop.services import board, export, postings
 from desktop.services.changes import Changes
-from desktop.storage.database import Database, DatabaseError
+from desktop.services.errors import ServiceError
+from desktop.services.library import Library
 from desktop.ui.dialogs import messages
 from desktop.ui.import_flow import ImportFlow, can_import
 from desktop.ui.models.posting_table_model import (
@@ -89,7 +90,7 @@ class MainWindow(QMainWindow):
 
     def __init__(
         self,
-        db: Database,
+        db: Library,
         settings: QSettings,
         parent: QWidget | None = None,
         *,
@@ -548,7 +549,7 @@ class MainWindow(QMainWindow):
     def _correct_stage_date(self, change_id: int, at: object) -> None:
         try:
             changes = board.correct_stage_time(self._db, change_id, at)  # type: ignore[arg-type]
-        except DatabaseError as error:
+        except ServiceError as error:
             self._report(str(error))
             return
         self.apply_changes(changes)
@@ -623,7 +624,7 @@ class MainWindow(QMainWindow):
                 changes = postings.delete_posting(self._db, posting_id)
             except postings.PostingNotFound:
                 changes = Changes(deleted=frozenset({posting_id}))
-            except DatabaseError as error:
+            except ServiceError as error:
                 self._report(str(error))
                 return
             self.apply_changes(changes)

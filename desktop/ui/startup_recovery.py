@@ -2,11 +2,12 @@
 
 - A damaged file: say so, move it aside (never delete it), offer the newest good backup or an
   empty library.
-- A file from a newer Jobdeck: ``open_database`` refuses it untouched; its message names the
+- A file from a newer Jobdeck: ``open_library`` refuses it untouched; its message names the
   version and is shown as it is.
 - A folder that cannot be written (read-only, full): a clear message; nothing is written.
 
-Every box is opened with ``open()`` and answered through signals, so tests can drive it.
+Every box is opened with ``open()`` and answered through signals, so tests can drive it. The
+checks and decisions are in ``desktop.services.recovery``; this module only shows the boxes.
 """
 
 from __future__ import annotations
@@ -16,52 +17,23 @@ from pathlib import Path
 from PySide6.QtCore import QObject, Signal
 from PySide6.QtWidgets import QMessageBox, QPushButton
 
-from desktop.services import backups
-from desktop.storage import backups as backup_files
-from desktop.storage.database import (
-    DatabaseError,
-    SchemaTooNewError,
-    database_path,
-    open_database,
-)
+from desktop.services import backups, recovery
+from desktop.services.errors import ServiceError
+from desktop.services.library import library_path
 
 TITLE = "Jobdeck cannot open your library"
 
 
-WAL_HEADER_BYTES = 32  # a WAL no longer than its header holds no page to replay
-
-
-def _wal_of(path: Path) -> Path:
-    return path.with_name(path.name + "-wal")
-
-
-def _wal_with_pages(path: Path) -> bool:
-    try:
-        return _wal_of(path).stat().st_size > WAL_HEADER_BYTES
-    except OSError:
-        return False
-
-
-def damage_of(path: Path) -> str | None:
-    """Why the file at ``path`` is damaged, or None when it is sound (or absent)."""
-    if not path.exists():
-        return None
-    # quick_check: this runs before the window shows, after every unclean exit; the full check
-    # took 6 s at 100,000 postings. It still finds a foreign or torn WAL's damage.
-    problems = backup_files.integrity_problems(path, quick=True)
-    return problems[0] if problems else None
-
-
 class StartupRecovery(QObject):
-    """``start()`` ends in ``opened(Database)`` or, after telling the user why, ``failed(str)``."""
+    """``start()`` ends in ``opened(Library)`` or, after telling the user why, ``failed(str)``."""
 
-    opened = Signal(object)  # Database
+    opened = Signal(object)  # Library
     failed = Signal(str)
 
     def __init__(self, data_dir: Path, parent: QObject | None = None) -> None:
         super().__init__(parent)
         self.data_dir = data_dir
-        self.path = database_path(data_dir)
+        self.path = library_path(data_dir)
         self.box: QMessageBox | None = None
         self.moved_to: Path | None = None
         self.offered: backups.BackupInfo | None = None
@@ -69,41 +41,20 @@ class StartupRecovery(QObject):
         self.empty_button: QPushButton | None = None
 
     def start(self) -> None:
-        # A WAL left beside the file means the last run did not close cleanly, or the WAL came
-        # from elsewhere: check before SQLite replays it (a foreign WAL can make the library look
-        # empty, and opening would then build a fresh schema over the user's data). An empty
-        # WAL (a run killed before it wrote anything) has nothing to replay: no check, which
-        # at 100,000 postings reads the whole 1.2 GB file.
-        if _wal_with_pages(self.path):
-            reason = damage_of(self.path)
-            if reason is not None:
-                self._damaged(reason)
-                return
+        damaged = recovery.check_before_open(self.data_dir)
+        if damaged is not None:
+            self._damaged(damaged.reason)
+            return
         self._open()
 
     def _open(self) -> None:
-        try:
-            db = open_database(self.data_dir)
-        except SchemaTooNewError as error:
-            self._give_up(str(error))
-            return
-        except DatabaseError as error:
-            reason = damage_of(self.path)
-            if reason is None:
-                self._give_up(str(error))  # a folder problem, not the file: say it as it is
-            else:
-                self._damaged(reason)
-            return
-        problem = backup_files.write_problem(self.path)
-        if problem is not None:
-            db.close()
-            self._give_up(
-                f"Jobdeck cannot save to your library {self.path}: {problem}.\n\n"
-                "Nothing was changed. Make the folder writable (or free some space) and start "
-                "Jobdeck again."
-            )
-            return
-        self.opened.emit(db)
+        opened = recovery.open_at_startup(self.data_dir)
+        if isinstance(opened, recovery.Damaged):
+            self._damaged(opened.reason)
+        elif isinstance(opened, recovery.CannotOpen):
+            self._give_up(opened.message)
+        else:
+            self.opened.emit(opened)
 
     # -- the boxes -----------------------------------------------------------------------------
 
@@ -124,8 +75,8 @@ class StartupRecovery(QObject):
 
     def _damaged(self, reason: str) -> None:
         try:
-            self.moved_to = backup_files.move_aside(self.path)
-        except backups.BackupError as error:
+            self.moved_to = recovery.move_damaged_aside(self.data_dir)
+        except ServiceError as error:
             self._give_up(f"Your library file is damaged ({reason}). {error}")
             return
         self.offered = backups.newest_good_backup(self.data_dir)
@@ -157,7 +108,7 @@ class StartupRecovery(QObject):
         if clicked is self.restore_button and self.offered is not None:
             try:
                 backups.restore_backup(self.data_dir, self.offered.path)
-            except (backups.BackupError, DatabaseError) as error:
+            except ServiceError as error:
                 self._give_up(str(error))
                 return
             self._open()

@@ -14,12 +14,12 @@ from PySide6.QtGui import QUndoCommand
 from desktop.core.board import MoveRecord
 from desktop.services import board, stages
 from desktop.services.changes import Changes
-from desktop.services.postings import PostingNotFound
-from desktop.storage.database import Database, DatabaseError
+from desktop.services.errors import ServiceError
+from desktop.services.library import Library
 
 Apply = Callable[[Changes], None]
 Report = Callable[[str], None]
-FAILURES = (PostingNotFound, board.UnknownStage, stages.StageError, DatabaseError)
+FAILURES = (ServiceError,)  # the services' one error family, always in a user's words
 
 
 class ServiceCommand(QUndoCommand):
@@ -55,7 +55,7 @@ class ServiceCommand(QUndoCommand):
 class MoveCardCommand(QUndoCommand):
     def __init__(
         self,
-        db: Database,
+        db: Library,
         posting_id: int,
         stage_id: int,
         index: int,
@@ -85,7 +85,7 @@ class MoveCardCommand(QUndoCommand):
 
 
 def delete_stage_command(
-    db: Database, stage_id: int, name: str, move_to: int | None, apply: Apply, report: Report
+    db: Library, stage_id: int, name: str, move_to: int | None, apply: Apply, report: Report
 ) -> ServiceCommand:
     deleted: list[stages.DeletedStage] = []
 
@@ -101,7 +101,7 @@ def delete_stage_command(
 
 
 def add_stage_command(
-    db: Database, name: str, color: str, is_closed: bool, apply: Apply, report: Report
+    db: Library, name: str, color: str, is_closed: bool, apply: Apply, report: Report
 ) -> ServiceCommand:
     added: list[int] = []
 

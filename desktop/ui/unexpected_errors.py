@@ -15,7 +15,7 @@ from types import TracebackType
 
 from PySide6.QtWidgets import QMessageBox, QWidget
 
-from desktop.storage.database import DatabaseError
+from desktop.services.errors import ServiceError
 from desktop.ui.dialogs import messages
 
 TITLE = "Jobdeck"
@@ -23,7 +23,7 @@ SAFE = "Your library is safe: every change is saved whole or not at all."
 
 
 def describe(error: BaseException) -> str:
-    if isinstance(error, DatabaseError):  # already in a user's words
+    if isinstance(error, ServiceError):  # already in a user's words
         return f"{error}\n\n{SAFE}"
     detail = str(error).strip()
     what = f"{type(error).__name__}: {detail}" if detail else type(error).__name__

@@ -6,13 +6,13 @@ import json
 from pathlib import Path
 
 from desktop.services import postings
-from desktop.storage.database import open_database
+from desktop.services.library import open_library
 from tests.cli.test_import_export_cli import run
 from tests.samples import amazon_document
 
 
 def _library(data_dir: Path) -> int:
-    db = open_database(data_dir)
+    db = open_library(data_dir)
     posting = postings.create_posting(db, amazon_document()).posting_id
     db.close()
     return posting
@@ -58,7 +58,7 @@ def test_an_unknown_id_or_stage_exits_2_and_changes_nothing(capsys, data_dir: Pa
     ):
         code, _, err = run(capsys, "--data-dir", str(data_dir), *args)
         assert code == 2 and message in err and "Traceback" not in err
-    db = open_database(data_dir)
+    db = open_library(data_dir)
     stored = postings.get_posting(db, posting)
     db.close()
     assert stored.stage == "Saved" and len(stored.stage_history) == 1

@@ -11,8 +11,8 @@ from keyring.backends import fail
 
 from desktop import cli
 from desktop.services import logins
+from desktop.services.library import Library
 from desktop.services.postings import create_posting
-from desktop.storage.database import Database
 from tests.samples import amazon_document
 from tests.secrets.memory_keyring import HangingKeyring, MemoryKeyring, install
 
@@ -21,7 +21,7 @@ URL = "https://amazon.wd1.myworkdayjobs.com/login"
 
 
 @pytest.fixture
-def posting_id(db: Database) -> int:
+def posting_id(db: Library) -> int:
     return create_posting(db, amazon_document()).posting_id
 
 
@@ -47,7 +47,7 @@ def _set(data_dir: Path, monkeypatch: pytest.MonkeyPatch, posting_id: int) -> in
 
 def test_set_reads_the_password_from_stdin_into_the_keyring(
     data_dir: Path,
-    db: Database,
+    db: Library,
     posting_id: int,
     memory_keyring: MemoryKeyring,
     monkeypatch: pytest.MonkeyPatch,
@@ -103,7 +103,7 @@ def test_get_prints_url_and_username_and_the_password_only_when_asked(
 
 def test_delete_removes_the_row_and_the_keyring_entry(
     data_dir: Path,
-    db: Database,
+    db: Library,
     posting_id: int,
     memory_keyring: MemoryKeyring,
     monkeypatch: pytest.MonkeyPatch,
@@ -121,7 +121,7 @@ def test_delete_removes_the_row_and_the_keyring_entry(
 @pytest.mark.parametrize("action", [["set", "--url", URL], ["get"], ["delete"]])
 def test_an_unknown_posting_id_is_a_usage_error_with_a_message(
     data_dir: Path,
-    db: Database,
+    db: Library,
     memory_keyring: MemoryKeyring,
     monkeypatch: pytest.MonkeyPatch,
     capsys: pytest.CaptureFixture[str],
@@ -147,7 +147,7 @@ def test_an_id_that_is_not_a_number_is_refused_by_argparse(
 
 def test_an_empty_password_is_refused(
     data_dir: Path,
-    db: Database,
+    db: Library,
     posting_id: int,
     monkeypatch: pytest.MonkeyPatch,
     capsys: pytest.CaptureFixture[str],
@@ -159,7 +159,7 @@ def test_an_empty_password_is_refused(
 
 def test_keep_password_changes_only_url_and_username_without_the_keyring(
     data_dir: Path,
-    db: Database,
+    db: Library,
     posting_id: int,
     memory_keyring: MemoryKeyring,
     monkeypatch: pytest.MonkeyPatch,
@@ -175,7 +175,7 @@ def test_keep_password_changes_only_url_and_username_without_the_keyring(
 
 def test_without_a_usable_keyring_set_fails_and_writes_nothing(
     data_dir: Path,
-    db: Database,
+    db: Library,
     posting_id: int,
     monkeypatch: pytest.MonkeyPatch,
     capsys: pytest.CaptureFixture[str],
@@ -191,7 +191,7 @@ def test_without_a_usable_keyring_set_fails_and_writes_nothing(
 
 def test_a_hanging_keyring_fails_set_within_the_time_limit(
     data_dir: Path,
-    db: Database,
+    db: Library,
     posting_id: int,
     hanging_keyring: HangingKeyring,
     monkeypatch: pytest.MonkeyPatch,

@@ -7,7 +7,7 @@ from pathlib import Path
 import pytest
 
 from desktop.services import postings
-from desktop.storage.database import open_database
+from desktop.services.library import open_library
 from tests.samples import amazon_document
 
 pytestmark = pytest.mark.e2e
@@ -20,7 +20,7 @@ EMPTY_SPACE_IN_APPLIED = (400, 400)
 
 def test_dragging_a_card_to_applied_moves_the_application(launch, tmp_path: Path) -> None:
     data_dir = tmp_path / "library"
-    db = open_database(data_dir)
+    db = open_library(data_dir)
     first = postings.create_posting(db, amazon_document(title="Dragged")).posting_id
     postings.create_posting(db, amazon_document(title="Stays"))
     db.close()
@@ -31,7 +31,7 @@ def test_dragging_a_card_to_applied_moves_the_application(launch, tmp_path: Path
     app.drag(FIRST_CARD_IN_SAVED, EMPTY_SPACE_IN_APPLIED)
     assert app.quit() == 0
 
-    db = open_database(data_dir)
+    db = open_library(data_dir)
     try:
         moved = postings.get_posting(db, first)
         stays = [row for row in postings.list_postings(db) if row.id != first]

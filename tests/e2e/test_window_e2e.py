@@ -7,7 +7,7 @@ from pathlib import Path
 import pytest
 
 from desktop.services import postings
-from desktop.storage.database import open_database
+from desktop.services.library import open_library
 
 pytestmark = pytest.mark.e2e
 
@@ -22,7 +22,7 @@ def test_a_posting_typed_into_the_new_posting_form_is_saved(launch, tmp_path: Pa
     app.keys("ctrl+Return")
     assert app.quit() == 0
 
-    db = open_database(data_dir)
+    db = open_library(data_dir)
     try:
         (row,) = postings.list_postings(db)
     finally:

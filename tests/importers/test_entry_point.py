@@ -10,7 +10,8 @@ from dataclasses import fields, is_dataclass
 
 import pytest
 
-from desktop.core.document import PostingDocument, to_json
+from desktop.core.document import to_json
+from desktop.core.posting import PostingDocument
 from desktop.importers import ImportRefused, ReadResult, read_postings
 from tests.importers.support import CAPTURED_AT, FIXTURES, SAMPLES
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from datetime import timedelta
 
-from desktop.core.document import FundingRound, H1bYear
+from desktop.core.posting import FundingRound, H1bYear
 from desktop.importers import read_postings
 from tests.importers.support import CAPTURED_AT, FIXTURES
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from datetime import timedelta
 
-from desktop.core.document import FundingRound, NewsItem
+from desktop.core.posting import FundingRound, NewsItem
 from desktop.importers import read_postings
 from tests.importers.support import CAPTURED_AT, SAMPLES
 

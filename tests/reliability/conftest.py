@@ -16,7 +16,7 @@ from pathlib import Path
 import pytest
 
 from desktop.services import postings
-from desktop.storage.database import Database, open_database
+from desktop.services.library import Library, open_library
 from tests.samples import amazon_document
 
 Mount = Callable[..., Path]
@@ -51,7 +51,7 @@ def remount_read_only(point: Path) -> None:
     assert _run("mount", "-o", "remount,ro", str(point)), f"cannot remount {point} read-only"
 
 
-def fill_library(db: Database, count: int) -> list[int]:
+def fill_library(db: Library, count: int) -> list[int]:
     return [
         postings.create_posting(db, amazon_document(title=f"Posting {n}")).posting_id
         for n in range(count)
@@ -59,6 +59,6 @@ def fill_library(db: Database, count: int) -> list[int]:
 
 
 def make_library(data_dir: Path, count: int) -> None:
-    db = open_database(data_dir)
+    db = open_library(data_dir)
     fill_library(db, count)
     db.close()

@@ -11,10 +11,10 @@ from pathlib import Path
 
 import pytest
 
-from desktop import cli, cli_backup
+from desktop import cli
+from desktop.cli import backup as cli_backup
 from desktop.services import backups
-from desktop.storage.database import open_database
-from desktop.storage.location import resolve_data_dir
+from desktop.services.library import open_library, resolve_data_dir
 from tests.reliability.conftest import make_library
 
 
@@ -27,7 +27,7 @@ def _wired_main(argv: list[str]) -> int:
     folder = resolve_data_dir(getattr(args, "data_dir", None))
     if args.command in cli_backup.DATA_DIR_COMMANDS:
         return cli_backup.DATA_DIR_COMMANDS[args.command](folder, args)
-    db = open_database(folder)
+    db = open_library(folder)
     try:
         return cli_backup.run_backup(db, args)
     finally:

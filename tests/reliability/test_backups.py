@@ -11,17 +11,17 @@ import pytest
 from sqlalchemy import create_engine
 
 from desktop.services import backups, postings
+from desktop.services.library import Library, open_library
 from desktop.storage import backups as store
 from desktop.storage import migrate
-from desktop.storage.database import Database, open_database
 from tests.reliability.conftest import fill_library
 
 
-def _wal(db: Database) -> Path:
+def _wal(db: Library) -> Path:
     return db.path.with_name(db.path.name + "-wal")
 
 
-def test_a_backup_holds_writes_still_in_the_wal(db: Database) -> None:
+def test_a_backup_holds_writes_still_in_the_wal(db: Library) -> None:
     fill_library(db, 3)
     # The writes sit in the WAL: a plain copy of jobdeck.db alone would miss them.
     assert _wal(db).stat().st_size > 0
@@ -39,7 +39,7 @@ def test_a_backup_holds_writes_still_in_the_wal(db: Database) -> None:
     assert sorted(p.name for p in made.path.parent.iterdir()) == [made.path.name]
 
 
-def test_backups_are_listed_newest_first_with_date_and_posting_count(db: Database) -> None:
+def test_backups_are_listed_newest_first_with_date_and_posting_count(db: Library) -> None:
     first = backups.backup_now(db, now=datetime(2026, 11, 1, 8, 0, tzinfo=UTC))
     fill_library(db, 2)
     second = backups.backup_now(db, now=datetime(2026, 11, 2, 8, 0, tzinfo=UTC))
@@ -50,14 +50,14 @@ def test_backups_are_listed_newest_first_with_date_and_posting_count(db: Databas
     assert listed[0].taken_at == datetime(2026, 11, 2, 8, 0, tzinfo=UTC)
 
 
-def test_backup_to_a_chosen_file(db: Database, tmp_path: Path) -> None:
+def test_backup_to_a_chosen_file(db: Library, tmp_path: Path) -> None:
     fill_library(db, 1)
     target = tmp_path / "elsewhere" / "my-backup.db"
     assert backups.backup_to(db, target) == target
     assert store.count_postings(target) == 1
 
 
-def test_retention_keeps_seven_daily_and_four_weekly(db: Database) -> None:
+def test_retention_keeps_seven_daily_and_four_weekly(db: Library) -> None:
     start = datetime(2026, 9, 1, 12, 0, tzinfo=UTC)  # a Tuesday
     for day in range(60):
         for hour in (0, 6):  # two on some days: only the newest of a day counts
@@ -77,7 +77,7 @@ def test_retention_keeps_seven_daily_and_four_weekly(db: Database) -> None:
     assert manual.path in {b.path for b in kept}  # made by hand: never pruned
 
 
-def test_daily_backup_once_a_day(db: Database) -> None:
+def test_daily_backup_once_a_day(db: Library) -> None:
     now = datetime(2026, 11, 24, 9, 0, tzinfo=UTC)
     assert backups.daily_backup_if_due(db, now) is not None
     assert backups.daily_backup_if_due(db, now + timedelta(hours=5)) is None
@@ -85,14 +85,14 @@ def test_daily_backup_once_a_day(db: Database) -> None:
     assert [b.kind for b in backups.list_backups(db.path.parent)] == ["daily", "daily"]
 
 
-def test_restore_backs_up_the_current_library_first(db: Database) -> None:
+def test_restore_backs_up_the_current_library_first(db: Library) -> None:
     fill_library(db, 1)
     old = backups.backup_now(db, now=datetime(2026, 1, 1, tzinfo=UTC))
     fill_library(db, 4)
 
     done = backups.restore_backup(db.path.parent, old.path, db)
 
-    assert postings.count_postings(db) == 1  # the same Database reconnects to the restored file
+    assert postings.count_postings(db) == 1  # the same Library reconnects to the restored file
     assert not done.current_was_damaged
     assert done.current_saved_as is not None
     assert store.count_postings(done.current_saved_as) == 5
@@ -103,7 +103,7 @@ def test_restore_backs_up_the_current_library_first(db: Database) -> None:
     assert postings.count_postings(db) == 5
 
 
-def test_restoring_a_bad_backup_changes_nothing(db: Database, tmp_path: Path) -> None:
+def test_restoring_a_bad_backup_changes_nothing(db: Library, tmp_path: Path) -> None:
     fill_library(db, 2)
     bad = tmp_path / "bad.db"
     bad.write_bytes(b"SQLite format 3\x00" + b"\xff" * 5000)
@@ -113,7 +113,7 @@ def test_restoring_a_bad_backup_changes_nothing(db: Database, tmp_path: Path) ->
     assert backups.list_backups(db.path.parent) == []
 
 
-def test_check_verdicts(db: Database, data_dir: Path) -> None:
+def test_check_verdicts(db: Library, data_dir: Path) -> None:
     fill_library(db, 2)
     assert backups.check_library(data_dir).ok
     db.close()
@@ -124,7 +124,7 @@ def test_check_verdicts(db: Database, data_dir: Path) -> None:
     assert "malformed" in report.problems[0] or "not a readable" in report.problems[0]
 
 
-def test_restore_over_a_damaged_library_moves_it_aside(db: Database, data_dir: Path) -> None:
+def test_restore_over_a_damaged_library_moves_it_aside(db: Library, data_dir: Path) -> None:
     fill_library(db, 3)
     good = backups.backup_now(db)
     db.close()
@@ -142,14 +142,14 @@ def test_restore_over_a_damaged_library_moves_it_aside(db: Database, data_dir: P
 
 
 def test_backup_before_migration_as_open_database_will_call_it(data_dir: Path) -> None:
-    """The hook: ``open_database`` calls it with the stored revision before migrating."""
+    """The hook: ``open_library`` calls it with the stored revision before migrating."""
     path = data_dir / "jobdeck.db"
     engine = create_engine(f"sqlite:///{path}")
     migrate.upgrade_to_head(engine, "0003")
     engine.dispose()
 
     made = store.backup_before_migration(path, "0003")
-    open_database(data_dir).close()
+    open_library(data_dir).close()
 
     assert made is not None and "before-migration" in made.name
     with sqlite3.connect(made) as conn:
@@ -160,7 +160,7 @@ def test_backup_before_migration_as_open_database_will_call_it(data_dir: Path) -
 
 
 def test_a_backup_cut_short_long_ago_is_cleared_and_one_under_way_kept(
-    db: Database, data_dir: Path
+    db: Library, data_dir: Path
 ) -> None:
     # A shutdown during a daily backup leaves an unfinished copy as large as the library.
     folder = store.backup_dir(data_dir)

@@ -8,12 +8,12 @@ from PySide6.QtWidgets import QMessageBox
 from pytestqt.qtbot import QtBot
 
 from desktop.services import backups, postings
-from desktop.storage.database import Database
+from desktop.services.library import Library
 from desktop.ui.dialogs.backups_dialog import BackupsDialog
 from tests.reliability.conftest import fill_library
 
 
-def _dialog(qtbot: QtBot, db: Database) -> BackupsDialog:
+def _dialog(qtbot: QtBot, db: Library) -> BackupsDialog:
     dialog = BackupsDialog(db)
     qtbot.addWidget(dialog)
     dialog.open()
@@ -34,7 +34,7 @@ def _click(box: QMessageBox, text: str) -> None:
     button.click()
 
 
-def test_lists_backups_with_date_and_posting_count(qtbot: QtBot, db: Database) -> None:
+def test_lists_backups_with_date_and_posting_count(qtbot: QtBot, db: Library) -> None:
     fill_library(db, 2)
     backups.backup_now(db, "daily", now=datetime(2026, 11, 20, 9, 30, tzinfo=UTC))
     dialog = _dialog(qtbot, db)
@@ -46,7 +46,7 @@ def test_lists_backups_with_date_and_posting_count(qtbot: QtBot, db: Database) -
     assert [row[1:] for row in _rows(dialog)] == [["Made by hand", "2"], ["Daily", "2"]]
 
 
-def test_restore_asks_then_restores_and_keeps_the_present(qtbot: QtBot, db: Database) -> None:
+def test_restore_asks_then_restores_and_keeps_the_present(qtbot: QtBot, db: Library) -> None:
     fill_library(db, 1)
     backups.backup_now(db, now=datetime(2026, 1, 1, tzinfo=UTC))
     fill_library(db, 2)
@@ -71,7 +71,7 @@ def test_restore_asks_then_restores_and_keeps_the_present(qtbot: QtBot, db: Data
     assert ("Before a restore", "3") in kinds
 
 
-def test_empty_state(qtbot: QtBot, db: Database) -> None:
+def test_empty_state(qtbot: QtBot, db: Library) -> None:
     dialog = _dialog(qtbot, db)
     assert dialog.table.rowCount() == 0
     assert dialog.empty.isVisible()

@@ -7,7 +7,7 @@ import sys
 from pathlib import Path
 
 from desktop.services import postings
-from desktop.storage.database import open_database
+from desktop.services.library import open_library
 from tests.samples import amazon_document
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -28,7 +28,7 @@ def test_five_kills_lose_no_acknowledged_write(tmp_path: Path) -> None:
 
 
 def test_the_checker_notices_a_lost_or_rolled_back_write(data_dir: Path) -> None:
-    db = open_database(data_dir)
+    db = open_library(data_dir)
     posting = postings.create_posting(db, amazon_document(title="Kept [w5]")).posting_id
     db.close()
     assert crash_test.verify(data_dir, [{"op": "import", "id": posting}]) == []

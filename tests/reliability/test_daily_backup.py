@@ -7,11 +7,11 @@ from pathlib import Path
 from pytestqt.qtbot import QtBot
 
 from desktop.services import backups
-from desktop.storage.database import Database
+from desktop.services.library import Library
 from desktop.ui.daily_backup import DailyBackupTimer
 
 
-def test_backs_up_at_start_then_not_again_today(qtbot: QtBot, db: Database) -> None:
+def test_backs_up_at_start_then_not_again_today(qtbot: QtBot, db: Library) -> None:
     timer = DailyBackupTimer(db, first_check_ms=0)
     with qtbot.waitSignal(timer.checked), qtbot.waitSignal(timer.made) as made:
         timer.start()
@@ -22,7 +22,7 @@ def test_backs_up_at_start_then_not_again_today(qtbot: QtBot, db: Database) -> N
     timer.wait()
 
 
-def test_the_backup_runs_off_the_ui_thread(qtbot: QtBot, db: Database) -> None:
+def test_the_backup_runs_off_the_ui_thread(qtbot: QtBot, db: Library) -> None:
     # The window keeps answering while a backup is made: the check returns at once.
     timer = DailyBackupTimer(db)
     with qtbot.waitSignal(timer.checked):
@@ -33,7 +33,7 @@ def test_the_backup_runs_off_the_ui_thread(qtbot: QtBot, db: Database) -> None:
     assert len(backups.list_backups(db.path.parent)) == 1
 
 
-def test_a_failing_backup_is_reported_once(qtbot: QtBot, db: Database) -> None:
+def test_a_failing_backup_is_reported_once(qtbot: QtBot, db: Library) -> None:
     # backups/ cannot be a folder when a file has its name: every backup fails.
     Path(db.path.parent / "backups").write_text("in the way")
     timer = DailyBackupTimer(db)

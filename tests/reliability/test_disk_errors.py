@@ -14,8 +14,9 @@ from pytestqt.qtbot import QtBot
 
 from desktop.cli import main
 from desktop.services import backups, postings
+from desktop.services.errors import WriteFailed
+from desktop.services.library import Library, open_library
 from desktop.storage import backups as store
-from desktop.storage.database import Database, WriteFailed, open_database
 from desktop.ui.main_window import MainWindow
 from tests.conftest import FIXTURES
 from tests.reliability.conftest import Mount, make_library, remount_read_only
@@ -24,7 +25,7 @@ from tests.samples import amazon_document
 BIG_TEXT = "words " * 3000  # 18 kB: a posting this size no longer fits once the disk is full
 
 
-def fill_until_full(db: Database) -> list[int]:
+def fill_until_full(db: Library) -> list[int]:
     """Save large, then small postings until the disk refuses even a small one; their ids."""
     saved: list[int] = []
     for text in (BIG_TEXT, "short"):
@@ -38,7 +39,7 @@ def fill_until_full(db: Database) -> list[int]:
 
 def test_a_full_disk_refuses_the_write_and_keeps_every_earlier_one(tmpfs: Mount) -> None:
     data_dir = tmpfs("small-disk", size="1m")
-    db = open_database(data_dir)
+    db = open_library(data_dir)
     saved = fill_until_full(db)
 
     # Every write that returned is there; the refused one left no trace.
@@ -52,7 +53,7 @@ def test_a_full_disk_refuses_the_write_and_keeps_every_earlier_one(tmpfs: Mount)
     db.close()
 
 
-def test_a_backup_to_a_read_only_disk_fails_cleanly(db: Database, tmpfs: Mount) -> None:
+def test_a_backup_to_a_read_only_disk_fails_cleanly(db: Library, tmpfs: Mount) -> None:
     target_dir = tmpfs("ro-usb")
     remount_read_only(target_dir)
     with pytest.raises(backups.BackupError, match="Cannot back up to"):
@@ -73,7 +74,7 @@ def test_the_library_on_a_read_only_disk_is_reported_before_any_write(tmpfs: Mou
 def test_the_form_on_a_full_disk_says_so_and_keeps_what_was_typed(
     qtbot: QtBot, tmpfs: Mount, tmp_path: Path
 ) -> None:
-    db = open_database(tmpfs("small-disk", size="1m"))
+    db = open_library(tmpfs("small-disk", size="1m"))
     saved = fill_until_full(db)
     settings = QSettings(str(tmp_path / "window.ini"), QSettings.Format.IniFormat)
     window = MainWindow(db, settings)
@@ -102,7 +103,7 @@ def test_import_on_a_full_disk_says_so_without_a_traceback(
     capsys: pytest.CaptureFixture[str], tmpfs: Mount, tmp_path: Path
 ) -> None:
     data_dir = tmpfs("small-disk", size="1m")
-    db = open_database(data_dir)
+    db = open_library(data_dir)
     fill_until_full(db)
     db.close()
     posting = tmp_path / "posting.txt"

@@ -31,9 +31,9 @@ from PySide6.QtNetwork import QNetworkAccessManager
 from PySide6.QtWidgets import QLabel, QTextEdit, QToolButton, QWidget
 from pytestqt.qtbot import QtBot
 
-from desktop.core.document import CompanyProfile, NewsItem, PostingDocument, Qualifications
+from desktop.core.posting import CompanyProfile, NewsItem, PostingDocument, Qualifications
 from desktop.services import importing, postings
-from desktop.storage.database import Database
+from desktop.services.library import Library
 from desktop.ui.dialogs.import_preview import ImportPreview
 from desktop.ui.views.detail_pane import DetailPane
 
@@ -201,7 +201,7 @@ def assert_inert(root: QWidget) -> None:
 
 
 def test_the_detail_pane_shows_hostile_markup_as_text(
-    qtbot: QtBot, db: Database, bait: Path, no_outside_access: list[str]
+    qtbot: QtBot, db: Library, bait: Path, no_outside_access: list[str]
 ) -> None:
     doc = hostile_document(bait)
     saved = postings.create_posting(db, doc).posting_id
@@ -222,7 +222,7 @@ def test_the_detail_pane_shows_hostile_markup_as_text(
 
 
 def test_a_hostile_page_imports_inert_through_the_preview(
-    qtbot: QtBot, db: Database, bait: Path, no_outside_access: list[str]
+    qtbot: QtBot, db: Library, bait: Path, no_outside_access: list[str]
 ) -> None:
     posting = {
         "@context": "https://schema.org",
@@ -263,7 +263,7 @@ def test_a_hostile_page_imports_inert_through_the_preview(
 
 
 def test_huge_hostile_inputs_render_inert_and_in_reasonable_time(
-    qtbot: QtBot, db: Database, bait: Path, no_outside_access: list[str]
+    qtbot: QtBot, db: Library, bait: Path, no_outside_access: list[str]
 ) -> None:
     doc = hostile_document(bait, huge=True)  # a 2.4 MB description, a 100k title, 1000 items
     saved = postings.create_posting(db, doc).posting_id

@@ -11,11 +11,11 @@ import pytest
 from PySide6.QtWidgets import QMessageBox, QPushButton
 from pytestqt.qtbot import QtBot
 
-from desktop.core.document import PostingDocument
+from desktop.core.posting import PostingDocument
 from desktop.services import backups, postings
+from desktop.services import recovery as startup_checks
+from desktop.services.library import Library, open_library
 from desktop.storage import migrate
-from desktop.storage.database import Database, open_database
-from desktop.ui import startup_recovery
 from desktop.ui.startup_recovery import StartupRecovery
 from tests.reliability.conftest import Mount, make_library, remount_read_only
 from tests.samples import amazon_document
@@ -49,7 +49,7 @@ def _foreign_wal(path: Path) -> None:
 
 def _library_with_backup(data_dir: Path) -> Path:
     """Two postings backed up, then a third that no backup has."""
-    db = open_database(data_dir)
+    db = open_library(data_dir)
     for title in ("One", "Two"):
         postings.create_posting(db, _doc(title))
     made = backups.backup_now(db).path
@@ -64,9 +64,9 @@ def _doc(title: str) -> PostingDocument:
     return amazon_document(title=title)
 
 
-def _start(qtbot: QtBot, data_dir: Path) -> tuple[StartupRecovery, list[Database], list[str]]:
+def _start(qtbot: QtBot, data_dir: Path) -> tuple[StartupRecovery, list[Library], list[str]]:
     recovery = StartupRecovery(data_dir)
-    opened: list[Database] = []
+    opened: list[Library] = []
     failed: list[str] = []
     recovery.opened.connect(opened.append)
     recovery.failed.connect(failed.append)
@@ -151,7 +151,7 @@ def test_an_empty_wal_opens_without_reading_the_whole_file(
         side.unlink()
     (data_dir / "jobdeck.db-wal").write_bytes(b"")
     checked: list[Path] = []
-    monkeypatch.setattr(startup_recovery, "damage_of", lambda path: checked.append(path))
+    monkeypatch.setattr(startup_checks, "damage_of", lambda path: checked.append(path))
     recovery, opened, _ = _start(qtbot, data_dir)
     assert recovery.box is None and checked == []
     assert postings.count_postings(opened[0]) == 2
@@ -205,7 +205,7 @@ def test_a_read_only_disk_gives_a_clear_error_and_writes_nothing(
 
     recovery, opened, failed = _start(qtbot, data_dir)
 
-    # open_database alone succeeds here (no migration due, nothing written); the first save
+    # open_library alone succeeds here (no migration due, nothing written); the first save
     # would fail. Start-up finds out before the window opens.
     assert opened == []
     assert recovery.box is not None

@@ -10,9 +10,9 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QDialog, QMessageBox, QWidget
 from pytestqt.qtbot import QtBot
 
-from desktop.core.document import PostingDocument
+from desktop.core.posting import PostingDocument
 from desktop.services import postings
-from desktop.storage.database import Database
+from desktop.services.library import Library
 from desktop.ui.dialogs.posting_form import PostingForm
 from desktop.ui.dialogs.unsaved_changes import UnsavedChanges
 from tests.samples import amazon_document
@@ -20,7 +20,7 @@ from tests.samples import amazon_document
 
 class GuardedForm(PostingForm):
     def __init__(
-        self, db: Database, original: PostingDocument | None = None, parent: QWidget | None = None
+        self, db: Library, original: PostingDocument | None = None, parent: QWidget | None = None
     ) -> None:
         super().__init__(db, original, parent)
         self.unsaved = UnsavedChanges(self)  # after the fields are filled
@@ -29,7 +29,7 @@ class GuardedForm(PostingForm):
         self.unsaved.close_or_ask(lambda: QDialog.reject(self))
 
 
-def _form(qtbot: QtBot, db: Database, original: PostingDocument | None = None) -> GuardedForm:
+def _form(qtbot: QtBot, db: Library, original: PostingDocument | None = None) -> GuardedForm:
     form = GuardedForm(db, original)
     qtbot.addWidget(form)
     form.open()
@@ -42,7 +42,7 @@ def _click(box: QMessageBox, text: str) -> None:
     button.click()
 
 
-def test_an_untouched_form_closes_without_a_question(qtbot: QtBot, db: Database) -> None:
+def test_an_untouched_form_closes_without_a_question(qtbot: QtBot, db: Library) -> None:
     form = _form(qtbot, db)
     qtbot.keyClick(form, Qt.Key.Key_Escape)
     qtbot.waitUntil(lambda: not form.isVisible())
@@ -50,7 +50,7 @@ def test_an_untouched_form_closes_without_a_question(qtbot: QtBot, db: Database)
 
 
 def test_closing_with_changes_asks_and_keeps_them_unless_discarded(
-    qtbot: QtBot, db: Database
+    qtbot: QtBot, db: Library
 ) -> None:
     saved = postings.create_posting(db, amazon_document()).posting_id
     form = _form(qtbot, db, postings.get_posting(db, saved))
@@ -75,13 +75,13 @@ def test_closing_with_changes_asks_and_keeps_them_unless_discarded(
     assert postings.get_posting(db, saved).title != "A better title"
 
 
-def test_a_half_typed_invalid_value_counts_as_a_change(qtbot: QtBot, db: Database) -> None:
+def test_a_half_typed_invalid_value_counts_as_a_change(qtbot: QtBot, db: Library) -> None:
     form = _form(qtbot, db)
     form.editor.posted.setText("20")  # not a date yet
     assert form.unsaved.changed()
 
 
-def test_saving_closes_without_a_question(qtbot: QtBot, db: Database) -> None:
+def test_saving_closes_without_a_question(qtbot: QtBot, db: Library) -> None:
     form = _form(qtbot, db)
     form.editor.title.setText("Engineer")
     form.editor.company.setText("Acme")

@@ -7,26 +7,26 @@ from datetime import UTC, datetime
 import pytest
 
 from desktop.services import board, postings, stages
-from desktop.storage.database import Database, open_database
+from desktop.services.library import Library, open_library
 from tests.samples import amazon_document
 
 
-def _add(db: Database, title: str) -> int:
+def _add(db: Library, title: str) -> int:
     return postings.create_posting(db, amazon_document(title=title)).posting_id
 
 
-def _stage(db: Database, name: str) -> int:
+def _stage(db: Library, name: str) -> int:
     return board.resolve_stage(db, name).id
 
 
-def _column(db: Database, stage: str) -> list[str]:
+def _column(db: Library, stage: str) -> list[str]:
     loaded = board.load_board(db)
     stage_id = _stage(db, stage)
     return [card.title for card in loaded.cards if card.stage_id == stage_id]
 
 
 def test_a_move_changes_the_stage_records_the_time_and_survives_a_restart(data_dir) -> None:
-    db = open_database(data_dir)
+    db = open_library(data_dir)
     posting = _add(db, "A")
     sent = datetime(2026, 11, 17, 9, 0, tzinfo=UTC)
     record, changes = board.move_application(db, posting, _stage(db, "Applied"), at=sent)
@@ -34,7 +34,7 @@ def test_a_move_changes_the_stage_records_the_time_and_survives_a_restart(data_d
     assert record.history_id is not None
     db.close()
 
-    db = open_database(data_dir)
+    db = open_library(data_dir)
     stored = postings.get_posting(db, posting)
     assert stored.stage == "Applied"
     # History is in time order: a move logged with an earlier date sorts by that date.
@@ -44,7 +44,7 @@ def test_a_move_changes_the_stage_records_the_time_and_survives_a_restart(data_d
     db.close()
 
 
-def test_cards_keep_the_order_they_are_put_in(db: Database) -> None:
+def test_cards_keep_the_order_they_are_put_in(db: Library) -> None:
     for title in ("A", "B", "C"):
         _add(db, title)
     saved = _stage(db, "Saved")
@@ -58,7 +58,7 @@ def test_cards_keep_the_order_they_are_put_in(db: Database) -> None:
     assert len(postings.get_posting(db, c_id).stage_history) == 1
 
 
-def test_undoing_a_move_puts_the_card_back_and_forgets_the_change(db: Database) -> None:
+def test_undoing_a_move_puts_the_card_back_and_forgets_the_change(db: Library) -> None:
     for title in ("A", "B"):
         _add(db, title)
     a_id = next(c.id for c in board.load_board(db).cards if c.title == "A")
@@ -68,7 +68,7 @@ def test_undoing_a_move_puts_the_card_back_and_forgets_the_change(db: Database) 
     assert [c.stage for c in postings.get_posting(db, a_id).stage_history] == ["Saved"]
 
 
-def test_many_reorders_between_two_cards_stay_in_order(db: Database) -> None:
+def test_many_reorders_between_two_cards_stay_in_order(db: Library) -> None:
     ids = [_add(db, t) for t in ("A", "B", "C")]
     saved = _stage(db, "Saved")
     for _ in range(60):  # halving the gap 60 times forces a renumbering
@@ -77,7 +77,7 @@ def test_many_reorders_between_two_cards_stay_in_order(db: Database) -> None:
     assert _column(db, "Saved") == ["A", "B", "C"]
 
 
-def test_search_filters_the_board_and_its_counts(db: Database) -> None:
+def test_search_filters_the_board_and_its_counts(db: Library) -> None:
     _add(db, "Robotics intern")
     _add(db, "Pricing analyst")
     loaded = board.load_board(db, "robotics")
@@ -85,7 +85,7 @@ def test_search_filters_the_board_and_its_counts(db: Database) -> None:
     assert next(s for s in loaded.stages if s.name == "Saved").count == 1
 
 
-def test_a_label_colour_and_a_corrected_stage_time_are_kept(db: Database) -> None:
+def test_a_label_colour_and_a_corrected_stage_time_are_kept(db: Library) -> None:
     posting = _add(db, "A")
     board.set_label(db, posting, "#ef4444")
     (entry,) = board.timeline(db, posting)
@@ -95,7 +95,7 @@ def test_a_label_colour_and_a_corrected_stage_time_are_kept(db: Database) -> Non
     assert card.label_color == "#ef4444" and card.entered_at == earlier
 
 
-def test_unknown_posting_or_stage_is_refused(db: Database) -> None:
+def test_unknown_posting_or_stage_is_refused(db: Library) -> None:
     posting = _add(db, "A")
     with pytest.raises(postings.PostingNotFound):
         board.move_application(db, 999, _stage(db, "Offer"))
@@ -105,7 +105,7 @@ def test_unknown_posting_or_stage_is_refused(db: Database) -> None:
         board.resolve_stage(db, "Nope")
 
 
-def test_stages_are_the_users_to_add_rename_recolour_reorder_and_close(db: Database) -> None:
+def test_stages_are_the_users_to_add_rename_recolour_reorder_and_close(db: Library) -> None:
     new_id, changes = stages.add_stage(db, "Take-home", "#22c55e")
     assert changes.stages
     stages.rename_stage(db, new_id, "Take-home task")
@@ -124,7 +124,7 @@ def test_stages_are_the_users_to_add_rename_recolour_reorder_and_close(db: Datab
         stages.recolor_stage(db, new_id, "red")
 
 
-def test_deleting_a_stage_with_cards_needs_a_target_and_keeps_history(db: Database) -> None:
+def test_deleting_a_stage_with_cards_needs_a_target_and_keeps_history(db: Library) -> None:
     posting = _add(db, "A")
     screening = _stage(db, "Screening")
     board.move_application(db, posting, screening)

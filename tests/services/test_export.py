@@ -8,7 +8,7 @@ import json
 
 from desktop.core.document import from_json
 from desktop.services import export, postings
-from desktop.storage.database import Database
+from desktop.services.library import Library
 from tests.samples import amazon_document
 
 CONTRACT_KEYS = [
@@ -37,7 +37,7 @@ CONTRACT_KEYS = [
 ]
 
 
-def test_json_export_has_every_contract_key_in_order(db: Database) -> None:
+def test_json_export_has_every_contract_key_in_order(db: Library) -> None:
     saved = postings.create_posting(db, amazon_document())
     (exported,) = json.loads(export.export_json(db))
     assert list(exported) == CONTRACT_KEYS
@@ -52,14 +52,14 @@ def test_json_export_has_every_contract_key_in_order(db: Database) -> None:
     assert exported["posted_at"].endswith("+00:00")
 
 
-def test_json_export_reads_back_to_the_same_document(db: Database) -> None:
+def test_json_export_reads_back_to_the_same_document(db: Library) -> None:
     postings.create_posting(db, amazon_document())
     (exported,) = json.loads(export.export_json(db))
     assert from_json(exported) == postings.all_documents(db)[0]
 
 
 def test_csv_export_has_a_header_and_one_row_per_posting_and_defuses_formulas(
-    db: Database,
+    db: Library,
 ) -> None:
     postings.create_posting(db, amazon_document())
     postings.create_posting(db, amazon_document(title='=HYPERLINK("http://x")'))

@@ -5,9 +5,9 @@ from __future__ import annotations
 import threading
 from pathlib import Path
 
-from desktop.core.document import CompanyProfile, Funding, FundingRound, H1b, H1bYear
+from desktop.core.posting import CompanyProfile, Funding, FundingRound, H1b, H1bYear
 from desktop.services import importing, postings
-from desktop.storage.database import Database
+from desktop.services.library import Library
 from tests.conftest import FIXTURES
 
 SAMPLE = FIXTURES / "jobright-amazon-rl-intern.txt"
@@ -17,7 +17,7 @@ def _quiet(done: int, total: int, what: str) -> None:
     pass
 
 
-def test_the_shared_sample_reads_into_one_candidate_with_no_duplicate(db: Database) -> None:
+def test_the_shared_sample_reads_into_one_candidate_with_no_duplicate(db: Library) -> None:
     (candidate,) = importing.read_file(db, SAMPLE)
     assert candidate.document.company == "Amazon"
     assert candidate.document.raw == SAMPLE.read_text(encoding="utf-8")
@@ -25,7 +25,7 @@ def test_the_shared_sample_reads_into_one_candidate_with_no_duplicate(db: Databa
     assert candidate.source == str(SAMPLE)
 
 
-def test_a_second_copy_is_recognised_and_the_user_decides(db: Database) -> None:
+def test_a_second_copy_is_recognised_and_the_user_decides(db: Library) -> None:
     (first,) = importing.read_file(db, SAMPLE)
     importing.save_candidate(db, first.document)
     (again,) = importing.read_file(db, SAMPLE)
@@ -39,7 +39,7 @@ def test_a_second_copy_is_recognised_and_the_user_decides(db: Database) -> None:
     assert postings.count_postings(db) == 2
 
 
-def test_same_text_under_another_title_is_a_duplicate_too(db: Database) -> None:
+def test_same_text_under_another_title_is_a_duplicate_too(db: Library) -> None:
     (first,) = importing.read_file(db, SAMPLE)
     importing.save_candidate(db, first.document)
     retitled = first.document.with_changes(title="Applied Science Intern (RL)")
@@ -53,7 +53,7 @@ def test_same_text_under_another_title_is_a_duplicate_too(db: Database) -> None:
 
 
 def test_updating_from_a_newer_copy_merges_company_data_and_keeps_raw_and_stage(
-    db: Database,
+    db: Library,
 ) -> None:
     (first,) = importing.read_file(db, SAMPLE)
     saved_id = next(iter(importing.save_candidate(db, first.document).created))
@@ -85,7 +85,7 @@ def test_updating_from_a_newer_copy_merges_company_data_and_keeps_raw_and_stage(
 
 
 def test_reading_many_files_lists_refusals_by_name_and_can_stop(
-    db: Database, tmp_path: Path
+    db: Library, tmp_path: Path
 ) -> None:
     empty = tmp_path / "empty.txt"
     empty.write_text("")
@@ -103,7 +103,7 @@ def test_reading_many_files_lists_refusals_by_name_and_can_stop(
     assert stopped.cancelled and stopped.candidates == []
 
 
-def test_saving_many_goes_in_batches_and_stops_between_them(db: Database) -> None:
+def test_saving_many_goes_in_batches_and_stops_between_them(db: Library) -> None:
     (candidate,) = importing.read_file(db, SAMPLE)
     jobs = [
         (candidate.document.with_changes(title=f"Copy {i}"), importing.Decision.SAVE_NEW, None)
@@ -120,7 +120,7 @@ def test_saving_many_goes_in_batches_and_stops_between_them(db: Database) -> Non
     assert postings.count_postings(db) == 100 == len(report.changes.created)
 
 
-def test_a_bad_posting_in_a_batch_is_named_and_the_others_are_saved(db: Database) -> None:
+def test_a_bad_posting_in_a_batch_is_named_and_the_others_are_saved(db: Library) -> None:
     (candidate,) = importing.read_file(db, SAMPLE)
     docs = [candidate.document.with_changes(title=f"Copy {i}") for i in range(5)]
     docs[2] = docs[2].with_changes(company=None)

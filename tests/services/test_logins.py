@@ -12,8 +12,8 @@ from sqlalchemy import text
 
 from desktop import cli
 from desktop.services import logins
+from desktop.services.library import Library
 from desktop.services.postings import create_posting, delete_posting
-from desktop.storage.database import Database
 from tests.samples import amazon_document
 from tests.secrets.memory_keyring import (  # noqa: F401  (fixtures for this module)
     HangingKeyring,
@@ -29,16 +29,16 @@ URL = "https://boards.greenhouse.io/acme/login"
 
 
 @pytest.fixture
-def posting_id(db: Database) -> int:
+def posting_id(db: Library) -> int:
     return create_posting(db, amazon_document()).posting_id
 
 
-def _save(db: Database, posting_id: int, password: str | None = PASSWORD) -> None:
+def _save(db: Library, posting_id: int, password: str | None = PASSWORD) -> None:
     logins.set_login(db, posting_id, url=f" {URL} ", username="me@example.com", password=password)
 
 
 def test_a_saved_login_keeps_the_password_in_the_keyring_only(
-    db: Database, posting_id: int, memory_keyring: MemoryKeyring
+    db: Library, posting_id: int, memory_keyring: MemoryKeyring
 ) -> None:
     _save(db, posting_id)
     login = logins.get_login(db, posting_id)
@@ -53,7 +53,7 @@ def test_a_saved_login_keeps_the_password_in_the_keyring_only(
 
 
 def test_saving_without_a_password_keeps_the_stored_one(
-    db: Database, posting_id: int, memory_keyring: MemoryKeyring
+    db: Library, posting_id: int, memory_keyring: MemoryKeyring
 ) -> None:
     _save(db, posting_id)
     logins.set_login(db, posting_id, url="https://new.test", username="me", password=None)
@@ -64,7 +64,7 @@ def test_saving_without_a_password_keeps_the_stored_one(
 
 
 def test_a_login_without_a_password_never_needs_the_keyring(
-    db: Database, posting_id: int, monkeypatch: pytest.MonkeyPatch
+    db: Library, posting_id: int, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     install(monkeypatch, fail.Keyring())
     _save(db, posting_id, password=None)
@@ -76,7 +76,7 @@ def test_a_login_without_a_password_never_needs_the_keyring(
 
 
 def test_an_unknown_posting_is_refused_before_the_keyring_is_touched(
-    db: Database, memory_keyring: MemoryKeyring
+    db: Library, memory_keyring: MemoryKeyring
 ) -> None:
     for call in (
         lambda: _save(db, 999),
@@ -98,7 +98,7 @@ def test_an_unknown_posting_is_refused_before_the_keyring_is_touched(
     ],
 )
 def test_without_a_usable_keyring_nothing_is_written(
-    db: Database, posting_id: int, monkeypatch: pytest.MonkeyPatch, backend: object, words: str
+    db: Library, posting_id: int, monkeypatch: pytest.MonkeyPatch, backend: object, words: str
 ) -> None:
     install(monkeypatch, backend)  # type: ignore[arg-type]
     with pytest.raises(logins.SecretStoreUnavailable, match=words) as refused:
@@ -108,7 +108,7 @@ def test_without_a_usable_keyring_nothing_is_written(
 
 
 def test_a_hanging_keyring_times_out_and_nothing_is_written(
-    db: Database, posting_id: int, hanging_keyring: HangingKeyring
+    db: Library, posting_id: int, hanging_keyring: HangingKeyring
 ) -> None:
     with pytest.raises(logins.SecretStoreUnavailable, match="did not answer within"):
         _save(db, posting_id)
@@ -117,7 +117,7 @@ def test_a_hanging_keyring_times_out_and_nothing_is_written(
 
 
 def test_a_password_removed_outside_jobdeck_is_reported(
-    db: Database, posting_id: int, memory_keyring: MemoryKeyring
+    db: Library, posting_id: int, memory_keyring: MemoryKeyring
 ) -> None:
     _save(db, posting_id)
     memory_keyring.entries.clear()
@@ -126,7 +126,7 @@ def test_a_password_removed_outside_jobdeck_is_reported(
 
 
 def test_delete_login_removes_row_and_keyring_entry(
-    db: Database, posting_id: int, memory_keyring: MemoryKeyring
+    db: Library, posting_id: int, memory_keyring: MemoryKeyring
 ) -> None:
     _save(db, posting_id)
     assert logins.delete_login(db, posting_id).updated == {posting_id}
@@ -136,7 +136,7 @@ def test_delete_login_removes_row_and_keyring_entry(
 
 
 def test_delete_login_with_a_locked_keyring_keeps_the_login(
-    db: Database, posting_id: int, memory_keyring: MemoryKeyring, monkeypatch: pytest.MonkeyPatch
+    db: Library, posting_id: int, memory_keyring: MemoryKeyring, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     _save(db, posting_id)
     install(monkeypatch, LockedKeyring())
@@ -147,7 +147,7 @@ def test_delete_login_with_a_locked_keyring_keeps_the_login(
 
 
 def test_deleting_the_posting_can_forget_its_password(
-    db: Database, posting_id: int, memory_keyring: MemoryKeyring
+    db: Library, posting_id: int, memory_keyring: MemoryKeyring
 ) -> None:
     # The call order desktop.services.postings.delete_posting uses.
     _save(db, posting_id)
@@ -160,7 +160,7 @@ def test_deleting_the_posting_can_forget_its_password(
 
 
 def test_forgetting_never_raises_when_the_keyring_is_gone(
-    db: Database, posting_id: int, monkeypatch: pytest.MonkeyPatch, caplog: pytest.LogCaptureFixture
+    db: Library, posting_id: int, monkeypatch: pytest.MonkeyPatch, caplog: pytest.LogCaptureFixture
 ) -> None:
     _save(db, posting_id)
     secret = logins.stored_secret_key(db, posting_id)
@@ -173,7 +173,7 @@ def test_forgetting_never_raises_when_the_keyring_is_gone(
 
 def test_the_password_is_in_no_file_of_the_data_folder(
     data_dir: Path,
-    db: Database,
+    db: Library,
     posting_id: int,
     monkeypatch: pytest.MonkeyPatch,
     capsys: pytest.CaptureFixture[str],
@@ -209,7 +209,7 @@ def _delete_forgets() -> bool:
 
 @pytest.mark.skipif(not _delete_forgets(), reason="delete_posting does not call forget_secret yet")
 def test_delete_posting_removes_the_keyring_entry(
-    db: Database, posting_id: int, memory_keyring: MemoryKeyring, monkeypatch: pytest.MonkeyPatch
+    db: Library, posting_id: int, memory_keyring: MemoryKeyring, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     _save(db, posting_id)
     delete_posting(db, posting_id)

@@ -6,11 +6,11 @@ import pytest
 
 from desktop.core.listing import SortKey
 from desktop.services import postings
-from desktop.storage.database import Database
+from desktop.services.library import Library
 from tests.samples import amazon_document
 
 
-def test_a_saved_posting_comes_back_field_for_field(db: Database) -> None:
+def test_a_saved_posting_comes_back_field_for_field(db: Library) -> None:
     doc = amazon_document(raw="Amazon · 9 hours ago\r\n<b>as pasted</b>\u00a0")
     saved = postings.create_posting(db, doc)
     stored = postings.get_posting(db, saved.posting_id)
@@ -19,14 +19,14 @@ def test_a_saved_posting_comes_back_field_for_field(db: Database) -> None:
     assert saved.changes.created == {saved.posting_id}
 
 
-def test_a_new_posting_starts_saved_with_one_history_entry(db: Database) -> None:
+def test_a_new_posting_starts_saved_with_one_history_entry(db: Library) -> None:
     saved = postings.create_posting(db, amazon_document())
     stored = postings.get_posting(db, saved.posting_id)
     assert stored.stage == "Saved"
     assert [change.stage for change in stored.stage_history] == ["Saved"]
 
 
-def test_two_postings_from_one_company_share_its_profile(db: Database) -> None:
+def test_two_postings_from_one_company_share_its_profile(db: Library) -> None:
     first = postings.create_posting(db, amazon_document())
     second = postings.create_posting(
         db, amazon_document(title="SDE Intern", company="amazon ", company_profile=None)
@@ -37,7 +37,7 @@ def test_two_postings_from_one_company_share_its_profile(db: Database) -> None:
     assert profile.funding.total_usd == 8_110_000_000
 
 
-def test_editing_keeps_raw_and_stage_and_replaces_the_rest(db: Database) -> None:
+def test_editing_keeps_raw_and_stage_and_replaces_the_rest(db: Library) -> None:
     saved = postings.create_posting(db, amazon_document(raw="original paste"))
     edited = amazon_document(title="Edited title", benefits=("Housing",), raw="ignored")
     postings.update_posting(db, saved.posting_id, edited)
@@ -48,7 +48,7 @@ def test_editing_keeps_raw_and_stage_and_replaces_the_rest(db: Database) -> None
     assert stored.stage == "Saved"
 
 
-def test_a_posting_needs_a_title_and_a_company(db: Database) -> None:
+def test_a_posting_needs_a_title_and_a_company(db: Library) -> None:
     with pytest.raises(postings.InvalidPosting, match="title"):
         postings.create_posting(db, amazon_document(title="  "))
     with pytest.raises(postings.InvalidPosting, match="company"):
@@ -56,7 +56,7 @@ def test_a_posting_needs_a_title_and_a_company(db: Database) -> None:
     assert postings.count_postings(db) == 0
 
 
-def test_deleting_removes_the_posting_and_an_unused_company(db: Database) -> None:
+def test_deleting_removes_the_posting_and_an_unused_company(db: Library) -> None:
     saved = postings.create_posting(db, amazon_document())
     postings.delete_posting(db, saved.posting_id)
     assert postings.list_postings(db) == []
@@ -66,7 +66,7 @@ def test_deleting_removes_the_posting_and_an_unused_company(db: Database) -> Non
     assert postings.get_posting(db, again.posting_id).company_profile is None
 
 
-def test_search_matches_every_word_anywhere_in_the_main_fields(db: Database) -> None:
+def test_search_matches_every_word_anywhere_in_the_main_fields(db: Library) -> None:
     postings.create_posting(db, amazon_document())
     postings.create_posting(
         db, amazon_document(title="Data Engineer", company="Stripe", company_profile=None)
@@ -76,7 +76,7 @@ def test_search_matches_every_word_anywhere_in_the_main_fields(db: Database) -> 
     assert postings.list_postings(db, "100%_") == []
 
 
-def test_the_list_comes_whole_when_short_and_a_page_at_a_time_when_long(db: Database) -> None:
+def test_the_list_comes_whole_when_short_and_a_page_at_a_time_when_long(db: Library) -> None:
     for company in ("Alpha", "Beta", "Gamma", "Delta", "Epsilon"):
         postings.create_posting(db, amazon_document(company=company, company_profile=None))
     in_order = postings.list_posting_ids(db, sort=SortKey.COMPANY, descending=False)
@@ -95,7 +95,7 @@ def test_the_list_comes_whole_when_short_and_a_page_at_a_time_when_long(db: Data
     assert postings.count_and_first_ids(db, "amazon", page=2, whole_up_to=3)[0] == 5
 
 
-def test_the_list_sorts_by_any_column_with_blanks_last(db: Database) -> None:
+def test_the_list_sorts_by_any_column_with_blanks_last(db: Library) -> None:
     postings.create_posting(db, amazon_document(company="Beta", company_profile=None))
     postings.create_posting(db, amazon_document(company="alpha", company_profile=None))
     postings.create_posting(db, amazon_document(company="Gamma"))

@@ -16,7 +16,7 @@ from PySide6.QtCore import QSettings
 from pytestqt.qtbot import QtBot
 
 from desktop.services import postings
-from desktop.storage.database import Database
+from desktop.services.library import Library
 from desktop.ui.main_window import MainWindow
 from tests.samples import AMAZON_TITLE, amazon_document
 
@@ -54,7 +54,7 @@ def test_the_window_modules_load_nothing_heavy() -> None:
     assert [name for name in loaded if name.split(".")[0] in HEAVY or name in HEAVY] == []
 
 
-def test_the_list_is_read_without_the_orm(db: Database, data_dir: Path) -> None:
+def test_the_list_is_read_without_the_orm(db: Library, data_dir: Path) -> None:
     postings.create_posting(db, amazon_document())
     db.close()
     seen = _fresh_python(
@@ -62,9 +62,9 @@ def test_the_list_is_read_without_the_orm(db: Database, data_dir: Path) -> None:
         import json, sys
         from pathlib import Path
         from desktop.services import postings
-        from desktop.storage.database import open_database
+        from desktop.services.library import open_library
 
-        db = open_database(Path(sys.argv[1]))
+        db = open_library(Path(sys.argv[1]))
         ids = postings.list_posting_ids(db)
         rows = postings.posting_rows(db, ids)
         print(json.dumps({
@@ -82,7 +82,7 @@ def test_the_list_is_read_without_the_orm(db: Database, data_dir: Path) -> None:
     }
 
 
-def test_the_self_test_paints_the_list_then_shows_the_posting(db: Database, data_dir: Path) -> None:
+def test_the_self_test_paints_the_list_then_shows_the_posting(db: Library, data_dir: Path) -> None:
     postings.create_posting(db, amazon_document())
     db.close()
     lines = _run_python("-m", "desktop", "--data-dir", str(data_dir), "--self-test")
@@ -92,7 +92,7 @@ def test_the_self_test_paints_the_list_then_shows_the_posting(db: Database, data
 
 
 def test_the_detail_pane_fills_once_the_first_frame_is_painted(
-    qtbot: QtBot, db: Database, tmp_path: Path
+    qtbot: QtBot, db: Library, tmp_path: Path
 ) -> None:
     saved = postings.create_posting(db, amazon_document())
     settings = QSettings(str(tmp_path / "window.ini"), QSettings.Format.IniFormat)

@@ -9,7 +9,7 @@ import pytest
 from PySide6.QtCore import QSettings
 from pytestqt.qtbot import QtBot
 
-from desktop.storage.database import Database
+from desktop.services.library import Library
 from desktop.ui.main_window import MainWindow
 
 
@@ -19,7 +19,7 @@ def settings(tmp_path: Path) -> QSettings:
 
 
 @pytest.fixture
-def make_window(qtbot: QtBot, db: Database, settings: QSettings) -> Iterator[object]:
+def make_window(qtbot: QtBot, db: Library, settings: QSettings) -> Iterator[object]:
     windows: list[MainWindow] = []
 
     def make() -> MainWindow:

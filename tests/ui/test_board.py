@@ -10,7 +10,7 @@ from pytestqt.qtbot import QtBot
 
 from desktop.core.board import Card
 from desktop.services import board, postings
-from desktop.storage.database import Database, open_database
+from desktop.services.library import Library, open_library
 from desktop.ui.main_window import MainWindow
 from desktop.ui.models.board_column_model import BoardColumnModel
 from desktop.ui.models.posting_table_model import COL_STAGE
@@ -18,7 +18,7 @@ from desktop.ui.views.board_view import BoardColumn
 from tests.samples import amazon_document
 
 
-def _fill(db: Database, *titles: str) -> list[int]:
+def _fill(db: Library, *titles: str) -> list[int]:
     return [postings.create_posting(db, amazon_document(title=t)).posting_id for t in titles]
 
 
@@ -30,7 +30,7 @@ def _titles(window: MainWindow, name: str) -> list[str]:
     return [card.title for card in _column(window, name).model.cards()]
 
 
-def _stage_of(db: Database, posting_id: int) -> str:
+def _stage_of(db: Library, posting_id: int) -> str:
     return postings.get_posting(db, posting_id).stage or ""
 
 
@@ -51,7 +51,7 @@ def test_column_models_follow_qts_rules(qtmodeltester: ModelTester) -> None:
     qtmodeltester.check(model)
 
 
-def test_the_board_has_a_column_per_stage_with_counts(make_window, db: Database) -> None:
+def test_the_board_has_a_column_per_stage_with_counts(make_window, db: Library) -> None:
     _fill(db, "A", "B")
     window = make_window()
     window.board_view_action.trigger()
@@ -63,7 +63,7 @@ def test_the_board_has_a_column_per_stage_with_counts(make_window, db: Database)
 
 
 def test_a_card_dropped_on_another_column_changes_stage_everywhere(
-    qtbot: QtBot, make_window, db: Database
+    qtbot: QtBot, make_window, db: Library
 ) -> None:
     a, _ = _fill(db, "A", "B")
     window = make_window()
@@ -79,7 +79,7 @@ def test_a_card_dropped_on_another_column_changes_stage_everywhere(
 
 
 def test_dropping_within_a_column_reorders_and_the_order_is_kept(
-    qtbot: QtBot, make_window, db: Database
+    qtbot: QtBot, make_window, db: Library
 ) -> None:
     _fill(db, "A", "B", "C")
     window = make_window()
@@ -94,7 +94,7 @@ def test_dropping_within_a_column_reorders_and_the_order_is_kept(
     assert [c.title for c in _column(again, "Saved").model.cards()] == ["C", "A", "B"]
 
 
-def test_undo_and_redo_a_move(qtbot: QtBot, make_window, db: Database) -> None:
+def test_undo_and_redo_a_move(qtbot: QtBot, make_window, db: Library) -> None:
     (a,) = _fill(db, "A")
     window = make_window()
     window.show_board()
@@ -110,7 +110,7 @@ def test_undo_and_redo_a_move(qtbot: QtBot, make_window, db: Database) -> None:
 
 
 def test_keyboard_moves_between_stages_and_within_a_column(
-    qtbot: QtBot, make_window, db: Database
+    qtbot: QtBot, make_window, db: Library
 ) -> None:
     a, _b = _fill(db, "A", "B")
     window = make_window()
@@ -131,7 +131,7 @@ def test_keyboard_moves_between_stages_and_within_a_column(
     assert _stage_of(db, a) == "Screening"
 
 
-def test_the_context_menu_moves_and_labels_a_card(qtbot: QtBot, make_window, db: Database) -> None:
+def test_the_context_menu_moves_and_labels_a_card(qtbot: QtBot, make_window, db: Library) -> None:
     (a,) = _fill(db, "A")
     window = make_window()
     window.show_board()
@@ -149,7 +149,7 @@ def test_the_context_menu_moves_and_labels_a_card(qtbot: QtBot, make_window, db:
     assert board.load_board(db).cards[0].label_color is None
 
 
-def test_the_search_box_filters_the_board_too(qtbot: QtBot, make_window, db: Database) -> None:
+def test_the_search_box_filters_the_board_too(qtbot: QtBot, make_window, db: Library) -> None:
     _fill(db, "Robotics intern", "Pricing analyst")
     window = make_window()
     window.show_board()
@@ -158,7 +158,7 @@ def test_the_search_box_filters_the_board_too(qtbot: QtBot, make_window, db: Dat
     assert _column(window, "Saved").count.text() == "1"
 
 
-def test_a_change_in_the_list_shows_on_the_board(qtbot: QtBot, make_window, db: Database) -> None:
+def test_a_change_in_the_list_shows_on_the_board(qtbot: QtBot, make_window, db: Library) -> None:
     a, b = _fill(db, "A", "B")
     window = make_window()
     window.select_posting(a)
@@ -170,7 +170,7 @@ def test_a_change_in_the_list_shows_on_the_board(qtbot: QtBot, make_window, db: 
 
 
 def test_closed_columns_collapse_and_stay_collapsed(
-    qtbot: QtBot, make_window, db: Database, settings: QSettings
+    qtbot: QtBot, make_window, db: Library, settings: QSettings
 ) -> None:
     window = make_window()
     window.show_board()
@@ -186,7 +186,7 @@ def test_closed_columns_collapse_and_stay_collapsed(
 
 
 def test_stages_are_edited_in_the_dialog_and_edits_undo(
-    qtbot: QtBot, make_window, db: Database
+    qtbot: QtBot, make_window, db: Library
 ) -> None:
     (a,) = _fill(db, "A")
     window = make_window()
@@ -215,7 +215,7 @@ def test_stages_are_edited_in_the_dialog_and_edits_undo(
 
 
 def test_the_timeline_shows_moves_and_a_date_can_be_corrected(
-    qtbot: QtBot, make_window, db: Database, data_dir
+    qtbot: QtBot, make_window, db: Library, data_dir
 ) -> None:
     (a,) = _fill(db, "A")
     window = make_window()
@@ -235,7 +235,7 @@ def test_the_timeline_shows_moves_and_a_date_can_be_corrected(
 
     window.close()
     db.close()
-    reopened = open_database(data_dir)
+    reopened = open_library(data_dir)
     # History survives a restart, in time order: the corrected move now comes first.
     first = board.timeline(reopened, a)[0]
     assert (first.stage, first.at) == ("Applied", corrected)
@@ -243,7 +243,7 @@ def test_the_timeline_shows_moves_and_a_date_can_be_corrected(
 
 
 def test_a_long_column_reads_more_cards_as_it_is_scrolled(
-    qtbot: QtBot, make_window, db: Database, qtmodeltester: ModelTester
+    qtbot: QtBot, make_window, db: Library, qtmodeltester: ModelTester
 ) -> None:
     postings.create_postings(db, [amazon_document(title=f"Job {i}") for i in range(450)])
     window = make_window()

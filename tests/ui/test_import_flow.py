@@ -11,7 +11,7 @@ from PySide6.QtWidgets import QMessageBox
 from pytestqt.qtbot import QtBot
 
 from desktop.services import postings
-from desktop.storage.database import Database
+from desktop.services.library import Library
 from desktop.ui.dialogs.import_preview import ImportPreview
 from desktop.ui.main_window import MainWindow
 from tests.conftest import FIXTURES
@@ -28,7 +28,7 @@ def _paste(qtbot: QtBot, window: MainWindow, text: str) -> ImportPreview:
 
 
 def test_pasting_the_shared_sample_previews_then_saves_every_section(
-    qtbot: QtBot, make_window, db: Database
+    qtbot: QtBot, make_window, db: Library
 ) -> None:
     window = make_window()
     preview = _paste(qtbot, window, SAMPLE_TEXT)
@@ -67,7 +67,7 @@ def test_unplaced_input_is_listed_in_the_preview(qtbot: QtBot, make_window) -> N
 
 
 def test_a_posting_pasted_twice_offers_update_keep_or_skip(
-    qtbot: QtBot, make_window, db: Database
+    qtbot: QtBot, make_window, db: Library
 ) -> None:
     window = make_window()
     first = _paste(qtbot, window, SAMPLE_TEXT)
@@ -128,7 +128,7 @@ def test_dropped_text_opens_the_preview(qtbot: QtBot, make_window) -> None:
 
 
 def test_dropped_files_are_read_in_the_background_and_saved_all_at_once(
-    qtbot: QtBot, make_window, db: Database, tmp_path: Path
+    qtbot: QtBot, make_window, db: Library, tmp_path: Path
 ) -> None:
     window = make_window()
     files = [shutil.copy(SAMPLE, tmp_path / "amazon.txt")]

@@ -9,8 +9,8 @@ from PySide6.QtWidgets import QLineEdit, QMessageBox
 from pytestqt.qtbot import QtBot
 
 from desktop.services import logins
+from desktop.services.library import Library
 from desktop.services.postings import create_posting
-from desktop.storage.database import Database
 from desktop.ui.views.login_panel import LoginPanel
 from tests.samples import amazon_document
 from tests.secrets.memory_keyring import (  # noqa: F401  (fixtures for this module)
@@ -26,12 +26,12 @@ URL = "https://acme.wd5.myworkdayjobs.com/login"
 
 
 @pytest.fixture
-def posting_id(db: Database) -> int:
+def posting_id(db: Library) -> int:
     return create_posting(db, amazon_document()).posting_id
 
 
 @pytest.fixture
-def panel(qtbot: QtBot, db: Database, posting_id: int) -> LoginPanel:
+def panel(qtbot: QtBot, db: Library, posting_id: int) -> LoginPanel:
     widget = LoginPanel(db, clipboard_clear_ms=100)
     qtbot.addWidget(widget)
     widget.show_posting(posting_id)
@@ -57,7 +57,7 @@ def test_nothing_selected_disables_the_form(panel: LoginPanel) -> None:
 def test_save_puts_the_password_in_the_keyring_and_the_rest_in_the_database(
     qtbot: QtBot,
     panel: LoginPanel,
-    db: Database,
+    db: Library,
     posting_id: int,
     memory_keyring: MemoryKeyring,
 ) -> None:
@@ -119,7 +119,7 @@ def test_something_else_copied_meanwhile_is_left_on_the_clipboard(
 def test_delete_asks_then_removes_login_and_password(
     qtbot: QtBot,
     panel: LoginPanel,
-    db: Database,
+    db: Library,
     posting_id: int,
     memory_keyring: MemoryKeyring,
 ) -> None:
@@ -139,7 +139,7 @@ def test_delete_asks_then_removes_login_and_password(
 def test_without_a_keyring_the_panel_says_so_and_saves_nothing(
     qtbot: QtBot,
     panel: LoginPanel,
-    db: Database,
+    db: Library,
     posting_id: int,
     monkeypatch: pytest.MonkeyPatch,
 ) -> None:
@@ -161,7 +161,7 @@ def test_without_a_keyring_the_panel_says_so_and_saves_nothing(
 
 
 def test_a_hanging_keyring_does_not_freeze_the_window(
-    qtbot: QtBot, panel: LoginPanel, db: Database, posting_id: int, hanging_keyring: HangingKeyring
+    qtbot: QtBot, panel: LoginPanel, db: Library, posting_id: int, hanging_keyring: HangingKeyring
 ) -> None:
     qtbot.keyClicks(panel.password, PASSWORD)
     with qtbot.waitSignal(panel.job_finished, timeout=5000):
@@ -174,7 +174,7 @@ def test_a_hanging_keyring_does_not_freeze_the_window(
 
 
 def test_a_result_for_a_posting_no_longer_shown_is_dropped(
-    qtbot: QtBot, panel: LoginPanel, db: Database, posting_id: int
+    qtbot: QtBot, panel: LoginPanel, db: Library, posting_id: int
 ) -> None:
     other = create_posting(db, amazon_document(title="Other")).posting_id
     qtbot.keyClicks(panel.password, PASSWORD)

@@ -7,7 +7,7 @@ from PySide6.QtWidgets import QMessageBox
 from pytestqt.qtbot import QtBot
 
 from desktop.services import postings
-from desktop.storage.database import Database
+from desktop.services.library import Library
 from desktop.ui.main_window import MainWindow
 from tests.samples import amazon_document
 
@@ -27,7 +27,7 @@ def test_an_empty_library_tells_a_newcomer_how_to_add_a_posting(make_window) -> 
 
 
 def test_a_posting_created_in_the_form_is_listed_and_shown(
-    qtbot: QtBot, make_window, db: Database
+    qtbot: QtBot, make_window, db: Library
 ) -> None:
     window = make_window()
     window.new_action.trigger()
@@ -63,7 +63,7 @@ def test_a_posting_created_in_the_form_is_listed_and_shown(
 
 
 def test_a_form_with_a_bad_value_names_it_and_keeps_what_was_typed(
-    qtbot: QtBot, make_window, db: Database
+    qtbot: QtBot, make_window, db: Library
 ) -> None:
     window = make_window()
     window.new_action.trigger()
@@ -84,7 +84,7 @@ def test_a_form_with_a_bad_value_names_it_and_keeps_what_was_typed(
 
 
 def test_editing_a_posting_changes_the_list_and_the_detail_pane(
-    qtbot: QtBot, make_window, db: Database
+    qtbot: QtBot, make_window, db: Library
 ) -> None:
     saved = postings.create_posting(db, amazon_document())
     window = make_window()
@@ -105,7 +105,7 @@ def test_editing_a_posting_changes_the_list_and_the_detail_pane(
 
 
 def test_search_filters_as_you_type_and_says_when_nothing_matches(
-    qtbot: QtBot, make_window, db: Database
+    qtbot: QtBot, make_window, db: Library
 ) -> None:
     postings.create_posting(db, amazon_document())
     postings.create_posting(
@@ -124,7 +124,7 @@ def test_search_filters_as_you_type_and_says_when_nothing_matches(
 
 
 def test_delete_asks_first_and_cancel_keeps_the_posting(
-    qtbot: QtBot, make_window, db: Database
+    qtbot: QtBot, make_window, db: Library
 ) -> None:
     postings.create_posting(db, amazon_document())
     window = make_window()
@@ -141,7 +141,7 @@ def test_delete_asks_first_and_cancel_keeps_the_posting(
 
 
 def test_window_size_splitter_and_columns_come_back_next_time(
-    qtbot: QtBot, db: Database, settings: QSettings
+    qtbot: QtBot, db: Library, settings: QSettings
 ) -> None:
     first = MainWindow(db, settings)
     qtbot.addWidget(first)
@@ -162,7 +162,7 @@ def test_window_size_splitter_and_columns_come_back_next_time(
 
 
 def test_the_shared_sample_typed_into_the_form_fills_every_section(
-    qtbot: QtBot, make_window, db: Database
+    qtbot: QtBot, make_window, db: Library
 ) -> None:
     window = make_window()
     window.new_action.trigger()

@@ -6,7 +6,7 @@ from PySide6.QtCore import Qt
 from pytestqt.modeltest import ModelTester
 
 from desktop.services import postings
-from desktop.storage.database import Database
+from desktop.services.library import Library
 from desktop.ui.models.posting_table_model import (
     COL_COMPANY,
     COL_H1B,
@@ -18,7 +18,7 @@ from tests.samples import amazon_document
 
 
 def test_the_model_follows_qts_rules_empty_and_full(
-    qtmodeltester: ModelTester, db: Database
+    qtmodeltester: ModelTester, db: Library
 ) -> None:
     model = PostingTableModel(db)
     model.reload()
@@ -31,7 +31,7 @@ def test_the_model_follows_qts_rules_empty_and_full(
     qtmodeltester.check(model)
 
 
-def test_rows_carry_the_posting_id_and_show_the_latest_h1b(db: Database) -> None:
+def test_rows_carry_the_posting_id_and_show_the_latest_h1b(db: Library) -> None:
     saved = postings.create_posting(db, amazon_document())
     model = PostingTableModel(db)
     model.reload()
@@ -41,7 +41,7 @@ def test_rows_carry_the_posting_id_and_show_the_latest_h1b(db: Database) -> None
     assert model.row_of(saved.posting_id) == 0
 
 
-def test_sorting_and_search_reorder_and_filter_rows(db: Database) -> None:
+def test_sorting_and_search_reorder_and_filter_rows(db: Library) -> None:
     for company in ("Beta", "alpha", "Gamma"):
         postings.create_posting(db, amazon_document(company=company, company_profile=None))
     model = PostingTableModel(db)
@@ -56,7 +56,7 @@ def test_sorting_and_search_reorder_and_filter_rows(db: Database) -> None:
 
 
 def test_a_large_list_is_read_page_by_page_in_the_same_order(
-    qtmodeltester: ModelTester, db: Database, monkeypatch
+    qtmodeltester: ModelTester, db: Library, monkeypatch
 ) -> None:
     from desktop.ui.models import posting_table_model as module
 

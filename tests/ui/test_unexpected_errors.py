@@ -8,7 +8,7 @@ import pytest
 from PySide6.QtWidgets import QMessageBox, QWidget
 from pytestqt.qtbot import QtBot
 
-from desktop.storage.database import WriteFailed
+from desktop.services.errors import WriteFailed
 from desktop.ui.unexpected_errors import SAFE, UnexpectedErrorReporter
 
 

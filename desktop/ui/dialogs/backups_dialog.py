@@ -23,7 +23,8 @@ from PySide6.QtWidgets import (
 )
 
 from desktop.services import backups
-from desktop.storage.database import Database, DatabaseError
+from desktop.services.errors import ServiceError
+from desktop.services.library import Library
 from desktop.ui.dialogs import messages
 
 KIND_NAMES = {
@@ -44,7 +45,7 @@ class BackupsDialog(QDialog):
 
     restored = Signal(object)
 
-    def __init__(self, db: Database, parent: QWidget | None = None) -> None:
+    def __init__(self, db: Library, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self._db = db
         self.setObjectName("backups-dialog")
@@ -111,7 +112,7 @@ class BackupsDialog(QDialog):
     def back_up_now(self) -> None:
         try:
             backups.backup_now(self._db)
-        except backups.BackupError as error:
+        except ServiceError as error:
             messages.show_error(self, "Backup failed", str(error))
             return
         self.refresh()
@@ -134,7 +135,7 @@ class BackupsDialog(QDialog):
     def restore(self, path: str) -> None:
         try:
             done = backups.restore_backup(self._db.path.parent, Path(path), self._db)
-        except (backups.BackupError, DatabaseError) as error:
+        except ServiceError as error:
             messages.show_error(self, "Restore failed", str(error))
             return
         self.refresh()

@@ -23,8 +23,9 @@ from PySide6.QtWidgets import (
 )
 
 from desktop.core.document import DocumentError
-from desktop.services import importing, postings
-from desktop.storage.database import Database, DatabaseError
+from desktop.services import importing
+from desktop.services.errors import ServiceError
+from desktop.services.library import Library
 from desktop.ui.dialogs.posting_form import error_label
 from desktop.ui.views.posting_editor import PostingEditor
 
@@ -54,7 +55,7 @@ class ImportPreview(QDialog):
     save_all_requested = Signal(object)  # list of (document, Decision, duplicate id or None)
 
     def __init__(
-        self, db: Database, candidates: list[importing.Candidate], parent: QWidget | None = None
+        self, db: Library, candidates: list[importing.Candidate], parent: QWidget | None = None
     ) -> None:
         super().__init__(parent)
         self._db = db
@@ -189,12 +190,9 @@ class ImportPreview(QDialog):
                 self.decision(),
                 duplicate.posting_id if duplicate else None,
             )
-        except (
-            DocumentError,
-            postings.InvalidPosting,
-            postings.PostingNotFound,
-            DatabaseError,  # a full disk, say: the candidate stays here, corrections and all
-        ) as error:
+        # ServiceError: a bad field, a posting deleted meanwhile, a full disk: the posting read
+        # stays here, corrections and all.
+        except (DocumentError, ServiceError) as error:
             self.error.setText(str(error))
             self.error.show()
             return

@@ -10,10 +10,12 @@ from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import QDialog, QDialogButtonBox, QLabel, QVBoxLayout, QWidget
 
-from desktop.core.document import DocumentError, PostingDocument
+from desktop.core.document import DocumentError
+from desktop.core.posting import PostingDocument
 from desktop.services import postings
 from desktop.services.changes import Changes
-from desktop.storage.database import Database, DatabaseError
+from desktop.services.errors import ServiceError
+from desktop.services.library import Library
 from desktop.ui.dialogs.unsaved_changes import UnsavedChanges
 from desktop.ui.views.posting_editor import PostingEditor
 
@@ -34,7 +36,7 @@ class PostingForm(QDialog):
     saved = Signal(object)  # Changes
 
     def __init__(
-        self, db: Database, original: PostingDocument | None = None, parent: QWidget | None = None
+        self, db: Library, original: PostingDocument | None = None, parent: QWidget | None = None
     ) -> None:
         super().__init__(parent)
         self._db = db
@@ -75,12 +77,9 @@ class PostingForm(QDialog):
                 result = postings.update_posting(self._db, self._original.id, doc)
             else:
                 result = postings.create_posting(self._db, doc)
-        except (
-            DocumentError,
-            postings.InvalidPosting,
-            postings.PostingNotFound,
-            DatabaseError,  # a full disk, say: the form stays open with everything typed
-        ) as error:
+        # ServiceError: a bad field, a posting deleted meanwhile, a full disk: the form stays
+        # open with everything typed.
+        except (DocumentError, ServiceError) as error:
             self.show_error(str(error))
             return
         changes: Changes = result.changes

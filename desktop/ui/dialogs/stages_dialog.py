@@ -30,7 +30,8 @@ from PySide6.QtWidgets import (
 from desktop.core.board import StageInfo
 from desktop.services import stages
 from desktop.services.changes import Changes
-from desktop.storage.database import Database, DatabaseError
+from desktop.services.errors import ServiceError
+from desktop.services.library import Library
 from desktop.ui import undo_commands
 
 STAGE_COLORS = (
@@ -56,7 +57,7 @@ def swatch(color: str) -> QIcon:
 class StagesDialog(QDialog):
     def __init__(
         self,
-        db: Database,
+        db: Library,
         push: Callable[[QUndoCommand], None],
         apply: Callable[[Changes], None],
         report: Callable[[str], None],
@@ -184,7 +185,7 @@ class StagesDialog(QDialog):
         try:
             stages.rename_stage(self._db, stage.id, new)  # checked once, before it is undoable
             stages.rename_stage(self._db, stage.id, stage.name)
-        except (stages.StageError, DatabaseError) as error:
+        except ServiceError as error:
             self._report(str(error))
             self.name.setText(stage.name)
             return

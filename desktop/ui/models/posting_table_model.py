@@ -14,7 +14,7 @@ from PySide6.QtGui import QColor
 
 from desktop.core.listing import PostingRow, SortKey
 from desktop.services import postings
-from desktop.storage.database import Database
+from desktop.services.library import Library
 
 COL_COMPANY, COL_TITLE, COL_STAGE, COL_POSTED, COL_LOCATION, COL_SALARY, COL_H1B = range(7)
 HEADERS = ("Company", "Title", "Stage", "Posted", "Location", "Salary", "H1B (latest)")
@@ -54,7 +54,7 @@ def _display(row: PostingRow, column: int) -> str:
 
 
 class PostingTableModel(QAbstractTableModel):
-    def __init__(self, db: Database, parent: Any = None) -> None:
+    def __init__(self, db: Library, parent: Any = None) -> None:
         super().__init__(parent)
         self._db = db
         self._count = 0

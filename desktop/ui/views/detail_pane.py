@@ -23,7 +23,7 @@ from PySide6.QtWidgets import (
 )
 
 from desktop.core.board import TimelineEntry
-from desktop.core.document import CompanyProfile, Funding, PostingDocument, Salary
+from desktop.core.posting import CompanyProfile, Funding, PostingDocument, Salary
 from desktop.ui.views.chips import ChipsView
 from desktop.ui.views.h1b_chart import H1bChart
 from desktop.ui.views.links import link_label

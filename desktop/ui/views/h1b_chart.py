@@ -6,7 +6,7 @@ from PySide6.QtCore import QRectF, QSize, Qt
 from PySide6.QtGui import QFontMetrics, QPainter, QPaintEvent, QPalette
 from PySide6.QtWidgets import QWidget
 
-from desktop.core.document import H1bYear
+from desktop.core.posting import H1bYear
 
 ROW_HEIGHT, ROW_GAP = 18, 5
 

@@ -28,7 +28,8 @@ from PySide6.QtWidgets import (
 
 from desktop.services import logins
 from desktop.services.changes import Changes
-from desktop.storage.database import Database, DatabaseError
+from desktop.services.errors import ServiceError
+from desktop.services.library import Library
 from desktop.ui.dialogs import messages
 
 log = logging.getLogger(__name__)
@@ -36,12 +37,7 @@ log = logging.getLogger(__name__)
 CLIPBOARD_CLEAR_MS = 30_000
 # Clipboard managers (Klipper, and others that follow it) leave out data marked this way.
 PASSWORD_HINT_MIME = "x-kde-passwordManagerHint"
-EXPECTED_ERRORS = (
-    logins.SecretStoreUnavailable,
-    logins.NoPasswordStored,
-    logins.UnknownPosting,
-    DatabaseError,
-)
+EXPECTED_ERRORS = (logins.SecretStoreUnavailable, ServiceError)
 
 
 class _Relay(QObject):
@@ -70,7 +66,7 @@ class LoginPanel(QGroupBox):
 
     def __init__(
         self,
-        db: Database,
+        db: Library,
         parent: QWidget | None = None,
         *,
         clipboard_clear_ms: int = CLIPBOARD_CLEAR_MS,

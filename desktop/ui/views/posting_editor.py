@@ -20,18 +20,18 @@ from PySide6.QtWidgets import (
 )
 
 from desktop.core import form_lines
-from desktop.core.document import (
+from desktop.core.document import DocumentError
+from desktop.core.money import parse_amount
+from desktop.core.posting import (
     SALARY_PERIODS,
     WORK_MODELS,
     CompanyProfile,
-    DocumentError,
     Funding,
     H1b,
     PostingDocument,
     Qualifications,
     Salary,
 )
-from desktop.core.money import parse_amount
 from desktop.core.text import clean_lines, clean_paragraphs, clean_text, safe_link
 
 EMPLOYMENT_TYPES = ("", "Full-time", "Part-time", "Contract", "Internship", "Temporary")

@@ -14,7 +14,7 @@ import sys
 from typing import Any
 
 from desktop.services import logins
-from desktop.storage.database import Database
+from desktop.services.library import Library
 
 EXIT_OK, EXIT_FAILED, EXIT_USAGE = 0, 1, 2
 
@@ -51,7 +51,7 @@ def add_login_commands(subparsers: Any, parents: list[argparse.ArgumentParser]) 
     delete_cmd.add_argument("posting_id", type=int, metavar="ID")
 
 
-def run_login(db: Database, args: argparse.Namespace) -> int:
+def run_login(db: Library, args: argparse.Namespace) -> int:
     """The handler for ``COMMANDS["login"]``; prints its own messages, never a traceback."""
     action = {"set": _set, "get": _get, "delete": _delete}[args.login_action]
     try:
@@ -67,7 +67,7 @@ def _fail(args: argparse.Namespace, message: str, code: int) -> int:
     return code
 
 
-def _set(db: Database, args: argparse.Namespace) -> int:
+def _set(db: Library, args: argparse.Namespace) -> int:
     password = None
     if not args.keep_password:
         logins.get_login(db, args.posting_id)  # an unknown id is refused before any prompt
@@ -101,7 +101,7 @@ def _read_password(posting_id: int) -> str:
     return sys.stdin.read().rstrip("\r\n")
 
 
-def _get(db: Database, args: argparse.Namespace) -> int:
+def _get(db: Library, args: argparse.Namespace) -> int:
     login = logins.get_login(db, args.posting_id)
     if login is None:
         return _fail(args, f"posting {args.posting_id} has no portal login.", EXIT_FAILED)
@@ -115,7 +115,7 @@ def _get(db: Database, args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
-def _delete(db: Database, args: argparse.Namespace) -> int:
+def _delete(db: Library, args: argparse.Namespace) -> int:
     changes = logins.delete_login(db, args.posting_id)
     if not changes.postings:
         return _fail(args, f"posting {args.posting_id} has no portal login.", EXIT_FAILED)

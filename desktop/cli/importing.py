@@ -6,11 +6,34 @@ import argparse
 import json
 import sys
 from pathlib import Path
+from typing import Any
 
 from desktop.core.document import to_json
 from desktop.importers import ImportRefused
 from desktop.services import importing, postings
-from desktop.storage.database import Database
+from desktop.services.library import Library
+
+
+def add_import_command(commands: Any, parents: list[argparse.ArgumentParser]) -> None:
+    import_cmd = commands.add_parser(
+        "import",
+        parents=parents,
+        help="read postings from files (or - for stdin) and save them",
+        description="Read job postings (board text, career-site text, HTML pages, Jobdeck "
+        "JSON) and save them. Exit 0 when every input was imported, 1 when any was refused.",
+    )
+    import_cmd.add_argument("paths", nargs="+", metavar="PATH", help="a file, or - for stdin")
+    import_cmd.add_argument("--dry-run", action="store_true", help="read and report; save nothing")
+    import_cmd.add_argument(
+        "--json", action="store_true", help="print the posting documents as a JSON array"
+    )
+    import_cmd.add_argument(
+        "--on-duplicate",
+        choices=("skip", "update", "keep"),
+        default="skip",
+        help="what to do with a posting already saved (default: skip)",
+    )
+
 
 DECISIONS = {
     "skip": importing.Decision.SKIP,
@@ -19,7 +42,7 @@ DECISIONS = {
 }
 
 
-def _read(db: Database, path: str) -> list[importing.Candidate]:
+def _read(db: Library, path: str) -> list[importing.Candidate]:
     if path == "-":
         return importing.read_input(db, sys.stdin.buffer.read(), "stdin")
     return importing.read_file(db, Path(path))
@@ -29,7 +52,7 @@ def _label(doc: object) -> str:
     return f"{getattr(doc, 'company', None) or '?'}: {getattr(doc, 'title', None) or '?'}"
 
 
-def run(db: Database, args: argparse.Namespace) -> int:
+def run(db: Library, args: argparse.Namespace) -> int:
     refused = 0
     documents: list[dict[str, object]] = []
     report = sys.stderr if args.json else sys.stdout  # keep stdout pure JSON with --json

@@ -12,7 +12,8 @@ from pathlib import Path
 from typing import Any
 
 from desktop.services import backups
-from desktop.storage.database import Database, DatabaseError
+from desktop.services.errors import ServiceError
+from desktop.services.library import Library
 
 EXIT_OK, EXIT_FAILED = 0, 1
 
@@ -40,10 +41,10 @@ def _fail(command: str, message: str) -> int:
     return EXIT_FAILED
 
 
-def run_backup(db: Database, args: argparse.Namespace) -> int:
+def run_backup(db: Library, args: argparse.Namespace) -> int:
     try:
         path = backups.backup_to(db, Path(args.to)) if args.to else backups.backup_now(db).path
-    except backups.BackupError as error:
+    except ServiceError as error:
         return _fail("backup", str(error))
     print(f"backed up to {path}")
     return EXIT_OK
@@ -55,7 +56,7 @@ def run_restore(data_dir: Path, args: argparse.Namespace) -> int:
         return _fail("restore", f"{source} does not exist")
     try:
         done = backups.restore_backup(data_dir, source)
-    except (backups.BackupError, DatabaseError) as error:
+    except ServiceError as error:
         return _fail("restore", str(error))
     if done.current_was_damaged:
         print(f"the damaged library was moved aside to {done.current_saved_as}")

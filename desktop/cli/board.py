@@ -9,7 +9,7 @@ from typing import Any
 
 from desktop.core.document import DocumentError, parse_datetime
 from desktop.services import board, postings, stages
-from desktop.storage.database import Database
+from desktop.services.library import Library
 
 EXIT_USAGE = 2
 
@@ -32,14 +32,14 @@ def _usage(message: str) -> int:
     return EXIT_USAGE
 
 
-def run_stages(db: Database, args: argparse.Namespace) -> int:
+def run_stages(db: Library, args: argparse.Namespace) -> int:
     for stage in stages.list_stages(db):
         kind = "closed" if stage.is_closed else "open"
         print(f"{stage.name:16} {stage.count:6}  {kind}")
     return 0
 
 
-def run_list(db: Database, args: argparse.Namespace) -> int:
+def run_list(db: Library, args: argparse.Namespace) -> int:
     rows = postings.list_postings(db)
     if args.stage:
         try:
@@ -65,7 +65,7 @@ def run_list(db: Database, args: argparse.Namespace) -> int:
     return 0
 
 
-def run_move(db: Database, args: argparse.Namespace) -> int:
+def run_move(db: Library, args: argparse.Namespace) -> int:
     try:
         at = parse_datetime(args.at, "--at") if args.at else None
         stage = board.resolve_stage(db, args.stage)

@@ -1,0 +1,94 @@
+"""The command line: the same services as the window, for scripts and for people who like a shell.
+
+``jobdeck`` alone opens the window; ``jobdeck COMMAND`` runs a command and exits. This module
+builds the parser and dispatches; each command group is its own module here (``export``,
+``importing``, ``login``, ``board``, ``backup``) and adds its own sub-commands. Usage errors exit
+2 with a short message (argparse's own behaviour); a problem with the data exits 1 with a message
+that names it. No command ever prints a traceback.
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from collections.abc import Callable, Sequence
+
+from desktop import __version__
+from desktop.cli import backup as cli_backup
+from desktop.cli import board as cli_board
+from desktop.cli import export as export_command
+from desktop.cli import importing as import_command
+from desktop.cli import login as cli_login
+from desktop.cli.failure import EXIT_FAILED, CommandFailed
+from desktop.services.errors import ServiceError
+from desktop.services.library import Library, open_library, resolve_data_dir
+
+__all__ = ["CommandFailed", "build_parser", "main", "run_command"]
+
+
+def build_parser() -> argparse.ArgumentParser:
+    data_dir = argparse.ArgumentParser(add_help=False)
+    data_dir.add_argument(
+        "--data-dir",
+        metavar="DIR",
+        default=argparse.SUPPRESS,
+        help="use the library in DIR (default: $JOBDECK_DATA_DIR or your data folder)",
+    )
+    parser = argparse.ArgumentParser(
+        prog="jobdeck",
+        description="Track job postings and applications. Without a command, opens the window.",
+        parents=[data_dir],
+    )
+    parser.add_argument("--version", action="version", version=f"Jobdeck {__version__}")
+    parser.add_argument(
+        "--self-test",
+        action="store_true",
+        help="open the main window on the library, paint it, and exit (0 when all is well)",
+    )
+    commands = parser.add_subparsers(dest="command", metavar="COMMAND")
+    export_command.add_export_command(commands, [data_dir])
+    import_command.add_import_command(commands, [data_dir])
+    cli_login.add_login_commands(commands, [data_dir])
+    cli_board.add_board_commands(commands, [data_dir])
+    cli_backup.add_backup_commands(commands, [data_dir])
+    return parser
+
+
+COMMANDS: dict[str, Callable[[Library, argparse.Namespace], int]] = {
+    "export": export_command.run_export,
+    "import": import_command.run,
+    "login": cli_login.run_login,
+    "stages": cli_board.run_stages,
+    "list": cli_board.run_list,
+    "move": cli_board.run_move,
+    "backup": cli_backup.run_backup,
+}
+
+
+def run_command(args: argparse.Namespace) -> int:
+    data_dir = resolve_data_dir(getattr(args, "data_dir", None))
+    # restore and check must work on a library too damaged to open
+    if args.command in cli_backup.DATA_DIR_COMMANDS:
+        return cli_backup.DATA_DIR_COMMANDS[args.command](data_dir, args)
+    try:
+        db = open_library(data_dir)
+    except ServiceError as error:
+        print(f"jobdeck: {error}", file=sys.stderr)
+        return EXIT_FAILED
+    try:
+        return COMMANDS[args.command](db, args)
+    except (CommandFailed, ServiceError) as error:  # ServiceError: a full disk, say
+        print(f"jobdeck {args.command}: {error}", file=sys.stderr)
+        return EXIT_FAILED
+    finally:
+        db.close()
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    args = build_parser().parse_args(argv)
+    if args.command is None:
+        # The window is imported only when wanted, so commands start without loading Qt.
+        from desktop.ui.app import run_app
+
+        return run_app(resolve_data_dir(getattr(args, "data_dir", None)), self_test=args.self_test)
+    return run_command(args)

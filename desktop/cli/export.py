@@ -1,0 +1,36 @@
+"""``jobdeck export --format json|csv [-o FILE]``."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from pathlib import Path
+from typing import Any
+
+from desktop.cli.failure import EXIT_OK, CommandFailed
+from desktop.services import export
+from desktop.services.library import Library
+
+
+def add_export_command(commands: Any, parents: list[argparse.ArgumentParser]) -> None:
+    export_cmd = commands.add_parser(
+        "export", parents=parents, help="write every posting as JSON or CSV"
+    )
+    export_cmd.add_argument("--format", choices=("json", "csv"), required=True)
+    export_cmd.add_argument("-o", "--output", metavar="FILE", help="write to FILE, not stdout")
+
+
+def run_export(db: Library, args: argparse.Namespace) -> int:
+    text = export.export_json(db) if args.format == "json" else export.export_csv(db)
+    if args.output:
+        target = Path(args.output)
+        try:
+            # Write beside the target and rename, so a failed export never leaves half a file.
+            partial = target.with_name(target.name + ".partial")
+            partial.write_text(text, encoding="utf-8")
+            partial.replace(target)
+        except OSError as error:
+            raise CommandFailed(f"cannot write {target}: {error.strerror}") from None
+    else:
+        sys.stdout.write(text)
+    return EXIT_OK

@@ -1,0 +1,119 @@
+"""The posting as Jobdeck holds it: plain, frozen data shared by readers, storage, export, UI.
+
+Field names follow the JSON contract in ``shared/guides/posting-document.md`` exactly; the
+contract itself (to and from JSON, and its validation) is in ``desktop.core.document``. No Qt,
+no SQL here.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass, field, replace
+from datetime import datetime
+from typing import Any
+
+WORK_MODELS = ("Remote", "Hybrid", "Onsite")
+SALARY_PERIODS = ("year", "month", "week", "day", "hour")
+SOURCE_FORMATS = ("jobright", "text", "json-ld", "microdata", "rdfa", "jobdeck-json", "manual")
+
+
+@dataclass(frozen=True)
+class Salary:
+    min: float | None = None
+    max: float | None = None
+    currency: str | None = None
+    period: str | None = None
+    text: str | None = None
+
+
+@dataclass(frozen=True)
+class H1bYear:
+    year: int
+    count: int
+
+
+@dataclass(frozen=True)
+class H1b:
+    note: str | None = None
+    by_year: tuple[H1bYear, ...] = ()
+
+
+@dataclass(frozen=True)
+class FundingRound:
+    date: str | None = None
+    type: str | None = None
+    amount: str | None = None
+    amount_usd: int | None = None
+
+
+@dataclass(frozen=True)
+class Funding:
+    stage: str | None = None
+    total: str | None = None
+    total_usd: int | None = None
+    investors: tuple[str, ...] = ()
+    rounds: tuple[FundingRound, ...] = ()
+
+
+@dataclass(frozen=True)
+class NewsItem:
+    date: str | None = None
+    title: str | None = None
+    url: str | None = None
+
+
+@dataclass(frozen=True)
+class CompanyProfile:
+    name: str
+    description: str | None = None
+    h1b: H1b | None = None
+    funding: Funding | None = None
+    news: tuple[NewsItem, ...] = ()
+    data_source: str | None = None
+
+
+@dataclass(frozen=True)
+class Qualifications:
+    required: tuple[str, ...] = ()
+    preferred: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True)
+class StageChange:
+    stage: str
+    at: datetime
+
+
+@dataclass(frozen=True)
+class PostingDocument:
+    title: str | None = None
+    company: str | None = None
+    location: str | None = None
+    employment_type: str | None = None
+    work_model: str | None = None
+    salary: Salary | None = None
+    posted_text: str | None = None
+    posted_at: datetime | None = None
+    captured_at: datetime | None = None
+    url: str | None = None
+    summary: str | None = None
+    description: str | None = None
+    industries: tuple[str, ...] = ()
+    responsibilities: tuple[str, ...] = ()
+    qualifications: Qualifications = field(default_factory=Qualifications)
+    benefits: tuple[str, ...] = ()
+    company_profile: CompanyProfile | None = None
+    source_format: str | None = None
+    raw: str = ""
+    # Export only: what the store knows about this posting beyond the document itself.
+    id: int | None = None
+    stage: str | None = None
+    stage_history: tuple[StageChange, ...] = ()
+
+    def with_changes(self, **changes: Any) -> PostingDocument:
+        return replace(self, **changes)
+
+
+def clean_list(items: Sequence[str]) -> tuple[str, ...]:
+    """Drop empty items; keep order."""
+    return tuple(item for item in items if item)

@@ -1,0 +1,211 @@
+"""Companies: one row per employer, shared by its postings, with the profile read about it.
+
+A posting's company is found by its folded name (``company_key``). Its profile (description,
+funding, H-1B counts, news) is either replaced by what the user edited or merged with what a
+new import read.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from sqlalchemy import delete, select
+from sqlalchemy.orm import Session
+
+from desktop.core.posting import (
+    CompanyProfile,
+    Funding,
+    FundingRound,
+    H1b,
+    H1bYear,
+    NewsItem,
+)
+from desktop.storage.models import (
+    Company,
+    CompanyIndustry,
+    CompanyInvestor,
+    FundingRoundRow,
+    H1bCount,
+    NewsRow,
+    Posting,
+)
+
+
+def company_key(name: str) -> str:
+    return " ".join(name.casefold().split())
+
+
+def find_or_create_company(
+    session: Session, name: str, known: dict[str, Company] | None = None
+) -> Company:
+    """The company named ``name`` (folded), made when new. ``known`` caches a batch's look-ups."""
+    key = company_key(name)
+    if known is not None and key in known:
+        return known[key]
+    company = session.scalars(select(Company).where(Company.name_key == key)).one_or_none()
+    if company is None:
+        company = Company(name=name, name_key=key)
+        session.add(company)
+    if known is not None:
+        known[key] = company
+    return company
+
+
+RoundTuple = tuple[str | None, str | None, str | None, int | None]
+
+
+NewsTuple = tuple[str | None, str | None, str | None]
+
+
+def _store_lists(
+    company: Company,
+    *,
+    industries: list[str],
+    investors: list[str],
+    rounds: list[RoundTuple],
+    h1b: list[tuple[int, int]],
+    news: list[NewsTuple],
+) -> None:
+    """Write the company's lists, touching only those whose content changed.
+
+    Rewriting unchanged child rows costs a delete and an insert per row on every import of a
+    posting from a known company; comparing first keeps imports fast.
+    """
+    if [r.name for r in company.industries] != industries:
+        company.industries = [CompanyIndustry(position=i, name=n) for i, n in enumerate(industries)]
+    if [r.name for r in company.investors] != investors:
+        company.investors = [CompanyInvestor(position=i, name=n) for i, n in enumerate(investors)]
+    stored_rounds = [(r.date, r.round_type, r.amount, r.amount_usd) for r in company.funding_rounds]
+    if stored_rounds != rounds:
+        company.funding_rounds = [
+            FundingRoundRow(position=i, date=d, round_type=t, amount=a, amount_usd=usd)
+            for i, (d, t, a, usd) in enumerate(rounds)
+        ]
+    if [(r.year, r.count) for r in company.h1b_counts] != h1b:
+        company.h1b_counts = [H1bCount(year=year, count=count) for year, count in h1b]
+    if [(n.date, n.title, n.url) for n in company.news] != news:
+        company.news = [
+            NewsRow(position=i, date=d, title=t, url=u) for i, (d, t, u) in enumerate(news)
+        ]
+
+
+def replace_company_profile(
+    company: Company, industries: Sequence[str], profile: CompanyProfile | None
+) -> None:
+    """Make the company's profile exactly what the user edited."""
+    h1b = profile.h1b if profile else None
+    funding = (profile.funding if profile else None) or Funding()
+    company.has_profile = profile is not None or bool(industries)
+    company.description = profile.description if profile else None
+    company.data_source = profile.data_source if profile else None
+    company.h1b_note = h1b.note if h1b else None
+    company.funding_stage = funding.stage
+    company.funding_total = funding.total
+    company.funding_total_usd = funding.total_usd
+    _store_lists(
+        company,
+        industries=list(industries),
+        investors=list(funding.investors),
+        rounds=[(r.date, r.type, r.amount, r.amount_usd) for r in funding.rounds],
+        h1b=[(y.year, y.count) for y in (h1b.by_year if h1b else ())],
+        news=[(n.date, n.title, n.url) for n in (profile.news if profile else ())],
+    )
+
+
+def merge_company_profile(
+    company: Company, industries: Sequence[str], profile: CompanyProfile | None
+) -> None:
+    """Fold newly read company data into what is stored: newer values win, lists merge."""
+    merged_industries = [row.name for row in company.industries]
+    merged_industries += [n for n in dict.fromkeys(industries) if n not in merged_industries]
+    investors = [row.name for row in company.investors]
+    rounds: dict[tuple[str | None, str | None], RoundTuple] = {
+        (r.date, r.round_type): (r.date, r.round_type, r.amount, r.amount_usd)
+        for r in company.funding_rounds
+    }
+    h1b = {row.year: row.count for row in company.h1b_counts}
+    news = [(n.date, n.title, n.url) for n in company.news]
+    company.has_profile = company.has_profile or profile is not None or bool(industries)
+    if profile is not None:
+        company.description = profile.description or company.description
+        company.data_source = profile.data_source or company.data_source
+        if profile.h1b is not None:
+            company.h1b_note = profile.h1b.note or company.h1b_note
+            h1b.update({y.year: y.count for y in profile.h1b.by_year})
+        if profile.funding is not None:
+            funding = profile.funding
+            company.funding_stage = funding.stage or company.funding_stage
+            if funding.total is not None:
+                company.funding_total = funding.total
+                company.funding_total_usd = funding.total_usd
+            investors += [n for n in funding.investors if n not in investors]
+            for r in funding.rounds:
+                rounds[(r.date, r.type)] = (r.date, r.type, r.amount, r.amount_usd)
+        known_news = set(news)  # only what was stored before: a source may list one date twice
+        news += [
+            (n.date, n.title, n.url)
+            for n in profile.news
+            if (n.date, n.title, n.url) not in known_news
+        ]
+    _store_lists(
+        company,
+        industries=merged_industries,
+        investors=investors,
+        rounds=sorted(rounds.values(), key=lambda r: r[0] or "", reverse=True),
+        h1b=sorted(h1b.items(), reverse=True),
+        news=news,
+    )
+
+
+def profile_of(company: Company) -> CompanyProfile | None:
+    has_details = (
+        company.description
+        or company.h1b_note
+        or company.h1b_counts
+        or company.funding_stage
+        or company.funding_total
+        or company.investors
+        or company.funding_rounds
+        or company.news
+        or company.data_source
+    )
+    if not has_details:
+        return None
+    has_h1b = company.h1b_note or company.h1b_counts
+    has_funding = (
+        company.funding_stage
+        or company.funding_total
+        or company.investors
+        or company.funding_rounds
+    )
+    return CompanyProfile(
+        name=company.name,
+        description=company.description,
+        h1b=H1b(
+            note=company.h1b_note,
+            by_year=tuple(H1bYear(r.year, r.count) for r in company.h1b_counts),
+        )
+        if has_h1b
+        else None,
+        funding=Funding(
+            stage=company.funding_stage,
+            total=company.funding_total,
+            total_usd=company.funding_total_usd,
+            investors=tuple(r.name for r in company.investors),
+            rounds=tuple(
+                FundingRound(r.date, r.round_type, r.amount, r.amount_usd)
+                for r in company.funding_rounds
+            ),
+        )
+        if has_funding
+        else None,
+        news=tuple(NewsItem(n.date, n.title, n.url) for n in company.news),
+        data_source=company.data_source,
+    )
+
+
+def drop_company_if_unused(session: Session, company_id: int) -> None:
+    """A company no posting points at any more is not kept as an orphan."""
+    still_used = session.scalar(select(Posting.id).where(Posting.company_id == company_id))
+    if still_used is None:
+        session.execute(delete(Company).where(Company.id == company_id))
