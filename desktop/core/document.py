@@ -7,10 +7,12 @@ raising a bare ``KeyError`` or ``TypeError``. Keep the field names exactly.
 
 from __future__ import annotations
 
+import math
 from collections.abc import Mapping
 from datetime import date, datetime
 from typing import Any
 
+from desktop.core.bounds import problems
 from desktop.core.posting import (
     SALARY_PERIODS,
     SOURCE_FORMATS,
@@ -141,6 +143,9 @@ def _opt_number(obj: Mapping[str, Any], key: str, where: str) -> float | None:
         return None
     if isinstance(value, bool) or not isinstance(value, int | float):
         raise DocumentError(f"{where}{key} must be a number or null")
+    if isinstance(value, float) and not math.isfinite(value):
+        # json.loads reads NaN, Infinity and 1e400 without complaint; none can be stored.
+        raise DocumentError(f"{where}{key} must be a finite number, not {value}")
     return value
 
 
@@ -278,7 +283,19 @@ def _profile_from(obj: Mapping[str, Any] | None, company: str | None) -> Company
 
 
 def from_json(obj: Any) -> PostingDocument:
-    """Read one contract dictionary; raise DocumentError naming the first field that is wrong."""
+    """Read one contract dictionary; raise DocumentError naming the first field that is wrong.
+
+    A value of the right type that cannot be stored (a salary beyond a quadrillion, a date
+    outside the years 1900-9999 in UTC, a negative amount) is wrong too: see ``core.bounds``.
+    """
+    doc = _document_from(obj)
+    found = problems(doc)
+    if found:
+        raise DocumentError(found[0])
+    return doc
+
+
+def _document_from(obj: Any) -> PostingDocument:
     if not isinstance(obj, Mapping):
         raise DocumentError("a posting must be a JSON object")
     work_model = _opt_str(obj, "work_model", "")

@@ -14,6 +14,18 @@ SAFE_LINK_SCHEMES = ("https", "mailto")
 
 _SPACES = re.compile(r"[ \t\u00a0\u2007\u202f\u200b\ufeff]+")
 _CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
+# Unicode's format characters (category Cf: zero-width joiners and spaces, direction marks and
+# overrides such as U+202E, the soft hyphen, tag characters) and lone surrogates (Cs). They are
+# invisible, so "Ama<ZWJ>zon" would look like Amazon and be another company; a lone surrogate
+# cannot even be written as UTF-8. Listed here (Unicode 14) rather than found at start-up, which
+# would cost a pass over every code point; tests/core checks the list against ``unicodedata``.
+_INVISIBLE = re.compile(
+    "[\u00ad\u0600-\u0605\u061c\u06dd\u070f\u0890-\u0891\u08e2\u180e\u200b-\u200f"
+    "\u202a-\u202e\u2060-\u2064\u2066-\u206f\ud800-\udfff\ufeff\ufff9-\ufffb"
+    "\U000110bd\U000110cd\U00013430-\U00013438\U0001bca0-\U0001bca3\U0001d173-\U0001d17a"
+    "\U000e0001\U000e0020-\U000e007f]"
+)
+_LONE_SURROGATE = re.compile("[\ud800-\udfff]")
 
 
 def clean_text(value: str | None) -> str | None:
@@ -23,10 +35,29 @@ def clean_text(value: str | None) -> str | None:
     """
     if value is None:
         return None
-    value = unicodedata.normalize("NFC", value)
+    value = _SPACES.sub(" ", value)  # a zero-width space still parts two words
+    value = unicodedata.normalize("NFC", without_invisible(value))
     value = _CONTROL.sub("", value)
-    value = " ".join(_SPACES.sub(" ", value).split())
+    value = " ".join(value.split())
     return value or None
+
+
+def without_invisible(value: str) -> str:
+    """``value`` with invisible format characters and lone surrogates removed, nothing else
+    changed: the cleaning every stored text field but ``raw`` gets."""
+    return _INVISIBLE.sub("", value)
+
+
+def storable_verbatim(value: str) -> str:
+    """Text kept as it came (``raw``) made storable: a lone surrogate, which UTF-8 cannot
+    encode, becomes U+FFFD; everything else is left exactly as it was."""
+    return _LONE_SURROGATE.sub("\ufffd", value)
+
+
+def name_key(name: str) -> str:
+    """The form two names are compared on: invisible characters removed, case and runs of
+    white space folded. "Amazon", "amazon " and "Ama<ZWJ>zon" have one key."""
+    return " ".join(unicodedata.normalize("NFC", without_invisible(name)).casefold().split())
 
 
 def clean_paragraphs(value: str | None) -> str | None:

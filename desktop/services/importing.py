@@ -14,6 +14,7 @@ from enum import Enum
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from desktop.core.bounds import bounded
 from desktop.core.posting import PostingDocument
 from desktop.deferred_import import deferred
 from desktop.importers import ImportRefused
@@ -80,9 +81,14 @@ def read_input(
         )
     except ImportRefused as refused:
         raise ImportRefused(f"{source}: {refused.reason}") from None
-    return [
-        Candidate(source, r.document, r.warnings, find_duplicate(db, r.document)) for r in results
-    ]
+    candidates = []
+    for result in results:
+        # Whatever a reader let through, nothing that cannot be stored goes further.
+        document, notes = bounded(result.document)
+        candidates.append(
+            Candidate(source, document, result.warnings + notes, find_duplicate(db, document))
+        )
+    return candidates
 
 
 def read_file(db: Library, path: Path, *, captured_at: datetime | None = None) -> list[Candidate]:

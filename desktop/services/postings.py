@@ -8,6 +8,7 @@ from dataclasses import dataclass
 from datetime import UTC, datetime
 from typing import TYPE_CHECKING
 
+from desktop.core import bounds
 from desktop.core.listing import PostingRow, SortKey
 from desktop.core.posting import PostingDocument
 from desktop.deferred_import import deferred
@@ -46,11 +47,19 @@ def _now() -> datetime:
     return datetime.now(UTC)
 
 
-def _check(doc: PostingDocument) -> None:
+def checked(doc: PostingDocument) -> PostingDocument:
+    """``doc`` as it will be stored (invisible characters cleaned from its text), or
+    ``InvalidPosting`` naming what cannot be saved: no title or company, a number or a date
+    beyond what the library can hold (see ``core.bounds``)."""
+    doc = bounds.without_invisible_text(doc)
     if not (doc.title or "").strip():
         raise InvalidPosting("A posting needs a title.")
     if not (doc.company or "").strip():
         raise InvalidPosting("A posting needs a company.")
+    found = bounds.problems(doc)
+    if found:
+        raise InvalidPosting(f"This posting cannot be saved: {'; '.join(found)}.")
+    return doc
 
 
 def create_posting(db: Library, doc: PostingDocument, *, now: datetime | None = None) -> Saved:
@@ -68,8 +77,7 @@ def create_postings(
     One transaction and one flush per batch, instead of per posting, is what makes large
     imports fast: the ORM then writes each table with one executemany.
     """
-    for doc in docs:
-        _check(doc)
+    docs = [checked(doc) for doc in docs]
     with db.writing() as session:
         try:
             created = frozenset(records.insert_postings(session, docs, now or _now()))
@@ -91,7 +99,7 @@ def update_posting(
     The company's profile becomes what the user edited, or with ``merge_company`` (a newer copy
     of the posting imported over it) the new data merges in: newer values win, lists merge.
     """
-    _check(doc)
+    doc = checked(doc)
     now = now or _now()
     with db.writing() as session:
         try:

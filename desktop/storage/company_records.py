@@ -20,6 +20,7 @@ from desktop.core.posting import (
     H1bYear,
     NewsItem,
 )
+from desktop.core.text import name_key
 from desktop.storage.models import (
     Company,
     CompanyIndustry,
@@ -32,7 +33,8 @@ from desktop.storage.models import (
 
 
 def company_key(name: str) -> str:
-    return " ".join(name.casefold().split())
+    # Cleaned of invisible characters first: "Ama<ZWJ>zon" is Amazon, not a look-alike.
+    return name_key(name)
 
 
 def find_or_create_company(

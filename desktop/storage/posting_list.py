@@ -10,8 +10,8 @@ from __future__ import annotations
 
 import sqlite3
 from collections.abc import Sequence
-from datetime import datetime
 
+from desktop.core.bounds import readable_amount, readable_datetime
 from desktop.core.listing import PostingRow, SortKey
 from desktop.storage.fts_query import match_query
 
@@ -118,8 +118,16 @@ def rows_by_id(conn: sqlite3.Connection, ids: Sequence[int]) -> dict[int, Postin
         chunk = list(ids[start : start + MAX_PARAMETERS])
         sql = _ROWS.format(marks=", ".join("?" * len(chunk)))
         for row in conn.execute(sql, chunk):
-            posted_at = datetime.fromisoformat(row[5]) if row[5] is not None else None
-            rows[row[0]] = PostingRow(*row[:5], posted_at, *row[6:])
+            # A value no Jobdeck could store today (an infinite salary an older one saved)
+            # shows as unknown instead of breaking the whole list.
+            rows[row[0]] = PostingRow(
+                *row[:5],
+                readable_datetime(row[5]),
+                row[6],
+                row[7],
+                readable_amount(row[8]),
+                *row[9:],
+            )
     return rows
 
 

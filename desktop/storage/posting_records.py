@@ -14,6 +14,7 @@ from datetime import datetime
 from sqlalchemy import insert, select
 from sqlalchemy.orm import Session, selectinload
 
+from desktop.core.bounds import readable_amount
 from desktop.core.fingerprint import content_fingerprint
 from desktop.core.posting import PostingDocument, Qualifications, Salary, StageChange
 from desktop.storage import search_index
@@ -191,8 +192,9 @@ def load_posting(session: Session, posting_id: int) -> Posting:
 
 
 def _whole(value: float | None) -> float | None:
-    """SQLite hands back REAL; 160000.0 is shown and exported as 160000."""
-    return int(value) if value is not None and value == int(value) else value
+    """SQLite hands back REAL; 160000.0 is shown and exported as 160000. An amount that could
+    never be stored (an infinity an older Jobdeck saved) reads as unknown."""
+    return readable_amount(value)
 
 
 def document_of(posting: Posting) -> PostingDocument:
