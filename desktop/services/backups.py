@@ -10,9 +10,10 @@ from dataclasses import dataclass
 from datetime import UTC, datetime
 from pathlib import Path
 
-from desktop.services.errors import Refused
+from desktop.services.errors import Refused, ServiceError
 from desktop.services.library import Library, library_path, open_library, storage_errors
 from desktop.storage import backups as store
+from desktop.storage import library_files, migrate
 from desktop.storage.backups import BackupInfo
 
 __all__ = ["BackupError", "BackupInfo"]
@@ -24,10 +25,11 @@ BackupError = Refused  # what a backup or restore that cannot be done raises (me
 class CheckReport:
     path: Path
     problems: tuple[str, ...]
+    missing: bool = False  # there is no library file at all: nothing is damaged
 
     @property
     def ok(self) -> bool:
-        return not self.problems
+        return not self.problems and not self.missing
 
 
 @dataclass(frozen=True)
@@ -78,8 +80,28 @@ def check_library(data_dir: Path) -> CheckReport:
     """Run SQLite's integrity check on the library without changing anything."""
     path = library_path(data_dir)
     if not path.exists():
-        return CheckReport(path, (f"{path} does not exist",))
+        return CheckReport(path, (), missing=True)
     return CheckReport(path, tuple(store.integrity_problems(path)))
+
+
+def window_has_library(data_dir: Path) -> bool:
+    """Whether a Jobdeck window (another process) has the library in ``data_dir`` open."""
+    return library_files.window_has_library(data_dir)
+
+
+def backup_problem(backup: Path) -> str | None:
+    """Why ``backup`` cannot be restored (damaged, not Jobdeck's, from a newer Jobdeck), or
+    None when it can. Reads the file only."""
+    problems = store.integrity_problems(backup)
+    if problems:
+        return f"{backup} is not a good backup ({problems[0]})"
+    revision = store.schema_revision(backup)
+    if revision is None or not migrate.is_known_revision(revision):
+        return (
+            f"{backup} was made by a newer version of Jobdeck (schema {revision}); this version "
+            f"knows schemas up to {migrate.HEAD_REVISION}. Open it with the newer Jobdeck"
+        )
+    return None
 
 
 @storage_errors()
@@ -96,9 +118,14 @@ def restore_backup(data_dir: Path, backup: Path, db: Library | None = None) -> R
 
     A readable current file is backed up; a damaged one is moved aside. Pass the open ``db``
     so its connections are closed first; it reconnects to the restored file on next use.
+
+    Raises ``BackupError`` before anything is replaced when the backup is damaged, is not a
+    Jobdeck library or was made by a newer Jobdeck; and, with the library put back as it
+    was, when the restored file cannot be brought up to date.
     """
-    if store.integrity_problems(backup):
-        raise BackupError(f"{backup} is not a good backup; nothing was changed.")
+    problem = backup_problem(backup)
+    if problem is not None:
+        raise BackupError(f"{problem}. Nothing was changed.")
     if db is not None:
         db.close()
     path = library_path(data_dir)
@@ -107,7 +134,24 @@ def restore_backup(data_dir: Path, backup: Path, db: Library | None = None) -> R
     if path.exists():
         damaged = bool(store.integrity_problems(path))
         saved = store.move_aside(path) if damaged else store.make_backup(path, store.BEFORE_RESTORE)
-    store.restore_into(backup, path)
-    # A backup from an older version is brought up to date now, not by the next reader.
-    open_library(data_dir).close()
+    try:
+        store.restore_into(backup, path)
+        # A backup from an older version is brought up to date now, not by the next reader.
+        open_library(data_dir).close()
+    except (store.BackupError, ServiceError) as error:
+        _put_back(path, saved, damaged)
+        raise BackupError(
+            f"{backup} could not be restored ({error}). The library was put back as it was."
+        ) from None
     return Restored(backup, saved, damaged)
+
+
+def _put_back(path: Path, saved: Path | None, damaged: bool) -> None:
+    """Undo a restore that failed half-way: the library becomes what it was before."""
+    if saved is None:
+        for leftover in (path, *(Path(f"{path}{s}") for s in library_files.SIDE_SUFFIXES)):
+            leftover.unlink(missing_ok=True)
+    elif damaged:
+        saved.replace(path)
+    else:
+        store.restore_into(saved, path)

@@ -58,6 +58,11 @@ class Library:
         return self.database.path
 
     @property
+    def read_only(self) -> bool:
+        """True for a library on a read-only disk: reads work, every write is refused."""
+        return self.database.read_only
+
+    @property
     def data_dir(self) -> Path:
         """The folder holding the library file and its ``backups/``."""
         return self.database.path.parent

@@ -1,7 +1,9 @@
 """Application portal logins: URL and username in the database, the password in the keyring.
 
 The keyring is always written before the database, so a keyring that is missing, locked or
-silent leaves nothing behind: no row, no password anywhere. Keyring calls can take seconds (an
+silent leaves nothing behind: no row, no password anywhere. A changed password is stored under a
+new key and the old entry removed only once the database points at the new one, so a database
+write that fails leaves the old password in place. Keyring calls can take seconds (an
 unlock prompt); the window calls these functions off its UI thread.
 """
 
@@ -87,8 +89,11 @@ def set_login(
         if not records.posting_exists(session, posting_id):
             raise _unknown(posting_id)
         existing = records.find_login(session, posting_id)
-        key = existing.secret_key if existing else secrets.new_secret_key()
+        old_key = existing.secret_key if existing else None
         had_password = existing.has_password if existing else False
+    # A new password goes under a new key: the stored one stays untouched until the database
+    # points at the new key, so a failed write leaves the keyring and the library agreeing.
+    key = secrets.new_secret_key() if password or old_key is None else old_key
     if password:
         secrets.store(key, password)
     try:
@@ -105,9 +110,11 @@ def set_login(
                 now=now or datetime.now(UTC),
             )
     except BaseException:
-        if password and not had_password:
-            forget_secret(key)  # no row will ever point at it
+        if password:
+            forget_secret(key)  # no row will ever point at it; the old password is still there
         raise
+    if password and had_password and old_key is not None:
+        forget_secret(old_key)  # replaced: nothing points at it any more
     return Changes(updated=frozenset({posting_id}))
 
 

@@ -20,6 +20,8 @@ from dataclasses import dataclass
 from datetime import UTC, date, datetime
 from pathlib import Path
 
+from desktop.storage import library_files
+
 BACKUP_DIR_NAME = "backups"
 DAILY, MANUAL, BEFORE_MIGRATION, BEFORE_RESTORE = (
     "daily",
@@ -29,6 +31,7 @@ DAILY, MANUAL, BEFORE_MIGRATION, BEFORE_RESTORE = (
 )
 KINDS = (DAILY, MANUAL, BEFORE_MIGRATION, BEFORE_RESTORE)
 KEEP_DAILY, KEEP_WEEKLY = 7, 4
+KEEP_BEFORE_MIGRATION = 3  # the newest three: one per upgrade, or the last tries of one
 _NAME = re.compile(r"^jobdeck-(\d{8}-\d{6}(?:-\d{6})?)-([a-z-]+)\.db$")
 _STAMP = "%Y%m%d-%H%M%S-%f"
 _SIDE_FILES = ("-wal", "-shm", "-journal")
@@ -55,10 +58,11 @@ def backup_name(kind: str, at: datetime) -> str:
 
 
 def _read_only(path: Path) -> sqlite3.Connection:
-    # mode=ro still replays a WAL beside the file, so the reader sees every committed write.
+    # mode=ro still replays a WAL beside the file, so the reader sees every committed write;
+    # on a read-only disk with no WAL, immutable=1 (see library_files) reads it at all.
     if not path.is_file():
         raise BackupError(f"{path} does not exist")
-    return sqlite3.connect(f"{path.as_uri()}?mode=ro", uri=True)
+    return sqlite3.connect(library_files.read_only_uri(path), uri=True)
 
 
 def _describe(error: BaseException) -> str:
@@ -93,9 +97,11 @@ def copy_database(source: Path, target: Path) -> Path:
     """Write a consistent copy of ``source`` to ``target`` (replacing it) via the backup API."""
     partial = target.with_name(target.name + ".partial")
     try:
-        target.parent.mkdir(parents=True, exist_ok=True)
+        if not target.parent.exists():
+            library_files.make_private_dir(target.parent)
         src = _read_only(source)
         try:
+            library_files.create_private_file(partial)  # owner-only before a byte is in it
             dst = sqlite3.connect(partial)
             try:
                 src.backup(dst)
@@ -127,7 +133,9 @@ def backup_before_migration(db_path: Path, from_revision: str | None) -> Path | 
     """
     if from_revision is None or not db_path.exists():
         return None
-    return make_backup(db_path, BEFORE_MIGRATION)
+    made = make_backup(db_path, BEFORE_MIGRATION)
+    prune_migration_backups(db_path.parent, KEEP_BEFORE_MIGRATION)
+    return made
 
 
 def count_postings(path: Path) -> int | None:
@@ -257,6 +265,33 @@ def move_aside(db_path: Path, now: datetime | None = None) -> Path:
     return target
 
 
+def schema_revision(path: Path) -> str | None:
+    """The schema revision stored in the library or backup at ``path`` (None when it has
+    none or cannot be read; ``integrity_problems`` says why)."""
+    try:
+        conn = _read_only(path)
+        try:
+            row = conn.execute("SELECT version_num FROM alembic_version").fetchone()
+        finally:
+            conn.close()
+    except (sqlite3.Error, BackupError):
+        return None
+    return None if row is None else str(row[0])
+
+
+def prune_migration_backups(data_dir: Path, keep: int) -> list[Path]:
+    """Remove all but the ``keep`` newest before-migration backups. A migration that fails
+    leaves its backup, and one that fails at every start would otherwise fill the disk with
+    copies of the same library."""
+    made = [b for b in list_backups(data_dir, with_counts=False) if b.kind == BEFORE_MIGRATION]
+    removed = []
+    for backup in made[keep:]:
+        with contextlib.suppress(OSError):
+            backup.path.unlink()
+            removed.append(backup.path)
+    return removed
+
+
 def restore_into(backup: Path, db_path: Path) -> None:
     """Make ``db_path`` hold what ``backup`` holds, through the backup API, in one transaction.
 
@@ -268,6 +303,7 @@ def restore_into(backup: Path, db_path: Path) -> None:
     try:
         src = _read_only(backup)
         try:
+            library_files.create_private_file(db_path)
             dst = sqlite3.connect(db_path)
             try:
                 src.backup(dst)

@@ -11,6 +11,7 @@ newest schema opens with the standard ``sqlite3`` alone, so the window can paint
 
 from __future__ import annotations
 
+import contextvars
 import sqlite3
 import threading
 from collections.abc import Iterator
@@ -18,7 +19,7 @@ from contextlib import contextmanager
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from desktop.storage import backups, migrate
+from desktop.storage import backups, library_files, migrate
 
 if TYPE_CHECKING:
     from sqlalchemy.engine import Engine
@@ -40,6 +41,21 @@ class WriteFailed(DatabaseError):
     """A change could not be saved (a full disk, say); none of it was written."""
 
 
+class LibraryBusy(WriteFailed):
+    """Another process held the library's write lock for longer than the busy timeout; nothing
+    was written, and trying again later is the remedy."""
+
+
+READ_ONLY_MESSAGE = (
+    "The change was not saved: the library is on a disk or in a folder that cannot be written "
+    "(it is read-only). Reading, exporting and backing up to another disk still work."
+)
+# Set while a ``writing`` session runs in this thread: its transaction starts with
+# BEGIN IMMEDIATE, taking SQLite's write lock before the first read, so what it reads (does
+# this company exist? is this posting a duplicate?) cannot change before it writes.
+_immediate = contextvars.ContextVar("jobdeck_immediate", default=False)
+
+
 def _why_not_written(error: BaseException) -> str:
     """SQLite's reason for refusing a write, in a user's words."""
     detail = str(getattr(error, "orig", None) or error)
@@ -55,30 +71,54 @@ def _why_not_written(error: BaseException) -> str:
     return detail
 
 
-def _set_pragmas(dbapi_connection: sqlite3.Connection, _record: Any = None) -> None:
+def _set_pragmas(dbapi_connection: sqlite3.Connection, read_only: bool = False) -> None:
     # WAL lets the UI read while a write is under way; synchronous=FULL makes an acknowledged
-    # write survive a power cut; foreign keys keep cascades honest.
+    # write survive a power cut; foreign keys keep cascades honest. A read-only library keeps
+    # the journal mode its file has: changing it would be a write.
     cursor = dbapi_connection.cursor()
-    cursor.execute("PRAGMA journal_mode=WAL")
+    if not read_only:
+        cursor.execute("PRAGMA journal_mode=WAL")
     cursor.execute("PRAGMA synchronous=FULL")
     cursor.execute("PRAGMA foreign_keys=ON")
     cursor.execute(f"PRAGMA busy_timeout={BUSY_TIMEOUT_MS}")
     cursor.close()
 
 
-def _create_engine(path: Path) -> Engine:
+def _connect(path: Path, read_only: bool) -> sqlite3.Connection:
+    """A connection with Jobdeck's pragmas; on a read-only library, one that cannot write."""
+    connection = sqlite3.connect(
+        library_files.read_only_uri(path) if read_only else str(path),
+        uri=read_only,
+        timeout=BUSY_TIMEOUT_MS / 1000,
+        check_same_thread=False,
+    )
+    _set_pragmas(connection, read_only)
+    return connection
+
+
+def _begin(connection: Any) -> None:
+    # pysqlite otherwise begins lazily, before the first write: two processes could both
+    # read "no such company" and then both insert it (UNIQUE constraint failed).
+    if _immediate.get():
+        connection.exec_driver_sql("BEGIN IMMEDIATE")
+
+
+def _create_engine(path: Path, read_only: bool = False) -> Engine:
     from sqlalchemy import create_engine, event
 
-    engine = create_engine(f"sqlite:///{path}", connect_args={"timeout": BUSY_TIMEOUT_MS / 1000})
-    event.listen(engine, "connect", _set_pragmas)
+    engine = create_engine(f"sqlite:///{path}", creator=lambda: _connect(path, read_only))
+    event.listen(engine, "begin", _begin)
     return engine
 
 
 class Database:
     """The open library file. Reads may run anywhere; writes go one at a time."""
 
-    def __init__(self, path: Path, engine: Engine | None = None) -> None:
+    def __init__(
+        self, path: Path, engine: Engine | None = None, *, read_only: bool = False
+    ) -> None:
         self.path = path
+        self.read_only = read_only  # on a read-only disk: reads work, every write is refused
         self._engine = engine
         self._sessions: sessionmaker[Session] | None = None
         self._engine_lock = threading.Lock()
@@ -92,7 +132,7 @@ class Database:
         """The SQLAlchemy engine, made (and SQLAlchemy imported) on first use."""
         with self._engine_lock:
             if self._engine is None:
-                self._engine = _create_engine(self.path)
+                self._engine = _create_engine(self.path, self.read_only)
             return self._engine
 
     def _session_factory(self) -> sessionmaker[Session]:
@@ -114,16 +154,26 @@ class Database:
     def writing(self) -> Iterator[Session]:
         """A session whose work is committed as one transaction, or not at all.
 
-        When SQLite refuses the write (full disk, read-only folder, a lock held too long), the
-        transaction is rolled back and ``WriteFailed`` says why in plain words.
+        The transaction takes SQLite's write lock first (BEGIN IMMEDIATE), so what it reads
+        stays true until it commits, whatever another process does; a lock held by another
+        process is waited for up to the busy timeout (5 s). When SQLite refuses the write (full
+        disk, read-only folder), the transaction is rolled back and ``WriteFailed`` says why in
+        plain words; ``LibraryBusy`` when the lock was held for longer than the wait.
         """
         from sqlalchemy.exc import OperationalError
 
+        if self.read_only:
+            raise WriteFailed(READ_ONLY_MESSAGE)
+        token = _immediate.set(True)
         try:
             with self._write_lock, self._session_factory()() as session, session.begin():
                 yield session
         except (OperationalError, sqlite3.OperationalError) as error:
-            raise WriteFailed(f"The change was not saved: {_why_not_written(error)}.") from error
+            reason = _why_not_written(error)
+            kind = LibraryBusy if "busy" in reason else WriteFailed
+            raise kind(f"The change was not saved: {reason}.") from error
+        finally:
+            _immediate.reset(token)
 
     @contextmanager
     def querying(self) -> Iterator[sqlite3.Connection]:
@@ -134,10 +184,7 @@ class Database:
         with self._idle_lock:
             connection = self._idle.pop() if self._idle else None
         if connection is None:
-            connection = sqlite3.connect(
-                self.path, timeout=BUSY_TIMEOUT_MS / 1000, check_same_thread=False
-            )
-            _set_pragmas(connection)
+            connection = _connect(self.path, self.read_only)
         try:
             yield connection
         finally:
@@ -158,13 +205,33 @@ def database_path(data_dir: Path) -> Path:
 
 
 def open_database(data_dir: Path) -> Database:
-    """Open (creating or migrating as needed) the library in ``data_dir``."""
+    """Open (creating or migrating as needed) the library in ``data_dir``.
+
+    The folder and its files are made owner-only (see ``library_files``). A library on a
+    read-only disk opens for reading (``Database.read_only``) when it needs no migration.
+    Raises ``DatabaseError`` (``SchemaTooNewError``) with a message for the user.
+    """
     try:
-        data_dir.mkdir(parents=True, exist_ok=True)
+        library_files.make_private_dir(data_dir)
     except OSError as error:
         raise DatabaseError(f"Cannot create the data folder {data_dir}: {error.strerror}") from None
     path = database_path(data_dir)
+    read_only = library_files.is_read_only(path)
     revision = _stored_revision(path)
+    if read_only:
+        if revision is None:
+            raise DatabaseError(
+                f"There is no library in {data_dir}, and none can be made there: the folder "
+                "cannot be written (it is read-only)."
+            )
+        if revision != migrate.HEAD_REVISION:
+            raise DatabaseError(
+                f"{path} was made by an older Jobdeck and must be upgraded, but it is on a disk "
+                "that cannot be written (read-only). It was left untouched."
+            )
+        return Database(path, read_only=True)
+    library_files.create_private_file(path)
+    library_files.tighten_library(data_dir, path)
     if revision is not None and revision != migrate.HEAD_REVISION:
         # An older library is backed up (SQLite's backup API) before its schema changes.
         try:
@@ -190,14 +257,14 @@ def open_database(data_dir: Path) -> Database:
 
 def _stored_revision(path: Path) -> str | None:
     """Read the schema revision without writing anything, and refuse one we do not know."""
-    if not path.exists():
-        return None
+    if not path.exists() or path.stat().st_size == 0:
+        return None  # a new library (or the empty file made for it): nothing stored yet
     # With no WAL beside it, the file holds everything: immutable=1 reads it without creating
     # -wal/-shm files. With a WAL, read-only mode is needed to see its contents.
     wal = path.with_name(path.name + "-wal")
     flags = "mode=ro" if wal.exists() else "immutable=1"
     try:
-        with sqlite3.connect(f"{path.as_uri()}?{flags}", uri=True) as conn:
+        with sqlite3.connect(f"{path.resolve().as_uri()}?{flags}", uri=True) as conn:
             has_table = conn.execute(
                 "SELECT 1 FROM sqlite_master WHERE type='table' AND name='alembic_version'"
             ).fetchone()

@@ -14,7 +14,7 @@ from desktop.cli import main
 from desktop.core.bounds import bounded
 from desktop.core.text import clean_text, name_key, storable_verbatim, without_invisible
 from desktop.services import importing, postings
-from desktop.storage.database import Database
+from desktop.services.library import Library
 from tests.samples import amazon_document
 
 ZWJ, RLO = "\u200d", "\u202e"
@@ -48,7 +48,7 @@ def test_bounded_cleans_every_field_but_raw() -> None:
     assert doc.raw == f"raw{ZWJ}\ufffd"
 
 
-def test_a_look_alike_company_is_the_same_company(db: Database) -> None:
+def test_a_look_alike_company_is_the_same_company(db: Library) -> None:
     first = postings.create_posting(db, amazon_document()).posting_id
     twin = postings.create_posting(
         db, amazon_document(title="Another", company=f"Ama{ZWJ}zon", url=None)

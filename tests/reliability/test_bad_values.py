@@ -12,9 +12,10 @@ from pathlib import Path
 import pytest
 
 from desktop.cli import main
-from desktop.core.document import PostingDocument, Salary, StageChange, to_json
+from desktop.core.document import to_json
+from desktop.core.posting import PostingDocument, Salary, StageChange
 from desktop.services import export, importing, postings
-from desktop.storage.database import Database, open_database
+from desktop.services.library import Library, open_library
 from tests.samples import amazon_document
 
 
@@ -68,7 +69,7 @@ def test_an_export_with_a_number_no_library_can_hold_is_refused_by_name(
         assert named in err and "Traceback" not in err
         if dry:
             assert strict_json(out) == []  # NaN never reaches --json
-    db = open_database(data_dir)
+    db = open_library(data_dir)
     assert postings.count_postings(db) == 0
     db.close()
 
@@ -106,7 +107,7 @@ def test_a_json_ld_salary_or_date_beyond_reach_is_dropped_with_a_note(
         amazon_document(stage_history=(StageChange("Saved", datetime(1, 1, 1, tzinfo=UTC)),)),
     ],
 )
-def test_the_form_and_the_batch_path_refuse_what_cannot_be_stored(db: Database, doc) -> None:
+def test_the_form_and_the_batch_path_refuse_what_cannot_be_stored(db: Library, doc) -> None:
     with pytest.raises(postings.InvalidPosting, match="cannot be saved"):
         postings.create_posting(db, doc)
     good = amazon_document(title="Fine")
@@ -120,7 +121,7 @@ def test_the_form_and_the_batch_path_refuse_what_cannot_be_stored(db: Database, 
     assert [d.title for d in postings.all_documents(db)] == ["Fine"]
 
 
-def _poison(db: Database, posting_id: int) -> None:
+def _poison(db: Library, posting_id: int) -> None:
     """What an older Jobdeck saved: an infinite salary and a time that is no time."""
     with sqlite3.connect(db.path) as conn:
         conn.execute(
@@ -131,7 +132,7 @@ def _poison(db: Database, posting_id: int) -> None:
 
 
 def test_an_existing_bad_row_reads_as_unknown_everywhere(capsys, data_dir: Path) -> None:
-    db = open_database(data_dir)
+    db = open_library(data_dir)
     bad = postings.create_posting(db, amazon_document()).posting_id
     postings.create_posting(db, amazon_document(title="Other"))
     _poison(db, bad)
@@ -147,7 +148,7 @@ def test_an_existing_bad_row_reads_as_unknown_everywhere(capsys, data_dir: Path)
     assert code == 0 and "Edited" in out, err
     code, out, err = run(capsys, "--data-dir", str(data_dir), "export", "--format", "json")
     assert code == 0 and len(strict_json(out)) == 2, err
-    db = open_database(data_dir)
+    db = open_library(data_dir)
     postings.delete_posting(db, bad)
     assert postings.count_postings(db) == 1
     db.close()
