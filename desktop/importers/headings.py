@@ -3,148 +3,36 @@
 from __future__ import annotations
 
 import re
+import tomllib
+from functools import lru_cache
+from pathlib import Path
 
-# Heading text (lower case, no trailing colon) -> the document field its section fills.
-_KNOWN: dict[str, str] = {}
-for _key, _names in {
-    "responsibilities": (
-        "responsibilities",
-        "key responsibilities",
-        "key job responsibilities",
-        "job responsibilities",
-        "your responsibilities",
-        "main responsibilities",
-        "role responsibilities",
-        "duties",
-        "job duties",
-        "duties and responsibilities",
-        "essential duties and responsibilities",
-        "essential functions",
-        "what you'll do",
-        "what you will do",
-        "what you'll be doing",
-        "what you will be doing",
-        "what you'll work on",
-        "in this role you will",
-        "in this role, you will",
-        "your role",
-        "your impact",
-        "the impact you'll have",
-        "day to day",
-        "day-to-day",
-        "a day in the life",
-        "you will",
-    ),
-    "required": (
-        "qualifications",
-        "qualification",
-        "basic qualifications",
-        "minimum qualifications",
-        "required qualifications",
-        "requirements",
-        "job requirements",
-        "minimum requirements",
-        "required skills",
-        "required experience",
-        "what we're looking for",
-        "what we are looking for",
-        "who you are",
-        "what you bring",
-        "what you'll bring",
-        "what you will bring",
-        "you have",
-        "you might be a fit if",
-        "must have",
-        "must haves",
-        "must-haves",
-        "skills and experience",
-        "skills & experience",
-        "about you",
-        "your experience",
-        "experience",
-        "required",
-        "skills",
-        "you should have",
-        "what you need",
-        "what you'll need",
-        "what you need to succeed",
-    ),
-    "preferred": (
-        "preferred qualifications",
-        "preferred",
-        "preferred skills",
-        "preferred experience",
-        "nice to have",
-        "nice to haves",
-        "nice-to-have",
-        "nice-to-haves",
-        "bonus points",
-        "bonus points if you",
-        "bonus points if you have",
-        "bonus",
-        "pluses",
-        "a plus",
-        "additional qualifications",
-        "desired qualifications",
-        "desired skills",
-        "it would be great if you",
-        "extra credit",
-        "even better if you have",
-        "good to have",
-    ),
-    "benefits": (
-        "benefits",
-        "perks",
-        "perks and benefits",
-        "perks & benefits",
-        "benefits and perks",
-        "benefits & perks",
-        "what we offer",
-        "what we provide",
-        "why join us",
-        "our benefits",
-        "compensation and benefits",
-        "compensation & benefits",
-        "total rewards",
-        "what's in it for you",
-        "why you'll love working here",
-        "we offer",
-        "what you'll get",
-        "what you get",
-    ),
-    "summary": (
-        "about the role",
-        "about the job",
-        "about this role",
-        "about the position",
-        "job description",
-        "description",
-        "overview",
-        "role overview",
-        "position overview",
-        "job summary",
-        "position summary",
-        "summary",
-        "the role",
-        "the opportunity",
-        "role description",
-        "about the opportunity",
-    ),
-    "company": ("about us", "about the company", "who we are", "our company", "the company"),
-    "salary": (
-        "salary",
-        "salary range",
-        "pay range",
-        "base pay range",
-        "compensation",
-        "pay",
-        "pay transparency",
-        "base salary",
-        "compensation range",
-    ),
-}.items():
-    for _name in _names:
-        _KNOWN[_name] = _key
+_VOCABULARY = Path(__file__).with_name("vocabulary") / "headings.toml"
+
+
+@lru_cache(maxsize=1)
+def _vocabulary() -> tuple[dict[str, str], tuple[tuple[re.Pattern[str], str], ...]]:
+    """Heading text (lower case, no trailing colon) -> the document field its section fills,
+    and the patterns for wordings that vary; read once from vocabulary/headings.toml."""
+    with _VOCABULARY.open("rb") as file:
+        data = tomllib.load(file)
+    known: dict[str, str] = {}
+    patterns: list[tuple[re.Pattern[str], str]] = []
+    for key, languages in data.items():
+        for language, names in languages.items():
+            if language == "patterns":
+                patterns.extend((re.compile(p), key) for p in names)
+                continue
+            for name in names:
+                # The first field named wins: a wording listed twice is a mistake the tests catch.
+                known.setdefault(name, key)
+    return known, tuple(patterns)
+
+
+def vocabulary() -> dict[str, str]:
+    """Every heading wording Jobdeck knows, lower case, mapped to its field."""
+    return dict(_vocabulary()[0])
+
 
 _MARKDOWN = re.compile(r"^(?:#{1,6}\s*|\*\*|__)")
 _APOSTROPHES = str.maketrans({"’": "'", "‘": "'", "`": "'"})
@@ -166,12 +54,16 @@ def known_heading(line: str) -> tuple[str, str] | None:
     if not line or len(line) > MAX_HEADING:
         return None
     text = normalise(line)
-    if text in _KNOWN:
-        return _KNOWN[text], text
+    known, patterns = _vocabulary()
+    if text in known:
+        return known[text], text
+    for pattern, key in patterns:
+        if pattern.match(text):
+            return key, text
     if text.startswith("about ") and len(text.split()) <= 4 and not line.endswith("."):
         return "company", text
     if line.endswith(":"):
-        for name, key in _KNOWN.items():
+        for name, key in known.items():
             if len(name) > 6 and text.startswith(name + " "):
                 return key, text
     return None
