@@ -103,6 +103,7 @@ def to_json(doc: PostingDocument, *, with_store_fields: bool = True) -> dict[str
             "posted_text": doc.posted_text,
             "posted_at": _iso(doc.posted_at),
             "captured_at": _iso(doc.captured_at),
+            "valid_through": doc.valid_through,
             "url": doc.url,
             "summary": doc.summary,
             "description": doc.description,
@@ -207,6 +208,22 @@ def _opt_date_text(obj: Mapping[str, Any], key: str, where: str) -> str | None:
             date.fromisoformat(text)
         except ValueError:
             raise DocumentError(f"{where}{key} is not an ISO date (YYYY-MM-DD): {text!r}") from None
+    return text
+
+
+def _opt_deadline(obj: Mapping[str, Any], key: str, where: str) -> str | None:
+    text = _opt_str(obj, key, where)
+    if text is None:
+        return None
+    try:
+        if len(text) == 10:
+            date.fromisoformat(text)
+        else:
+            datetime.fromisoformat(text)
+    except ValueError:
+        raise DocumentError(
+            f"{where}{key} is not an ISO 8601 date or date and time: {text!r}"
+        ) from None
     return text
 
 
@@ -328,6 +345,7 @@ def _document_from(obj: Any) -> PostingDocument:
         posted_text=_opt_str(obj, "posted_text", ""),
         posted_at=_opt_datetime(obj, "posted_at", ""),
         captured_at=_opt_datetime(obj, "captured_at", ""),
+        valid_through=_opt_deadline(obj, "valid_through", ""),
         url=_opt_str(obj, "url", ""),
         summary=_opt_str(obj, "summary", ""),
         description=_opt_str(obj, "description", ""),

@@ -14,7 +14,9 @@ from typing import Any
 
 WORK_MODELS = ("Remote", "Hybrid", "Onsite")
 SALARY_PERIODS = ("year", "month", "week", "day", "hour")
-SOURCE_FORMATS = ("jobright", "text", "json-ld", "microdata", "rdfa", "jobdeck-json", "manual")
+SOURCE_FORMATS = (
+    "jobright", "text", "json-ld", "microdata", "rdfa", "board-json", "jobdeck-json", "manual",
+)  # fmt: skip
 
 
 @dataclass(frozen=True)
@@ -95,6 +97,9 @@ class PostingDocument:
     posted_text: str | None = None
     posted_at: datetime | None = None
     captured_at: datetime | None = None
+    # The application deadline as the source states it: ISO 8601 text, a date or a date-time
+    # (with its zone when the source gives one), kept as precise as the source is.
+    valid_through: str | None = None
     url: str | None = None
     summary: str | None = None
     description: str | None = None

@@ -189,6 +189,8 @@ class Posting(Base):
     posted_text: Mapped[str | None] = mapped_column(Text)
     posted_at: Mapped[datetime | None] = mapped_column(UtcDateTime)
     captured_at: Mapped[datetime | None] = mapped_column(UtcDateTime)
+    # The application deadline as ISO 8601 text, as precise as the source stated it.
+    valid_through: Mapped[str | None] = mapped_column(String(40))
     url: Mapped[str | None] = mapped_column(Text)
     summary: Mapped[str | None] = mapped_column(Text)
     description: Mapped[str | None] = mapped_column(Text)

@@ -161,6 +161,7 @@ def write_document(
     posting.posted_text = doc.posted_text
     posting.posted_at = doc.posted_at
     posting.captured_at = doc.captured_at
+    posting.valid_through = doc.valid_through
     posting.url = doc.url
     posting.summary = doc.summary
     posting.description = doc.description
@@ -230,6 +231,7 @@ def document_of(posting: Posting) -> PostingDocument:
         posted_text=posting.posted_text,
         posted_at=posting.posted_at,
         captured_at=posting.captured_at,
+        valid_through=posting.valid_through,
         url=posting.url,
         summary=posting.summary,
         description=posting.description,

@@ -22,6 +22,7 @@ CONTRACT_KEYS = [
     "posted_text",
     "posted_at",
     "captured_at",
+    "valid_through",
     "url",
     "summary",
     "description",
@@ -68,3 +69,15 @@ def test_csv_export_has_a_header_and_one_row_per_posting_and_defuses_formulas(
     assert rows[0]["company"] == "Amazon"
     assert rows[0]["industries"] == "Artificial Intelligence (AI); Delivery; E-Commerce; Retail"
     assert rows[1]["title"].startswith("'=")
+
+
+def test_the_application_deadline_is_stored_and_exported_as_the_source_gave_it(
+    db: Database,
+) -> None:
+    for deadline in ("2027-01-31", "2026-01-20T09:00:00", "2026-12-07T23:59:00+00:00"):
+        saved = postings.create_posting(
+            db, amazon_document().with_changes(valid_through=deadline, raw=deadline)
+        )
+        exported = [d for d in json.loads(export.export_json(db)) if d["id"] == saved.posting_id]
+        assert exported[0]["valid_through"] == deadline
+        assert from_json(exported[0]).valid_through == deadline
