@@ -42,31 +42,67 @@ def currency_of(text: str | None) -> str | None:
 # Salary ranges in running text: "$160,000 - $210,000 a year", "$160K/yr - $210K/yr",
 # "Pay range: 90,000 to 120,000 USD per year", "€50/hour".
 
-_CUR = r"(?:US\$|C\$|CA\$|A\$|AU\$|\$|€|£|USD|EUR|GBP|CAD|AUD|CHF|INR|JPY)"
-_NUM = r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?"
+# Currency codes pay is stated in; a code before "$" names which dollar ("CAD $119,000").
+CURRENCY_CODES = (
+    "USD|EUR|GBP|CAD|AUD|NZD|CHF|INR|JPY|CNY|SGD|HKD|AED|SAR|QAR|KWD|BHD|OMR|ZAR|SEK|NOK|DKK"
+    "|PLN|CZK|HUF|RON|BRL|MXN|ARS|CLP|COP|PEN|ILS|TRY|KRW|TWD|PHP|MYR|IDR|THB|VND|NGN|KES|EGP|PKR"
+)
+_CUR = (
+    r"(?:(?:USD|CAD|AUD|NZD|SGD|HKD|MXN)\s?\$|US\$|C\$|CA\$|A\$|AU\$|NZ\$|S\$|HK\$|R\$|MX\$"
+    r"|\$|€|£|₹|¥|" + CURRENCY_CODES + r")"
+)
+# 160,000.50 | 55.000 or 55.000,50 (European) | 55 000 (French) | 1500.5
+_NUM = (
+    r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d{1,3}(?:\.\d{3})+(?:,\d{1,2})?"
+    r"|\d{1,3}(?:[ \u00a0\u202f]\d{3})+(?:,\d{1,2})?|\d+(?:[.,]\d{1,2})?"
+)
+_UNITS = (
+    r"year|yr|annum|month|mo|week|wk|day|hour|hr|jahr|monat|woche|tag|stunde|std|mois|an"
+    r"|semaine|jour|heure|año|mes|semana|día|hora|ano|mês|dia"
+)
 _PER = (
-    r"(?:\s*(?:/|per|an?|each)\s*(?P<{g}>year|yr|annum|month|mo|week|wk|day|hour|hr)\b"
-    r"|\s+(?P<{g}2>annually|yearly|monthly|weekly|daily|hourly)\b)"
+    r"(?:\s*(?:brutto|netto|gross)?\s*(?:/|per|an?|each|pro|par|por|al|ao)\s*(?P<{g}>"
+    + _UNITS
+    + r")\b|\s+(?P<{g}2>annually|yearly|monthly|weekly|daily|hourly|jährlich|monatlich|annuel"
+    r"|mensuel|anual|mensual|mensal)\b)"
 )
 _ONE = (
-    r"(?P<{g}cur>{cur})?\s?(?P<{g}num>{num})\s?(?P<{g}scale>[kKmM])?\b\s?(?P<{g}code>{cur})?"
+    r"(?P<{g}cur>{cur})?\s?(?P<{g}num>{num})\s?(?P<{g}scale>[kKmMbB]|mn|bn)?\b\s?(?P<{g}code>{cur})?"
     r"(?:{per})?"
 )
 _SALARY = re.compile(
     _ONE.format(g="a", cur=_CUR, num=_NUM, per=_PER.format(g="aper"))
-    + r"(?:\s*(?:-|–|—|to)\s*"
+    + r"(?:\s*(?:-|–|—|to|bis|à|a|até)\s*"
     + _ONE.format(g="b", cur=_CUR, num=_NUM, per=_PER.format(g="bper"))
     + r")?",
     re.IGNORECASE,
 )
 _PERIOD_WORDS = {
     "year": "year", "yr": "year", "annum": "year", "annually": "year", "yearly": "year",
-    "month": "month", "mo": "month", "monthly": "month",
+    "annual": "year", "month": "month", "mo": "month", "monthly": "month",
     "week": "week", "wk": "week", "weekly": "week",
     "day": "day", "daily": "day",
     "hour": "hour", "hr": "hour", "hourly": "hour",
+    "jahr": "year", "jährlich": "year", "jahresgehalt": "year", "monat": "month",
+    "monatlich": "month", "woche": "week", "tag": "day", "stunde": "hour", "std": "hour",
+    "an": "year", "annuel": "year", "annuelle": "year", "mois": "month", "mensuel": "month",
+    "semaine": "week", "jour": "day", "heure": "hour",
+    "año": "year", "anual": "year", "mes": "month", "mensual": "month", "semana": "week",
+    "día": "day", "hora": "hour", "ano": "year", "mês": "month", "mensal": "month", "dia": "day",
 }  # fmt: skip
-_CODES = {"C$": "CAD", "CA$": "CAD", "A$": "AUD", "AU$": "AUD"}
+_CODES = {
+    "C$": "CAD", "CA$": "CAD", "A$": "AUD", "AU$": "AUD", "NZ$": "NZD", "S$": "SGD",
+    "HK$": "HKD", "R$": "BRL", "MX$": "MXN", "₹": "INR", "¥": "JPY",
+}  # fmt: skip
+# Amounts that are a company's money, not pay: "$40M Series B", "$50M+ processed", "$8B revenue".
+_NOT_PAY = re.compile(
+    r"\b(?:series [a-h]|seed|funding|funded|raised|raise|revenue|valuation|valued|processed"
+    r"|arr|investors?|investment|backed|budget|allowance|stipend|reimburse\w*|grant|assets"
+    r"|under management|aum|gmv|transactions?|sales|customers|users|budget\w*|bonus|prize)\b"
+    r"|budget",
+    re.IGNORECASE,
+)
+_BIG_SCALE = re.compile(r"^\s*(?:million|billion|trillion|mio|mrd|mn|bn)\b", re.IGNORECASE)
 MAX_SALARY_LINE = 500
 
 
@@ -81,15 +117,38 @@ class SalaryRange:
     text: str
 
 
+def number_of(text: str) -> float:
+    """A number as pay is written: "160,000.50", "55.000" or "55.000,50", "55 000", "1500.5"."""
+    text = re.sub(r"[ \u00a0\u202f]", "", text)
+    if re.fullmatch(r"\d{1,3}(?:\.\d{3})+(?:,\d{1,2})?", text):
+        return float(text.replace(".", "").replace(",", "."))
+    if re.fullmatch(r"\d+,\d{1,2}", text):
+        return float(text.replace(",", "."))
+    return float(text.replace(",", ""))
+
+
 def _value(match: re.Match[str], g: str) -> float:
-    number = float(match[f"{g}num"].replace(",", ""))
-    return number * _SCALE[(match[f"{g}scale"] or "").upper()]
+    scale = (match[f"{g}scale"] or "").upper()
+    return number_of(match[f"{g}num"]) * _SCALE.get(scale[:1], 1)
 
 
 def _code(symbol: str | None) -> str | None:
     if not symbol:
         return None
+    symbol = symbol.replace(" ", "")
+    if len(symbol) == 4 and symbol.endswith("$") and symbol[:3].isalpha():
+        return symbol[:3].upper()  # "CAD $"
     return _CODES.get(symbol.upper(), CURRENCY_SYMBOLS.get(symbol, symbol.upper()))
+
+
+def _not_pay(line: str, match: re.Match[str]) -> bool:
+    """Whether the amount is a company's money (funding, revenue, a budget), not pay."""
+    scales = [(match[k] or "").upper() for k in ("ascale", "bscale")]
+    if any(s[:1] in ("M", "B") for s in scales) or _BIG_SCALE.match(line[match.end() :]):
+        return True
+    before = line[max(0, match.start() - 30) : match.start()]
+    after = line[match.end() : match.end() + 40]
+    return bool(_NOT_PAY.search(before) or _NOT_PAY.search(after))
 
 
 def find_salary(line: str) -> SalaryRange | None:
@@ -101,7 +160,7 @@ def find_salary(line: str) -> SalaryRange | None:
         return None
     for match in _SALARY.finditer(line):
         cur = _code(match["acur"] or match["acode"] or match["bcur"] or match["bcode"])
-        if cur is None:
+        if cur is None or _not_pay(line, match):
             continue
         low = _value(match, "a")
         high = _value(match, "b") if match["bnum"] else None
@@ -110,13 +169,13 @@ def find_salary(line: str) -> SalaryRange | None:
         words = [match[k] for k in ("aper", "aper2", "bper", "bper2") if match[k]]
         lowered = line.lower()
         if not words:
-            for word, period in _PERIOD_WORDS.items():
+            for word in _PERIOD_WORDS:
                 if len(word) > 3 and re.search(rf"\b{word}\b", lowered):
-                    words = [period]
+                    words = [word]
                     break
         period = _PERIOD_WORDS.get(words[0].lower()) if words else None
         if high is not None and match["ascale"] is None and match["bscale"] is not None:
-            low *= _SCALE[match["bscale"].upper()]  # "$160 - 210K": the scale covers both ends
+            low *= _SCALE[match["bscale"].upper()[:1]]  # "$160 - 210K": the scale covers both ends
         text = match[0].strip()
         return SalaryRange(
             min=low, max=high if high is not None else low, currency=cur, period=period, text=text

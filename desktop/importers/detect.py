@@ -10,7 +10,7 @@ import json
 from datetime import datetime
 
 from desktop.core.dates import aware
-from desktop.importers import html_page, jobdeck_json, jobright, plain_text
+from desktop.importers import ats_json, html_page, jobdeck_json, jobright, plain_text
 from desktop.importers.decode import decode
 from desktop.importers.result import ImportRefused, ReadResult
 from desktop.importers.sanitize import sanitize_document
@@ -20,26 +20,40 @@ MIN_POSTING_CHARS = 20
 
 
 def _read_json(text: str, captured_at: datetime) -> list[ReadResult] | None:
-    """Results when the text is JSON Jobdeck understands; None when it is not JSON at all."""
+    """Results when the text is JSON Jobdeck understands; None when it is not JSON at all.
+
+    Each posting's ``raw`` is its own part of the input (its array element, its JSON-LD node)
+    when the input holds more than one, so a file of a thousand postings is not stored a
+    thousand times.
+    """
     try:
         value = json.loads(text)
     except (ValueError, RecursionError):
         return None
     if jobdeck_json.looks_like_export(value):
         return jobdeck_json.read(value)
-    postings = [
-        item
-        for item in (value if isinstance(value, list) else [value])
-        if isinstance(item, dict) and html_page._is_job_posting(item)
-    ]
+    found: list[tuple[str, dict]] = []
+    for item in value if isinstance(value, list) else [value]:
+        if ats_json.board_format(item) is not None:
+            found.append(("board", item))
+            continue
+        found.extend(("json-ld", node) for node in html_page._walk(item) if _is_posting(node))
     results = []
-    for posting in postings:
-        doc = to_document(posting, raw=text, source_format="json-ld", captured_at=captured_at)
+    for kind, item in found:
+        raw = text if len(found) == 1 else json.dumps(item, ensure_ascii=False)
+        if kind == "board":
+            doc = ats_json.to_document(item, raw=raw, captured_at=captured_at)
+        else:
+            doc = to_document(item, raw=raw, source_format="json-ld", captured_at=captured_at)
         if doc.title is not None:
             results.append(ReadResult(sanitize_document(doc)))
     if results:
         return results
-    raise ImportRefused("the JSON is neither a Jobdeck export nor a schema.org JobPosting")
+    raise ImportRefused(f"the JSON is not a format Jobdeck reads; it reads {ats_json.FORMATS}")
+
+
+def _is_posting(node: object) -> bool:
+    return isinstance(node, dict) and html_page._is_job_posting(node)
 
 
 def read_postings(

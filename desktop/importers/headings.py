@@ -57,9 +57,10 @@ def known_heading(line: str) -> tuple[str, str] | None:
     known, patterns = _vocabulary()
     if text in known:
         return known[text], text
-    for pattern, key in patterns:
-        if pattern.match(text):
-            return key, text
+    if line.endswith(":"):  # "... would be an advantage:" introduces a list; without it, an item
+        for pattern, key in patterns:
+            if pattern.match(text):
+                return key, text
     if text.startswith("about ") and len(text.split()) <= 4 and not line.endswith("."):
         return "company", text
     if line.endswith(":"):

@@ -9,6 +9,7 @@ with the network blocked.
 
 from __future__ import annotations
 
+import json
 import re
 from collections.abc import Iterator, Mapping
 from datetime import datetime
@@ -17,8 +18,12 @@ from typing import Any
 import lxml.html
 
 from desktop.core.dates import aware
+from desktop.core.posting import PostingDocument
+from desktop.core.text import safe_link
 from desktop.importers import plain_text
 from desktop.importers.html_text import parse, text_of
+from desktop.importers.intro import IntroFields
+from desktop.importers.lines import split_lines
 from desktop.importers.result import ImportRefused, ReadResult
 from desktop.importers.sanitize import sanitize_document
 from desktop.importers.schema_org import to_document
@@ -27,6 +32,8 @@ _SCHEMA = re.compile(r"^(?:https?://schema\.org/|schema:)", re.IGNORECASE)
 # RDFa is slow to extract (pyRdfa builds an RDF graph), so it only runs when the page has
 # RDFa attributes at all.
 _RDFA_HINT = re.compile(r"\b(?:typeof|property|vocab)\s*=", re.IGNORECASE)
+# The facts beside a page's title sit in its first lines; a work model further down is prose.
+_VISIBLE_FACT_LINES = 60
 _HTML_START = re.compile(
     r"<(?:!doctype\s+html|html|head|body|meta|div|p|span|ul|ol|li|h[1-6]|section|article|table"
     r"|script|br|a|b|strong|em|i|title|style|link|main|header)\b",
@@ -120,6 +127,39 @@ def _rdfa_description(markup: str) -> str | None:
     return lxml.html.tostring(found[0], encoding="unicode")
 
 
+class _PageFacts:
+    """What the visible page says beside its structured data: its own address (the canonical
+    link or og:url) and the work model shown near the title ("Hybrid (3 days in office)")."""
+
+    def __init__(self, markup: str) -> None:
+        self.markup = markup
+
+    def complete(self, doc: PostingDocument) -> PostingDocument:
+        if doc.url is not None and doc.work_model is not None:
+            return doc
+        root = parse(self.markup)
+        if root is None:
+            return doc
+        changes: dict[str, Any] = {}
+        if doc.url is None:
+            links = root.xpath(
+                "//link[@rel='canonical']/@href | //meta[@property='og:url']/@content"
+            )
+            url = next((safe_link(str(x)) for x in links if safe_link(str(x))), None)
+            if url is not None:
+                changes["url"] = url
+        if doc.work_model is None:
+            visible = text_of(root, page=True)
+            intro = IntroFields()
+            for line in split_lines(visible)[:_VISIBLE_FACT_LINES]:
+                if line and len(line) <= 200:
+                    intro.take(line)
+                if intro.work_model is not None:
+                    changes["work_model"] = intro.work_model
+                    break
+        return doc.with_changes(**changes) if changes else doc
+
+
 def read(markup: str, *, captured_at: datetime) -> list[ReadResult]:
     """The postings on an HTML page; raises ImportRefused when it holds none."""
     captured_at = aware(captured_at)
@@ -132,11 +172,16 @@ def read(markup: str, *, captured_at: datetime) -> list[ReadResult]:
         if html_description:
             postings = [{**postings[0], "description": html_description}]
     results = []
+    page = _PageFacts(markup) if postings else None
     for posting in postings:
-        doc = to_document(posting, raw=markup, source_format=source_format, captured_at=captured_at)
+        # One posting keeps the page as its raw; of many, each keeps its own node.
+        raw = markup if len(postings) == 1 else json.dumps(posting, ensure_ascii=False)
+        doc = to_document(posting, raw=raw, source_format=source_format, captured_at=captured_at)
         if doc.title is None:
             warnings.append("a JobPosting on the page has no title; its text was read instead")
             continue
+        if page is not None and len(postings) == 1:
+            doc = page.complete(doc)
         results.append(ReadResult(sanitize_document(doc), tuple(warnings)))
     if results:
         return results

@@ -14,15 +14,22 @@ from desktop.core.document import DocumentError, from_json
 from desktop.importers.result import ImportRefused, ReadResult
 from desktop.importers.sanitize import sanitize_document
 
-# Keys every export has; an object with none of them is some other JSON.
-_DOCUMENT_KEYS = {"title", "company", "raw", "source_format", "qualifications", "captured_at"}
+# Keys only Jobdeck's own documents have. "title" and "company" are not among them: a board's
+# or an ATS's job JSON has those too, and is not an export (nor judged by the contract).
+_EXPORT_MARKERS = {
+    "source_format", "raw", "captured_at", "posted_text", "stage_history", "company_profile",
+}  # fmt: skip
 
 
 def looks_like_export(value: Any) -> bool:
-    """Whether parsed JSON is a posting document or a list of them."""
+    """Whether parsed JSON is a posting document or a list of them: each object carries at least
+    two of the export's own keys, and none is schema.org (``@type``)."""
     items = value if isinstance(value, list) else [value]
     return bool(items) and all(
-        isinstance(item, Mapping) and len(_DOCUMENT_KEYS & item.keys()) >= 2 for item in items
+        isinstance(item, Mapping)
+        and "@type" not in item
+        and len(_EXPORT_MARKERS & item.keys()) >= 2
+        for item in items
     )
 
 

@@ -7,6 +7,7 @@ with bounded repetition, so a 5 MB paste stays fast.
 from __future__ import annotations
 
 import re
+import unicodedata
 from collections.abc import Iterable
 
 from desktop.core.text import clean_text
@@ -23,8 +24,20 @@ def split_lines(text: str) -> list[str]:
     return [clean_text(line) or "" for line in text.split("\n")]
 
 
+def _emoji_bullet(line: str) -> int:
+    """The length of an emoji or pictograph used as a bullet ("🏖️ 25 days ..."), else 0."""
+    end = 0
+    while end < min(len(line), 8) and (
+        unicodedata.category(line[end]) == "So" or line[end] in "\ufe0f\u200d"
+    ):
+        end += 1
+    return end if end and end < len(line) and line[end] == " " else 0
+
+
 def strip_bullet(line: str) -> tuple[str, bool]:
-    """The line without its bullet glyph or number, and whether it had one."""
+    """The line without its bullet glyph, emoji or number, and whether it had one."""
+    if (emoji := _emoji_bullet(line)) and line[emoji + 1 :].strip():
+        return line[emoji + 1 :].strip(), True
     match = _BULLET.match(line)
     if match is None or match.end() == len(line):
         return line, False
@@ -87,3 +100,15 @@ def list_items(lines: Iterable[str]) -> list[str]:
 def paragraph(lines: Iterable[str]) -> str | None:
     """Lines as one paragraph of clean text."""
     return clean_text(" ".join(line for line in lines if line))
+
+
+def first_paragraph(lines: list[str]) -> list[str]:
+    """The lines up to the first blank line after some text: a description's opening paragraph,
+    which is its overview; the rest is the description."""
+    out: list[str] = []
+    for line in lines:
+        if line:
+            out.append(line)
+        elif out:
+            break
+    return out

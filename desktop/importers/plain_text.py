@@ -1,9 +1,15 @@
 """Reader for plain text from career sites and applicant-tracking pages (Greenhouse, Lever,
-Workday, Ashby ... as copied or saved), and for the visible text of HTML without structured data.
+Workday, Ashby, LinkedIn, Indeed, StepStone ... as copied or saved), and for the visible text
+of HTML without structured data.
 
-The top lines carry the title, company and short facts (location, work model, type, salary),
-sometimes as "Label: value" or as a label line followed by its value (Workday). Sections follow
-under headings in many wordings (see headings.py); bullets of any kind become list items.
+The input is first cleared of the board's page chrome (see profiles.py: buttons, ratings, the
+application form, glued ``textContent`` copies, inline CSS) and its tab-separated label rows made
+plain. The top lines then carry the title, company and short facts (location, work model, type,
+salary, age), as "Label: value", as a label line followed by its value (Workday), or as "·"-joined
+chips. Sections follow under headings in many wordings (vocabulary/headings.toml); bullets of any
+kind become list items. A body without a title line (LinkedIn's "About the job", a Greenhouse
+page body) is read when its sections show it is a posting; the title is then left empty for the
+user, and the warnings say so.
 """
 
 from __future__ import annotations
@@ -13,57 +19,48 @@ from dataclasses import dataclass, field
 from datetime import datetime
 
 from desktop.core.dates import aware, parse_moment
-from desktop.core.posting import CompanyProfile, PostingDocument, Qualifications, Salary
-from desktop.core.text import safe_link
+from desktop.core.posting import CompanyProfile, PostingDocument, Qualifications
+from desktop.core.text import clean_text, safe_link
+from desktop.importers import deadlines
 from desktop.importers.headings import generic_heading, known_heading
 from desktop.importers.intro import (
     ROLE_WORDS,
     IntroFields,
     employment_type_of,
+    looks_like_place_name,
     salary_of,
     work_model_of,
 )
-from desktop.importers.lines import join_wrapped, list_items, paragraph, split_lines, strip_bullet
+from desktop.importers.labels import LABEL_LINE, expand_tab_rows, label_field, label_row
+from desktop.importers.lines import join_wrapped, list_items, paragraph, strip_bullet
+from desktop.importers.money_context import pay_from, resolve_currency
+from desktop.importers.profiles import Chrome, drop_chrome, recognise, unglue
 from desktop.importers.result import ImportRefused, ReadResult
 from desktop.importers.sanitize import plain, sanitize_document
 
-# Label lines: "Location: Austin, TX", or Workday's "locations" on one line and the value below.
-_LABELS = {
-    "job title": "title", "title": "title", "position": "title", "role": "title",
-    "company": "company", "employer": "company", "organization": "company",
-    "location": "location", "locations": "location", "job location": "location",
-    "office location": "location",
-    "employment type": "employment_type", "job type": "employment_type",
-    "time type": "employment_type", "commitment": "employment_type", "type": "employment_type",
-    "workplace type": "work_model", "work model": "work_model", "remote": "work_model",
-    "work arrangement": "work_model", "location type": "work_model",
-    "salary": "salary", "pay range": "salary", "salary range": "salary",
-    "compensation": "salary", "base pay": "salary",
-    "posted on": "posted", "posted": "posted", "date posted": "posted",
-    "job requisition id": "ignore", "req id": "ignore", "requisition id": "ignore",
-    "job id": "ignore", "department": "ignore", "team": "ignore",
-    "url": "url", "apply at": "url", "link": "url",
-}  # fmt: skip
-_LABEL_LINE = re.compile(r"^(?P<label>[A-Za-z][A-Za-z ]{1,24}):\s*(?P<value>.{1,300})$")
 _TITLE_AT = re.compile(
     r"^(?:job application for\s+)?(?P<title>.{3,120}?) at (?P<company>[^,]{2,60})$", re.I
 )
 _AT_COMPANY = re.compile(r"^at (?P<company>.{2,60})$", re.IGNORECASE)
-# Page furniture a copy picks up: buttons and links, not content.
-_FURNITURE = {
-    "apply", "apply now", "apply for this job", "apply for this position", "save", "save job",
-    "share", "share this job", "back to jobs", "view all jobs", "easy apply", "sign in",
-    "back", "print", "email this job", "submit application",
-}  # fmt: skip
 _BOILERPLATE = re.compile(
     r"equal (?:employment )?opportunity|\bEEO\b|reasonable accommodation", re.IGNORECASE
 )
-_POSTED = re.compile(r"^posted\s*:?\s*(?P<when>.{1,60})$", re.IGNORECASE)
+# "Acme Corp is an equal opportunity employer": the footer names the company.
+_EEO_COMPANY = re.compile(
+    r"^(?P<company>[A-Z][\w&.,'’ -]{1,60}?) (?:is|are) (?:an|a proud) equal (?:employment )?"
+    r"opportunity",
+)
+_POSTED = re.compile(r"^(?:posted|reposted)\s*:?\s*(?P<when>.{1,60})$", re.IGNORECASE)
 _INTERN = re.compile(r"\bintern(?:ship)?\b", re.IGNORECASE)
 _POSTING_WORDS = re.compile(
     r"\b(?:responsibilit\w*|qualifications?|requirements?|experience|apply|salary|benefits"
     r"|candidate|role|team|hiring|position|skills|years)\b",
     re.IGNORECASE,
+)
+_LIST_KEYS = ("responsibilities", "required", "preferred", "benefits")
+# Items of a requirements list that say themselves they are preferred ("Advantage: ...").
+_PREFERRED_ITEM = re.compile(
+    r"^(?:advantage|nice to have|bonus|plus|preferred|desirable|a plus)\s*:", re.IGNORECASE
 )
 
 
@@ -75,6 +72,7 @@ class Sections:
     description: list[str] = field(default_factory=list)
     known: int = 0
     company_heading: str | None = None
+    labels: list[tuple[str, str]] = field(default_factory=list)
 
 
 def split_body(lines: list[str]) -> tuple[list[str], Sections]:
@@ -82,7 +80,8 @@ def split_body(lines: list[str]) -> tuple[list[str], Sections]:
 
     A bulleted section ends where a blank line is followed by a line without a bullet (the
     salary note or the "Apply" button after the last list); stated pay goes to the salary
-    section; equal-opportunity boilerplate ends any section. Those lines stay in the description.
+    section; a "Label: value" fact row ("Job Type: Full-time") and equal-opportunity boilerplate
+    end any section. Those lines stay in the description.
     """
     sections = Sections()
     header: list[str] = []
@@ -97,7 +96,7 @@ def split_body(lines: list[str]) -> tuple[list[str], Sections]:
                 sections.company_heading = sections.company_heading or line.rstrip(":")[6:]
             current = sections.by_key.setdefault(key, [])
             current.append("")  # a blank keeps a second section of one kind a new paragraph
-            sections.description.extend(["", line.rstrip(":")])
+            sections.description.extend(["", line.rstrip(":").strip("#* ")])
             bulleted = after_blank = False
             continue
         if current is not None and line and generic_heading(line):
@@ -114,13 +113,22 @@ def split_body(lines: list[str]) -> tuple[list[str], Sections]:
             after_blank = True
             current.append(line)
             continue
-        if line.lower() in _FURNITURE:
+        row = label_row(line)
+        if row is not None:
+            kind, _label, value = row
+            if kind == "salary":
+                sections.by_key.setdefault("salary", []).append(text)
+            else:
+                sections.labels.append((kind, value))
+            current = sections.by_key.setdefault("other", [])
             continue
-        label = _LABEL_LINE.match(line)
-        if label is not None and _LABELS.get(label["label"].lower()) == "salary":
-            sections.by_key.setdefault("salary", []).append(text)
-            continue
-        if _BOILERPLATE.search(line) or (bulleted and after_blank and not has_bullet):
+        if (
+            _BOILERPLATE.search(line)
+            or (bulleted and after_blank and not has_bullet)
+            or (after_blank and len(line) > 200 and _short_items(current))
+        ):
+            # The list is over: a paragraph of prose after a list of short items is the
+            # posting's closing text (a pay note, the company's pitch), not one more item.
             current = sections.by_key.setdefault("other", [])
         bulleted = bulleted or has_bullet
         after_blank = False
@@ -128,26 +136,42 @@ def split_body(lines: list[str]) -> tuple[list[str], Sections]:
     return header, sections
 
 
+def _short_items(section: list[str]) -> bool:
+    items = [x for x in section if x]
+    return len(items) >= 2 and all(len(x) <= 160 for x in items)
+
+
 @dataclass
 class _Header:
     title: str | None = None
     company: str | None = None
     posted: str | None = None
+    deadline: str | None = None
     url: str | None = None
+    country: str | None = None
     fields: IntroFields = field(default_factory=IntroFields)
     prose: list[str] = field(default_factory=list)
     unplaced: list[str] = field(default_factory=list)
+    labelled: set[str] = field(default_factory=set)
 
 
 def _apply_label(head: _Header, kind: str, value: str) -> None:
     f = head.fields
+    value = value.strip()
+    if not value:
+        return
     if kind == "title":
         head.title = head.title or value
+        head.labelled.add("title")
     elif kind == "company":
-        head.company = head.company or value
+        if "company" not in head.labelled:
+            head.company = value
+        head.labelled.add("company")
     elif kind == "location":
         if not f.take(value):
             f.location = f.location or value
+    elif kind == "country":
+        head.country = head.country or value
     elif kind == "employment_type":
         f.employment_type = f.employment_type or employment_type_of(value) or value
     elif kind == "work_model":
@@ -158,11 +182,13 @@ def _apply_label(head: _Header, kind: str, value: str) -> None:
         f.salary = f.salary or salary_of(value)
     elif kind == "posted":
         head.posted = head.posted or value
+    elif kind == "deadline":
+        head.deadline = head.deadline or value
     elif kind == "url":
         head.url = head.url or safe_link(value)
 
 
-def _read_header(lines: list[str]) -> _Header:
+def _read_header(lines: list[str], chrome: Chrome, skip: set[str]) -> tuple[_Header, list[str]]:
     head = _Header()
     pending: str | None = None  # a Workday label waiting for its value on the next line
     candidates: list[str] = []
@@ -172,14 +198,14 @@ def _read_header(lines: list[str]) -> _Header:
             _apply_label(head, pending, line)
             pending = None
             continue
-        if lowered in _FURNITURE:
+        if line in skip:
             continue
-        if lowered in _LABELS:
-            pending = _LABELS[lowered]
+        # Workday writes its labels in lower case on a line of their own, the value below.
+        if line == lowered and label_field(line) is not None:
+            pending = label_field(line)
             continue
-        label = _LABEL_LINE.match(line)
-        if label is not None and label["label"].lower() in _LABELS:
-            _apply_label(head, _LABELS[label["label"].lower()], label["value"].strip())
+        if (row := label_row(line)) is not None:
+            _apply_label(head, row[0], row[2])
             continue
         if (posted := _POSTED.match(line)) is not None:
             head.posted = head.posted or posted["when"]
@@ -193,9 +219,12 @@ def _read_header(lines: list[str]) -> _Header:
         if head.fields.take(line):
             candidates.extend(head.fields.leftovers)
             continue
-        candidates.append(line)
-    _pick_title_and_company(head, candidates)
-    return head
+        if LABEL_LINE.match(line) and not line.endswith("."):
+            head.unplaced.append(line)  # a fact row Jobdeck has no field for
+            continue
+        candidates.append(chrome.title(line))
+    head.posted = head.posted or head.fields.posted
+    return head, candidates
 
 
 def _pick_title_and_company(head: _Header, candidates: list[str]) -> None:
@@ -216,67 +245,148 @@ def _pick_title_and_company(head: _Header, candidates: list[str]) -> None:
             continue
         if head.company is None and len(line) <= 60:
             head.company = line
-        else:
+        elif head.fields.location is None and looks_like_place_name(line):
+            head.fields.location = line
+        elif line != head.company:
             head.unplaced.append(line)
 
 
-def _looks_like_posting(head: _Header, sections: Sections, text: str) -> bool:
-    if head.title is None:
-        return False
-    if sections.known >= 1:
-        return True
+def _list_sections(sections: Sections) -> list[str]:
+    return [key for key in _LIST_KEYS if list_items(sections.by_key.get(key, []))]
+
+
+def _refusal(head: _Header, sections: Sections, text: str) -> str | None:
+    """Why the text is not a posting, or None when it is one."""
+    lists = _list_sections(sections)
     hits = len(_POSTING_WORDS.findall(text[:20000]))
-    return bool(ROLE_WORDS.search(head.title)) and hits >= 3
+    if head.title is not None:
+        if sections.known >= 1 or (ROLE_WORDS.search(head.title) and hits >= 3):
+            return None
+        return (
+            "the text does not look like a job posting: it has no sections such as "
+            "Responsibilities, Requirements or Benefits, and its first line does not name a job"
+        )
+    if len(lists) >= 2 or (lists and hits >= 3):
+        return None  # a body without its title line: read it, the preview asks for the title
+    if not lists:
+        return (
+            "the text does not look like a job posting: no job title and no sections such as "
+            "Responsibilities, Requirements or Benefits were found"
+        )
+    return (
+        "the text does not look like a job posting: no job title was found, and its only "
+        "section has too little posting text around it"
+    )
 
 
-def _salary_anywhere(lines: list[str]) -> Salary | None:
+def _company_from_footer(lines: list[str]) -> str | None:
     for line in lines:
-        if line and (any(sym in line for sym in "$€£") or "USD" in line or "EUR" in line):
-            found = salary_of(line)
-            if found is not None:
-                return found
+        if line and (match := _EEO_COMPANY.match(line)) is not None:
+            name = match["company"].strip()
+            if not name.lower().startswith(("we ", "our ", "the company", "this ")):
+                return name
     return None
+
+
+def _summary_or_duties(sections: Sections) -> tuple[list[str], list[str]]:
+    """(summary lines, duties): a "Job Description:" section that is a list of duties with no
+    "Responsibilities" section beside it gives the responsibilities, not the summary."""
+    summary = sections.by_key.get("summary", [])
+    if list_items(sections.by_key.get("responsibilities", [])):
+        return summary, []
+    paragraphs: list[list[str]] = [[]]
+    for line in summary:
+        if line:
+            paragraphs[-1].append(line)
+        elif paragraphs[-1]:
+            paragraphs.append([])
+    for block in paragraphs:
+        items = join_wrapped(block)
+        bulleted = all(strip_bullet(x)[1] for x in block)
+        if len(items) >= 3 and (bulleted or not any(x.endswith(".") for x in items)):
+            rest = [x for x in summary if x not in block]
+            return rest, block
+    return summary, []
+
+
+def _qualifications(sections: Sections) -> Qualifications:
+    required = list_items(sections.by_key.get("required", []))
+    preferred = list_items(sections.by_key.get("preferred", []))
+    moved = [item for item in required if _PREFERRED_ITEM.match(item)]
+    if moved:
+        required = [item for item in required if item not in moved]
+        preferred = [*preferred, *(_PREFERRED_ITEM.sub("", item).strip() for item in moved)]
+    return Qualifications(required=tuple(required), preferred=tuple(preferred))
+
+
+def prepare(text: str) -> tuple[list[str], Chrome, list[str], list[str]]:
+    """(clean lines without page chrome, the chrome rules used, the chrome lines dropped, the
+    label rows with no field) for a plain-text input."""
+    found = recognise(text[:200_000].split("\n"))
+    chrome = Chrome(found)
+    raw_lines = unglue(text.replace("\r\n", "\n").replace("\r", "\n"), found).split("\n")
+    unplaced_rows: list[str] = []
+    if ":\t" in text:
+        raw_lines, unplaced_rows = expand_tab_rows(raw_lines)
+    lines = [clean_text(line) or "" for line in raw_lines]
+    lines, dropped = drop_chrome(lines, chrome, lambda x: known_heading(x) is not None)
+    return lines, chrome, dropped, [clean_text(x) or "" for x in unplaced_rows]
 
 
 def read(text: str, *, captured_at: datetime, source_format: str = "text") -> ReadResult:
     """Read one plain-text posting; raises ImportRefused when the text is not a posting."""
     captured_at = aware(captured_at)
-    lines = split_lines(text)
+    lines, chrome, _dropped, unplaced_rows = prepare(text)
     header_lines, sections = split_body(lines)
-    head = _read_header(header_lines)
-    if not _looks_like_posting(head, sections, text):
-        raise ImportRefused(
-            "the text does not look like a job posting: no job title and no sections such as "
-            "Responsibilities, Requirements or Benefits were found"
-        )
+    head, candidates = _read_header(header_lines, chrome, set(unplaced_rows))
+    for kind, value in sections.labels:
+        _apply_label(head, kind, value)
+    if "company" in head.labelled:
+        candidates = [c for c in candidates if c != head.company]
+    _pick_title_and_company(head, candidates)
+    reason = _refusal(head, sections, text)
+    if reason is not None:
+        raise ImportRefused(reason)
     f = head.fields
     by_key = sections.by_key
-    summary = paragraph(join_wrapped(by_key.get("summary", []))) or paragraph(head.prose)
+    warnings: list[str] = []
+    summary_lines, duties = _summary_or_duties(sections)
+    summary = paragraph(join_wrapped(summary_lines)) or paragraph(head.prose)
     company = head.company or sections.company_heading
+    if company is None:
+        company = _company_from_footer(lines)
+        if company is not None:
+            warnings.append(f"company: taken from the text's closing lines ({company!r}); check it")
+    if head.title is None:
+        warnings.append("title: the text has no title line; enter the job title")
     about = paragraph(join_wrapped(by_key.get("company", [])))
     employment_type = f.employment_type
     if employment_type is None and head.title and _INTERN.search(head.title):
         employment_type = "Internship"
     posted_at = parse_moment(head.posted, captured_at) if head.posted else None
+    salary = f.salary or pay_from(by_key.get("salary", []), lines)
+    salary, note = resolve_currency(salary, [f.location, head.country, *header_lines])
+    if note:
+        warnings.append(note)
     doc = PostingDocument(
         title=head.title,
         company=company,
         location=f.location,
         employment_type=employment_type,
         work_model=f.work_model,
-        salary=f.salary or _salary_anywhere(by_key.get("salary", [])) or _salary_anywhere(lines),
+        salary=salary,
         posted_text=head.posted,
         posted_at=posted_at,
         captured_at=captured_at,
+        valid_through=deadlines.parse_deadline(head.deadline),
         url=head.url,
         summary=summary,
         description=description_of(head.prose, sections),
         industries=f.industries,
-        responsibilities=tuple(list_items(by_key.get("responsibilities", []))),
-        qualifications=Qualifications(
-            required=tuple(list_items(by_key.get("required", []))),
-            preferred=tuple(list_items(by_key.get("preferred", []))),
+        responsibilities=tuple(
+            list_items(by_key.get("responsibilities", [])) or list_items(duties)
         ),
+        qualifications=_qualifications(sections),
         benefits=tuple(list_items(by_key.get("benefits", []))),
         company_profile=CompanyProfile(name=company, description=about)
         if company and about
@@ -284,7 +394,7 @@ def read(text: str, *, captured_at: datetime, source_format: str = "text") -> Re
         source_format=source_format,
         raw=text,
     )
-    warnings = [f"top of the text: could not place {_shown(line)!r}" for line in head.unplaced]
+    warnings += [f"top of the text: could not place {_shown(line)!r}" for line in head.unplaced]
     warnings += [f"top of the text: could not place {_shown(x)!r}" for x in f.unplaced]
     return ReadResult(sanitize_document(doc), tuple(warnings))
 

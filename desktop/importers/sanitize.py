@@ -17,10 +17,13 @@ from desktop.core.text import clean_paragraphs, clean_text, safe_link
 
 _MARKUP_HINT = re.compile(r"<[A-Za-z/!?]|&[#A-Za-z0-9]{1,32};?")
 _TAG_LIKE = re.compile(r"<(?=[A-Za-z/!?])")
-# Link schemes a text field may not carry. http is downgraded to a bare address rather than
+# Links a text field may not carry. A link is a scheme glued to its target ("javascript:alert(1)",
+# "file:///etc/passwd"); a word followed by a colon and a space is prose ("Big Data: Spark",
+# "About:", "FTP: and SFTP:") and stays. http is downgraded to a bare address rather than
 # dropped, since the address is still useful text; the others are removed outright.
 _UNSAFE_LINK = re.compile(
-    r"\b(?:javascript|vbscript|data|file|blob|ftp|smb|about|chrome|ms-[a-z-]+)\s*:[^\s<>\"']*",
+    r"\b(?:javascript|vbscript|data|file|blob|ftp|smb|about|chrome|ms-[a-z-]+)\s{0,3}:"
+    r"(?=[^\s<>\"'])[^\s<>\"']*",
     re.IGNORECASE,
 )
 _HTTP = re.compile(r"\bhttp://", re.IGNORECASE)

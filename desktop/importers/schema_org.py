@@ -14,8 +14,9 @@ from typing import Any
 from desktop.core.dates import parse_moment
 from desktop.core.posting import CompanyProfile, PostingDocument, Qualifications, Salary
 from desktop.core.text import clean_text
+from desktop.importers.deadlines import parse_deadline
 from desktop.importers.html_text import fragment_text
-from desktop.importers.lines import list_items, paragraph, split_lines
+from desktop.importers.lines import first_paragraph, list_items, paragraph, split_lines
 from desktop.importers.plain_text import description_of, split_body
 
 _EMPLOYMENT = {
@@ -77,7 +78,8 @@ def _items(value: Any) -> list[str]:
             ]
             months = _number(item.get("monthsOfExperience"))
             if months:
-                parts.append(f"{months / 12:g} years of experience")
+                years = months / 12
+                parts.append(f"{years:g} year{'' if years == 1 else 's'} of experience")
             found = next((p for p in parts if p), None)
             if found:
                 out.append(found)
@@ -146,7 +148,10 @@ def _employment(value: Any) -> str | None:
     for item in values(value):
         name = text(item)
         if name:
-            kind = _EMPLOYMENT.get(name.upper().replace("-", "_").replace(" ", "_"), name)
+            key = name.upper().replace("-", "_").replace(" ", "_")
+            # An unknown schema.org-style constant ("PERMANENT") reads as a word, not a shout.
+            fallback = key.replace("_", " ").capitalize() if name.isupper() else name
+            kind = _EMPLOYMENT.get(key, fallback)
             if kind not in kinds:
                 kinds.append(kind)
     return ", ".join(kinds) or None
@@ -171,9 +176,12 @@ def to_document(
     org = org[0] if org else None
     company = text(org)
     about = text(org.get("description")) if isinstance(org, Mapping) else None
-    required = _items(posting.get("qualifications")) or list_items(by_key.get("required", []))
-    for extra in ("experienceRequirements", "educationRequirements", "skills"):
-        if not posting.get("qualifications"):
+    # The description's own sections come first: the structured properties are often a site's
+    # summary of them ("skills": soft skills, "monthsOfExperience": 12 against "3 years" in the
+    # text), so they fill the list only when the description has none.
+    required = list_items(by_key.get("required", [])) or _items(posting.get("qualifications"))
+    if not required:
+        for extra in ("experienceRequirements", "educationRequirements", "skills"):
             required += _items(posting.get(extra))
     remote = any(
         (text(v) or "").upper() == "TELECOMMUTE" for v in values(posting.get("jobLocationType"))
@@ -187,13 +195,14 @@ def to_document(
         salary=_salary(posting),
         posted_at=parse_moment(text(posting.get("datePosted")), captured_at),
         captured_at=captured_at,
+        valid_through=parse_deadline(text(posting.get("validThrough"))),
         url=text(posting.get("url")),
-        summary=paragraph(header) or paragraph(by_key.get("summary", [])),
+        summary=paragraph(first_paragraph(header)) or paragraph(by_key.get("summary", [])),
         description=description_of(header, sections),
         industries=_industries(posting.get("industry")),
         responsibilities=tuple(
-            _items(posting.get("responsibilities"))
-            or list_items(by_key.get("responsibilities", []))
+            list_items(by_key.get("responsibilities", []))
+            or _items(posting.get("responsibilities"))
         ),
         qualifications=Qualifications(
             required=tuple(required),

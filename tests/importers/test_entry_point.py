@@ -76,12 +76,36 @@ def test_refuses_prose_that_is_not_a_posting():
         read_postings(prose.encode(), captured_at=CAPTURED_AT)
 
 
-def test_refuses_foreign_json_and_broken_export():
-    with pytest.raises(ImportRefused, match="neither a Jobdeck export"):
+def test_refuses_foreign_json_naming_the_formats_read_and_a_broken_export():
+    with pytest.raises(ImportRefused, match="not a format Jobdeck reads") as caught:
         read_postings('{"name": "package", "version": "1.0"}', captured_at=CAPTURED_AT)
-    broken = json.dumps([{"title": "A", "company": "B", "work_model": "Sometimes"}])
+    assert "Greenhouse, Lever, Ashby, SmartRecruiters, Workable and Workday" in caught.value.reason
+    broken = json.dumps(
+        [{"title": "A", "company": "B", "work_model": "Sometimes", "source_format": "manual",
+          "captured_at": "2026-01-02T19:38:00+00:00"}]
+    )  # fmt: skip
     with pytest.raises(ImportRefused, match="work_model"):
         read_postings(broken, captured_at=CAPTURED_AT)
+
+
+@pytest.mark.parametrize(
+    "value",
+    [
+        {"title": "Engineer", "company": "Acme", "location": {"city": "Oslo"}},
+        {"@type": "JobPosting", "title": "Engineer", "qualifications": "Five years of Go",
+         "hiringOrganization": "Acme", "captured_at": "x", "raw": "y"},
+    ],
+)  # fmt: skip
+def test_json_with_title_and_company_is_never_judged_as_an_export(value):
+    # A board's record or a schema.org posting shares keys with an export; only an export's
+    # own markers make a file one, so the message never sends the user to a broken backup.
+    try:
+        results = read_postings(json.dumps(value), captured_at=CAPTURED_AT)
+    except ImportRefused as refused:
+        assert "Jobdeck export" not in refused.reason
+    else:
+        assert results[0].document.title == "Engineer"
+        assert results[0].document.source_format != "jobdeck-json"
 
 
 def test_refused_is_a_value_error():

@@ -28,7 +28,7 @@ from desktop.importers.headings import _VOCABULARY, known_heading, vocabulary
         ("Bonus points", "preferred"),
         ("Strong candidates may also have:", "preferred"),
         ("We'd be thrilled if you also have:", "preferred"),
-        ("Experience with Kafka would be an advantage", "preferred"),
+        ("The following would be an advantage:", "preferred"),
         ("Ihre Aufgaben", "responsibilities"),
         ("Ihr Profil", "required"),
         ("Wir bieten", "benefits"),
@@ -58,6 +58,7 @@ def test_real_headings_fill_their_field(line, field):
         "We ship to production several times a day.",
         "Strong Go or Kotlin, and working knowledge of PostgreSQL internals",
         "Big Data: Spark and Kafka pipelines",
+        "Fluent English; Arabic is a plus",
     ],
 )
 def test_items_and_prose_are_not_headings(line):
