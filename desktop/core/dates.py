@@ -38,6 +38,7 @@ _ISO_DATE = re.compile(r"^(\d{4})-(\d{2})-(\d{2})")
 _MDY = re.compile(r"^([A-Za-z]{3,9})\.?\s+(\d{1,2})(?:st|nd|rd|th)?,?\s+(\d{4})$")
 _DMY = re.compile(r"^(\d{1,2})(?:st|nd|rd|th)?\s+([A-Za-z]{3,9})\.?,?\s+(\d{4})$")
 _SLASH = re.compile(r"^(\d{1,2})/(\d{1,2})/(\d{4})$")
+_DOTTED = re.compile(r"^(\d{1,2})\.(\d{1,2})\.(\d{4})$")
 
 
 def aware(moment: datetime) -> datetime:
@@ -88,7 +89,8 @@ def is_age(text: str) -> bool:
 
 def parse_date(text: str | None) -> date | None:
     """A calendar date from ISO ("2025-12-31", also with a time), "Dec 31, 2025", "31 December
-    2025" or US "12/31/2025"; None when the text is not one of those."""
+    2025", US "12/31/2025" (day first when the first number cannot be a month: "14/10/2026")
+    or "14.10.2026"; None when the text is not one of those."""
     if not text:
         return None
     text = text.strip()
@@ -104,7 +106,13 @@ def parse_date(text: str | None) -> date | None:
             return date(int(match[3]), _MONTHS[match[2].lower()], int(match[1]))
         match = _SLASH.match(text)
         if match:
-            return date(int(match[3]), int(match[1]), int(match[2]))
+            first, second = int(match[1]), int(match[2])
+            if first > 12 >= second:  # "14/10/2026" can only be day first
+                return date(int(match[3]), second, first)
+            return date(int(match[3]), first, second)
+        match = _DOTTED.match(text)
+        if match:  # "14.10.2026": day first, as everywhere that writes dates with dots
+            return date(int(match[3]), int(match[2]), int(match[1]))
     except ValueError:
         return None
     return None

@@ -34,3 +34,12 @@ def content_fingerprint(doc: PostingDocument) -> str | None:
     if len(body) < MIN_BODY_CHARS:
         return None
     return hashlib.sha1(body.encode("utf-8"), usedforsecurity=False).hexdigest()
+
+
+def raw_fingerprint(raw: str) -> str | None:
+    """A fingerprint of the input as received, folded like the body's, so a posting corrected
+    in the preview is still found when the same text is pasted again. None for too little."""
+    folded = _NOT_WORD.sub("", raw.casefold())
+    if len(folded) < MIN_BODY_CHARS:
+        return None
+    return hashlib.sha1(folded.encode("utf-8"), usedforsecurity=False).hexdigest()

@@ -103,6 +103,7 @@ _NOT_PAY = re.compile(
     re.IGNORECASE,
 )
 _BIG_SCALE = re.compile(r"^\s*(?:million|billion|trillion|mio|mrd|mn|bn)\b", re.IGNORECASE)
+_UP_TO = re.compile(r"\b(?:up to|max(?:imum)?|bis zu|jusqu'à|hasta|até)\s*$", re.IGNORECASE)
 MAX_SALARY_LINE = 500
 
 
@@ -177,6 +178,9 @@ def find_salary(line: str) -> SalaryRange | None:
         if high is not None and match["ascale"] is None and match["bscale"] is not None:
             low *= _SCALE[match["bscale"].upper()[:1]]  # "$160 - 210K": the scale covers both ends
         text = match[0].strip()
+        if high is None and _UP_TO.search(line[max(0, match.start() - 12) : match.start()]):
+            # "up to $120k": a ceiling, not a floor.
+            return SalaryRange(min=None, max=low, currency=cur, period=period, text=text)
         return SalaryRange(
             min=low, max=high if high is not None else low, currency=cur, period=period, text=text
         )

@@ -24,6 +24,7 @@ from desktop.importers import plain_text
 from desktop.importers.html_text import parse, text_of
 from desktop.importers.intro import IntroFields
 from desktop.importers.lines import split_lines
+from desktop.importers.profiles import html_chrome_words
 from desktop.importers.result import ImportRefused, ReadResult
 from desktop.importers.sanitize import sanitize_document
 from desktop.importers.schema_org import to_document
@@ -160,6 +161,28 @@ class _PageFacts:
         return doc.with_changes(**changes) if changes else doc
 
 
+def drop_page_chrome(root: lxml.html.HtmlElement) -> None:
+    """Remove a saved page's chrome before its text is read: elements whose id or class names
+    a login panel, a menu, a cookie banner or "Similar jobs" (profiles/any.toml), unless they
+    hold the page's main heading or its main element."""
+    words = html_chrome_words()
+    keep = set()
+    for main in root.xpath("(//h1)[1] | //main | //article | //*[@role='main']"):
+        keep.update(main.iterancestors())
+        keep.add(main)
+    doomed = []
+    for element in root.iter():
+        if not isinstance(element.tag, str) or element in keep:
+            continue
+        names = f"{element.get('id', '')} {element.get('class', '')}".lower()
+        tokens = set(re.split(r"[\s_]+", names)) | set(re.split(r"[\s_-]+", names))
+        if tokens & words:
+            doomed.append(element)
+    for element in doomed:
+        if element.getparent() is not None:
+            element.drop_tree()
+
+
 def read(markup: str, *, captured_at: datetime) -> list[ReadResult]:
     """The postings on an HTML page; raises ImportRefused when it holds none."""
     captured_at = aware(captured_at)
@@ -188,7 +211,9 @@ def read(markup: str, *, captured_at: datetime) -> list[ReadResult]:
     root = parse(markup)
     if root is None:
         raise ImportRefused("the HTML page has no text")
+    page_title = root.findtext(".//title")
+    drop_page_chrome(root)
     visible = text_of(root, page=True)
-    result = plain_text.read(visible, captured_at=captured_at)
+    result = plain_text.read(visible, captured_at=captured_at, page_title=page_title)
     doc = result.document.with_changes(raw=markup)
     return [ReadResult(doc, (*warnings, *result.warnings))]

@@ -53,6 +53,17 @@ def text_of(root: lxml.html.HtmlElement, *, page: bool = False) -> str:
         tag = element.tag.lower()
         if tag == "br":
             element.tail = "\n" + (element.tail or "")
+        elif page and tag == "dt":
+            # A fact list (<dt>Created</dt><dd>14/10/2026</dd>) reads as "Created: 14/10/2026".
+            element.text = "\n" + (element.text or "")
+            element.tail = ": " + (element.tail or "").lstrip()
+        elif (
+            page
+            and tag == "dd"
+            and element.getprevious() is not None
+            and (element.getprevious().tag == "dt")
+        ):
+            element.tail = "\n" + (element.tail or "")
         elif tag == "li":
             # The next item's own line break separates items; a second one would make each
             # item a paragraph of its own.

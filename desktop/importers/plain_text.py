@@ -33,6 +33,7 @@ from desktop.importers.intro import (
 )
 from desktop.importers.labels import LABEL_LINE, expand_tab_rows, label_field, label_row
 from desktop.importers.lines import join_wrapped, list_items, paragraph, strip_bullet
+from desktop.importers.markdown import looks_like_markdown, title_from_page_title, to_plain
 from desktop.importers.money_context import pay_from, resolve_currency
 from desktop.importers.profiles import Chrome, drop_chrome, recognise, unglue
 from desktop.importers.result import ImportRefused, ReadResult
@@ -173,7 +174,9 @@ def _apply_label(head: _Header, kind: str, value: str) -> None:
     elif kind == "country":
         head.country = head.country or value
     elif kind == "employment_type":
-        f.employment_type = f.employment_type or employment_type_of(value) or value
+        # "Part time (15 hours)": the type is what stands before the detail.
+        bare = re.sub(r"\s*\(.*\)$", "", value)
+        f.employment_type = f.employment_type or employment_type_of(bare) or value
     elif kind == "work_model":
         f.work_model = f.work_model or work_model_of(value)
         if f.work_model is None and value.lower() in ("yes", "true"):
@@ -204,8 +207,8 @@ def _read_header(lines: list[str], chrome: Chrome, skip: set[str]) -> tuple[_Hea
         if line == lowered and label_field(line) is not None:
             pending = label_field(line)
             continue
-        if (row := label_row(line)) is not None:
-            _apply_label(head, row[0], row[2])
+        if (row := label_row(strip_bullet(line)[0])) is not None:
+            _apply_label(head, row[0], row[2])  # also "• Work area: Lund" in a fact list
             continue
         if (posted := _POSTED.match(line)) is not None:
             head.posted = head.posted or posted["when"]
@@ -215,6 +218,11 @@ def _read_header(lines: list[str], chrome: Chrome, skip: set[str]) -> tuple[_Hea
             continue
         if (at := _AT_COMPANY.match(line)) is not None and head.company is None:
             head.company = at["company"]
+            continue
+        if (named := chrome.company(line)) is not None:
+            if "company" not in head.labelled:
+                head.company = named
+                head.labelled.add("company")
             continue
         if head.fields.take(line):
             candidates.extend(head.fields.leftovers)
@@ -228,7 +236,10 @@ def _read_header(lines: list[str], chrome: Chrome, skip: set[str]) -> tuple[_Hea
 
 
 def _pick_title_and_company(head: _Header, candidates: list[str]) -> None:
-    short = [c for c in candidates if len(c) <= 120 and not c.endswith(".")]
+    # A question ("Is this you?") or a list item is never a title or a company.
+    head.prose.extend(c for c in candidates if strip_bullet(c)[1])
+    candidates = [c for c in candidates if not strip_bullet(c)[1]]
+    short = [c for c in candidates if len(c) <= 120 and not c.endswith((".", "?", "!"))]
     if head.title is None:
         for line in short:
             match = _TITLE_AT.match(line)
@@ -239,7 +250,7 @@ def _pick_title_and_company(head: _Header, candidates: list[str]) -> None:
         with_role = [c for c in short if ROLE_WORDS.search(c)]
         head.title = with_role[0] if with_role else (short[0] if short else None)
     for line in candidates:
-        if line == head.title or (line.endswith(".") or len(line) > 120):
+        if line == head.title or (line.endswith((".", "?", "!")) or len(line) > 120):
             if line != head.title:
                 head.prose.append(line)
             continue
@@ -259,8 +270,12 @@ def _refusal(head: _Header, sections: Sections, text: str) -> str | None:
     """Why the text is not a posting, or None when it is one."""
     lists = _list_sections(sections)
     hits = len(_POSTING_WORDS.findall(text[:20000]))
+    f = head.fields
+    facts = sum(
+        x is not None for x in (f.location, f.employment_type, f.work_model, f.salary, head.posted)
+    )
     if head.title is not None:
-        if sections.known >= 1 or (ROLE_WORDS.search(head.title) and hits >= 3):
+        if sections.known >= 1 or (ROLE_WORDS.search(head.title) and hits + facts >= 3):
             return None
         return (
             "the text does not look like a job posting: it has no sections such as "
@@ -321,7 +336,7 @@ def _qualifications(sections: Sections) -> Qualifications:
 
 def prepare(text: str) -> tuple[list[str], Chrome, list[str], list[str]]:
     """(clean lines without page chrome, the chrome rules used, the chrome lines dropped, the
-    label rows with no field) for a plain-text input."""
+    label rows with no field) for a plain-text input (Markdown syntax already removed)."""
     found = recognise(text[:200_000].split("\n"))
     chrome = Chrome(found)
     raw_lines = unglue(text.replace("\r\n", "\n").replace("\r", "\n"), found).split("\n")
@@ -333,10 +348,23 @@ def prepare(text: str) -> tuple[list[str], Chrome, list[str], list[str]]:
     return lines, chrome, dropped, [clean_text(x) or "" for x in unplaced_rows]
 
 
-def read(text: str, *, captured_at: datetime, source_format: str = "text") -> ReadResult:
-    """Read one plain-text posting; raises ImportRefused when the text is not a posting."""
+def read(
+    text: str,
+    *,
+    captured_at: datetime,
+    source_format: str = "text",
+    page_title: str | None = None,
+) -> ReadResult:
+    """Read one plain-text posting; raises ImportRefused when the text is not a posting.
+
+    ``page_title`` (a saved page's <title>) suggests the title when the text has no title line.
+    """
     captured_at = aware(captured_at)
-    lines, chrome, _dropped, unplaced_rows = prepare(text)
+    body = text
+    if looks_like_markdown(text):
+        page = to_plain(text)
+        body, page_title = page.text, page_title or page.page_title
+    lines, chrome, _dropped, unplaced_rows = prepare(body)
     header_lines, sections = split_body(lines)
     head, candidates = _read_header(header_lines, chrome, set(unplaced_rows))
     for kind, value in sections.labels:
@@ -344,7 +372,7 @@ def read(text: str, *, captured_at: datetime, source_format: str = "text") -> Re
     if "company" in head.labelled:
         candidates = [c for c in candidates if c != head.company]
     _pick_title_and_company(head, candidates)
-    reason = _refusal(head, sections, text)
+    reason = _refusal(head, sections, body)
     if reason is not None:
         raise ImportRefused(reason)
     f = head.fields
@@ -357,7 +385,10 @@ def read(text: str, *, captured_at: datetime, source_format: str = "text") -> Re
         company = _company_from_footer(lines)
         if company is not None:
             warnings.append(f"company: taken from the text's closing lines ({company!r}); check it")
-    if head.title is None:
+    if head.title is None and (suggested := title_from_page_title(page_title)) is not None:
+        head.title = suggested
+        warnings.append(f"title: taken from the page's title ({suggested!r}); check it")
+    elif head.title is None:
         warnings.append("title: the text has no title line; enter the job title")
     about = paragraph(join_wrapped(by_key.get("company", [])))
     employment_type = f.employment_type

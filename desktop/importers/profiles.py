@@ -21,6 +21,8 @@ _FOLDER = Path(__file__).with_name("profiles")
 # Only the first lines decide which board a paste comes from; a 5 MB paste stays fast.
 _SIGNAL_LINES = 400
 _PARTS = re.compile(r"\s+[·•|]\s+")
+# A list bullet before a chrome line ("- Do you have experience with X?") is not part of it.
+_BULLET = re.compile(r"^[-•*·▪◦]\s+")
 
 
 def _patterns(items: Iterable[str]) -> tuple[re.Pattern[str], ...]:
@@ -38,6 +40,8 @@ class BoardProfile:
     end_markers: tuple[re.Pattern[str], ...] = ()
     title_suffixes: tuple[str, ...] = ()
     glue_markers: tuple[str, ...] = ()
+    company_lines: tuple[re.Pattern[str], ...] = ()
+    html_chrome: frozenset[str] = frozenset()
 
     @classmethod
     def from_toml(cls, data: dict) -> BoardProfile:
@@ -54,6 +58,8 @@ class BoardProfile:
             end_markers=_patterns(data.get("end_markers", ())),
             title_suffixes=tuple(data.get("title_suffixes", ())),
             glue_markers=tuple(data.get("glue_markers", ())),
+            company_lines=_patterns(data.get("company_lines", ())),
+            html_chrome=frozenset(data.get("html_chrome", ())),
         )
 
 
@@ -92,9 +98,17 @@ class Chrome:
         self.blocks = tuple(x for p in found for x in p.drop_blocks)
         self.end_markers = tuple(x for p in found for x in p.end_markers)
         self.title_suffixes = tuple(x for p in found for x in p.title_suffixes)
+        self.company_lines = tuple(x for p in found for x in p.company_lines)
+
+    def company(self, line: str) -> str | None:
+        """The employer a line names ("Read the full ad at Acme AB"), or None."""
+        for pattern in self.company_lines:
+            if (match := pattern.match(line)) is not None:
+                return match["company"].strip()
+        return None
 
     def is_chrome(self, line: str) -> bool:
-        lowered = line.strip().lower()
+        lowered = _BULLET.sub("", line.strip().lower())
         if lowered in self.lines:
             return True
         return any(pattern.match(lowered) for pattern in self.patterns)
@@ -175,3 +189,8 @@ def drop_chrome(lines: list[str], chrome: Chrome, is_heading) -> tuple[list[str]
             seen_heading = seen_heading or is_heading(line)
         out.append(line)
     return out, dropped
+
+
+def html_chrome_words() -> frozenset[str]:
+    """Words in an element's id or class that mark it as page chrome on a saved page."""
+    return frozenset().union(*(p.html_chrome for p in profiles()))

@@ -1,12 +1,13 @@
 """Is this posting already in the library? Same link, same company and title, or nearly the
-same text (a fingerprint of its content)."""
+same text (a fingerprint of its content), or the same text as received (a posting corrected in
+the preview, pasted again)."""
 
 from __future__ import annotations
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from desktop.core.fingerprint import content_fingerprint
+from desktop.core.fingerprint import content_fingerprint, raw_fingerprint
 from desktop.core.posting import PostingDocument
 from desktop.storage.company_records import company_key
 from desktop.storage.models import Company, Posting
@@ -36,6 +37,14 @@ def find_duplicate(session: Session, doc: PostingDocument) -> tuple[int, str] | 
         )
         if found is not None:
             return found, "nearly the same text"
+    received = raw_fingerprint(doc.raw)
+    if received is not None:
+        # The same input pasted again after the first copy was corrected in the preview.
+        found = session.scalar(
+            select(Posting.id).where(Posting.raw_fingerprint == received).limit(1)
+        )
+        if found is not None:
+            return found, "the same text as received"
     return None
 
 

@@ -166,6 +166,7 @@ class Posting(Base):
         Index("ix_postings_url", "url"),
         Index("ix_postings_company_title", "company_id", "title_key"),
         Index("ix_postings_fingerprint", "fingerprint"),
+        Index("ix_postings_raw_fingerprint", "raw_fingerprint"),
         Index("ix_postings_posted_at", "posted_at"),
     )
 
@@ -178,6 +179,8 @@ class Posting(Base):
     title_key: Mapped[str] = mapped_column(Text, default="")
     # desktop.core.fingerprint of the body text, or None when there is too little of it.
     fingerprint: Mapped[str | None] = mapped_column(String(40))
+    # desktop.core.fingerprint of ``raw``: the received text, which a correction never changes.
+    raw_fingerprint: Mapped[str | None] = mapped_column(String(40))
     location: Mapped[str | None] = mapped_column(Text)
     employment_type: Mapped[str | None] = mapped_column(Text)
     work_model: Mapped[str | None] = mapped_column(String(16))

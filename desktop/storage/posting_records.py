@@ -15,7 +15,7 @@ from sqlalchemy import insert, select
 from sqlalchemy.orm import Session, selectinload
 
 from desktop.core.bounds import readable_amount
-from desktop.core.fingerprint import content_fingerprint
+from desktop.core.fingerprint import content_fingerprint, raw_fingerprint
 from desktop.core.posting import PostingDocument, Qualifications, Salary, StageChange
 from desktop.storage import search_index
 from desktop.storage.company_records import (
@@ -104,6 +104,7 @@ def _new_posting(
     merge_company_profile(company, doc.industries, doc.company_profile)
     posting = Posting(
         raw=doc.raw,
+        raw_fingerprint=raw_fingerprint(doc.raw),
         created_at=now,
         company=company,
         stage=stage,

@@ -61,3 +61,13 @@ def test_parse_moment_keeps_or_adds_a_zone():
 
 def test_aware_gives_naive_times_a_zone():
     assert aware(datetime(2026, 1, 1)).tzinfo is not None
+
+
+def test_day_first_dates_are_read_when_they_can_only_be_day_first():
+    from datetime import date
+
+    from desktop.core.dates import parse_date
+
+    assert parse_date("14/10/2026") == date(2026, 10, 14)
+    assert parse_date("10/14/2026") == date(2026, 10, 14)
+    assert parse_date("14.10.2026") == date(2026, 10, 14)

@@ -41,3 +41,30 @@ def test_find_salary(text, low, high, currency, period):
 @pytest.mark.parametrize("text", ["5+ years of experience", "401(k) matching", "Series B", ""])
 def test_find_salary_needs_a_currency(text):
     assert find_salary(text) is None
+
+
+@pytest.mark.parametrize(
+    ("text", "low", "high", "currency", "period"),
+    [
+        ("AED 18,000 - 22,000 per month", 18_000, 22_000, "AED", "month"),
+        ("CAD $119,000 - $246,000 total", 119_000, 246_000, "CAD", None),
+        ("$95,000.50 - $120,000.75 a year", 95_000.5, 120_000.75, "USD", "year"),
+        ("€55.000 – €65.000 brutto/Jahr", 55_000, 65_000, "EUR", "year"),
+        ("45 000 € - 52 000 € par an", 45_000, 52_000, "EUR", "year"),
+        ("R$ 8.500 por mês", 8_500, 8_500, "BRL", "month"),
+        ("up to $120k per year", None, 120_000, "USD", "year"),
+        ("SGD 6,000 monthly", 6_000, 6_000, "SGD", "month"),
+    ],
+)
+def test_find_salary_reads_pay_as_the_world_writes_it(text, low, high, currency, period):
+    found = find_salary(text)
+    assert (found.min, found.max, found.currency, found.period) == (low, high, currency, period)
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["$50M+ processed", "$40M Series B led by X", "raised $3 million", "$2B in revenue",
+     "a $1,500 yearly learning budget", "Weiterbildungsbudget von 2.000 €"],
+)  # fmt: skip
+def test_company_money_is_not_a_salary(text):
+    assert find_salary(text) is None

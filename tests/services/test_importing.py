@@ -52,6 +52,24 @@ def test_same_text_under_another_title_is_a_duplicate_too(db: Library) -> None:
     assert found is not None and found.reason == "same link"
 
 
+def test_a_posting_corrected_in_the_preview_is_found_when_pasted_again(db: Database) -> None:
+    (first,) = importing.read_file(db, SAMPLE)
+    # The user fixed every field the reader gave: title, company, link, the whole body.
+    corrected = first.document.with_changes(
+        title="RL Intern",
+        company="Amazon Science",
+        url=None,
+        summary="Edited.",
+        description="Edited by hand.",
+        responsibilities=(),
+        qualifications=first.document.qualifications.__class__(),
+    )
+    importing.save_candidate(db, corrected)
+    (again,) = importing.read_file(db, SAMPLE)
+    assert again.duplicate is not None
+    assert again.duplicate.reason == "the same text as received"
+
+
 def test_updating_from_a_newer_copy_merges_company_data_and_keeps_raw_and_stage(
     db: Library,
 ) -> None:

@@ -91,3 +91,23 @@ def test_a_description_alone_is_shown_as_the_summary(qtbot: QtBot) -> None:
     pane.show_posting(PostingDocument(id=4, title="T", company="C", description="All of it."))
     assert pane.visible_sections() == ["header", "summary"]
     assert "All of it." in _texts(pane)
+
+
+def test_posted_and_deadline_show_as_dates_not_as_the_sources_stale_age(qtbot: QtBot) -> None:
+    pane = DetailPane()
+    qtbot.addWidget(pane)
+    posted = datetime(2026, 11, 20, 12, 0, tzinfo=UTC)
+    pane.show_posting(
+        PostingDocument(
+            id=3,
+            title="Engineer",
+            company="Acme",
+            posted_text="9 hours ago",
+            posted_at=posted,
+            valid_through="2027-01-31",
+        )
+    )
+    texts = _texts(pane)
+    assert posted.astimezone().strftime("%d %b %Y") in texts
+    assert not any("9 hours ago" in text for text in texts)
+    assert "31 Jan 2027" in texts

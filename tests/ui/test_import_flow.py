@@ -7,7 +7,7 @@ from pathlib import Path
 
 from PySide6.QtCore import QMimeData, QPointF, Qt, QUrl
 from PySide6.QtGui import QDropEvent, QGuiApplication
-from PySide6.QtWidgets import QMessageBox
+from PySide6.QtWidgets import QLabel, QMessageBox
 from pytestqt.qtbot import QtBot
 
 from desktop.services import postings
@@ -148,3 +148,18 @@ def test_dropped_files_are_read_in_the_background_and_saved_all_at_once(
     preview.save_all_button.click()
     qtbot.waitUntil(lambda: postings.count_postings(db) == len(files) - 1, timeout=20000)
     qtbot.waitUntil(lambda: window.model.rowCount() == len(files) - 1)
+
+
+def test_a_body_only_paste_is_previewed_with_notes_beside_title_and_company(
+    qtbot: QtBot, make_window
+) -> None:
+    window = make_window()
+    text = (FIXTURES / "real-world" / "02-linkedin-about-the-job-cad.txt").read_text("utf-8")
+    preview = _paste(qtbot, window, text)
+    title_note = preview.findChild(QLabel, "import-note-title")
+    company_note = preview.findChild(QLabel, "import-note-company")
+    assert not title_note.isHidden() and "enter the job title" in title_note.text()
+    assert preview.editor.company.text() == "Tidewell Labs"
+    assert not company_note.isHidden() and "check it" in company_note.text()
+    assert preview.findChild(QLabel, "import-note-salary").isHidden()
+    assert "title:" not in preview.warnings.text()  # beside the field, not in the list

@@ -12,6 +12,7 @@ from PySide6.QtWidgets import (
     QButtonGroup,
     QDialog,
     QDialogButtonBox,
+    QFormLayout,
     QFrame,
     QLabel,
     QPlainTextEdit,
@@ -30,6 +31,22 @@ from desktop.ui.dialogs.posting_form import error_label
 from desktop.ui.views.posting_editor import PostingEditor
 
 Decision = importing.Decision
+# Readers prefix a warning about one field with its name ("title: ..."); the preview shows it
+# beside that field instead of in the list of unplaced parts.
+NOTED_FIELDS = ("title", "company", "salary")
+
+
+def field_notes(warnings: tuple[str, ...]) -> tuple[dict[str, str], list[str]]:
+    """({field: note} for the warnings about a field, the other warnings)."""
+    notes: dict[str, str] = {}
+    rest: list[str] = []
+    for warning in warnings:
+        name, _, note = warning.partition(": ")
+        if name in NOTED_FIELDS and note:
+            notes[name] = f"{notes[name]} {note}" if name in notes else note
+        else:
+            rest.append(warning)
+    return notes, rest
 
 
 def _panel(object_name: str, background: str) -> tuple[QFrame, QLabel]:
@@ -89,6 +106,7 @@ class ImportPreview(QDialog):
             self.duplicate_panel.layout().addWidget(button)
 
         self.editor = PostingEditor()
+        self.notes = {name: self._note_beside(name) for name in NOTED_FIELDS}
         self.raw = QPlainTextEdit()
         self.raw.setObjectName("import-raw")
         self.raw.setReadOnly(True)
@@ -125,6 +143,40 @@ class ImportPreview(QDialog):
         layout.addWidget(self.error)
         layout.addWidget(self.buttons)
 
+    def _note_beside(self, name: str) -> QLabel:
+        """A note under a field of the editor's form, hidden until the reader is unsure."""
+        note = QLabel()
+        note.setObjectName(f"import-note-{name}")
+        note.setTextFormat(Qt.TextFormat.PlainText)
+        note.setWordWrap(True)
+        note.setStyleSheet("color: #8a4b00;")
+        widget = getattr(self.editor, "salary_min" if name == "salary" else name)
+        form = widget.parentWidget().layout()
+        if isinstance(form, QFormLayout):
+            for row in range(form.rowCount()):
+                item = form.itemAt(row, QFormLayout.ItemRole.FieldRole)
+                inside = item is not None and (
+                    item.widget() is widget
+                    or (item.layout() is not None and item.layout().indexOf(widget) >= 0)
+                )
+                if inside:
+                    form.insertRow(row + 1, "", note)
+                    break
+        note.hide()
+        return note
+
+    def _show_notes(self, candidate: importing.Candidate) -> list[str]:
+        notes, rest = field_notes(candidate.warnings)
+        doc = candidate.document
+        if doc.title is None and "title" not in notes:
+            notes["title"] = "The input has no title line: enter the job title."
+        if doc.company is None and "company" not in notes:
+            notes["company"] = "The input does not name the company: enter it."
+        for name, label in self.notes.items():
+            label.setText(f"⚠ {notes[name]}" if name in notes else "")
+            label.setVisible(name in notes)
+        return rest
+
     # -- the candidate on show -----------------------------------------------------------------
 
     @property
@@ -140,8 +192,9 @@ class ImportPreview(QDialog):
         where = f"Posting {self._index + 1} of {total} · " if total > 1 else ""
         self.heading.setText(f"{where}from {candidate.source}")
         self.error.hide()
-        if candidate.warnings:
-            lines = "\n".join(f"• {w}" for w in candidate.warnings)
+        unplaced = self._show_notes(candidate)
+        if unplaced:
+            lines = "\n".join(f"• {w}" for w in unplaced)
             self.warnings.setText(f"Jobdeck could not place these parts of the input:\n{lines}")
             self.warnings_panel.show()
         else:

@@ -7,7 +7,7 @@ module builds itself (escaped, https/mailto only, opened after a click).
 from __future__ import annotations
 
 from collections.abc import Sequence
-from datetime import datetime
+from datetime import date, datetime
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QFont, QPalette
@@ -85,10 +85,26 @@ def salary_text(salary: Salary | None) -> str | None:
 
 
 def posted_text(doc: PostingDocument) -> str | None:
+    """The posted date as a date: the source's "9 hours ago" is stale the day after, so it is
+    shown only when no date could be worked out from it."""
     if doc.posted_at is None:
         return doc.posted_text
-    when = doc.posted_at.astimezone().strftime("%d %b %Y")
-    return f"{when} ({doc.posted_text})" if doc.posted_text else when
+    return doc.posted_at.astimezone().strftime("%d %b %Y")
+
+
+def deadline_text(doc: PostingDocument) -> str | None:
+    """The application deadline as a date (and time, when the source gave one)."""
+    if not doc.valid_through:
+        return None
+    try:
+        if len(doc.valid_through) == 10:
+            return date.fromisoformat(doc.valid_through).strftime("%d %b %Y")
+        moment = datetime.fromisoformat(doc.valid_through)
+    except ValueError:
+        return doc.valid_through
+    if moment.tzinfo is not None:
+        moment = moment.astimezone()
+    return moment.strftime("%d %b %Y %H:%M")
 
 
 class Section(QFrame):
@@ -225,6 +241,7 @@ class DetailPane(QScrollArea):
             ("Employment", doc.employment_type),
             ("Salary", salary_text(doc.salary)),
             ("Posted", posted_text(doc)),
+            ("Apply by", deadline_text(doc)),
         ):
             if value:
                 facts.append((key, value))
