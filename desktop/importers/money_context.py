@@ -14,8 +14,8 @@ from dataclasses import replace
 from functools import lru_cache
 from pathlib import Path
 
-from desktop.core.posting import Salary
 from desktop.core.money import CURRENCY_CODES, MAX_SALARY_LINE
+from desktop.core.posting import Salary
 from desktop.importers.intro import salary_of
 
 _REGIONS = Path(__file__).with_name("vocabulary") / "dollar_regions.toml"

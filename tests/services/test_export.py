@@ -72,7 +72,7 @@ def test_csv_export_has_a_header_and_one_row_per_posting_and_defuses_formulas(
 
 
 def test_the_application_deadline_is_stored_and_exported_as_the_source_gave_it(
-    db: Database,
+    db: Library,
 ) -> None:
     for deadline in ("2027-01-31", "2026-01-20T09:00:00", "2026-12-07T23:59:00+00:00"):
         saved = postings.create_posting(

@@ -52,7 +52,7 @@ def test_same_text_under_another_title_is_a_duplicate_too(db: Library) -> None:
     assert found is not None and found.reason == "same link"
 
 
-def test_a_posting_corrected_in_the_preview_is_found_when_pasted_again(db: Database) -> None:
+def test_a_posting_corrected_in_the_preview_is_found_when_pasted_again(db: Library) -> None:
     (first,) = importing.read_file(db, SAMPLE)
     # The user fixed every field the reader gave: title, company, link, the whole body.
     corrected = first.document.with_changes(
