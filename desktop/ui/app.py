@@ -125,6 +125,7 @@ def run_self_test(data_dir: Path) -> int:
         print(f"self-test: window painted with {window.model.rowCount()} postings", flush=True)
         window.finish_start_up()
         shown = time.perf_counter() - started
+        print("self-test: selected posting shown", flush=True)
         load_deferred()  # what the app loads next: all of it must be there (in the bundle too)
         stored = postings.count_postings(db)
         listed = window.model.rowCount()
