@@ -21,16 +21,18 @@ def add_export_command(commands: Any, parents: list[argparse.ArgumentParser]) ->
 
 
 def run_export(db: Library, args: argparse.Namespace) -> int:
-    text = export.export_json(db) if args.format == "json" else export.export_csv(db)
-    if args.output:
-        target = Path(args.output)
-        try:
-            # Write beside the target and rename, so a failed export never leaves half a file.
-            partial = target.with_name(target.name + ".partial")
-            partial.write_text(text, encoding="utf-8")
-            partial.replace(target)
-        except OSError as error:
-            raise CommandFailed(f"cannot write {target}: {error.strerror}") from None
-    else:
-        sys.stdout.write(text)
+    write = export.write_json if args.format == "json" else export.write_csv
+    if not args.output:
+        write(db, sys.stdout)
+        return EXIT_OK
+    target = Path(args.output)
+    # Written beside the target and renamed, so a failed export never leaves half a file.
+    partial = target.with_name(target.name + ".partial")
+    try:
+        with partial.open("w", encoding="utf-8", newline="") as out:
+            write(db, out)
+        partial.replace(target)
+    except OSError as error:
+        partial.unlink(missing_ok=True)
+        raise CommandFailed(f"cannot write {target}: {error.strerror}") from None
     return EXIT_OK

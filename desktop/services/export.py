@@ -1,14 +1,27 @@
-"""Every posting out as the posting document (JSON) or as a flat table of the main fields (CSV)."""
+"""Every posting out as the posting document (JSON) or as a flat table of the main fields (CSV).
+
+Both are written as they are read, a chunk of postings at a time, so exporting 100,000 postings
+needs no more memory than exporting 500 (``storage.posting_stream``).
+"""
 
 from __future__ import annotations
 
 import csv
 import io
 import json
+from collections.abc import Iterator
+from typing import TYPE_CHECKING, TextIO
 
-from desktop.core.document import to_json
+from desktop.core.document import PostingDocument, to_json
+from desktop.deferred_import import deferred
 from desktop.services.library import Library
-from desktop.services.postings import all_documents
+
+if TYPE_CHECKING:
+    from desktop.storage import posting_records as records
+    from desktop.storage import posting_stream
+else:  # the ORM, loaded only by the commands that need it
+    records = deferred("desktop.storage.posting_records")
+    posting_stream = deferred("desktop.storage.posting_stream")
 
 CSV_COLUMNS = (
     "id",
@@ -32,9 +45,34 @@ CSV_COLUMNS = (
 )
 
 
+def iter_documents(db: Library) -> Iterator[PostingDocument]:
+    """Every posting's document in id order, read as one snapshot, a chunk at a time."""
+    with db.reading() as session:
+        for posting in posting_stream.iter_postings(session):
+            yield records.document_of(posting)
+
+
+def write_json(db: Library, out: TextIO) -> int:
+    """Write the JSON array of every posting document to ``out``; returns how many.
+
+    The text is exactly ``json.dumps(documents, ensure_ascii=False, indent=2)`` plus a newline,
+    written one document at a time.
+    """
+    encoder = json.JSONEncoder(ensure_ascii=False, indent=2)
+    count = 0
+    out.write("[")
+    for doc in iter_documents(db):
+        # A one-element list encodes the document at the array's indent; drop its brackets.
+        out.write(("," if count else "") + encoder.encode([to_json(doc)])[1:-2])
+        count += 1
+    out.write("\n]\n" if count else "]\n")
+    return count
+
+
 def export_json(db: Library) -> str:
-    documents = [to_json(doc) for doc in all_documents(db)]
-    return json.dumps(documents, ensure_ascii=False, indent=2) + "\n"
+    out = io.StringIO()
+    write_json(db, out)
+    return out.getvalue()
 
 
 def _cell(value: object) -> object:
@@ -46,9 +84,17 @@ def _cell(value: object) -> object:
 
 def export_csv(db: Library) -> str:
     out = io.StringIO()
+    write_csv(db, out)
+    return out.getvalue()
+
+
+def write_csv(db: Library, out: TextIO) -> int:
+    """Write the CSV table (a header, then a row per posting) to ``out``; returns how many."""
     writer = csv.writer(out, lineterminator="\n")
     writer.writerow(CSV_COLUMNS)
-    for doc in all_documents(db):
+    count = 0
+    for doc in iter_documents(db):
+        count += 1
         salary = doc.salary
         h1b = doc.company_profile.h1b if doc.company_profile else None
         latest = max(h1b.by_year, key=lambda y: y.year) if h1b and h1b.by_year else None
@@ -75,4 +121,4 @@ def export_csv(db: Library) -> str:
                 latest.count if latest else None,
             ]
         )
-    return out.getvalue()
+    return count
