@@ -9,19 +9,11 @@ from __future__ import annotations
 import csv
 import io
 import json
-from collections.abc import Iterator
-from typing import TYPE_CHECKING, TextIO
+from typing import TextIO
 
-from desktop.core.document import PostingDocument, to_json
-from desktop.deferred_import import deferred
+from desktop.core.document import to_json
+from desktop.services import postings
 from desktop.services.library import Library
-
-if TYPE_CHECKING:
-    from desktop.storage import posting_records as records
-    from desktop.storage import posting_stream
-else:  # the ORM, loaded only by the commands that need it
-    records = deferred("desktop.storage.posting_records")
-    posting_stream = deferred("desktop.storage.posting_stream")
 
 CSV_COLUMNS = (
     "id",
@@ -45,13 +37,6 @@ CSV_COLUMNS = (
 )
 
 
-def iter_documents(db: Library) -> Iterator[PostingDocument]:
-    """Every posting's document in id order, read as one snapshot, a chunk at a time."""
-    with db.reading() as session:
-        for posting in posting_stream.iter_postings(session):
-            yield records.document_of(posting)
-
-
 def write_json(db: Library, out: TextIO) -> int:
     """Write the JSON array of every posting document to ``out``; returns how many.
 
@@ -61,7 +46,7 @@ def write_json(db: Library, out: TextIO) -> int:
     encoder = json.JSONEncoder(ensure_ascii=False, indent=2)
     count = 0
     out.write("[")
-    for doc in iter_documents(db):
+    for doc in postings.iter_documents(db):
         # A one-element list encodes the document at the array's indent; drop its brackets.
         out.write(("," if count else "") + encoder.encode([to_json(doc)])[1:-2])
         count += 1
@@ -93,7 +78,7 @@ def write_csv(db: Library, out: TextIO) -> int:
     writer = csv.writer(out, lineterminator="\n")
     writer.writerow(CSV_COLUMNS)
     count = 0
-    for doc in iter_documents(db):
+    for doc in postings.iter_documents(db):
         count += 1
         salary = doc.salary
         h1b = doc.company_profile.h1b if doc.company_profile else None

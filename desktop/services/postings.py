@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
 from datetime import UTC, datetime
@@ -21,12 +21,13 @@ from desktop.storage import posting_list
 if TYPE_CHECKING:
     from desktop.storage import company_records as companies
     from desktop.storage import posting_records as records
-    from desktop.storage import record_errors, search_index
+    from desktop.storage import posting_stream, record_errors, search_index
 else:  # the ORM: loaded after the window's first paint, which needs only the list
     records = deferred("desktop.storage.posting_records")
     companies = deferred("desktop.storage.company_records")
     record_errors = deferred("desktop.storage.record_errors")
     search_index = deferred("desktop.storage.search_index")
+    posting_stream = deferred("desktop.storage.posting_stream")
 
 
 class InvalidPosting(Invalid):
@@ -212,6 +213,13 @@ def count_postings(db: Library) -> int:
     return count_matching(db)
 
 
-def all_documents(db: Library) -> list[PostingDocument]:
+def iter_documents(db: Library) -> Iterator[PostingDocument]:
+    """Every posting's document in id order, read as one snapshot a chunk at a time, so the
+    whole library is never in memory at once (an export of 100,000 postings, say)."""
     with db.reading() as session:
-        return [records.document_of(p) for p in records.load_all_postings(session)]
+        for posting in posting_stream.iter_postings(session):
+            yield records.document_of(posting)
+
+
+def all_documents(db: Library) -> list[PostingDocument]:
+    return list(iter_documents(db))

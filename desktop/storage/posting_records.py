@@ -11,7 +11,7 @@ from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from datetime import datetime
 
-from sqlalchemy import insert, select
+from sqlalchemy import func, insert, select
 from sqlalchemy.orm import Session, selectinload
 
 from desktop.core.bounds import readable_amount
@@ -21,7 +21,6 @@ from desktop.storage import search_index
 from desktop.storage.company_records import (
     company_key,
     drop_company_if_unused,
-    find_or_create_company,
     merge_company_profile,
     profile_of,
 )
@@ -81,40 +80,73 @@ class BatchCache:
 
 
 def insert_postings(session: Session, docs: Sequence[PostingDocument], now: datetime) -> list[int]:
-    """Add new postings (with their lines, first history entry and search index rows).
+    """Add new postings (with their lines, history and search index rows); returns their ids.
 
-    One flush for the whole batch, with look-ups shared and list lines bulk-inserted: that is
-    what makes large imports fast. Raises StageMissing for a stage that does not exist.
+    Companies go through the ORM (a batch names few, and their profiles merge); the postings
+    and their rows are written with one executemany per table and no ORM object each, which is
+    what lets ``jobdeck import`` save thousands a second. The caller's transaction must hold
+    the write lock (``Database.writing`` begins IMMEDIATE): the ids are given here, from the
+    largest in use. Raises StageMissing for a stage that does not exist.
     """
+    if not docs:
+        return []
     cache = BatchCache()
+    companies = _companies_for(session, docs, cache)
+    first_id = (session.scalar(select(func.max(Posting.id))) or 0) + 1
+    postings, history, items, indexed = [], [], [], []
+    for offset, (doc, company) in enumerate(zip(docs, companies, strict=True)):
+        posting_id = first_id + offset
+        stage = cache.stage(session, doc.stage)
+        postings.append(
+            posting_columns(doc)
+            | {
+                "id": posting_id,
+                "company_id": company.id,
+                "raw": doc.raw,
+                "raw_fingerprint": raw_fingerprint(doc.raw),
+                "stage_id": stage.id,
+                "stage_order": cache.order_at_end(session, stage.id),
+                "label_color": None,
+                "created_at": now,
+                "updated_at": now,
+            }
+        )
+        # An import of Jobdeck's own export keeps the application's whole history.
+        for change in doc.stage_history or (StageChange(stage.name, now),):
+            at_stage = cache.stage(session, change.stage)
+            history.append({"posting_id": posting_id, "stage_id": at_stage.id, "at": change.at})
+        items += [
+            {"posting_id": posting_id, "kind": kind, "position": position, "text": line}
+            for kind, position, line in item_rows(doc)
+        ]
+        indexed.append((posting_id, company.name, doc))
+    session.execute(insert(Posting), postings)
+    session.execute(insert(StageChangeRow), history)
+    if items:
+        session.execute(insert(PostingItem), items)
+    search_index.index_documents(session, indexed)
+    return [row["id"] for row in postings]
+
+
+def _companies_for(
+    session: Session, docs: Sequence[PostingDocument], cache: BatchCache
+) -> list[Company]:
+    """Each document's company, found or made, with the document's company data merged in."""
     cache.prefetch_companies(session, [doc.company or "" for doc in docs])
+    companies = []
     with session.no_autoflush:
-        added = [(_new_posting(session, doc, now, cache), doc) for doc in docs]
-    session.flush()
-    insert_children(session, added)
-    search_index.index_postings(session, added)
-    return [posting.id for posting, _ in added]
-
-
-def _new_posting(
-    session: Session, doc: PostingDocument, now: datetime, cache: BatchCache
-) -> Posting:
-    stage = cache.stage(session, doc.stage)
-    company = find_or_create_company(session, doc.company or "", cache.companies)
-    merge_company_profile(company, doc.industries, doc.company_profile)
-    posting = Posting(
-        raw=doc.raw,
-        raw_fingerprint=raw_fingerprint(doc.raw),
-        created_at=now,
-        company=company,
-        stage=stage,
-        stage_order=cache.order_at_end(session, stage.id),
-    )
-    write_document(session, posting, doc, now, lines=False)
-    session.add(posting)
-    # An import of Jobdeck's own export keeps the application's whole history.
-    add_history(session, posting, doc.stage_history or (StageChange(stage.name, now),), cache)
-    return posting
+        for doc in docs:
+            name = doc.company or ""
+            key = company_key(name)
+            company = cache.companies.get(key)
+            if company is None:  # the prefetch found every known one: this one is new
+                company = Company(name=name, name_key=key)
+                session.add(company)
+                cache.companies[key] = company
+            merge_company_profile(company, doc.industries, doc.company_profile)
+            companies.append(company)
+    session.flush()  # the new companies get their ids
+    return companies
 
 
 def item_rows(doc: PostingDocument) -> list[tuple[str, int, str]]:
@@ -130,52 +162,43 @@ def item_rows(doc: PostingDocument) -> list[tuple[str, int, str]]:
     return rows
 
 
-def insert_children(session: Session, added: Sequence[tuple[Posting, PostingDocument]]) -> None:
-    """The list lines of new postings (with ids now), written with one executemany, not one
-    ORM object each: a posting has a dozen or more of them."""
-    rows = [
-        {"posting_id": posting.id, "kind": kind, "position": position, "text": line}
-        for posting, doc in added
-        for kind, position, line in item_rows(doc)
-    ]
-    if rows:
-        session.execute(insert(PostingItem), rows)
-
-
-def write_document(
-    session: Session, posting: Posting, doc: PostingDocument, now: datetime, *, lines: bool = True
-) -> None:
-    """Copy every field of ``doc`` onto ``posting`` (``raw`` only when the posting is new).
-
-    ``lines=False`` leaves the list lines to ``insert_children`` (new postings in a batch).
-    """
+def posting_columns(doc: PostingDocument) -> dict[str, object]:
+    """The ``postings`` columns that come from the document's fields (not ``raw``, the stage,
+    the company or the times), as the row of a new posting or the update of a stored one."""
     salary = doc.salary or Salary()
-    posting.title = doc.title or ""
-    posting.title_key = title_key(posting.title)
-    posting.fingerprint = content_fingerprint(doc)
-    posting.location = doc.location
-    posting.employment_type = doc.employment_type
-    posting.work_model = doc.work_model
-    posting.salary_min, posting.salary_max = salary.min, salary.max
-    posting.salary_currency, posting.salary_period = salary.currency, salary.period
-    posting.salary_text = salary.text
-    posting.posted_text = doc.posted_text
-    posting.posted_at = doc.posted_at
-    posting.captured_at = doc.captured_at
-    posting.valid_through = doc.valid_through
-    posting.url = doc.url
-    posting.summary = doc.summary
-    posting.description = doc.description
-    posting.source_format = doc.source_format
+    title = doc.title or ""
+    return {
+        "title": title,
+        "title_key": title_key(title),
+        "fingerprint": content_fingerprint(doc),
+        "location": doc.location,
+        "employment_type": doc.employment_type,
+        "work_model": doc.work_model,
+        "salary_min": salary.min,
+        "salary_max": salary.max,
+        "salary_currency": salary.currency,
+        "salary_period": salary.period,
+        "salary_text": salary.text,
+        "posted_text": doc.posted_text,
+        "posted_at": doc.posted_at,
+        "captured_at": doc.captured_at,
+        "valid_through": doc.valid_through,
+        "url": doc.url,
+        "summary": doc.summary,
+        "description": doc.description,
+        "source_format": doc.source_format,
+    }
+
+
+def write_document(session: Session, posting: Posting, doc: PostingDocument, now: datetime) -> None:
+    """Copy every field of ``doc`` onto a stored ``posting`` (its ``raw`` stays as it was)."""
+    for column, value in posting_columns(doc).items():
+        setattr(posting, column, value)
     posting.updated_at = now
-    if not lines:
-        return
-    new_items = [PostingItem(kind=k, position=p, text=line) for k, p, line in item_rows(doc)]
-    if posting.id is not None:
-        # Clear the old lines first so the new ones can reuse their (kind, position) keys.
-        posting.items = []
-        session.flush()
-    posting.items = new_items
+    # Clear the old lines first so the new ones can reuse their (kind, position) keys.
+    posting.items = []
+    session.flush()
+    posting.items = [PostingItem(kind=k, position=p, text=line) for k, p, line in item_rows(doc)]
 
 
 def load_posting(session: Session, posting_id: int) -> Posting:
@@ -262,36 +285,3 @@ def delete_posting_row(session: Session, posting_id: int) -> None:
     session.flush()
     if company_id is not None:
         drop_company_if_unused(session, company_id)
-
-
-def add_history(
-    session: Session, posting: Posting, changes: Sequence[StageChange], cache: BatchCache
-) -> None:
-    """Append stage changes to a posting's history without moving it (its stage is set)."""
-    for change in changes:
-        stage = cache.stage(session, change.stage)
-        posting.stage_changes.append(StageChangeRow(stage=stage, at=change.at))
-
-
-def record_stage(session: Session, posting: Posting, stage: Stage, at: datetime) -> None:
-    posting.stage = stage
-    posting.stage_order = next_stage_order(session, stage.id)
-    posting.stage_changes.append(StageChangeRow(stage=stage, at=at))
-
-
-def load_all_postings(session: Session) -> Sequence[Posting]:
-    """Every posting with everything its document needs, in a handful of queries."""
-    return session.scalars(
-        select(Posting)
-        .order_by(Posting.id)
-        .options(
-            selectinload(Posting.items),
-            selectinload(Posting.stage),
-            selectinload(Posting.stage_changes).selectinload(StageChangeRow.stage),
-            selectinload(Posting.company).selectinload(Company.industries),
-            selectinload(Posting.company).selectinload(Company.investors),
-            selectinload(Posting.company).selectinload(Company.funding_rounds),
-            selectinload(Posting.company).selectinload(Company.h1b_counts),
-            selectinload(Posting.company).selectinload(Company.news),
-        )
-    ).all()

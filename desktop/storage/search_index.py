@@ -27,15 +27,24 @@ def _body(doc: PostingDocument) -> str:
 
 def index_postings(session: Session, postings: Iterable[tuple[Posting, PostingDocument]]) -> None:
     """(Re)write the index rows of these postings (saved from these documents; with ids)."""
+    index_documents(
+        session, [(p.id, p.company.name if p.company else "", doc) for p, doc in postings]
+    )
+
+
+def index_documents(
+    session: Session, entries: Iterable[tuple[int, str | None, PostingDocument]]
+) -> None:
+    """(Re)write the index rows of postings given as (posting id, company name, document)."""
     rows = [
         {
-            "id": p.id,
-            "title": p.title,
-            "company": p.company.name if p.company else "",
-            "location": p.location or "",
+            "id": posting_id,
+            "title": doc.title or "",
+            "company": company or "",
+            "location": doc.location or "",
             "body": _body(doc),
         }
-        for p, doc in postings
+        for posting_id, company, doc in entries
     ]
     if not rows:
         return
