@@ -6,8 +6,8 @@ Used by ``benchmarks.run`` (``make bench``); runnable alone on an existing libra
 
 Every figure is a whole process (Python start-up, imports, the work, printing, exit), timed
 from its launch to its end; long runs also report the process's own peak memory (``wait4``'s
-rusage, read through a small launcher so nothing the benchmark itself holds is counted). The commands write to a file, as a shell
-redirect would, not to a pipe the benchmark has to drain.
+rusage, read through a small launcher so nothing the benchmark itself holds is counted). The
+commands write to a file, as a shell redirect would, not to a pipe the benchmark has to drain.
 """
 
 from __future__ import annotations

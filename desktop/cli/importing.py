@@ -9,7 +9,8 @@ from pathlib import Path
 from typing import Any
 
 from desktop.core.document import to_json
-from desktop.importers import ImportRefused
+from desktop.core.posting import PostingDocument
+from desktop.importers import ImportRefused, ReadResult
 from desktop.services import importing, postings
 from desktop.services.library import Library
 
@@ -42,61 +43,66 @@ DECISIONS = {
 }
 
 
-def _read(db: Library, path: str) -> list[importing.Candidate]:
+def _read(path: str) -> list[ReadResult]:
     if path == "-":
-        return importing.read_input(db, sys.stdin.buffer.read(), "stdin")
-    return importing.read_file(db, Path(path))
+        return importing.read_documents(sys.stdin.buffer.read(), "stdin")
+    return importing.read_documents(importing.file_bytes(Path(path)), path)
 
 
-def _label(doc: object) -> str:
-    return f"{getattr(doc, 'company', None) or '?'}: {getattr(doc, 'title', None) or '?'}"
+def _label(doc: PostingDocument) -> str:
+    return f"{doc.company or '?'}: {doc.title or '?'}"
+
+
+def _duplicate_note(duplicate: importing.Duplicate | None) -> str:
+    if duplicate is None:
+        return ""
+    return f" (duplicate of #{duplicate.posting_id}, {duplicate.reason})"
 
 
 def run(db: Library, args: argparse.Namespace) -> int:
+    """Import each path in turn, a chunk of postings per transaction, reporting each posting.
+
+    Saved documents are read back (and kept) only when ``--json`` asks for them.
+    """
     refused = 0
     documents: list[dict[str, object]] = []
     report = sys.stderr if args.json else sys.stdout  # keep stdout pure JSON with --json
+    Status = importing.Status
     for path in args.paths:
         try:
-            candidates = _read(db, path)
+            results = _read(path)
         except ImportRefused as error:
             print(f"refused {error.reason}", file=sys.stderr)
             refused += 1
             continue
-        for candidate in candidates:
-            doc = candidate.document
-            for warning in candidate.warnings:
-                print(f"  note ({candidate.source}): {warning}", file=report)
-            duplicate = candidate.duplicate
-            decision = DECISIONS[args.on_duplicate] if duplicate else importing.Decision.SAVE_NEW
-            if args.dry_run:
-                documents.append(to_json(doc.with_changes(id=None), with_store_fields=False))
-                note = (
-                    f" (duplicate of #{duplicate.posting_id}, {duplicate.reason})"
-                    if duplicate
-                    else ""
-                )
-                print(f"would save {_label(doc)}{note}", file=report)
-                continue
-            try:
-                changes = importing.save_candidate(
-                    db, doc, decision, duplicate.posting_id if duplicate else None
-                )
-            except postings.InvalidPosting as error:
-                print(f"refused {candidate.source}: {error}", file=sys.stderr)
+        source = "stdin" if path == "-" else path
+        outcomes = importing.import_documents(
+            db, results, DECISIONS[args.on_duplicate], dry_run=args.dry_run
+        )
+        for outcome in outcomes:
+            doc, duplicate = outcome.document, outcome.duplicate
+            for warning in outcome.warnings:
+                print(f"  note ({source}): {warning}", file=report)
+            if outcome.status is Status.REFUSED:
+                print(f"refused {source}: {_label(doc)}: {outcome.reason}", file=sys.stderr)
                 refused += 1
                 continue
-            if decision is importing.Decision.SKIP and duplicate:
+            if args.dry_run and args.json:  # what was read, duplicates too
+                documents.append(to_json(doc.with_changes(id=None), with_store_fields=False))
+            if outcome.status is Status.WOULD_SAVE:
+                print(f"would save {_label(doc)}{_duplicate_note(duplicate)}", file=report)
+            elif outcome.status is Status.SKIPPED:
+                assert duplicate is not None
+                verb = "would skip" if args.dry_run else "skipped"
                 print(
-                    f"skipped {_label(doc)}: already saved as #{duplicate.posting_id} "
+                    f"{verb} {_label(doc)}: already saved as #{duplicate.posting_id} "
                     f"({duplicate.reason})",
                     file=report,
                 )
-                continue
-            (posting_id,) = changes.created or changes.updated
-            verb = "updated" if changes.updated else "saved"
-            print(f"{verb} #{posting_id} {_label(doc)}", file=report)
-            documents.append(to_json(postings.get_posting(db, posting_id)))
+            else:
+                print(f"{outcome.status.value} #{outcome.posting_id} {_label(doc)}", file=report)
+                if args.json and outcome.posting_id is not None:
+                    documents.append(to_json(postings.get_posting(db, outcome.posting_id)))
     if args.json:
         sys.stdout.write(json.dumps(documents, ensure_ascii=False, indent=2) + "\n")
     return 1 if refused else 0

@@ -1,13 +1,15 @@
 """Importing postings: read input into candidates, spot duplicates, save what the user decides.
 
-Reading never writes; saving is one transaction per posting. The same functions serve the
-window (paste, drop, File > Import) and ``jobdeck import``.
+Reading never writes. Saving goes a chunk of postings per transaction: the duplicate checks,
+the companies and the rows of a chunk are read and written under one write lock, so two
+imports at once never save the same posting twice, and thousands of postings are saved a
+second. The window (paste, drop, File > Import) and ``jobdeck import`` share it.
 """
 
 from __future__ import annotations
 
 import threading
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from enum import Enum
@@ -20,20 +22,19 @@ from desktop.deferred_import import deferred
 from desktop.importers import ImportRefused
 from desktop.services.changes import Changes
 from desktop.services.library import Library
-from desktop.services.postings import (
-    InvalidPosting,
-    PostingNotFound,
-    create_posting,
-    create_postings,
-    update_posting,
-)
+from desktop.services.postings import InvalidPosting, PostingNotFound, checked
 
 if TYPE_CHECKING:
-    from desktop.importers import detect
-    from desktop.storage import duplicate_checks
+    from sqlalchemy.orm import Session
+
+    from desktop.importers import ReadResult, detect
+    from desktop.storage import duplicate_checks, record_errors
+    from desktop.storage import posting_records as records
 else:  # the readers and the ORM, loaded after the window's first paint
     detect = deferred("desktop.importers.detect")
     duplicate_checks = deferred("desktop.storage.duplicate_checks")
+    record_errors = deferred("desktop.storage.record_errors")
+    records = deferred("desktop.storage.posting_records")
 
 MAX_INPUT_BYTES = 50 * 1024 * 1024  # far beyond any posting; a guard against the wrong file
 
@@ -63,44 +64,72 @@ class Decision(Enum):
 
 
 def find_duplicate(db: Library, doc: PostingDocument) -> Duplicate | None:
+    return _duplicates(db, [doc]).get(0)
+
+
+def _duplicates(db: Library, docs: Sequence[PostingDocument]) -> dict[int, Duplicate]:
     with db.reading() as session:
-        found = duplicate_checks.find_duplicate(session, doc)
-        if found is None:
-            return None
-        title, company = duplicate_checks.title_and_company(session, found[0])
-    return Duplicate(found[0], title, company, found[1])
+        return _duplicates_in(session, docs)
+
+
+def _duplicates_in(
+    session: Session, docs: Sequence[PostingDocument], ignore: Iterable[int] = ()
+) -> dict[int, Duplicate]:
+    found = duplicate_checks.find_duplicates(session, docs, set(ignore))
+    names = duplicate_checks.titles_and_companies(session, {pid for pid, _ in found.values()})
+    return {
+        index: Duplicate(posting_id, *names[posting_id], reason)
+        for index, (posting_id, reason) in found.items()
+    }
+
+
+def read_documents(
+    data: bytes | str, source: str, *, captured_at: datetime | None = None
+) -> list[ReadResult]:
+    """The postings in one input, not yet checked against the library.
+
+    Whatever a reader let through, nothing that cannot be stored goes further: such values are
+    dropped, each with a note (``core.bounds``). Raises ImportRefused naming ``source``.
+    """
+    try:
+        results = detect.read_postings(data, name=source, captured_at=captured_at or datetime.now(UTC))
+    except ImportRefused as refused:
+        raise ImportRefused(f"{source}: {refused.reason}") from None
+    read = []
+    for result in results:
+        document, notes = bounded(result.document)
+        read.append(ReadResult(document, result.warnings + notes))
+    return read
 
 
 def read_input(
     db: Library, data: bytes | str, source: str, *, captured_at: datetime | None = None
 ) -> list[Candidate]:
-    """Parse one input. Raises ImportRefused with a reason that names ``source``."""
-    try:
-        results = detect.read_postings(
-            data, name=source, captured_at=captured_at or datetime.now(UTC)
-        )
-    except ImportRefused as refused:
-        raise ImportRefused(f"{source}: {refused.reason}") from None
-    candidates = []
-    for result in results:
-        # Whatever a reader let through, nothing that cannot be stored goes further.
-        document, notes = bounded(result.document)
-        candidates.append(
-            Candidate(source, document, result.warnings + notes, find_duplicate(db, document))
-        )
-    return candidates
+    """Parse one input, each posting with the saved one it repeats, if any.
+
+    Raises ImportRefused with a reason that names ``source``.
+    """
+    results = read_documents(data, source, captured_at=captured_at)
+    duplicates = _duplicates(db, [r.document for r in results])
+    return [
+        Candidate(source, r.document, r.warnings, duplicates.get(i)) for i, r in enumerate(results)
+    ]
 
 
-def read_file(db: Library, path: Path, *, captured_at: datetime | None = None) -> list[Candidate]:
+def file_bytes(path: Path) -> bytes:
+    """A file's bytes to import; raises ImportRefused naming the file when it cannot be."""
     try:
         if path.is_dir():
             raise ImportRefused(f"{path}: is a folder, not a file")
         if path.stat().st_size > MAX_INPUT_BYTES:
             raise ImportRefused(f"{path}: is larger than 50 MB, too large to be a posting")
-        data = path.read_bytes()
+        return path.read_bytes()
     except OSError as error:
         raise ImportRefused(f"{path}: cannot be read ({error.strerror})") from None
-    return read_input(db, data, str(path), captured_at=captured_at)
+
+
+def read_file(db: Library, path: Path, *, captured_at: datetime | None = None) -> list[Candidate]:
+    return read_input(db, file_bytes(path), str(path), captured_at=captured_at)
 
 
 def save_candidate(
@@ -109,13 +138,15 @@ def save_candidate(
     decision: Decision = Decision.SAVE_NEW,
     duplicate_of: int | None = None,
 ) -> Changes:
-    """Store an imported posting as the user decided. Company data always merges."""
-    if decision is Decision.SKIP:
-        return Changes()
-    if decision is Decision.UPDATE_EXISTING and duplicate_of is not None:
-        return update_posting(db, duplicate_of, doc, merge_company=True).changes
-    # A posting from Jobdeck's own export gets a new id here; its stage and history come along.
-    return create_posting(db, doc.with_changes(id=None)).changes
+    """Store an imported posting as the user decided. Company data always merges.
+
+    Raises InvalidPosting (no title or company, a stage this library lacks) or PostingNotFound
+    (the posting to update is gone).
+    """
+    report = save_many(db, [(doc, decision, duplicate_of)], _quiet, threading.Event())
+    if report.failures:
+        raise report.failures[0].error
+    return report.changes
 
 
 # ---------------------------------------------------------------------------------------------
@@ -149,60 +180,212 @@ def read_files(
     return ReadReport(candidates, refusals)
 
 
-SaveJob = tuple[PostingDocument, Decision, int | None]
+SaveJob = tuple[PostingDocument, Decision, int | None]  # the document, and what to do with it
+
+
+@dataclass(frozen=True)
+class SaveFailure:
+    document: PostingDocument
+    error: InvalidPosting | PostingNotFound
+
+    def __str__(self) -> str:
+        return f"{self.document.title or 'A posting'}: {self.error}"
 
 
 @dataclass(frozen=True)
 class SaveReport:
     changes: Changes
-    failures: list[str]
+    failures: list[SaveFailure]
     cancelled: bool = False
 
 
-BATCH_SIZE = 100  # new postings saved per transaction: one disk sync per batch, not per posting
+BATCH_SIZE = 500  # postings saved per transaction: one disk sync per chunk, not per posting
+
+
+def _quiet(done: int, total: int, what: str) -> None:
+    pass
 
 
 def save_many(
     db: Library, jobs: Sequence[SaveJob], progress: Progress, cancelled: threading.Event
 ) -> SaveReport:
-    """Save every job; a stop or a failure never leaves a posting half-saved.
+    """Save every job, a chunk per transaction; a stop or a failure never leaves a posting
+    half-saved, and what was saved before a stop stays saved.
 
-    New postings go in batches, one transaction each. A batch with a bad posting is redone one
-    posting at a time, so the failure names that posting and the rest are still saved.
+    A chunk holding a posting that cannot be saved is redone one posting at a time, so the
+    failure names that posting and the rest are still saved.
     """
     changes = Changes()
-    failures: list[str] = []
-    done = 0
-    one_by_one_until = 0  # after a failed batch, its postings are saved singly
-    while done < len(jobs):
-        progress(done, len(jobs), jobs[done][0].title or "")
+    failures: list[SaveFailure] = []
+    for start in range(0, len(jobs), BATCH_SIZE):
+        progress(start, len(jobs), jobs[start][0].title or "")
         if cancelled.is_set():
             return SaveReport(changes, failures, cancelled=True)
-        batch = [jobs[done]] if done < one_by_one_until else _next_batch(jobs, done)
-        try:
-            if len(batch) > 1:
-                changes = changes.merged(create_postings(db, [doc for doc, _, _ in batch]))
-            else:
-                doc, decision, duplicate_of = batch[0]
-                changes = changes.merged(save_candidate(db, doc, decision, duplicate_of))
-        except (InvalidPosting, PostingNotFound) as error:
-            if len(batch) > 1:
-                one_by_one_until = done + len(batch)
-                continue
-            failures.append(f"{batch[0][0].title or 'A posting'}: {error}")
-        done += len(batch)
+        for outcome in _save_chunk(db, jobs[start : start + BATCH_SIZE]):
+            if isinstance(outcome, SaveFailure):
+                failures.append(outcome)
+            elif outcome.created:
+                changes = changes.merged(Changes(created=frozenset({outcome.posting_id})))
+            elif outcome.posting_id is not None:
+                changes = changes.merged(Changes(updated=frozenset({outcome.posting_id})))
     progress(len(jobs), len(jobs), "")
     return SaveReport(changes, failures)
 
 
-def _next_batch(jobs: Sequence[SaveJob], start: int) -> list[SaveJob]:
-    """The run of new postings from ``start`` (up to BATCH_SIZE), or the one job there."""
-    batch = []
-    for job in jobs[start : start + BATCH_SIZE]:
-        if job[1] is not Decision.SAVE_NEW:
-            break
-        batch.append(job)
-    return batch or [jobs[start]]
+@dataclass(frozen=True)
+class Written:
+    """One job's result in its transaction."""
+
+    posting_id: int | None  # None: skipped
+    created: bool = False
+
+
+def _save_chunk(db: Library, jobs: Sequence[SaveJob]) -> list[Written | SaveFailure]:
+    """Save a chunk in one transaction; on a failure, each of its jobs in its own."""
+    try:
+        with db.writing() as session:
+            return list(_write(session, jobs, datetime.now(UTC)))
+    except (InvalidPosting, PostingNotFound):
+        if len(jobs) == 1:
+            raise
+    outcomes: list[Written | SaveFailure] = []
+    for job in jobs:
+        try:
+            outcomes += _save_chunk(db, [job])
+        except (InvalidPosting, PostingNotFound) as error:
+            outcomes.append(SaveFailure(job[0], error))
+    return outcomes
+
+
+def _write(session: Session, jobs: Sequence[SaveJob], now: datetime) -> list[Written]:
+    """Write the jobs in the caller's transaction: updates one by one, new postings together.
+
+    Raises InvalidPosting or PostingNotFound when one cannot be saved (the caller rolls back).
+    """
+    outcomes: list[Written] = []
+    new: list[tuple[int, PostingDocument]] = []
+    for job, decision, duplicate_of in jobs:
+        if decision is Decision.SKIP:
+            outcomes.append(Written(None))
+            continue
+        doc = checked(job)  # cleaned of invisible text, or refused naming what cannot be saved
+        if decision is Decision.UPDATE_EXISTING and duplicate_of is not None:
+            try:
+                records.update_document(session, duplicate_of, doc, now, merge_company=True)
+            except record_errors.PostingMissing as error:
+                raise PostingNotFound(str(error)) from None
+            outcomes.append(Written(duplicate_of))
+        else:
+            # A posting from Jobdeck's own export gets a new id; its stage and history come too.
+            new.append((len(outcomes), doc.with_changes(id=None)))
+            outcomes.append(Written(None, created=True))
+    try:
+        ids = records.insert_postings(session, [doc for _, doc in new], now)
+    except record_errors.StageMissing as error:
+        raise InvalidPosting(str(error)) from None
+    for (index, _), posting_id in zip(new, ids, strict=True):
+        outcomes[index] = Written(posting_id, created=True)
+    return outcomes
+
+
+# ---------------------------------------------------------------------------------------------
+# jobdeck import: a stream of documents, a chunk per transaction.
+
+
+class Status(Enum):
+    SAVED = "saved"
+    UPDATED = "updated"
+    SKIPPED = "skipped"
+    REFUSED = "refused"
+    WOULD_SAVE = "would save"  # a dry run
+
+
+@dataclass(frozen=True)
+class Outcome:
+    """What became of one posting of an input."""
+
+    document: PostingDocument  # as read
+    warnings: tuple[str, ...]
+    status: Status
+    posting_id: int | None = None  # saved or updated
+    duplicate: Duplicate | None = None
+    reason: str | None = None  # why it was refused
+
+
+def import_documents(
+    db: Library,
+    results: Sequence[ReadResult],
+    on_duplicate: Decision,
+    *,
+    dry_run: bool = False,
+) -> Iterator[Outcome]:
+    """Save the postings read from one input, a chunk per transaction, as they come.
+
+    A posting repeating one saved before this input began is handled as ``on_duplicate``
+    says; postings of the same input are never taken for each other's duplicates (an export
+    may hold two postings with the same company and title, kept on purpose). The duplicate
+    check of a chunk runs inside its write transaction, so a second import running at the same
+    time cannot slip the same posting in between. A dry run makes every check and writes
+    nothing. A posting that cannot be saved is refused by name; the others are saved.
+    """
+    saved_here: set[int] = set()
+    for start in range(0, len(results), BATCH_SIZE):
+        chunk = results[start : start + BATCH_SIZE]
+        docs = [r.document for r in chunk]
+        if dry_run:
+            with db.reading() as session:
+                duplicates = _duplicates_in(session, docs)
+            yield from _dry_run(chunk, duplicates, on_duplicate)
+            continue
+        yield from _import_chunk(db, chunk, on_duplicate, saved_here)
+
+
+def _dry_run(
+    chunk: Sequence[ReadResult], duplicates: dict[int, Duplicate], on_duplicate: Decision
+) -> Iterator[Outcome]:
+    for index, result in enumerate(chunk):
+        duplicate = duplicates.get(index)
+        try:
+            checked(result.document)
+        except InvalidPosting as error:
+            yield Outcome(result.document, result.warnings, Status.REFUSED, reason=str(error))
+            continue
+        status = Status.WOULD_SAVE
+        if duplicate is not None and on_duplicate is Decision.SKIP:
+            status = Status.SKIPPED
+        yield Outcome(result.document, result.warnings, status, duplicate=duplicate)
+
+
+def _import_chunk(
+    db: Library, chunk: Sequence[ReadResult], on_duplicate: Decision, saved_here: set[int]
+) -> Iterator[Outcome]:
+    docs = [r.document for r in chunk]
+    try:
+        with db.writing() as session:
+            duplicates = _duplicates_in(session, docs, ignore=saved_here)
+            jobs = [
+                (doc, on_duplicate, duplicates[i].posting_id)
+                if i in duplicates
+                else (doc, Decision.SAVE_NEW, None)
+                for i, doc in enumerate(docs)
+            ]
+            saved = _write(session, jobs, datetime.now(UTC))
+    except (InvalidPosting, PostingNotFound) as error:
+        if len(chunk) == 1:
+            result = chunk[0]
+            yield Outcome(result.document, result.warnings, Status.REFUSED, reason=str(error))
+            return
+        for result in chunk:  # find the one that cannot be saved; save the others
+            yield from _import_chunk(db, [result], on_duplicate, saved_here)
+        return
+    for index, (result, outcome) in enumerate(zip(chunk, saved, strict=True)):
+        duplicate = duplicates.get(index)
+        if outcome.posting_id is None:
+            status = Status.SKIPPED
+        else:
+            status = Status.SAVED if outcome.created else Status.UPDATED
+            saved_here.add(outcome.posting_id)
+        yield Outcome(result.document, result.warnings, status, outcome.posting_id, duplicate)
 
 
 def clipboard_payload(html: str | None, text: str | None) -> str | None:

@@ -19,14 +19,11 @@ from desktop.services.library import Library
 from desktop.storage import posting_list
 
 if TYPE_CHECKING:
-    from desktop.storage import company_records as companies
     from desktop.storage import posting_records as records
-    from desktop.storage import posting_stream, record_errors, search_index
+    from desktop.storage import posting_stream, record_errors
 else:  # the ORM: loaded after the window's first paint, which needs only the list
     records = deferred("desktop.storage.posting_records")
-    companies = deferred("desktop.storage.company_records")
     record_errors = deferred("desktop.storage.record_errors")
-    search_index = deferred("desktop.storage.search_index")
     posting_stream = deferred("desktop.storage.posting_stream")
 
 
@@ -101,27 +98,13 @@ def update_posting(
     of the posting imported over it) the new data merges in: newer values win, lists merge.
     """
     doc = checked(doc)
-    now = now or _now()
     with db.writing() as session:
         try:
-            posting = records.load_posting(session, posting_id)
+            records.update_document(
+                session, posting_id, doc, now or _now(), merge_company=merge_company
+            )
         except record_errors.PostingMissing as error:
             raise PostingNotFound(str(error)) from None
-        old_company_id = posting.company_id
-        company = companies.find_or_create_company(session, doc.company or "")
-        if merge_company:
-            companies.merge_company_profile(company, doc.industries, doc.company_profile)
-        else:
-            company.name = (doc.company or "").strip()
-            companies.replace_company_profile(company, doc.industries, doc.company_profile)
-        posting.company = company
-        records.write_document(session, posting, doc, now)
-        session.flush()
-        # A company's name can change only in case here (another name is another company),
-        # which search ignores: re-indexing this posting is enough.
-        search_index.index_postings(session, [(posting, doc)])
-        if old_company_id is not None and old_company_id != company.id:
-            companies.drop_company_if_unused(session, old_company_id)
     return Saved(posting_id, Changes(updated=frozenset({posting_id})))
 
 

@@ -21,8 +21,10 @@ from desktop.storage import search_index
 from desktop.storage.company_records import (
     company_key,
     drop_company_if_unused,
+    find_or_create_company,
     merge_company_profile,
     profile_of,
+    replace_company_profile,
 )
 from desktop.storage.models import Company, Posting, PostingItem, Stage, StageChangeRow
 from desktop.storage.record_errors import PostingMissing
@@ -188,6 +190,37 @@ def posting_columns(doc: PostingDocument) -> dict[str, object]:
         "description": doc.description,
         "source_format": doc.source_format,
     }
+
+
+def update_document(
+    session: Session,
+    posting_id: int,
+    doc: PostingDocument,
+    now: datetime,
+    *,
+    merge_company: bool,
+) -> None:
+    """Replace a stored posting's fields with ``doc``; its ``raw`` text and stage stay.
+
+    The company's profile becomes what the user edited, or with ``merge_company`` (a newer
+    copy of the posting imported over it) the new data merges in. Raises PostingMissing.
+    """
+    posting = load_posting(session, posting_id)
+    old_company_id = posting.company_id
+    company = find_or_create_company(session, doc.company or "")
+    if merge_company:
+        merge_company_profile(company, doc.industries, doc.company_profile)
+    else:
+        company.name = (doc.company or "").strip()
+        replace_company_profile(company, doc.industries, doc.company_profile)
+    posting.company = company
+    write_document(session, posting, doc, now)
+    session.flush()
+    # A company's name can change only in case here (another name is another company),
+    # which search ignores: re-indexing this posting is enough.
+    search_index.index_postings(session, [(posting, doc)])
+    if old_company_id is not None and old_company_id != company.id:
+        drop_company_if_unused(session, old_company_id)
 
 
 def write_document(session: Session, posting: Posting, doc: PostingDocument, now: datetime) -> None:
