@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import html
 import re
+import unicodedata
 from dataclasses import fields, is_dataclass, replace
 from typing import Any
 
@@ -54,14 +55,57 @@ def defuse_links(value: str) -> str:
     return _HTTP.sub("", value)
 
 
+# Characters after which a string may need work: markup, entities, and the colon of a link.
+_MAY_NEED_WORK = re.compile(r"[<&:]")
+
+
+def already_plain(value: str) -> bool:
+    """Whether :func:`plain` gives ``value`` back as it is, told without running it.
+
+    Most strings read back from Jobdeck's own export are: checking is a few scans in C, where
+    cleaning is a dozen steps in Python (``jobdeck import`` of an export spent most of its time
+    re-cleaning clean text). ``isprintable`` is False for every control, format (zero-width,
+    direction) and separator character but the plain space, so what is left to check is single,
+    trimmed spaces, composed characters, and nothing that could be markup or a link.
+    """
+    return (
+        value.isprintable()
+        and value.strip(" ") == value != ""
+        and "  " not in value
+        and not _MAY_NEED_WORK.search(value)
+        and unicodedata.is_normalized("NFC", value)
+    )
+
+
+def already_paragraphs(value: str) -> bool:
+    """Whether :func:`plain_paragraphs` gives ``value`` back as it is: plain lines, with single
+    blank lines between paragraphs and none at either end."""
+    lines = value.split("\n")
+    blank_before = True  # no blank line first
+    for line in lines:
+        if not line:
+            if blank_before:
+                return False
+            blank_before = True
+        elif not already_plain(line):
+            return False
+        else:
+            blank_before = False
+    return not blank_before
+
+
 def plain(value: str | None) -> str | None:
     """One clean, safe line of text."""
-    return None if value is None else clean_text(defuse_links(strip_markup(value)))
+    if value is None or already_plain(value):
+        return value
+    return clean_text(defuse_links(strip_markup(value)))
 
 
 def plain_paragraphs(value: str | None) -> str | None:
     """Clean, safe multi-line text."""
-    return None if value is None else clean_paragraphs(defuse_links(strip_markup(value)))
+    if value is None or already_paragraphs(value):
+        return value
+    return clean_paragraphs(defuse_links(strip_markup(value)))
 
 
 def _clean_value(name: str, value: Any) -> Any:
