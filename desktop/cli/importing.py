@@ -5,12 +5,13 @@ from __future__ import annotations
 import argparse
 import json
 import sys
+from collections.abc import Iterable
 from pathlib import Path
 from typing import Any
 
 from desktop.core.document import to_json
 from desktop.core.posting import PostingDocument
-from desktop.importers import ImportRefused, ReadResult
+from desktop.importers import ImportRefused
 from desktop.services import importing, postings
 from desktop.services.library import Library
 
@@ -43,10 +44,10 @@ DECISIONS = {
 }
 
 
-def _read(path: str) -> list[ReadResult]:
+def _read(path: str) -> Iterable[importing.Read]:
     if path == "-":
         return importing.read_documents(sys.stdin.buffer.read(), "stdin")
-    return importing.read_documents(importing.file_bytes(Path(path)), path)
+    return importing.read_path(Path(path))
 
 
 def _label(doc: PostingDocument) -> str:
@@ -84,9 +85,11 @@ def run(db: Library, args: argparse.Namespace) -> int:
             for warning in outcome.warnings:
                 print(f"  note ({source}): {warning}", file=report)
             if outcome.status is Status.REFUSED:
-                print(f"refused {source}: {_label(doc)}: {outcome.reason}", file=sys.stderr)
+                named = f"{source}: {_label(doc)}: " if doc is not None else ""
+                print(f"refused {named}{outcome.reason}", file=sys.stderr)
                 refused += 1
                 continue
+            assert doc is not None
             if args.dry_run and args.json:  # what was read, duplicates too
                 documents.append(to_json(doc.with_changes(id=None), with_store_fields=False))
             if outcome.status is Status.WOULD_SAVE:

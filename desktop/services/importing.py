@@ -8,6 +8,7 @@ second. The window (paste, drop, File > Import) and ``jobdeck import`` share it.
 
 from __future__ import annotations
 
+import itertools
 import threading
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass
@@ -19,7 +20,7 @@ from typing import TYPE_CHECKING
 from desktop.core.bounds import bounded
 from desktop.core.posting import PostingDocument
 from desktop.deferred_import import deferred
-from desktop.importers import ImportRefused
+from desktop.importers import ImportRefused, ReadResult
 from desktop.services.changes import Changes
 from desktop.services.library import Library
 from desktop.services.postings import InvalidPosting, PostingNotFound, checked
@@ -27,11 +28,12 @@ from desktop.services.postings import InvalidPosting, PostingNotFound, checked
 if TYPE_CHECKING:
     from sqlalchemy.orm import Session
 
-    from desktop.importers import ReadResult, detect
+    from desktop.importers import detect, export_stream
     from desktop.storage import duplicate_checks, record_errors
     from desktop.storage import posting_records as records
 else:  # the readers and the ORM, loaded after the window's first paint
     detect = deferred("desktop.importers.detect")
+    export_stream = deferred("desktop.importers.export_stream")
     duplicate_checks = deferred("desktop.storage.duplicate_checks")
     record_errors = deferred("desktop.storage.record_errors")
     records = deferred("desktop.storage.posting_records")
@@ -130,6 +132,35 @@ def file_bytes(path: Path) -> bytes:
 
 def read_file(db: Library, path: Path, *, captured_at: datetime | None = None) -> list[Candidate]:
     return read_input(db, file_bytes(path), str(path), captured_at=captured_at)
+
+
+Read = ReadResult | ImportRefused  # a posting read, or the reason one could not be
+
+
+def read_path(path: Path) -> Iterable[Read]:
+    """The postings in a file, for ``jobdeck import``, not yet checked against the library.
+
+    A Jobdeck export is read as it goes, whatever its size (it is the library's backup); any
+    other file is read whole, up to the size cap. Raises ImportRefused naming the file.
+    """
+    try:
+        streamed = path.is_file() and export_stream.is_export(path)
+    except UnicodeDecodeError:
+        streamed = False
+    if not streamed:
+        return read_documents(file_bytes(path), str(path))
+
+    def named(results: Iterable[Read]) -> Iterator[Read]:
+        try:
+            for result in results:
+                if isinstance(result, ImportRefused):
+                    result = ImportRefused(f"{path}: {result.reason}")
+                yield result
+        except (ImportRefused, OSError, UnicodeDecodeError) as error:
+            reason = error.reason if isinstance(error, ImportRefused) else str(error)
+            yield ImportRefused(f"{path}: {reason}")
+
+    return named(export_stream.read_export(path))
 
 
 def save_candidate(
@@ -304,7 +335,7 @@ class Status(Enum):
 class Outcome:
     """What became of one posting of an input."""
 
-    document: PostingDocument  # as read
+    document: PostingDocument | None  # as read; None when the reader refused it
     warnings: tuple[str, ...]
     status: Status
     posting_id: int | None = None  # saved or updated
@@ -314,30 +345,35 @@ class Outcome:
 
 def import_documents(
     db: Library,
-    results: Sequence[ReadResult],
+    results: Iterable[Read],
     on_duplicate: Decision,
     *,
     dry_run: bool = False,
 ) -> Iterator[Outcome]:
     """Save the postings read from one input, a chunk per transaction, as they come.
 
-    A posting repeating one saved before this input began is handled as ``on_duplicate``
-    says; postings of the same input are never taken for each other's duplicates (an export
-    may hold two postings with the same company and title, kept on purpose). The duplicate
-    check of a chunk runs inside its write transaction, so a second import running at the same
-    time cannot slip the same posting in between. A dry run makes every check and writes
-    nothing. A posting that cannot be saved is refused by name; the others are saved.
+    ``results`` may be a stream (an export read as it goes): only a chunk is held at a time.
+    A posting its reader refused comes out refused; the others are saved. A posting repeating
+    one saved before this input began is handled as ``on_duplicate`` says; postings of the same
+    input are never taken for each other's duplicates (an export may hold two postings with the
+    same company and title, kept on purpose). The duplicate check of a chunk runs inside its
+    write transaction, so a second import running at the same time cannot slip the same posting
+    in between. A dry run makes every check and writes nothing.
     """
     saved_here: set[int] = set()
-    for start in range(0, len(results), BATCH_SIZE):
-        chunk = results[start : start + BATCH_SIZE]
-        docs = [r.document for r in chunk]
+    stream = iter(results)
+    while chunk := list(itertools.islice(stream, BATCH_SIZE)):
+        read = [r for r in chunk if isinstance(r, ReadResult)]
+        for refused in (r for r in chunk if isinstance(r, ImportRefused)):
+            yield Outcome(None, (), Status.REFUSED, reason=refused.reason)
+        if not read:
+            continue
         if dry_run:
             with db.reading() as session:
-                duplicates = _duplicates_in(session, docs)
-            yield from _dry_run(chunk, duplicates, on_duplicate)
-            continue
-        yield from _import_chunk(db, chunk, on_duplicate, saved_here)
+                duplicates = _duplicates_in(session, [r.document for r in read])
+            yield from _dry_run(read, duplicates, on_duplicate)
+        else:
+            yield from _import_chunk(db, read, on_duplicate, saved_here)
 
 
 def _dry_run(
