@@ -94,7 +94,9 @@ def read_documents(
     dropped, each with a note (``core.bounds``). Raises ImportRefused naming ``source``.
     """
     try:
-        results = detect.read_postings(data, name=source, captured_at=captured_at or datetime.now(UTC))
+        results = detect.read_postings(
+            data, name=source, captured_at=captured_at or datetime.now(UTC)
+        )
     except ImportRefused as refused:
         raise ImportRefused(f"{source}: {refused.reason}") from None
     read = []
@@ -174,10 +176,9 @@ def save_candidate(
     Raises InvalidPosting (no title or company, a stage this library lacks) or PostingNotFound
     (the posting to update is gone).
     """
-    report = save_many(db, [(doc, decision, duplicate_of)], _quiet, threading.Event())
-    if report.failures:
-        raise report.failures[0].error
-    return report.changes
+    (written,) = _save_chunk(db, [(doc, decision, duplicate_of)])  # raises for a lone job
+    assert isinstance(written, Written)
+    return _changes_of([written])
 
 
 # ---------------------------------------------------------------------------------------------
@@ -226,15 +227,11 @@ class SaveFailure:
 @dataclass(frozen=True)
 class SaveReport:
     changes: Changes
-    failures: list[SaveFailure]
+    failures: list[str]  # one per posting not saved: its title and why
     cancelled: bool = False
 
 
 BATCH_SIZE = 500  # postings saved per transaction: one disk sync per chunk, not per posting
-
-
-def _quiet(done: int, total: int, what: str) -> None:
-    pass
 
 
 def save_many(
@@ -247,20 +244,24 @@ def save_many(
     failure names that posting and the rest are still saved.
     """
     changes = Changes()
-    failures: list[SaveFailure] = []
+    failures: list[str] = []
     for start in range(0, len(jobs), BATCH_SIZE):
         progress(start, len(jobs), jobs[start][0].title or "")
         if cancelled.is_set():
             return SaveReport(changes, failures, cancelled=True)
-        for outcome in _save_chunk(db, jobs[start : start + BATCH_SIZE]):
-            if isinstance(outcome, SaveFailure):
-                failures.append(outcome)
-            elif outcome.created:
-                changes = changes.merged(Changes(created=frozenset({outcome.posting_id})))
-            elif outcome.posting_id is not None:
-                changes = changes.merged(Changes(updated=frozenset({outcome.posting_id})))
+        outcomes = _save_chunk(db, jobs[start : start + BATCH_SIZE])
+        failures += [str(outcome) for outcome in outcomes if isinstance(outcome, SaveFailure)]
+        changes = changes.merged(_changes_of(outcomes))
     progress(len(jobs), len(jobs), "")
     return SaveReport(changes, failures)
+
+
+def _changes_of(outcomes: Sequence[Written | SaveFailure]) -> Changes:
+    written = [o for o in outcomes if isinstance(o, Written) and o.posting_id is not None]
+    return Changes(
+        created=frozenset(o.posting_id for o in written if o.created),  # type: ignore[misc]
+        updated=frozenset(o.posting_id for o in written if not o.created),  # type: ignore[misc]
+    )
 
 
 @dataclass(frozen=True)

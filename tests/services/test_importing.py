@@ -146,7 +146,7 @@ def test_a_bad_posting_in_a_batch_is_named_and_the_others_are_saved(db: Library)
     docs[2] = docs[2].with_changes(company=None)
     jobs = [(doc, importing.Decision.SAVE_NEW, None) for doc in docs]
     report = importing.save_many(db, jobs, _quiet, threading.Event())
-    assert [str(failure) for failure in report.failures] == ["Copy 2: A posting needs a company."]
+    assert report.failures == ["Copy 2: A posting needs a company."]
     assert postings.count_postings(db) == 4
 
 
