@@ -9,11 +9,17 @@ from __future__ import annotations
 import argparse
 import sys
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from desktop.services import backups
+from desktop.deferred_import import deferred
 from desktop.services.errors import ServiceError
 from desktop.services.library import Library
+
+if TYPE_CHECKING:
+    from desktop.services import backups
+else:  # loaded by the command that runs: each command imports only what it needs
+    backups = deferred("desktop.services.backups")
+
 
 EXIT_OK, EXIT_FAILED = 0, 1
 

@@ -5,11 +5,20 @@ from __future__ import annotations
 import argparse
 import json
 import sys
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from desktop.core.document import DocumentError, parse_datetime
-from desktop.services import board, postings, stages
+from desktop.deferred_import import deferred
 from desktop.services.library import Library
+
+if TYPE_CHECKING:
+    from desktop.core import document
+    from desktop.services import board, postings, stages
+else:  # loaded by the command that runs: each command imports only what it needs
+    document = deferred("desktop.core.document")
+    board = deferred("desktop.services.board")
+    postings = deferred("desktop.services.postings")
+    stages = deferred("desktop.services.stages")
+
 
 EXIT_USAGE = 2
 
@@ -40,13 +49,13 @@ def run_stages(db: Library, args: argparse.Namespace) -> int:
 
 
 def run_list(db: Library, args: argparse.Namespace) -> int:
-    rows = postings.list_postings(db)
+    stage_id = None
     if args.stage:
         try:
-            wanted = board.resolve_stage(db, args.stage).name
+            stage_id = board.resolve_stage(db, args.stage).id
         except board.UnknownStage as error:
             return _usage(str(error))
-        rows = [row for row in rows if row.stage == wanted]
+    rows = postings.list_postings(db, stage_id=stage_id)
     if args.json:
         listed = [
             {
@@ -67,10 +76,10 @@ def run_list(db: Library, args: argparse.Namespace) -> int:
 
 def run_move(db: Library, args: argparse.Namespace) -> int:
     try:
-        at = parse_datetime(args.at, "--at") if args.at else None
+        at = document.parse_datetime(args.at, "--at") if args.at else None
         stage = board.resolve_stage(db, args.stage)
         board.move_application(db, args.posting_id, stage.id, at=at)
-    except (DocumentError, board.UnknownStage, postings.PostingNotFound) as error:
+    except (document.DocumentError, board.UnknownStage, postings.PostingNotFound) as error:
         return _usage(str(error))
     print(f"moved #{args.posting_id} to {stage.name}")
     return 0

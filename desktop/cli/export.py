@@ -5,11 +5,16 @@ from __future__ import annotations
 import argparse
 import sys
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from desktop.cli.failure import EXIT_OK, CommandFailed
-from desktop.services import export
+from desktop.deferred_import import deferred
 from desktop.services.library import Library
+
+if TYPE_CHECKING:
+    from desktop.services import export
+else:  # loaded by the command that runs: each command imports only what it needs
+    export = deferred("desktop.services.export")
 
 
 def add_export_command(commands: Any, parents: list[argparse.ArgumentParser]) -> None:

@@ -7,13 +7,21 @@ import json
 import sys
 from collections.abc import Iterable
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from desktop.core.document import to_json
-from desktop.core.posting import PostingDocument
-from desktop.importers import ImportRefused
-from desktop.services import importing, postings
+from desktop.deferred_import import deferred
 from desktop.services.library import Library
+
+if TYPE_CHECKING:
+    from desktop import importers
+    from desktop.core import document
+    from desktop.core.posting import PostingDocument
+    from desktop.services import importing, postings
+else:  # loaded by the command that runs: each command imports only what it needs
+    document = deferred("desktop.core.document")
+    importers = deferred("desktop.importers")
+    importing = deferred("desktop.services.importing")
+    postings = deferred("desktop.services.postings")
 
 
 def add_import_command(commands: Any, parents: list[argparse.ArgumentParser]) -> None:
@@ -37,10 +45,10 @@ def add_import_command(commands: Any, parents: list[argparse.ArgumentParser]) ->
     )
 
 
-DECISIONS = {
-    "skip": importing.Decision.SKIP,
-    "update": importing.Decision.UPDATE_EXISTING,
-    "keep": importing.Decision.SAVE_NEW,
+DECISIONS = {  # --on-duplicate: the name of an importing.Decision
+    "skip": "SKIP",
+    "update": "UPDATE_EXISTING",
+    "keep": "SAVE_NEW",
 }
 
 
@@ -72,13 +80,13 @@ def run(db: Library, args: argparse.Namespace) -> int:
     for path in args.paths:
         try:
             results = _read(path)
-        except ImportRefused as error:
+        except importers.ImportRefused as error:
             print(f"refused {error.reason}", file=sys.stderr)
             refused += 1
             continue
         source = "stdin" if path == "-" else path
         outcomes = importing.import_documents(
-            db, results, DECISIONS[args.on_duplicate], dry_run=args.dry_run
+            db, results, importing.Decision[DECISIONS[args.on_duplicate]], dry_run=args.dry_run
         )
         for outcome in outcomes:
             doc, duplicate = outcome.document, outcome.duplicate
@@ -91,7 +99,9 @@ def run(db: Library, args: argparse.Namespace) -> int:
                 continue
             assert doc is not None
             if args.dry_run and args.json:  # what was read, duplicates too
-                documents.append(to_json(doc.with_changes(id=None), with_store_fields=False))
+                documents.append(
+                    document.to_json(doc.with_changes(id=None), with_store_fields=False)
+                )
             if outcome.status is Status.WOULD_SAVE:
                 print(f"would save {_label(doc)}{_duplicate_note(duplicate)}", file=report)
             elif outcome.status is Status.SKIPPED:
@@ -105,7 +115,8 @@ def run(db: Library, args: argparse.Namespace) -> int:
             else:
                 print(f"{outcome.status.value} #{outcome.posting_id} {_label(doc)}", file=report)
                 if args.json and outcome.posting_id is not None:
-                    documents.append(to_json(postings.get_posting(db, outcome.posting_id)))
+                    saved = postings.get_posting(db, outcome.posting_id)
+                    documents.append(document.to_json(saved))
     if args.json:
         sys.stdout.write(json.dumps(documents, ensure_ascii=False, indent=2) + "\n")
     return 1 if refused else 0

@@ -11,10 +11,16 @@ from __future__ import annotations
 import argparse
 import getpass
 import sys
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from desktop.services import logins
+from desktop.deferred_import import deferred
 from desktop.services.library import Library
+
+if TYPE_CHECKING:
+    from desktop.services import logins
+else:  # loaded by the command that runs: each command imports only what it needs
+    logins = deferred("desktop.services.logins")
+
 
 EXIT_OK, EXIT_FAILED, EXIT_USAGE = 0, 1, 2
 

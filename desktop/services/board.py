@@ -12,14 +12,12 @@ from desktop.services.changes import Changes
 from desktop.services.errors import Invalid, NotFound
 from desktop.services.library import Library
 from desktop.services.postings import PostingNotFound
+from desktop.storage import pipeline_sql, record_errors
 
 if TYPE_CHECKING:
     from desktop.storage import board_records as records
-    from desktop.storage import record_errors, stage_lookups
 else:  # the ORM, loaded after the window's first paint
     records = deferred("desktop.storage.board_records")
-    record_errors = deferred("desktop.storage.record_errors")
-    stage_lookups = deferred("desktop.storage.stage_lookups")
 
 
 class UnknownStage(NotFound):
@@ -56,12 +54,12 @@ def column_cards(
 
 
 def resolve_stage(db: Library, name: str) -> StageInfo:
-    with db.reading() as session:
+    """The stage in use with this name (any case). Raises UnknownStage."""
+    with db.querying() as connection:
         try:
-            stage = stage_lookups.stage_by_name(session, name)
+            return pipeline_sql.stage_named(connection, name)
         except record_errors.StageMissing as error:
             raise UnknownStage(str(error)) from None
-        return StageInfo(stage.id, stage.name, stage.color, stage.is_closed, stage.position, 0)
 
 
 def move_application(
@@ -74,23 +72,18 @@ def move_application(
 ) -> tuple[MoveRecord, Changes]:
     """Put a posting in a stage (at ``index`` in its column, else last) and record the change.
 
-    A move within the same stage only reorders; it adds nothing to the history.
+    A move within the same stage only reorders; it adds nothing to the history. Plain SQL: a
+    move from the command line does not wait for the ORM to load.
     """
-    with db.writing() as session:
+    with db.plain_writing() as connection:
         try:
-            posting = records.get_posting(session, posting_id)
-            records.get_stage(session, stage_id)
+            record = pipeline_sql.move_card(
+                connection, posting_id, stage_id, index, at or datetime.now(UTC)
+            )
         except record_errors.PostingMissing as error:
             raise PostingNotFound(str(error)) from None
         except record_errors.StageMissing as error:
             raise UnknownStage(str(error)) from None
-        from_stage, from_order = posting.stage_id, posting.stage_order
-        posting.stage_order = records.order_for_index(session, stage_id, index, posting_id)
-        history_id = None
-        if stage_id != from_stage:
-            posting.stage_id = stage_id
-            history_id = records.add_change(session, posting_id, stage_id, at or datetime.now(UTC))
-    record = MoveRecord(posting_id, from_stage, from_order, stage_id, history_id)
     return record, Changes(updated=frozenset({posting_id}))
 
 

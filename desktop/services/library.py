@@ -79,6 +79,13 @@ class Library:
             yield session
 
     @contextmanager
+    def plain_writing(self) -> Iterator[sqlite3.Connection]:
+        """A plain ``sqlite3`` connection in one write transaction, for writes that must not
+        wait for the ORM; committed whole or not at all, as ``writing``."""
+        with storage_errors(), self.database.plain_writing() as connection:
+            yield connection
+
+    @contextmanager
     def querying(self) -> Iterator[sqlite3.Connection]:
         """A plain ``sqlite3`` connection for SELECTs that must not wait for the ORM."""
         with storage_errors(), self.database.querying() as connection:

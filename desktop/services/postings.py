@@ -132,10 +132,16 @@ def get_posting(db: Library, posting_id: int) -> PostingDocument:
 
 
 def list_postings(
-    db: Library, search: str = "", sort: SortKey = SortKey.POSTED, descending: bool = True
+    db: Library,
+    search: str = "",
+    sort: SortKey = SortKey.POSTED,
+    descending: bool = True,
+    *,
+    stage_id: int | None = None,
 ) -> list[PostingRow]:
+    """Every posting's list row (those in ``stage_id`` only, when given), in list order."""
     with db.querying() as connection:
-        return posting_list.list_rows(connection, search, sort, descending)
+        return posting_list.list_rows(connection, search, sort, descending, stage_id)
 
 
 def list_posting_ids(

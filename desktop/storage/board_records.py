@@ -4,16 +4,14 @@ from __future__ import annotations
 
 from datetime import datetime
 
-from sqlalchemy import Select, delete, func, select, update
+from sqlalchemy import Select, delete, func, select
 from sqlalchemy.orm import Session
 
 from desktop.core.board import Card, StageInfo, TimelineEntry
+from desktop.storage import pipeline_sql
 from desktop.storage.models import Company, Posting, Stage, StageChangeRow
 from desktop.storage.record_errors import PostingMissing, StageChangeMissing, StageMissing
 from desktop.storage.search_index import matching
-
-# Orders closer than this are renumbered before a card goes between them.
-MIN_ORDER_GAP = 1e-6
 
 
 def stages(session: Session, search: str = "") -> list[StageInfo]:
@@ -93,55 +91,6 @@ def get_posting(session: Session, posting_id: int) -> Posting:
     return posting
 
 
-def order_for_index(session: Session, stage_id: int, index: int | None, moving: int) -> float:
-    """The stage_order that puts a card at ``index`` among the others in the column.
-
-    Reads only the two neighbours (through the (stage_id, stage_order) index), not the column.
-    """
-    others = (
-        select(Posting.stage_order)
-        .where(Posting.stage_id == stage_id, Posting.id != moving)
-        .order_by(Posting.stage_order, Posting.id)
-    )
-    if index is None or index < 0:
-        last = session.scalar(
-            select(func.max(Posting.stage_order)).where(
-                Posting.stage_id == stage_id, Posting.id != moving
-            )
-        )
-        return (last or 0.0) + 1.0
-    neighbours = list(session.scalars(others.offset(max(index - 1, 0)).limit(2)))
-    if index == 0:
-        after = neighbours[0] if neighbours else None
-        return (after - 1.0) if after is not None else 1.0
-    if len(neighbours) < 2:  # past the end
-        return (neighbours[-1] if neighbours else 0.0) + 1.0
-    before, after = neighbours
-    if after - before < MIN_ORDER_GAP:
-        renumber(session, stage_id)
-        return order_for_index(session, stage_id, index, moving)
-    return (before + after) / 2
-
-
-def renumber(session: Session, stage_id: int) -> None:
-    ids = session.scalars(
-        select(Posting.id)
-        .where(Posting.stage_id == stage_id)
-        .order_by(Posting.stage_order, Posting.id)
-    )
-    for order, posting_id in enumerate(list(ids), start=1):
-        session.execute(
-            update(Posting).where(Posting.id == posting_id).values(stage_order=float(order))
-        )
-
-
-def add_change(session: Session, posting_id: int, stage_id: int, at: datetime) -> int:
-    change = StageChangeRow(posting_id=posting_id, stage_id=stage_id, at=at)
-    session.add(change)
-    session.flush()
-    return change.id
-
-
 def delete_change(session: Session, change_id: int) -> None:
     session.execute(delete(StageChangeRow).where(StageChangeRow.id == change_id))
 
@@ -194,13 +143,16 @@ def move_all_cards(
 
     Returns where each card was (id, order) and the stage changes recorded, for an undo.
     """
+    session.flush()  # what the session holds, written before plain SQL reads the columns
+    connection = session.connection().connection.dbapi_connection
+    assert connection is not None
     moved, history = [], []
     for posting_id in postings_in_stage(session, from_stage):
-        posting = get_posting(session, posting_id)
-        moved.append((posting_id, posting.stage_order))
-        posting.stage_id = to_stage
-        posting.stage_order = order_for_index(session, to_stage, None, posting_id)
-        history.append(add_change(session, posting_id, to_stage, at))
+        record = pipeline_sql.move_card(connection, posting_id, to_stage, None, at)  # type: ignore[arg-type]
+        moved.append((posting_id, record.from_order))
+        assert record.history_id is not None
+        history.append(record.history_id)
+    session.expire_all()  # rows the session read before are stale now
     return moved, history
 
 

@@ -176,6 +176,30 @@ class Database:
             _immediate.reset(token)
 
     @contextmanager
+    def plain_writing(self) -> Iterator[sqlite3.Connection]:
+        """A plain ``sqlite3`` connection in one write transaction, for the writes that must
+        not wait for the ORM to load (a move from the command line). As ``writing``: the write
+        lock is taken first, the work is committed whole or rolled back, and SQLite's refusals
+        come as ``WriteFailed`` or ``LibraryBusy``."""
+        if self.read_only:
+            raise WriteFailed(READ_ONLY_MESSAGE)
+        with self._write_lock, self.querying() as connection:
+            try:
+                connection.execute("BEGIN IMMEDIATE")
+                yield connection
+                connection.commit()
+            except sqlite3.OperationalError as error:
+                if connection.in_transaction:
+                    connection.rollback()
+                reason = _why_not_written(error)
+                kind = LibraryBusy if "busy" in reason else WriteFailed
+                raise kind(f"The change was not saved: {reason}.") from error
+            except BaseException:
+                if connection.in_transaction:
+                    connection.rollback()
+                raise
+
+    @contextmanager
     def querying(self) -> Iterator[sqlite3.Connection]:
         """A plain ``sqlite3`` connection for reads that must not wait for the ORM (the list).
 

@@ -81,15 +81,23 @@ def list_ids(
     *,
     offset: int = 0,
     limit: int | None = None,
+    stage_id: int | None = None,
 ) -> list[int]:
-    """The ids of the postings matching ``search``, in list order, a page at a time."""
+    """The ids of the postings matching ``search`` (in ``stage_id`` when given), in list
+    order, a page at a time."""
     column = _SORT_EXPRESSIONS[sort]
     sql = "SELECT p.id FROM postings AS p" + _SORT_JOINS.get(sort, "")
+    conditions: list[str] = []
     parameters: list[object] = []
     fts_query = match_query(search)
     if fts_query is not None:
-        sql += " WHERE " + (_WALK_CHECKING_MATCHES if limit is not None else _FROM_THE_MATCHES)
+        conditions.append(_WALK_CHECKING_MATCHES if limit is not None else _FROM_THE_MATCHES)
         parameters.append(fts_query)
+    if stage_id is not None:
+        conditions.append("p.stage_id = ?")
+        parameters.append(stage_id)
+    if conditions:
+        sql += " WHERE " + " AND ".join(conditions)
     # Rows without a value go last whichever way the column is sorted; the id breaks ties.
     # SQLite already puts NULLs last in a descending order, which lets it walk an index
     # (posted_at) instead of sorting 100,000 rows.
@@ -136,8 +144,9 @@ def list_rows(
     search: str = "",
     sort: SortKey = SortKey.POSTED,
     descending: bool = True,
+    stage_id: int | None = None,
 ) -> list[PostingRow]:
     """The whole list (for ``jobdeck list``): every matching posting's row, in order."""
-    ids = list_ids(conn, search, sort, descending)
+    ids = list_ids(conn, search, sort, descending, stage_id=stage_id)
     rows = rows_by_id(conn, ids)
     return [rows[i] for i in ids]

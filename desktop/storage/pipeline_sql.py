@@ -1,0 +1,148 @@
+"""The pipeline's everyday reads and moves in plain SQL on ``sqlite3``.
+
+``jobdeck stages``, ``list --stage``, ``move`` and ``login get`` are over in the time Python
+takes to start when they need only these: SQLAlchemy and our models take about a quarter of a
+second to import, several times the work itself. The window's card moves use the same
+functions, so there is one way to place a card. Times are stored as ``UtcDateTime`` stores
+them (fixed-width UTC ISO text), so rows written here and through the ORM are alike.
+"""
+
+from __future__ import annotations
+
+import sqlite3
+from datetime import UTC, datetime
+
+from desktop.core.board import MoveRecord, StageInfo
+from desktop.core.bounds import readable_datetime
+from desktop.storage.record_errors import PostingMissing, StageMissing
+
+# Orders closer than this are renumbered before a card goes between them.
+MIN_ORDER_GAP = 1e-6
+
+
+def stored_time(at: datetime) -> str:
+    """``at`` as the library stores times (what ``models.UtcDateTime`` writes)."""
+    if at.tzinfo is None:
+        raise ValueError("Jobdeck stores only time-zone aware datetimes")
+    return at.astimezone(UTC).isoformat(timespec="microseconds")
+
+
+def stages_with_counts(conn: sqlite3.Connection) -> list[StageInfo]:
+    """The stages in use (not archived), in board order, each with its number of postings."""
+    rows = conn.execute(
+        "SELECT s.id, s.name, s.color, s.is_closed, s.position, "
+        "(SELECT count(*) FROM postings AS p WHERE p.stage_id = s.id) "
+        "FROM stages AS s WHERE NOT s.archived ORDER BY s.position"
+    )
+    return [
+        StageInfo(stage_id, name, color, bool(closed), position, count)
+        for stage_id, name, color, closed, position, count in rows
+    ]
+
+
+def stage_named(conn: sqlite3.Connection, name: str) -> StageInfo:
+    """The stage in use with this name, ignoring case and spacing. Raises StageMissing."""
+    wanted = " ".join(name.split()).casefold()
+    for stage in stages_with_counts(conn):  # a dozen rows; casefold knows every alphabet
+        if " ".join(stage.name.split()).casefold() == wanted:
+            return stage
+    raise StageMissing(f"There is no stage named {name!r}.")
+
+
+def posting_exists(conn: sqlite3.Connection, posting_id: int) -> bool:
+    return conn.execute("SELECT 1 FROM postings WHERE id = ?", (posting_id,)).fetchone() is not None
+
+
+def login_row(
+    conn: sqlite3.Connection, posting_id: int
+) -> tuple[str, str, bool, datetime | None] | None:
+    """A posting's portal login as (url, username, has a password, updated at), or None."""
+    row = conn.execute(
+        "SELECT url, username, has_password, updated_at FROM portal_logins WHERE posting_id = ?",
+        (posting_id,),
+    ).fetchone()
+    if row is None:
+        return None
+    url, username, has_password, updated_at = row
+    return url, username, bool(has_password), readable_datetime(updated_at)
+
+
+def order_for_index(
+    conn: sqlite3.Connection, stage_id: int, index: int | None, moving: int
+) -> float:
+    """The stage_order that puts a card at ``index`` among the others in the column (None:
+    last). Reads only the two neighbours (through the (stage_id, stage_order) index)."""
+    if index is None or index < 0:
+        (last,) = conn.execute(
+            "SELECT max(stage_order) FROM postings WHERE stage_id = ? AND id != ?",
+            (stage_id, moving),
+        ).fetchone()
+        return (last or 0.0) + 1.0
+    neighbours = [
+        order
+        for (order,) in conn.execute(
+            "SELECT stage_order FROM postings WHERE stage_id = ? AND id != ? "
+            "ORDER BY stage_order, id LIMIT 2 OFFSET ?",
+            (stage_id, moving, max(index - 1, 0)),
+        )
+    ]
+    if index == 0:
+        return (neighbours[0] - 1.0) if neighbours else 1.0
+    if len(neighbours) < 2:  # past the end
+        return (neighbours[-1] if neighbours else 0.0) + 1.0
+    before, after = neighbours
+    if after - before < MIN_ORDER_GAP:
+        renumber(conn, stage_id)
+        return order_for_index(conn, stage_id, index, moving)
+    return (before + after) / 2
+
+
+def renumber(conn: sqlite3.Connection, stage_id: int) -> None:
+    """Give the column's cards the orders 1, 2, 3 ... in their present order."""
+    ids = [
+        posting_id
+        for (posting_id,) in conn.execute(
+            "SELECT id FROM postings WHERE stage_id = ? ORDER BY stage_order, id", (stage_id,)
+        )
+    ]
+    conn.executemany(
+        "UPDATE postings SET stage_order = ? WHERE id = ?",
+        [(float(order), posting_id) for order, posting_id in enumerate(ids, start=1)],
+    )
+
+
+def add_change(conn: sqlite3.Connection, posting_id: int, stage_id: int, at: datetime) -> int:
+    """Record that the posting entered the stage at ``at``; returns the history entry's id."""
+    cursor = conn.execute(
+        "INSERT INTO stage_changes (posting_id, stage_id, at) VALUES (?, ?, ?)",
+        (posting_id, stage_id, stored_time(at)),
+    )
+    assert cursor.lastrowid is not None
+    return cursor.lastrowid
+
+
+def move_card(
+    conn: sqlite3.Connection, posting_id: int, stage_id: int, index: int | None, at: datetime
+) -> MoveRecord:
+    """Put a posting in a stage (at ``index`` in its column, else last) and record the change.
+
+    A move within the same stage only reorders; it adds nothing to the history. Runs in the
+    caller's write transaction. Raises PostingMissing or StageMissing.
+    """
+    place = conn.execute(
+        "SELECT stage_id, stage_order FROM postings WHERE id = ?", (posting_id,)
+    ).fetchone()
+    if place is None:
+        raise PostingMissing(f"There is no posting with id {posting_id}.")
+    if conn.execute("SELECT 1 FROM stages WHERE id = ?", (stage_id,)).fetchone() is None:
+        raise StageMissing(f"There is no stage with id {stage_id}.")
+    from_stage, from_order = place
+    order = order_for_index(conn, stage_id, index, posting_id)
+    conn.execute(
+        "UPDATE postings SET stage_id = ?, stage_order = ? WHERE id = ?",
+        (stage_id, order, posting_id),
+    )
+    history_id = None
+    if stage_id != from_stage:
+        history_id = add_change(conn, posting_id, stage_id, at)
+    return MoveRecord(posting_id, from_stage, from_order, stage_id, history_id)
