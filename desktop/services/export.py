@@ -1,7 +1,7 @@
 """Every posting out as the posting document (JSON) or as a flat table of the main fields (CSV).
 
 Both are written as they are read, a chunk of postings at a time, so exporting 100,000 postings
-needs no more memory than exporting 500 (``storage.posting_stream``).
+needs no more memory than exporting 500 (``storage.posting_documents``).
 """
 
 from __future__ import annotations

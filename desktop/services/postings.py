@@ -16,15 +16,14 @@ from desktop.services import logins
 from desktop.services.changes import Changes
 from desktop.services.errors import Invalid, NotFound
 from desktop.services.library import Library
-from desktop.storage import posting_list
+from desktop.storage import posting_documents, posting_list
 
 if TYPE_CHECKING:
     from desktop.storage import posting_records as records
-    from desktop.storage import posting_stream, record_errors
+    from desktop.storage import record_errors
 else:  # the ORM: loaded after the window's first paint, which needs only the list
     records = deferred("desktop.storage.posting_records")
     record_errors = deferred("desktop.storage.record_errors")
-    posting_stream = deferred("desktop.storage.posting_stream")
 
 
 class InvalidPosting(Invalid):
@@ -121,11 +120,12 @@ def delete_posting(db: Library, posting_id: int) -> Changes:
 
 
 def get_posting(db: Library, posting_id: int) -> PostingDocument:
-    with db.reading() as session:
-        try:
-            return records.document_of(records.load_posting(session, posting_id))
-        except record_errors.PostingMissing as error:
-            raise PostingNotFound(str(error)) from None
+    """The whole posting document (plain SQL: the window shows it before the ORM loads)."""
+    with db.querying() as connection:
+        document = posting_documents.read_document(connection, posting_id)
+    if document is None:
+        raise PostingNotFound(f"There is no posting with id {posting_id}.")
+    return document
 
 
 # The list's reads are plain SQL (posting_list): they are what the window paints first.
@@ -205,9 +205,12 @@ def count_postings(db: Library) -> int:
 def iter_documents(db: Library) -> Iterator[PostingDocument]:
     """Every posting's document in id order, read as one snapshot a chunk at a time, so the
     whole library is never in memory at once (an export of 100,000 postings, say)."""
-    with db.reading() as session:
-        for posting in posting_stream.iter_postings(session):
-            yield records.document_of(posting)
+    with db.querying() as connection:
+        connection.execute("BEGIN")  # one read transaction: one snapshot, however long
+        try:
+            yield from posting_documents.iter_documents(connection)
+        finally:
+            connection.rollback()
 
 
 def all_documents(db: Library) -> list[PostingDocument]:

@@ -14,16 +14,14 @@ from datetime import datetime
 from sqlalchemy import func, insert, select
 from sqlalchemy.orm import Session, selectinload
 
-from desktop.core.bounds import readable_amount
 from desktop.core.fingerprint import content_fingerprint, raw_fingerprint
-from desktop.core.posting import PostingDocument, Qualifications, Salary, StageChange
+from desktop.core.posting import PostingDocument, Salary, StageChange
 from desktop.storage import search_index
 from desktop.storage.company_records import (
     company_key,
     drop_company_if_unused,
     find_or_create_company,
     merge_company_profile,
-    profile_of,
     replace_company_profile,
 )
 from desktop.storage.models import Company, Posting, PostingItem, Stage, StageChangeRow
@@ -247,61 +245,6 @@ def load_posting(session: Session, posting_id: int) -> Posting:
     if posting is None:
         raise PostingMissing(f"There is no posting with id {posting_id}.")
     return posting
-
-
-def _whole(value: float | None) -> float | None:
-    """SQLite hands back REAL; 160000.0 is shown and exported as 160000. An amount that could
-    never be stored (an infinity an older Jobdeck saved) reads as unknown."""
-    return readable_amount(value)
-
-
-def document_of(posting: Posting) -> PostingDocument:
-    """The full posting document of a stored posting, stage and history included."""
-    lists: dict[str, list[str]] = {
-        "responsibility": [],
-        "required": [],
-        "preferred": [],
-        "benefit": [],
-    }
-    for item in sorted(posting.items, key=lambda i: (i.kind, i.position)):
-        lists[item.kind].append(item.text)
-    has_salary = any(
-        v is not None for v in (posting.salary_min, posting.salary_max, posting.salary_text)
-    )
-    company = posting.company
-    return PostingDocument(
-        id=posting.id,
-        title=posting.title,
-        company=company.name if company else None,
-        location=posting.location,
-        employment_type=posting.employment_type,
-        work_model=posting.work_model,
-        salary=Salary(
-            _whole(posting.salary_min),
-            _whole(posting.salary_max),
-            posting.salary_currency,
-            posting.salary_period,
-            posting.salary_text,
-        )
-        if has_salary
-        else None,
-        posted_text=posting.posted_text,
-        posted_at=posting.posted_at,
-        captured_at=posting.captured_at,
-        valid_through=posting.valid_through,
-        url=posting.url,
-        summary=posting.summary,
-        description=posting.description,
-        industries=tuple(r.name for r in company.industries) if company else (),
-        responsibilities=tuple(lists["responsibility"]),
-        qualifications=Qualifications(tuple(lists["required"]), tuple(lists["preferred"])),
-        benefits=tuple(lists["benefit"]),
-        company_profile=profile_of(company) if company else None,
-        source_format=posting.source_format,
-        raw=posting.raw,
-        stage=posting.stage.name,
-        stage_history=tuple(StageChange(c.stage.name, c.at) for c in posting.stage_changes),
-    )
 
 
 def all_posting_ids(session: Session) -> list[int]:
