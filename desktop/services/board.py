@@ -108,8 +108,9 @@ def set_label(db: Library, posting_id: int, color: str | None) -> Changes:
 
 
 def timeline(db: Library, posting_id: int) -> list[TimelineEntry]:
-    with db.reading() as session:
-        return records.timeline(session, posting_id)
+    """The posting's stage history, oldest first (plain SQL: shown before the ORM loads)."""
+    with db.querying() as connection:
+        return pipeline_sql.timeline(connection, posting_id)
 
 
 def correct_stage_time(db: Library, change_id: int, at: datetime) -> Changes:

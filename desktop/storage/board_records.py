@@ -7,7 +7,7 @@ from datetime import datetime
 from sqlalchemy import Select, delete, func, select
 from sqlalchemy.orm import Session
 
-from desktop.core.board import Card, StageInfo, TimelineEntry
+from desktop.core.board import Card, StageInfo
 from desktop.storage import pipeline_sql
 from desktop.storage.models import Company, Posting, Stage, StageChangeRow
 from desktop.storage.record_errors import PostingMissing, StageChangeMissing, StageMissing
@@ -101,16 +101,6 @@ def set_change_time(session: Session, change_id: int, at: datetime) -> int:
         raise StageChangeMissing(f"There is no stage change with id {change_id}.")
     change.at = at
     return change.posting_id
-
-
-def timeline(session: Session, posting_id: int) -> list[TimelineEntry]:
-    rows = session.execute(
-        select(StageChangeRow.id, Stage.name, Stage.color, StageChangeRow.at)
-        .join(Stage, Stage.id == StageChangeRow.stage_id)
-        .where(StageChangeRow.posting_id == posting_id)
-        .order_by(StageChangeRow.at, StageChangeRow.id)
-    )
-    return [TimelineEntry(*row) for row in rows]
 
 
 def postings_in_stage(session: Session, stage_id: int) -> list[int]:

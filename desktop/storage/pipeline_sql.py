@@ -12,7 +12,7 @@ from __future__ import annotations
 import sqlite3
 from datetime import UTC, datetime
 
-from desktop.core.board import MoveRecord, StageInfo
+from desktop.core.board import MoveRecord, StageInfo, TimelineEntry
 from desktop.core.bounds import readable_datetime
 from desktop.storage.record_errors import PostingMissing, StageMissing
 
@@ -65,6 +65,20 @@ def login_row(
         return None
     url, username, has_password, updated_at = row
     return url, username, bool(has_password), readable_datetime(updated_at)
+
+
+def timeline(conn: sqlite3.Connection, posting_id: int) -> list[TimelineEntry]:
+    """The posting's stage history, oldest first: each stage with when it was entered."""
+    rows = conn.execute(
+        "SELECT c.id, s.name, s.color, c.at FROM stage_changes AS c "
+        "JOIN stages AS s ON s.id = c.stage_id WHERE c.posting_id = ? ORDER BY c.at, c.id",
+        (posting_id,),
+    )
+    return [
+        TimelineEntry(change_id, stage, color, at)
+        for change_id, stage, color, stored in rows
+        if (at := readable_datetime(stored)) is not None
+    ]
 
 
 def order_for_index(

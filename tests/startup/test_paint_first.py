@@ -54,7 +54,9 @@ def test_the_window_modules_load_nothing_heavy() -> None:
     assert [name for name in loaded if name.split(".")[0] in HEAVY or name in HEAVY] == []
 
 
-def test_the_list_is_read_without_the_orm(db: Library, data_dir: Path) -> None:
+def test_the_list_and_the_selected_posting_are_read_without_the_orm(
+    db: Library, data_dir: Path
+) -> None:
     postings.create_posting(db, amazon_document())
     db.close()
     seen = _fresh_python(
@@ -67,9 +69,15 @@ def test_the_list_is_read_without_the_orm(db: Library, data_dir: Path) -> None:
         db = open_library(Path(sys.argv[1]))
         ids = postings.list_posting_ids(db)
         rows = postings.posting_rows(db, ids)
+        # What the detail pane shows of the selected posting.
+        from desktop.services import board, logins
+        shown = postings.get_posting(db, ids[0])
+        history = board.timeline(db, ids[0])
+        login = logins.get_login(db, ids[0])
         print(json.dumps({
             "count": postings.count_matching(db, "reinforcement"),
             "titles": [rows[i].title for i in ids],
+            "shown": [shown.title, [entry.stage for entry in history], login],
             "orm": "sqlalchemy" in sys.modules,
         }))
         """,
@@ -78,6 +86,7 @@ def test_the_list_is_read_without_the_orm(db: Library, data_dir: Path) -> None:
     assert seen == {
         "count": 1,
         "titles": [AMAZON_TITLE],
+        "shown": [AMAZON_TITLE, ["Saved"], None],
         "orm": False,
     }
 
