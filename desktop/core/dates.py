@@ -31,6 +31,26 @@ _AGE = re.compile(
     re.IGNORECASE,
 )
 _SPECIAL_AGE = re.compile(r"\b(just now|today|yesterday)\b", re.IGNORECASE)
+# "5h ago", "3d ago", "2w ago", "1mo ago": the short forms boards use.
+_SHORT_AGE = re.compile(r"\b(?P<n>\d{1,4})\+?\s?(?P<unit>h|d|w|mo|m|y)\s+ago\b", re.IGNORECASE)
+_SHORT_UNITS = {"h": "hour", "d": "day", "w": "week", "mo": "month", "m": "minute", "y": "year"}
+# Ages in German, French, Spanish and Portuguese: "vor 4 Tagen", "il y a 3 jours",
+# "hace 2 días", "há 5 dias".
+_FOREIGN_AGE = re.compile(
+    r"\b(?:vor|il y a|hace|há|ha)\s+(?P<n>\d{1,4}|einem|einer|un|une|uno|una|um|uma)\s+"
+    r"(?P<unit>\w+)",
+    re.IGNORECASE,
+)
+_FOREIGN_UNITS = {
+    "minute": "minute", "minuten": "minute", "minutes": "minute", "minutos": "minute",
+    "stunde": "hour", "stunden": "hour", "heure": "hour", "heures": "hour", "hora": "hour",
+    "horas": "hour", "tag": "day", "tagen": "day", "jour": "day", "jours": "day", "día": "day",
+    "días": "day", "dia": "day", "dias": "day", "woche": "week", "wochen": "week",
+    "semaine": "week", "semaines": "week", "semana": "week", "semanas": "week",
+    "monat": "month", "monaten": "month", "mois": "month", "mes": "month", "meses": "month",
+    "mês": "month", "jahr": "year", "jahren": "year", "an": "year", "ans": "year",
+    "año": "year", "años": "year", "ano": "year", "anos": "year",
+}  # fmt: skip
 _MONTHS = {name.lower(): i for i, name in enumerate(calendar.month_name) if name}
 _MONTHS.update({name.lower(): i for i, name in enumerate(calendar.month_abbr) if name})
 _MONTHS["sept"] = 9
@@ -61,11 +81,15 @@ def posted_from_age(text: str | None, captured_at: datetime) -> datetime | None:
     if not text:
         return None
     captured_at = aware(captured_at)
-    match = _AGE.search(text)
+    match = _AGE.search(text) or _SHORT_AGE.search(text) or _FOREIGN_AGE.search(text)
     if match is not None:
         n_text = match["n"].lower()
-        n = 1 if n_text in ("a", "an", "one") else int(n_text)
-        word = match["unit"].lower().rstrip("s") or "s"
+        n = int(n_text) if n_text.isdigit() else 1  # "a", "an", "one", "einem", "un", ...
+        unit_text = match["unit"].lower()
+        word = _SHORT_UNITS.get(unit_text) or _FOREIGN_UNITS.get(unit_text)
+        if word is None and match.re is _FOREIGN_AGE:
+            return None
+        word = word or unit_text.rstrip("s") or "s"
         unit = _UNITS.get(word, _UNITS.get(word[:3], "days"))
         try:
             if unit == "months":
@@ -84,7 +108,12 @@ def posted_from_age(text: str | None, captured_at: datetime) -> datetime | None:
 
 def is_age(text: str) -> bool:
     """Whether the text is a relative age like "9 hours ago" or "yesterday"."""
-    return bool(_AGE.search(text) or _SPECIAL_AGE.search(text))
+    return bool(
+        _AGE.search(text)
+        or _SHORT_AGE.search(text)
+        or _FOREIGN_AGE.search(text)
+        or _SPECIAL_AGE.search(text)
+    )
 
 
 def parse_date(text: str | None) -> date | None:

@@ -52,3 +52,26 @@ def parse_deadline(text: str | None) -> str | None:
     if hour > 23 or minute > 59:
         return None
     return datetime.combine(day, time(hour, minute)).isoformat()
+
+
+# "Apply by March 15, 2026", "Applications close on 7 December 2026", "open until 2026-03-15".
+_IN_PROSE = re.compile(
+    r"\b(?:apply by|apply before|applications? (?:close|closes|are due|due)(?: on| by)?"
+    r"|closing date(?: is| for applications is)?|deadline(?: to apply| for applications)?(?: is)?"
+    r"|(?:remain |is )?open until|accepting applications until|bewerbungsfrist(?: bis)?"
+    r"|date limite(?: de candidature)?)\s*:?\s*(?:on |the )?"
+    r"(?P<date>[A-Z][a-z]{2,8}\.? \d{1,2}(?:st|nd|rd|th)?,? \d{4}"
+    r"|\d{1,2}(?:st|nd|rd|th)? [A-Z][a-z]{2,8}\.?,? \d{4}|\d{4}-\d{2}-\d{2}"
+    r"|\d{1,2}[/.]\d{1,2}[/.]\d{4})",
+    re.IGNORECASE,
+)
+
+
+def deadline_in_text(lines: list[str]) -> str | None:
+    """The deadline a sentence of the posting states ("Apply by March 15, 2026"), or None."""
+    for line in lines:
+        if line and len(line) <= 600 and (match := _IN_PROSE.search(line)) is not None:
+            found = parse_deadline(match["date"])
+            if found is not None:
+                return found
+    return None

@@ -270,5 +270,5 @@ def read(markup: str, *, captured_at: datetime) -> list[ReadResult]:
     drop_page_chrome(root)
     visible = text_of(root, page=True)
     result = plain_text.read(visible, captured_at=captured_at, page_title=page_title)
-    doc = result.document.with_changes(raw=markup)
+    doc = _PageFacts(markup).complete(result.document.with_changes(raw=markup))
     return [ReadResult(doc, (*warnings, *result.warnings))]

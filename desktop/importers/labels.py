@@ -28,6 +28,11 @@ def _labels() -> dict[str, str]:
     return out
 
 
+def label_names() -> frozenset[str]:
+    """Every label Jobdeck knows, normalised."""
+    return frozenset(_labels())
+
+
 def normalise(label: str) -> str:
     """A label for lookup: lower case, no parenthetical, no trailing colon, spaces folded."""
     text = _PAREN.sub("", label).strip().rstrip(":").strip().lower()

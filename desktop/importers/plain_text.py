@@ -22,6 +22,7 @@ from desktop.core.dates import aware, parse_moment
 from desktop.core.posting import CompanyProfile, PostingDocument, Qualifications
 from desktop.core.text import clean_text, safe_link
 from desktop.importers import deadlines
+from desktop.importers.flattened import split_flattened
 from desktop.importers.headings import generic_heading, known_heading
 from desktop.importers.intro import (
     ROLE_WORDS,
@@ -88,7 +89,15 @@ def split_body(lines: list[str]) -> tuple[list[str], Sections]:
     header: list[str] = []
     current: list[str] | None = None
     bulleted = after_blank = False
+    pending: str | None = None  # a label line in the body, waiting for its value below
     for line in lines:
+        if pending is not None and current is not None:
+            if not line:
+                continue
+            sections.labels.append((pending, line))
+            sections.description.append(line)
+            pending = None
+            continue
         known = known_heading(line) if len(line) <= 70 else None
         if known is not None:
             key, text = known
@@ -113,6 +122,10 @@ def split_body(lines: list[str]) -> tuple[list[str], Sections]:
         if not line:
             after_blank = True
             current.append(line)
+            continue
+        if (kind := bare_label(line)) is not None and not has_bullet:
+            pending = kind
+            current = sections.by_key.setdefault("other", [])
             continue
         row = label_row(line)
         if row is not None:
@@ -196,16 +209,16 @@ def _read_header(lines: list[str], chrome: Chrome, skip: set[str]) -> tuple[_Hea
     pending: str | None = None  # a Workday label waiting for its value on the next line
     candidates: list[str] = []
     for line in (x for x in lines if x):
-        lowered = line.lower()
         if pending is not None:
             _apply_label(head, pending, line)
             pending = None
             continue
         if line in skip:
             continue
-        # Workday writes its labels in lower case on a line of their own, the value below.
-        if line == lowered and label_field(line) is not None:
-            pending = label_field(line)
+        # A label on a line of its own, the value below (Workday's "locations", LinkedIn's
+        # "Employment type"); a word that is a value itself ("Remote") is not a label.
+        if (kind := bare_label(line)) is not None:
+            pending = kind
             continue
         if (row := label_row(strip_bullet(line)[0])) is not None:
             _apply_label(head, row[0], row[2])  # also "• Work area: Lund" in a fact list
@@ -233,6 +246,18 @@ def _read_header(lines: list[str], chrome: Chrome, skip: set[str]) -> tuple[_Hea
         candidates.append(chrome.title(line))
     head.posted = head.posted or head.fields.posted
     return head, candidates
+
+
+def bare_label(line: str) -> str | None:
+    """The field of a line that is only a label ("Employment type", "locations"), or None."""
+    if len(line) > 40 or line.endswith((".", "?")):
+        return None
+    kind = label_field(line)
+    if kind is None or work_model_of(line) or employment_type_of(line):
+        return None
+    if line != line.lower() and len(line.split()) < 2 and kind not in ("location", "company"):
+        return None  # "Industries", "Title": too likely a heading or a word of the text
+    return kind
 
 
 def _pick_title_and_company(head: _Header, candidates: list[str]) -> None:
@@ -334,6 +359,25 @@ def _qualifications(sections: Sections) -> Qualifications:
     return Qualifications(required=tuple(required), preferred=tuple(preferred))
 
 
+# Boards separate a header's facts by a wide gap ("Acme Corp  Chicago, IL" on LinkedIn's guest
+# view); cleaning folds that gap, so a short line's gaps become the "·" the chips reader splits.
+_GAP = re.compile(r"(?<=[^\s.!?:;,])(?: {2,}|\t+)(?=\S)")
+
+
+def _clean_line(line: str) -> str:
+    # A very long line is a paragraph (or a flattened page): the reader only needs its white
+    # space folded to place it, and sanitize_document cleans every field in full afterwards.
+    if len(line) > 20_000:
+        return " ".join(line.split())
+    return clean_text(_spaced_parts(line)) or ""
+
+
+def _spaced_parts(line: str) -> str:
+    if len(line) > 150 or line.rstrip().endswith(".") or not _GAP.search(line.strip()):
+        return line
+    return _GAP.sub(" · ", line.strip())
+
+
 def prepare(text: str) -> tuple[list[str], Chrome, list[str], list[str]]:
     """(clean lines without page chrome, the chrome rules used, the chrome lines dropped, the
     label rows with no field) for a plain-text input (Markdown syntax already removed)."""
@@ -343,7 +387,9 @@ def prepare(text: str) -> tuple[list[str], Chrome, list[str], list[str]]:
     unplaced_rows: list[str] = []
     if ":\t" in text:
         raw_lines, unplaced_rows = expand_tab_rows(raw_lines)
-    lines = [clean_text(line) or "" for line in raw_lines]
+    if sum(1 for line in raw_lines if line.strip()) <= 5:  # one line, or a title and one line
+        raw_lines = [part for line in raw_lines for part in split_flattened(line) or [""]]
+    lines = [_clean_line(line) for line in raw_lines]
     lines, dropped = drop_chrome(lines, chrome, lambda x: known_heading(x) is not None)
     return lines, chrome, dropped, [clean_text(x) or "" for x in unplaced_rows]
 
@@ -409,7 +455,7 @@ def read(
         posted_text=head.posted,
         posted_at=posted_at,
         captured_at=captured_at,
-        valid_through=deadlines.parse_deadline(head.deadline),
+        valid_through=deadlines.parse_deadline(head.deadline) or deadlines.deadline_in_text(lines),
         url=head.url,
         summary=summary,
         description=description_of(head.prose, sections),

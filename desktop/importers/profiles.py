@@ -20,6 +20,7 @@ from pathlib import Path
 _FOLDER = Path(__file__).with_name("profiles")
 # Only the first lines decide which board a paste comes from; a 5 MB paste stays fast.
 _SIGNAL_LINES = 400
+_CHROME_LINE = 300
 _PARTS = re.compile(r"\s+[·•|]\s+")
 # A list bullet before a chrome line ("- Do you have experience with X?") is not part of it.
 _BULLET = re.compile(r"^[-•*·▪◦]\s+")
@@ -131,7 +132,8 @@ class Chrome:
 def unglue(text: str, found: tuple[BoardProfile, ...]) -> str:
     """Text copied through ``textContent`` with the boards' glued chrome put on lines of its own,
     and inline CSS rules (".css-1q7h3vb{box-sizing:...}") removed."""
-    text = _CSS_RULE.sub("\n", text)
+    if "{" in text:  # a CSS rule has a brace; most pastes have none, and skip the scan
+        text = _CSS_RULE.sub("\n", text)
     markers = [m for p in found for m in p.glue_markers]
     if not markers:
         return text
@@ -164,7 +166,8 @@ def drop_chrome(lines: list[str], chrome: Chrome, is_heading) -> tuple[list[str]
     out: list[str] = []
     skip_until: re.Pattern[str] | None = None
     seen_heading = False
-    lowered = [line.lower() for line in lines]
+    # Chrome is a short line; a long one (a paragraph, a flattened page) is never tested.
+    lowered = [line.lower() if len(line) <= _CHROME_LINE else "" for line in lines]
     for index, line in enumerate(lines):
         low = lowered[index]
         if skip_until is not None:
@@ -173,7 +176,7 @@ def drop_chrome(lines: list[str], chrome: Chrome, is_heading) -> tuple[list[str]
             else:
                 dropped.append(line)
                 continue
-        if line:
+        if line and len(line) <= _CHROME_LINE:
             block = next((b for b in chrome.blocks if b[0].match(low)), None)
             if block is not None and any(block[1].match(x) for x in lowered[index + 1 :]):
                 skip_until = block[1]

@@ -71,3 +71,18 @@ def test_day_first_dates_are_read_when_they_can_only_be_day_first():
     assert parse_date("14/10/2026") == date(2026, 10, 14)
     assert parse_date("10/14/2026") == date(2026, 10, 14)
     assert parse_date("14.10.2026") == date(2026, 10, 14)
+
+
+def test_ages_in_short_form_and_in_four_more_languages():
+    from datetime import UTC, datetime, timedelta
+
+    from desktop.core.dates import posted_from_age
+
+    captured = datetime(2026, 1, 10, 12, tzinfo=UTC)
+    assert posted_from_age("Posted 5h ago", captured) == captured - timedelta(hours=5)
+    assert posted_from_age("vor 4 Tagen", captured) == captured - timedelta(days=4)
+    assert posted_from_age("il y a 3 jours", captured) == captured - timedelta(days=3)
+    assert posted_from_age("hace 2 semanas", captured) == captured - timedelta(weeks=2)
+    assert posted_from_age("há 1 mês", captured) == datetime(2025, 12, 10, 12, tzinfo=UTC)
+    assert posted_from_age("30+ days ago", captured) == captured - timedelta(days=30)
+    assert posted_from_age("ha sido", captured) is None

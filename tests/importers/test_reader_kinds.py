@@ -326,3 +326,68 @@ def test_a_json_ld_page_takes_its_address_and_work_model_from_the_page():
     assert doc.url == "https://jobs.example.org/42"
     assert doc.work_model == "Hybrid"
     assert doc.qualifications.required == ("SQL",)
+
+
+def test_a_guest_view_paste_reads_gapped_facts_and_trailing_label_lines():
+    text = (
+        "Senior Data Analyst\nAcme Corp  Chicago, IL\n2 weeks ago  Over 200 applicants\n"
+        "See who Acme Corp has hired for this role\nApply\nSave\n\n"
+        "Responsibilities\nBuild dashboards\nOwn the weekly forecast\n\n"
+        "Qualifications\n5+ years in analytics\nStrong SQL\n\nShow more\nShow less\n"
+        "Seniority level\nMid-Senior level\nEmployment type\nFull-time\n"
+    )
+    doc = _read(text).document
+    assert (doc.company, doc.location, doc.posted_text) == (
+        "Acme Corp",
+        "Chicago, IL",
+        "2 weeks ago",
+    )
+    assert doc.employment_type == "Full-time"
+    assert doc.qualifications.required == ("5+ years in analytics", "Strong SQL")
+
+
+def test_a_deadline_stated_in_a_sentence_is_read():
+    text = (
+        "Payments Engineer\nAcme\n\nResponsibilities\n- Build APIs\n- Run on-call\n\n"
+        "This position will remain open until March 15, 2026.\n"
+    )
+    assert _read(text).document.valid_through == "2026-03-15"
+
+
+def test_a_page_without_structured_data_takes_its_address_from_og_url():
+    page = (
+        '<html><head><title>Nurse - Riverbend Careers</title><meta property="og:url" '
+        'content="https://careers.riverbend.example/jobs/884"></head><body><main>'
+        "<h1>Senior Nurse</h1><p>Riverbend Health · Denver, CO · Full-time</p>"
+        "<h2>Responsibilities</h2><ul><li>Coordinate care</li><li>Mentor nurses</li></ul>"
+        '</main><aside class="related-jobs"><h3>Junior Nurse</h3></aside></body></html>'
+    )
+    doc = _read(page).document
+    assert doc.url == "https://careers.riverbend.example/jobs/884"
+    assert (doc.title, doc.company, doc.location) == (
+        "Senior Nurse",
+        "Riverbend Health",
+        "Denver, CO",
+    )
+    assert "Junior Nurse" not in (doc.description or "")
+
+
+def test_a_posting_flattened_onto_one_line_is_split_on_its_inline_labels():
+    text = (
+        "Senior Backend Engineer at Fernwood Labs Location: Austin, TX Salary: $120,000 - "
+        "$150,000 a year Job Type: Full-time About the role: We build tools for solar installers "
+        "and need a senior engineer. Responsibilities: • Design REST APIs • Own our Postgres "
+        "schema Requirements: • 5+ years of Python • Experience with AWS Benefits: • Health "
+        "insurance • 25 days of leave"
+    )
+    doc = _read(text).document
+    assert (doc.title, doc.company, doc.location) == (
+        "Senior Backend Engineer",
+        "Fernwood Labs",
+        "Austin, TX",
+    )
+    assert doc.employment_type == "Full-time"
+    assert doc.salary.max == 150_000
+    assert doc.responsibilities == ("Design REST APIs", "Own our Postgres schema")
+    assert doc.qualifications.required == ("5+ years of Python", "Experience with AWS")
+    assert doc.benefits == ("Health insurance", "25 days of leave")
