@@ -33,7 +33,13 @@ from desktop.importers.intro import (
     work_model_of,
 )
 from desktop.importers.labels import LABEL_LINE, expand_tab_rows, label_field, label_row
-from desktop.importers.lines import join_wrapped, list_items, paragraph, strip_bullet
+from desktop.importers.lines import (
+    first_paragraph,
+    join_wrapped,
+    list_items,
+    paragraph,
+    strip_bullet,
+)
 from desktop.importers.markdown import looks_like_markdown, title_from_page_title, to_plain
 from desktop.importers.money_context import pay_from, resolve_currency
 from desktop.importers.profiles import Chrome, drop_chrome, recognise, unglue
@@ -425,7 +431,7 @@ def read(
     by_key = sections.by_key
     warnings: list[str] = []
     summary_lines, duties = _summary_or_duties(sections)
-    summary = paragraph(join_wrapped(summary_lines)) or paragraph(head.prose)
+    summary = paragraph(join_wrapped(first_paragraph(summary_lines))) or paragraph(head.prose)
     company = head.company or sections.company_heading
     if company is None:
         company = _company_from_footer(lines)
