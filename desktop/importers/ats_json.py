@@ -29,7 +29,7 @@ from desktop.importers.html_text import fragment_text
 from desktop.importers.intro import employment_type_of, work_model_of
 from desktop.importers.lines import first_paragraph, list_items, paragraph, split_lines
 from desktop.importers.money_context import pay_from
-from desktop.importers.plain_text import description_of, split_body
+from desktop.importers.sections import description_of, split_body
 
 FORMATS = (
     "files exported by Jobdeck, schema.org JobPosting (JSON-LD), and the job JSON of Greenhouse, "

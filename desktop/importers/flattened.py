@@ -21,33 +21,63 @@ _INLINE_BULLET = re.compile(r"\s+[•▪◦●]\s+")
 
 
 @lru_cache(maxsize=1)
-def _markers() -> tuple[re.Pattern[str], frozenset[str]]:
+def _markers() -> tuple[frozenset[str], frozenset[str]]:
+    """(every inline marker name, the ones that are headings), lower case."""
     headings = frozenset(vocabulary())
-    names = sorted(headings | label_names(), key=len, reverse=True)
-    alternatives = "|".join(re.escape(name) for name in names if len(name) >= 3)
-    # Capitalised in the text ("Requirements:"), after a space, before a colon.
-    return re.compile(rf"(?<=\s)(?i:{alternatives})\s?:(?=\s)"), headings
+    return headings | label_names(), headings
+
+
+# The words before a colon: a marker name is one to six of them.
+_WORDS_BEFORE = re.compile(r"(?:\S+\s){0,5}\S+\s?$")
+MAX_COLONS = 2000
+
+
+def _find_markers(line: str) -> list[tuple[int, int, bool]]:
+    """(start, end, is a heading) of each capitalised "Name:" a known heading or label names.
+
+    Only the colons are visited (a flattened page has a few dozen), and for each only the few
+    words before it, so a 5 MB line without colons costs one count.
+    """
+    names, headings = _markers()
+    found: list[tuple[int, int, bool]] = []
+    position = line.find(":")
+    while position != -1:
+        if position + 1 == len(line) or line[position + 1].isspace():
+            before = line[max(0, position - 60) : position]
+            match = _WORDS_BEFORE.search(before)
+            words = match[0].split() if match else []
+            for count in range(min(len(words), 6), 0, -1):
+                name = " ".join(words[-count:])
+                start = position - len(before) + before.rfind(name)
+                if (
+                    name.lower() in names
+                    and name[:1].isupper()
+                    and (start == 0 or line[start - 1].isspace())
+                ):
+                    found.append((start, position + 1, name.lower() in headings))
+                    break
+        position = line.find(":", position + 1)
+    return found
 
 
 def split_flattened(line: str) -> list[str]:
     """The line split before its inline headings, labels and bullets; [line] when it is not a
     flattened page."""
-    if len(line) < MIN_FLATTENED:
-        return [line]
-    pattern, headings = _markers()
-    found = [m for m in pattern.finditer(line) if m[0][:1].isupper()]
+    colons = line.count(":")
+    if len(line) < MIN_FLATTENED or not MIN_MARKERS <= colons <= MAX_COLONS:
+        return [line]  # a flattened posting has a few dozen colons, not thousands
+    found = _find_markers(line)
     if len(found) < MIN_MARKERS:
         return [line]
     out: list[str] = []
     start = 0
-    for match in found:
-        out.append(line[start : match.start()].strip())
-        name = match[0].rstrip(":").strip().lower()
-        if name in headings:
-            out.append(match[0].strip())  # the heading on its own line, its items below
-            start = match.end()
+    for begin, end, is_heading in found:
+        out.append(line[start:begin].strip())
+        if is_heading:
+            out.append(line[begin:end].strip())  # the heading on its own line, its items below
+            start = end
         else:
-            start = match.start()  # "Label: value" stays one line
+            start = begin  # "Label: value" stays one line
     out.append(line[start:].strip())
     lines: list[str] = []
     for part in out:

@@ -9,6 +9,7 @@ from functools import lru_cache
 from pathlib import Path
 
 from desktop.importers.headings import known_heading
+from desktop.importers.intro import employment_type_of, work_model_of
 
 _VOCABULARY = Path(__file__).with_name("vocabulary") / "labels.toml"
 _PAREN = re.compile(r"\s*\([^)]{0,80}\)")
@@ -110,3 +111,15 @@ def expand_tab_rows(raw_lines: list[str]) -> tuple[list[str], list[str]]:
 
 def has_tab_rows(text: str) -> bool:
     return ":\t" in text
+
+
+def bare_label(line: str) -> str | None:
+    """The field of a line that is only a label ("Employment type", "locations"), or None."""
+    if len(line) > 40 or line.endswith((".", "?")):
+        return None
+    kind = label_field(line)
+    if kind is None or work_model_of(line) or employment_type_of(line):
+        return None
+    if line != line.lower() and len(line.split()) < 2 and kind not in ("location", "company"):
+        return None  # "Industries", "Title": too likely a heading or a word of the text
+    return kind

@@ -17,7 +17,7 @@ from desktop.core.text import clean_text
 from desktop.importers.deadlines import parse_deadline
 from desktop.importers.html_text import fragment_text
 from desktop.importers.lines import first_paragraph, list_items, paragraph, split_lines
-from desktop.importers.plain_text import description_of, split_body
+from desktop.importers.sections import description_of, split_body
 
 _EMPLOYMENT = {
     "FULL_TIME": "Full-time", "PART_TIME": "Part-time", "CONTRACTOR": "Contract",

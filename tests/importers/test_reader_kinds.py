@@ -391,3 +391,15 @@ def test_a_posting_flattened_onto_one_line_is_split_on_its_inline_labels():
     assert doc.responsibilities == ("Design REST APIs", "Own our Postgres schema")
     assert doc.qualifications.required == ("5+ years of Python", "Experience with AWS")
     assert doc.benefits == ("Health insurance", "25 days of leave")
+
+
+def test_similar_jobs_and_cookie_prompts_after_the_posting_are_not_part_of_it():
+    text = (
+        "Store Manager\nNorthgate Outfitters\nLeeds\n\nResponsibilities\n- Run the store\n"
+        "- Coach the team\n\nBenefits\n- Staff discount\n\nAccept all\nManage preferences\n"
+        "Similar jobs\nAssistant Store Manager\nHarbour Sports\nYork\n"
+    )
+    doc = _read(text).document
+    assert doc.benefits == ("Staff discount",)
+    for chrome in ("Assistant Store Manager", "Harbour Sports", "Accept all"):
+        assert chrome not in (doc.description or "")
