@@ -61,7 +61,7 @@ _UNITS = (
     r"|semaine|jour|heure|año|mes|semana|día|hora|ano|mês|dia"
 )
 _PER = (
-    r"(?:\s*(?:brutto|netto|gross)?\s*(?:/|per|an?|each|pro|par|por|al|ao)\s*(?P<{g}>"
+    r"(?:\s*(?:brutto|netto|bruto|neto|brut|net|gross)?\s*(?:/|per|an?|each|pro|par|por|al|ao)\s*(?P<{g}>"
     + _UNITS
     + r")\b|\s+(?P<{g}2>annually|yearly|monthly|weekly|daily|hourly|jährlich|monatlich|annuel"
     r"|mensuel|anual|mensual|mensal)\b)"

@@ -20,6 +20,7 @@ _BLOCKS = {
 }  # fmt: skip
 _CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f\ud800-\udfff\ufffe\uffff]")
 _PAGE_CHROME = ("nav", "footer", "aside")
+_LONE_BULLET = re.compile(r"•[ \t\u00a0]*\n(?:[ \t\u00a0]*\n)*[ \t\u00a0]*(?=\S)")
 _INVISIBLE = ("script", "style", "noscript", "template", "svg", "head", "iframe", "object")
 
 
@@ -75,7 +76,9 @@ def text_of(root: lxml.html.HtmlElement, *, page: bool = False) -> str:
             element.tail = "\n" + (element.tail or "")
         elif tag in ("td", "th"):
             element.tail = " " + (element.tail or "")
-    return root.text_content()
+    # A list item whose text sits in a block of its own (<li><p>Item</p></li>) leaves its bullet
+    # alone on a line; the bullet belongs to the item's first line.
+    return _LONE_BULLET.sub("• ", root.text_content())
 
 
 def fragment_text(markup: str) -> str:

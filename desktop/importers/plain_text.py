@@ -18,7 +18,7 @@ import re
 from dataclasses import dataclass, field
 from datetime import datetime
 
-from desktop.core.dates import aware, parse_moment
+from desktop.core.dates import aware, is_age, parse_moment
 from desktop.core.posting import CompanyProfile, PostingDocument
 from desktop.core.text import clean_text, safe_link
 from desktop.importers import deadlines
@@ -64,6 +64,8 @@ _EEO_COMPANY = re.compile(
     r"opportunity",
 )
 _POSTED = re.compile(r"^(?:posted|reposted)\s*:?\s*(?P<when>.{1,60})$", re.IGNORECASE)
+# A line that is only an age in words ("Publicada hace 3 días"): no chips beside it.
+_AGE_LINE = re.compile(r"^[^·|•,]{0,25}\d[^·|•,]{0,35}$")
 _INTERN = re.compile(r"\bintern(?:ship)?\b", re.IGNORECASE)
 _POSTING_WORDS = re.compile(
     r"\b(?:responsibilit\w*|qualifications?|requirements?|experience|apply|salary|benefits"
@@ -142,6 +144,9 @@ def _read_header(lines: list[str], chrome: Chrome, skip: set[str]) -> tuple[_Hea
             continue
         if (posted := _POSTED.match(line)) is not None:
             head.posted = head.posted or posted["when"]
+            continue
+        if _AGE_LINE.match(line) and is_age(line):
+            head.posted = head.posted or line  # "Publicada hace 3 días", "Il y a 2 jours"
             continue
         if line.startswith("https://") and " " not in line:
             head.url = head.url or safe_link(line)

@@ -403,3 +403,47 @@ def test_similar_jobs_and_cookie_prompts_after_the_posting_are_not_part_of_it():
     assert doc.benefits == ("Staff discount",)
     for chrome in ("Assistant Store Manager", "Harbour Sports", "Accept all"):
         assert chrome not in (doc.description or "")
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "Desarrollador/a Backend Java\nTechNova Soluciones\nMadrid, España\nHíbrido\n"
+            "Publicada hace 3 días\nSalario: 40.000 € - 50.000 € bruto/año\nJornada completa\n\n"
+            "Funciones\n- Desarrollar microservicios\n- Revisar código\n\nRequisitos\n"
+            "- 3 años con Java\n\nSe valorará\n- Kafka\n\nOfrecemos\n- Seguro médico\n",
+            ("Hybrid", "Full-time", 40_000, "year", "Publicada hace 3 días"),
+        ),
+        (
+            "Data Engineer H/F\nMaison Verte\nCDI\nParis\nTélétravail partiel\n"
+            "Salaire : 50 000 € - 60 000 € par an\n\nVos missions :\n- Concevoir les pipelines\n"
+            "- Maintenir l'entrepôt\n\nProfil recherché\n- Python et SQL\n\nAvantages\n"
+            "- Tickets restaurant\n",
+            ("Hybrid", "Full-time", 50_000, "year", None),
+        ),
+    ],
+    ids=["spanish", "french"],
+)
+def test_postings_in_other_languages_read_their_chips_pay_and_lists(text, expected):
+    doc = _read(text).document
+    model, kind, low, period, posted = expected
+    assert (doc.work_model, doc.employment_type) == (model, kind)
+    assert (doc.salary.min, doc.salary.currency, doc.salary.period) == (low, "EUR", period)
+    assert doc.posted_text == posted
+    assert len(doc.responsibilities) == 2
+    assert doc.qualifications.required and doc.benefits
+
+
+def test_list_items_wrapped_in_paragraphs_leave_no_lone_bullet():
+    posting = {
+        "@type": "JobPosting",
+        "title": "Chef",
+        "hiringOrganization": "Bistro Nine",
+        "description": "<p>We cook.</p><p><b>Responsibilities</b></p>"
+        "<ul><li><p>Plan the menu</p></li><li><p>Run the pass</p></li></ul>",
+    }
+    page = f'<html><head><script type="application/ld+json">{json.dumps(posting)}</script>'
+    doc = _read(page + "</head><body></body></html>").document
+    assert doc.responsibilities == ("Plan the menu", "Run the pass")
+    assert "•" not in (doc.description or "")
