@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 from dataclasses import dataclass
 from decimal import Decimal, InvalidOperation
 
@@ -104,6 +105,10 @@ _NOT_PAY = re.compile(
 )
 _BIG_SCALE = re.compile(r"^\s*(?:million|billion|trillion|mio|mrd|mn|bn)\b", re.IGNORECASE)
 _UP_TO = re.compile(r"\b(?:up to|max(?:imum)?|bis zu|jusqu'à|hasta|até)\s*$", re.IGNORECASE)
+_FROM = re.compile(
+    r"\b(?:from|starting at|starts at|at least|ab|à partir de|desde|a partir de)\s*$",
+    re.IGNORECASE,
+)
 MAX_SALARY_LINE = 500
 
 
@@ -157,8 +162,13 @@ def find_salary(line: str) -> SalaryRange | None:
 
     An amount counts only with a currency next to it, so "5+ years" or "401(k)" are not salaries.
     """
+    return next(find_salaries(line), None)
+
+
+def find_salaries(line: str) -> Iterator[SalaryRange]:
+    """Every salary stated in a line, in order ("total $128k - $231k, base $105k - $165k")."""
     if not line or len(line) > MAX_SALARY_LINE:
-        return None
+        return
     for match in _SALARY.finditer(line):
         cur = _code(match["acur"] or match["acode"] or match["bcur"] or match["bcode"])
         if cur is None or _not_pay(line, match):
@@ -178,10 +188,15 @@ def find_salary(line: str) -> SalaryRange | None:
         if high is not None and match["ascale"] is None and match["bscale"] is not None:
             low *= _SCALE[match["bscale"].upper()[:1]]  # "$160 - 210K": the scale covers both ends
         text = match[0].strip()
-        if high is None and _UP_TO.search(line[max(0, match.start() - 12) : match.start()]):
+        before = line[max(0, match.start() - 14) : match.start()]
+        if high is None and _UP_TO.search(before):
             # "up to $120k": a ceiling, not a floor.
-            return SalaryRange(min=None, max=low, currency=cur, period=period, text=text)
-        return SalaryRange(
+            yield SalaryRange(min=None, max=low, currency=cur, period=period, text=text)
+            continue
+        if high is None and _FROM.search(before):
+            # "From $19.50 an hour": a floor, not a ceiling.
+            yield SalaryRange(min=low, max=None, currency=cur, period=period, text=text)
+            continue
+        yield SalaryRange(
             min=low, max=high if high is not None else low, currency=cur, period=period, text=text
         )
-    return None

@@ -295,6 +295,24 @@ _FORMATS: tuple[tuple[str, Callable[[Mapping[str, Any]], bool], Callable[..., An
 )  # fmt: skip
 
 
+# A board's list endpoint wraps its jobs: Greenhouse, Ashby and Workable in "jobs",
+# SmartRecruiters in "content", others in "postings", "results" or "data".
+_LIST_KEYS = ("jobs", "content", "postings", "results", "data")
+
+
+def job_items(value: Any) -> list[Any]:
+    """The objects to read from parsed JSON: a list's items, a list endpoint's jobs, or the
+    value itself."""
+    if isinstance(value, list):
+        return value
+    if isinstance(value, Mapping) and board_format(value) is None and "@type" not in value:
+        for key in _LIST_KEYS:
+            items = value.get(key)
+            if isinstance(items, list) and items and any(board_format(x) for x in items):
+                return items
+    return [value]
+
+
 def board_format(item: Any) -> str | None:
     """Which board's job JSON the object is, or None."""
     if not isinstance(item, Mapping):

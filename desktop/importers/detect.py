@@ -33,7 +33,7 @@ def _read_json(text: str, captured_at: datetime) -> list[ReadResult] | None:
     if jobdeck_json.looks_like_export(value):
         return jobdeck_json.read(value)
     found: list[tuple[str, dict]] = []
-    for item in value if isinstance(value, list) else [value]:
+    for item in ats_json.job_items(value):
         if ats_json.board_format(item) is not None:
             found.append(("board", item))
             continue

@@ -14,7 +14,7 @@ from dataclasses import replace
 from functools import lru_cache
 from pathlib import Path
 
-from desktop.core.money import CURRENCY_CODES, MAX_SALARY_LINE
+from desktop.core.money import CURRENCY_CODES, MAX_SALARY_LINE, find_salaries
 from desktop.core.posting import Salary
 from desktop.importers.intro import salary_of
 
@@ -73,6 +73,22 @@ def pay_from(section: list[str], lines: list[str]) -> Salary | None:
     if anywhere is not None and (anywhere.min, anywhere.max) == (found.min, found.max):
         return anywhere
     return found
+
+
+def other_pay(lines: Iterable[str], chosen: Salary | None) -> list[str]:
+    """Pay the text states besides ``chosen`` (a base range beside a total one, a second
+    location's range), as written; the preview lists them beside the salary."""
+    others: list[str] = []
+    key = None if chosen is None else (chosen.min, chosen.max)
+    for line in lines:
+        if not line or len(line) > MAX_SALARY_LINE or not _MONEY_HINT.search(line):
+            continue
+        for found in find_salaries(line):
+            ranged = found.min is not None and found.max is not None and found.min != found.max
+            placed = (found.min, found.max) == key or found.text in others
+            if (ranged or found.period) and not placed:
+                others.append(found.text)
+    return others[:3]
 
 
 def dollar_region(context: Iterable[str | None]) -> str | None:

@@ -41,7 +41,7 @@ from desktop.importers.lines import (
     strip_bullet,
 )
 from desktop.importers.markdown import looks_like_markdown, title_from_page_title, to_plain
-from desktop.importers.money_context import pay_from, resolve_currency
+from desktop.importers.money_context import other_pay, pay_from, resolve_currency
 from desktop.importers.profiles import Chrome, drop_chrome, recognise, unglue
 from desktop.importers.result import ImportRefused, ReadResult
 from desktop.importers.sanitize import plain, sanitize_document
@@ -225,6 +225,11 @@ def _refusal(head: _Header, sections: Sections, text: str) -> str | None:
     )
 
 
+def _same_name(one: str, other: str) -> bool:
+    a, b = one.casefold(), other.casefold()
+    return a in b or b in a
+
+
 def _company_from_footer(lines: list[str]) -> str | None:
     for line in lines:
         if line and (match := _EEO_COMPANY.match(line)) is not None:
@@ -302,6 +307,9 @@ def read(
     summary_lines, duties = summary_or_duties(sections)
     summary = paragraph(join_wrapped(first_paragraph(summary_lines))) or paragraph(head.prose)
     company = head.company or sections.company_heading
+    named = sections.company_heading
+    if head.company and named and not _same_name(head.company, named):
+        warnings.append(f"company: the text also names {named!r} (About {named}); check it")
     if company is None:
         company = _company_from_footer(lines)
         if company is not None:
@@ -320,6 +328,9 @@ def read(
     salary, note = resolve_currency(salary, [f.location, head.country, *header_lines])
     if note:
         warnings.append(note)
+    if others := other_pay(lines, salary):
+        shown = "; ".join(others)
+        warnings.append(f"salary: the text also states {shown}; check which is the pay")
     doc = PostingDocument(
         title=head.title,
         company=company,

@@ -53,6 +53,7 @@ def test_find_salary_needs_a_currency(text):
         ("45 000 € - 52 000 € par an", 45_000, 52_000, "EUR", "year"),
         ("R$ 8.500 por mês", 8_500, 8_500, "BRL", "month"),
         ("up to $120k per year", None, 120_000, "USD", "year"),
+        ("From $19.50 an hour", 19.5, None, "USD", "hour"),
         ("SGD 6,000 monthly", 6_000, 6_000, "SGD", "month"),
     ],
 )

@@ -9,7 +9,7 @@ import pytest
 
 from desktop.importers import read_postings
 from desktop.importers.deadlines import parse_deadline
-from tests.importers.support import CAPTURED_AT
+from tests.importers.support import CAPTURED_AT, FIXTURES
 
 
 def _read(text: str, name: str | None = None):
@@ -447,3 +447,27 @@ def test_list_items_wrapped_in_paragraphs_leave_no_lone_bullet():
     doc = _read(page + "</head><body></body></html>").document
     assert doc.responsibilities == ("Plan the menu", "Run the pass")
     assert "•" not in (doc.description or "")
+
+
+def test_a_boards_list_endpoint_gives_each_job_with_its_own_raw():
+    job = json.loads((FIXTURES / "real-world" / "09-greenhouse-api-job.json").read_text("utf-8"))
+    other = dict(
+        job, id=2, title="Data Analyst", absolute_url="https://job-boards.greenhouse.io/x/jobs/2"
+    )
+    results = read_postings(
+        json.dumps({"jobs": [job, other], "meta": {"total": 2}}), captured_at=CAPTURED_AT
+    )
+    assert [r.document.title for r in results] == [job["title"], "Data Analyst"]
+    assert json.loads(results[1].document.raw) == other
+
+
+def test_the_preview_is_told_of_a_second_company_name_and_of_other_pay():
+    text = (
+        "Platform Engineer\nAcme Cloud\n$150,000 - $180,000 a year\n\nAbout Globex\n"
+        "Globex acquired Acme in 2025.\n\nResponsibilities\n- Run Kubernetes\n- Own CI\n\n"
+        "In Canada the range is CAD 170,000 - 200,000 per year.\n"
+    )
+    result = _read(text)
+    assert result.document.company == "Acme Cloud"
+    assert any(w.startswith("company:") and "Globex" in w for w in result.warnings)
+    assert any(w.startswith("salary:") and "170,000" in w for w in result.warnings)
