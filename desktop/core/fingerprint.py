@@ -9,6 +9,7 @@ fingerprint of two lines would match postings that merely look alike.
 
 from __future__ import annotations
 
+import functools
 import hashlib
 import re
 
@@ -29,6 +30,9 @@ def body_text(doc: PostingDocument) -> str:
     return _NOT_WORD.sub("", " ".join(parts).casefold())
 
 
+# An import checks a posting for duplicates, then saves it: the same document is fingerprinted
+# twice in a row, and folding a posting's text is most of the work. The last few are kept.
+@functools.lru_cache(maxsize=1024)
 def content_fingerprint(doc: PostingDocument) -> str | None:
     body = body_text(doc)
     if len(body) < MIN_BODY_CHARS:
@@ -36,6 +40,7 @@ def content_fingerprint(doc: PostingDocument) -> str | None:
     return hashlib.sha1(body.encode("utf-8"), usedforsecurity=False).hexdigest()
 
 
+@functools.lru_cache(maxsize=1024)
 def raw_fingerprint(raw: str) -> str | None:
     """A fingerprint of the input as received, folded like the body's, so a posting corrected
     in the preview is still found when the same text is pasted again. None for too little."""

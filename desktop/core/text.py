@@ -45,12 +45,16 @@ def clean_text(value: str | None) -> str | None:
 def without_invisible(value: str) -> str:
     """``value`` with invisible format characters and lone surrogates removed, nothing else
     changed: the cleaning every stored text field but ``raw`` gets."""
+    if value.isascii():  # O(1) in CPython; no format character or surrogate is ASCII
+        return value
     return _INVISIBLE.sub("", value)
 
 
 def storable_verbatim(value: str) -> str:
     """Text kept as it came (``raw``) made storable: a lone surrogate, which UTF-8 cannot
     encode, becomes U+FFFD; everything else is left exactly as it was."""
+    if value.isascii():  # O(1) in CPython; a surrogate is never ASCII
+        return value
     return _LONE_SURROGATE.sub("\ufffd", value)
 
 
