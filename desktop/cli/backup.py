@@ -60,6 +60,14 @@ def run_restore(data_dir: Path, args: argparse.Namespace) -> int:
     source = Path(args.file)
     if not source.is_file():
         return _fail("restore", f"{source} does not exist")
+    if backups.window_has_library(data_dir):
+        # The window holds the library's lock; replacing the file under it would lose its
+        # next saves or show a library that is no longer there.
+        return _fail(
+            "restore",
+            "the Jobdeck window has this library open. Close it (or restore from its "
+            "File > Backups), then try again. Nothing was changed.",
+        )
     try:
         done = backups.restore_backup(data_dir, source)
     except ServiceError as error:
@@ -74,6 +82,8 @@ def run_restore(data_dir: Path, args: argparse.Namespace) -> int:
 
 def run_check(data_dir: Path, args: argparse.Namespace) -> int:
     report = backups.check_library(data_dir)
+    if report.missing:
+        return _fail("check", f"there is no library at {report.path} (nothing to check)")
     if report.ok:
         print(f"ok: {report.path} passed SQLite's integrity check")
         return EXIT_OK

@@ -7,6 +7,7 @@ import json
 import sys
 from typing import TYPE_CHECKING, Any
 
+from desktop.cli import arguments
 from desktop.deferred_import import deferred
 from desktop.services.library import Library
 
@@ -29,7 +30,7 @@ def add_board_commands(commands: Any, parents: list[argparse.ArgumentParser]) ->
     listing.add_argument("--stage", metavar="NAME", help="only postings in this stage")
     listing.add_argument("--json", action="store_true", help="print JSON instead of a table")
     move = commands.add_parser("move", parents=parents, help="move a posting to another stage")
-    move.add_argument("posting_id", metavar="ID", type=int)
+    move.add_argument("posting_id", metavar="ID", type=arguments.posting_id)
     move.add_argument("stage", metavar="STAGE")
     move.add_argument(
         "--at", metavar="ISO-TIME", help="when it entered the stage, e.g. 2026-11-17T09:00+01:00"
@@ -76,7 +77,7 @@ def run_list(db: Library, args: argparse.Namespace) -> int:
 
 def run_move(db: Library, args: argparse.Namespace) -> int:
     try:
-        at = document.parse_datetime(args.at, "--at") if args.at else None
+        at = arguments.moment(args.at, "--at") if args.at else None
         stage = board.resolve_stage(db, args.stage)
         board.move_application(db, args.posting_id, stage.id, at=at)
     except (document.DocumentError, board.UnknownStage, postings.PostingNotFound) as error:

@@ -54,7 +54,7 @@ DECISIONS = {  # --on-duplicate: the name of an importing.Decision
 
 def _read(path: str) -> Iterable[importing.Read]:
     if path == "-":
-        return importing.read_documents(sys.stdin.buffer.read(), "stdin")
+        return importing.read_documents(importing.read_limited(sys.stdin.buffer, "stdin"), "stdin")
     return importing.read_path(Path(path))
 
 
@@ -117,6 +117,10 @@ def run(db: Library, args: argparse.Namespace) -> int:
                 if args.json and outcome.posting_id is not None:
                     saved = postings.get_posting(db, outcome.posting_id)
                     documents.append(document.to_json(saved))
+    if args.dry_run and db.read_only:
+        # The real import would fail on the first save: the dry run says so too.
+        print("jobdeck import: the library is read-only: nothing could be saved", file=sys.stderr)
+        return 1
     if args.json:
         sys.stdout.write(json.dumps(documents, ensure_ascii=False, indent=2) + "\n")
     return 1 if refused else 0

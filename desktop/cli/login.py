@@ -13,6 +13,7 @@ import getpass
 import sys
 from typing import TYPE_CHECKING, Any
 
+from desktop.cli import arguments
 from desktop.deferred_import import deferred
 from desktop.services.library import Library
 
@@ -38,7 +39,7 @@ def add_login_commands(subparsers: Any, parents: list[argparse.ArgumentParser]) 
         parents=parents,
         help="save the login; the password is read from stdin or a no-echo prompt",
     )
-    set_cmd.add_argument("posting_id", type=int, metavar="ID")
+    set_cmd.add_argument("posting_id", type=arguments.posting_id, metavar="ID")
     set_cmd.add_argument("--url", default="", help="the portal's sign-in address")
     set_cmd.add_argument("--username", default="", help="the user name or email for the portal")
     set_cmd.add_argument(
@@ -47,14 +48,14 @@ def add_login_commands(subparsers: Any, parents: list[argparse.ArgumentParser]) 
         help="change only the URL and username; read no password, keep the stored one",
     )
     get_cmd = actions.add_parser("get", parents=parents, help="print the URL and username")
-    get_cmd.add_argument("posting_id", type=int, metavar="ID")
+    get_cmd.add_argument("posting_id", type=arguments.posting_id, metavar="ID")
     get_cmd.add_argument(
         "--password", action="store_true", help="also print the password from the keyring"
     )
     delete_cmd = actions.add_parser(
         "delete", parents=parents, help="remove the login and its password from the keyring"
     )
-    delete_cmd.add_argument("posting_id", type=int, metavar="ID")
+    delete_cmd.add_argument("posting_id", type=arguments.posting_id, metavar="ID")
 
 
 def run_login(db: Library, args: argparse.Namespace) -> int:
@@ -75,6 +76,9 @@ def _fail(args: argparse.Namespace, message: str, code: int) -> int:
 
 def _set(db: Library, args: argparse.Namespace) -> int:
     password = None
+    if db.read_only:  # say so before a password is typed that could not be kept
+        logins.get_login(db, args.posting_id)
+        return _fail(args, "the library is read-only (a read-only disk); nothing was saved.", 1)
     if not args.keep_password:
         logins.get_login(db, args.posting_id)  # an unknown id is refused before any prompt
         # Say so before the user types a password that could not be kept.

@@ -7,6 +7,7 @@ schema.org JobPosting as JSON), HTML, Jobright-style board text, and plain text 
 from __future__ import annotations
 
 import json
+import re
 from datetime import datetime
 
 from desktop.core.dates import aware
@@ -19,16 +20,35 @@ from desktop.importers.schema_org import to_document
 MIN_POSTING_CHARS = 20
 
 
+# How JSON starts (an object with a key, an array of objects or strings), and text rarely
+# does: "[Remote] Engineer" is a title, '[{"title": ...' is JSON.
+_JSON_START = re.compile(r'\s*(?:\{\s*"|\[\s*[{\["\]])')
+
+
 def _read_json(text: str, captured_at: datetime) -> list[ReadResult] | None:
     """Results when the text is JSON Jobdeck understands; None when it is not JSON at all.
 
     Each posting's ``raw`` is its own part of the input (its array element, its JSON-LD node)
     when the input holds more than one, so a file of a thousand postings is not stored a
     thousand times.
+
+    Text that starts as JSON does but does not parse (an export cut short by ``head -c``, a
+    file damaged on the way) is refused as broken JSON, not read as a posting whose company
+    is "[".
     """
     try:
         value = json.loads(text)
-    except (ValueError, RecursionError):
+    except RecursionError:
+        return None
+    except ValueError as error:
+        if _JSON_START.match(text):
+            where = (
+                f" at line {error.lineno}, column {error.colno}" if hasattr(error, "lineno") else ""
+            )
+            raise ImportRefused(
+                f"the JSON is broken{where} ({getattr(error, 'msg', error)}): "
+                "cut short or damaged? Nothing was imported from it"
+            ) from None
         return None
     if jobdeck_json.looks_like_export(value):
         return jobdeck_json.read(value)

@@ -7,6 +7,7 @@ from datetime import UTC, datetime
 from typing import TYPE_CHECKING
 
 from desktop.core.board import Card, MoveRecord, StageInfo, TimelineEntry
+from desktop.core.bounds import datetime_problem
 from desktop.deferred_import import deferred
 from desktop.services.changes import Changes
 from desktop.services.errors import Invalid, NotFound
@@ -74,7 +75,9 @@ def move_application(
 
     A move within the same stage only reorders; it adds nothing to the history. Plain SQL: a
     move from the command line does not wait for the ORM to load.
+    Raises ``Invalid`` for a time the library cannot store (see ``core.bounds``).
     """
+    _check_time(at)
     with db.plain_writing() as connection:
         try:
             record = pipeline_sql.move_card(
@@ -107,6 +110,12 @@ def set_label(db: Library, posting_id: int, color: str | None) -> Changes:
     return Changes(updated=frozenset({posting_id}))
 
 
+def _check_time(at: datetime | None) -> None:
+    problem = datetime_problem(at, "The stage time")
+    if problem is not None:
+        raise Invalid(f"{problem}.")
+
+
 def timeline(db: Library, posting_id: int) -> list[TimelineEntry]:
     """The posting's stage history, oldest first (plain SQL: shown before the ORM loads)."""
     with db.querying() as connection:
@@ -117,6 +126,7 @@ def correct_stage_time(db: Library, change_id: int, at: datetime) -> Changes:
     """Set when a posting entered a stage (an application sent last week, logged today)."""
     if at.tzinfo is None:
         raise Invalid("A stage time needs a time zone.")
+    _check_time(at)
     with db.writing() as session:
         posting_id = records.set_change_time(session, change_id, at)
     return Changes(updated=frozenset({posting_id}))

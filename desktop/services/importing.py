@@ -15,7 +15,7 @@ from dataclasses import dataclass
 from datetime import UTC, datetime
 from enum import Enum
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, BinaryIO
 
 from desktop.core.bounds import bounded
 from desktop.core.posting import PostingDocument
@@ -29,7 +29,7 @@ if TYPE_CHECKING:
     from sqlalchemy.orm import Session
 
     from desktop.importers import detect, export_stream
-    from desktop.storage import duplicate_checks, record_errors
+    from desktop.storage import duplicate_checks, record_errors, stage_lookups
     from desktop.storage import posting_records as records
 else:  # the readers and the ORM, loaded after the window's first paint
     detect = deferred("desktop.importers.detect")
@@ -37,8 +37,10 @@ else:  # the readers and the ORM, loaded after the window's first paint
     duplicate_checks = deferred("desktop.storage.duplicate_checks")
     record_errors = deferred("desktop.storage.record_errors")
     records = deferred("desktop.storage.posting_records")
+    stage_lookups = deferred("desktop.storage.stage_lookups")
 
 MAX_INPUT_BYTES = 50 * 1024 * 1024  # far beyond any posting; a guard against the wrong file
+_TOO_LARGE = "is larger than 50 MB, too large to be a posting"
 
 
 @dataclass(frozen=True)
@@ -91,8 +93,11 @@ def read_documents(
     """The postings in one input, not yet checked against the library.
 
     Whatever a reader let through, nothing that cannot be stored goes further: such values are
-    dropped, each with a note (``core.bounds``). Raises ImportRefused naming ``source``.
+    dropped, each with a note (``core.bounds``). The 50 MB limit holds for every source (a
+    file, standard input, the clipboard, a drop). Raises ImportRefused naming ``source``.
     """
+    if len(data) > MAX_INPUT_BYTES:
+        raise ImportRefused(f"{source}: {_TOO_LARGE}")
     try:
         results = detect.read_postings(
             data, name=source, captured_at=captured_at or datetime.now(UTC)
@@ -120,14 +125,25 @@ def read_input(
     ]
 
 
+def read_limited(stream: BinaryIO, source: str) -> bytes:
+    """Everything ``stream`` holds (standard input, a file), read no further than the limit:
+    an endless or huge stream is refused after 50 MB, not read into memory whole.
+    Raises ImportRefused naming ``source``."""
+    data = stream.read(MAX_INPUT_BYTES + 1)
+    if len(data) > MAX_INPUT_BYTES:
+        raise ImportRefused(f"{source}: {_TOO_LARGE}")
+    return data
+
+
 def file_bytes(path: Path) -> bytes:
     """A file's bytes to import; raises ImportRefused naming the file when it cannot be."""
     try:
         if path.is_dir():
             raise ImportRefused(f"{path}: is a folder, not a file")
         if path.stat().st_size > MAX_INPUT_BYTES:
-            raise ImportRefused(f"{path}: is larger than 50 MB, too large to be a posting")
-        return path.read_bytes()
+            raise ImportRefused(f"{path}: {_TOO_LARGE}")
+        with path.open("rb") as stream:  # a pipe or a device has no size to check first
+            return read_limited(stream, str(path))
     except OSError as error:
         raise ImportRefused(f"{path}: cannot be read ({error.strerror})") from None
 
@@ -372,18 +388,39 @@ def import_documents(
         if dry_run:
             with db.reading() as session:
                 duplicates = _duplicates_in(session, [r.document for r in read])
-            yield from _dry_run(read, duplicates, on_duplicate)
+                missing = _missing_stages(session, [r.document for r in read])
+            yield from _dry_run(read, duplicates, missing, on_duplicate)
         else:
             yield from _import_chunk(db, read, on_duplicate, saved_here)
 
 
+def _missing_stages(session: Session, docs: Sequence[PostingDocument]) -> dict[str, str]:
+    """The stages ``docs`` name (an export's stage and history) that this library lacks,
+    each with the message saving would give."""
+    missing: dict[str, str] = {}
+    names = {name for doc in docs for name in (doc.stage, *(c.stage for c in doc.stage_history))}
+    for name in sorted(n for n in names if n):
+        try:
+            stage_lookups.stage_by_name(session, name)
+        except record_errors.StageMissing as error:
+            missing[name] = str(error)
+    return missing
+
+
 def _dry_run(
-    chunk: Sequence[ReadResult], duplicates: dict[int, Duplicate], on_duplicate: Decision
+    chunk: Sequence[ReadResult],
+    duplicates: dict[int, Duplicate],
+    missing_stages: dict[str, str],
+    on_duplicate: Decision,
 ) -> Iterator[Outcome]:
     for index, result in enumerate(chunk):
         duplicate = duplicates.get(index)
+        doc = result.document
         try:
-            checked(result.document)
+            checked(doc)
+            for name in (doc.stage, *(change.stage for change in doc.stage_history)):
+                if name in missing_stages:  # the save would refuse it: say so now
+                    raise InvalidPosting(missing_stages[name])
         except InvalidPosting as error:
             yield Outcome(result.document, result.warnings, Status.REFUSED, reason=str(error))
             continue

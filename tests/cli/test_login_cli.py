@@ -142,7 +142,7 @@ def test_an_id_that_is_not_a_number_is_refused_by_argparse(
     with pytest.raises(SystemExit) as stopped:
         _run(data_dir, monkeypatch, "login", "get", "abc")
     assert stopped.value.code == 2
-    assert "invalid int value" in capsys.readouterr().err
+    assert "'abc' is not a posting id" in capsys.readouterr().err
 
 
 def test_an_empty_password_is_refused(

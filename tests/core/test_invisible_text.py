@@ -76,3 +76,10 @@ def test_a_lone_surrogate_in_json_text_is_imported_without_it(
     assert code == 0, err
     (doc,) = json.loads(out)
     assert (doc["title"], doc["company"]) == ("Engineer", "Amazon")
+
+
+def test_the_command_lines_id_bound_is_the_librarys() -> None:
+    from desktop.cli import arguments
+    from desktop.core import bounds
+
+    assert arguments.MAX_ID == bounds.MAX_ID
