@@ -12,7 +12,6 @@ from urllib.parse import urlsplit
 
 SAFE_LINK_SCHEMES = ("https", "mailto")
 
-_SPACES = re.compile(r"[ \t\u00a0\u2007\u202f\u200b\ufeff]+")
 _CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
 # Unicode's format characters (category Cf: zero-width joiners and spaces, direction marks and
 # overrides such as U+202E, the soft hyphen, tag characters) and lone surrogates (Cs). They are
@@ -35,8 +34,11 @@ def clean_text(value: str | None) -> str | None:
     """
     if value is None:
         return None
-    value = _SPACES.sub(" ", value)  # a zero-width space still parts two words
-    value = unicodedata.normalize("NFC", without_invisible(value))
+    if not value.isascii():
+        # A zero-width space or a BOM between two words still parts them; str.split() below
+        # folds every other kind of space (no-break, figure, narrow) with the rest.
+        value = value.replace("\u200b", " ").replace("\ufeff", " ")
+        value = unicodedata.normalize("NFC", without_invisible(value))
     value = _CONTROL.sub("", value)
     value = " ".join(value.split())
     return value or None
