@@ -63,8 +63,8 @@ def _get(obj: Any, *path: str) -> Any:
 
 def _moment(value: Any, captured_at: datetime) -> datetime | None:
     if isinstance(value, int | float) and not isinstance(value, bool):
-        seconds = value / 1000 if value > 1e11 else value  # Lever gives milliseconds
-        try:
+        try:  # a huge integer fails already in the division
+            seconds = value / 1000 if value > 1e11 else value  # Lever gives milliseconds
             return datetime.fromtimestamp(seconds, tz=UTC)
         except (OverflowError, OSError, ValueError):
             return None

@@ -265,7 +265,11 @@ def save_many(
         progress(start, len(jobs), jobs[start][0].title or "")
         if cancelled.is_set():
             return SaveReport(changes, failures, cancelled=True)
-        outcomes = _save_chunk(db, jobs[start : start + BATCH_SIZE])
+        chunk = jobs[start : start + BATCH_SIZE]
+        try:
+            outcomes = _save_chunk(db, chunk)
+        except (InvalidPosting, PostingNotFound) as error:  # a chunk of one (a lone posting)
+            outcomes = [SaveFailure(chunk[0][0], error)]
         failures += [str(outcome) for outcome in outcomes if isinstance(outcome, SaveFailure)]
         changes = changes.merged(_changes_of(outcomes))
     progress(len(jobs), len(jobs), "")

@@ -76,18 +76,19 @@ def strict_json(text: str) -> object:
 
 
 def import_text(db: Library, data: str | bytes, name: str) -> None:
-    """What ``jobdeck import`` and the window do with one input, refusals allowed."""
+    """What ``jobdeck import`` does with one input (a dry run, then the import), refusals
+    allowed; the dry run must refuse exactly what the import refuses."""
     try:
-        candidates = importing.read_input(db, data, name, captured_at=CAPTURED)
+        results = importing.read_documents(data, name, captured_at=CAPTURED)
     except ImportRefused:
         return
-    for candidate in candidates:
-        strict_json(json.dumps(to_json(candidate.document, with_store_fields=False)))
-        try:
-            importing.check_candidate(db, candidate.document)
-            importing.save_candidate(db, candidate.document)
-        except postings.InvalidPosting:
-            continue
+    for result in results:
+        strict_json(json.dumps(to_json(result.document, with_store_fields=False)))
+    refused = {}
+    for dry_run in (True, False):
+        outcomes = importing.import_documents(db, results, importing.Decision.SKIP, dry_run=dry_run)
+        refused[dry_run] = [o.status is importing.Status.REFUSED for o in outcomes]
+    assert refused[True] == refused[False]
 
 
 def assert_library_readable(db: Library) -> None:
