@@ -11,12 +11,18 @@ from __future__ import annotations
 
 import functools
 import hashlib
-import re
 
 from desktop.core.posting import PostingDocument
 
 MIN_BODY_CHARS = 120
-_NOT_WORD = re.compile(r"[^0-9a-z]+")
+# Every ASCII byte but digits and lower-case letters: deleted by bytes.translate, in C.
+_NOT_WORD_BYTES = bytes(b for b in range(128) if not (48 <= b <= 57 or 97 <= b <= 122))
+
+
+def _folded(text: str) -> bytes:
+    """``text`` case-folded with everything but the digits and letters a to z left out, as
+    ASCII bytes (what the pattern ``[^0-9a-z]`` would keep, several times faster)."""
+    return text.casefold().encode("ascii", "ignore").translate(None, _NOT_WORD_BYTES)
 
 
 def body_text(doc: PostingDocument) -> str:
@@ -27,7 +33,7 @@ def body_text(doc: PostingDocument) -> str:
         *doc.qualifications.required,
         *doc.qualifications.preferred,
     ]
-    return _NOT_WORD.sub("", " ".join(parts).casefold())
+    return _folded(" ".join(parts)).decode("ascii")
 
 
 # An import checks a posting for duplicates, then saves it: the same document is fingerprinted
@@ -44,7 +50,7 @@ def content_fingerprint(doc: PostingDocument) -> str | None:
 def raw_fingerprint(raw: str) -> str | None:
     """A fingerprint of the input as received, folded like the body's, so a posting corrected
     in the preview is still found when the same text is pasted again. None for too little."""
-    folded = _NOT_WORD.sub("", raw.casefold())
+    folded = _folded(raw)
     if len(folded) < MIN_BODY_CHARS:
         return None
-    return hashlib.sha1(folded.encode("utf-8"), usedforsecurity=False).hexdigest()
+    return hashlib.sha1(folded, usedforsecurity=False).hexdigest()
