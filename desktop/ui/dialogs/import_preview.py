@@ -106,7 +106,8 @@ class ImportPreview(QDialog):
             self.duplicate_panel.layout().addWidget(button)
 
         self.editor = PostingEditor()
-        self.notes = {name: self._note_beside(name) for name in NOTED_FIELDS}
+        # Notes beside fields are made the first time a posting needs one: most need none.
+        self.notes: dict[str, QLabel] = {}
         self.raw = QPlainTextEdit()
         self.raw.setObjectName("import-raw")
         self.raw.setReadOnly(True)
@@ -172,9 +173,12 @@ class ImportPreview(QDialog):
             notes["title"] = "The input has no title line: enter the job title."
         if doc.company is None and "company" not in notes:
             notes["company"] = "The input does not name the company: enter it."
-        for name, label in self.notes.items():
-            label.setText(f"⚠ {notes[name]}" if name in notes else "")
-            label.setVisible(name in notes)
+        for name in NOTED_FIELDS:
+            if name in notes and name not in self.notes:
+                self.notes[name] = self._note_beside(name)
+            if name in self.notes:
+                self.notes[name].setText(f"⚠ {notes[name]}" if name in notes else "")
+                self.notes[name].setVisible(name in notes)
         return rest
 
     # -- the candidate on show -----------------------------------------------------------------
