@@ -157,22 +157,28 @@ def _not_pay(line: str, match: re.Match[str]) -> bool:
     return bool(_NOT_PAY.search(before) or _NOT_PAY.search(after))
 
 
-def find_salary(line: str) -> SalaryRange | None:
+def find_salary(line: str, *, labelled: bool = False) -> SalaryRange | None:
     """The first salary (a single amount or a range) stated in a line of text, or None.
 
-    An amount counts only with a currency next to it, so "5+ years" or "401(k)" are not salaries.
+    An amount counts only with a currency next to it, so "5+ years" or "401(k)" are not salaries;
+    a ``labelled`` value ("Salary: 50,000 - 60,000 per year") is pay by its label, so a range or
+    an amount with a period counts without one (its currency is then None).
     """
-    return next(find_salaries(line), None)
+    return next(find_salaries(line, labelled=labelled), None)
 
 
-def find_salaries(line: str) -> Iterator[SalaryRange]:
+def find_salaries(line: str, *, labelled: bool = False) -> Iterator[SalaryRange]:
     """Every salary stated in a line, in order ("total $128k - $231k, base $105k - $165k")."""
     if not line or len(line) > MAX_SALARY_LINE:
         return
     for match in _SALARY.finditer(line):
         cur = _code(match["acur"] or match["acode"] or match["bcur"] or match["bcode"])
-        if cur is None or _not_pay(line, match):
+        if _not_pay(line, match):
             continue
+        if cur is None:
+            periodic = any(match[k] for k in ("aper", "aper2", "bper", "bper2"))
+            if not labelled or not (match["bnum"] or periodic):
+                continue
         low = _value(match, "a")
         high = _value(match, "b") if match["bnum"] else None
         if high is not None and high < low:

@@ -84,8 +84,9 @@ _PARTS = re.compile(r"\s*[·|•]\s*")
 _SEPARATORS = " -–—,|·•"
 
 
-def salary_of(line: str) -> Salary | None:
-    found = find_salary(line)
+def salary_of(line: str, *, labelled: bool = False) -> Salary | None:
+    """The salary a line states (see core.money.find_salary), as the document's Salary."""
+    found = find_salary(line, labelled=labelled)
     if found is None:
         return None
     return Salary(

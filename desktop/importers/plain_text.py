@@ -86,6 +86,7 @@ class _Header:
     prose: list[str] = field(default_factory=list)
     unplaced: list[str] = field(default_factory=list)
     labelled: set[str] = field(default_factory=set)
+    unread_pay: list[str] = field(default_factory=list)
 
 
 def _apply_label(head: _Header, kind: str, value: str) -> None:
@@ -114,7 +115,10 @@ def _apply_label(head: _Header, kind: str, value: str) -> None:
         if f.work_model is None and value.lower() in ("yes", "true"):
             f.work_model = "Remote"
     elif kind == "salary":
-        f.salary = f.salary or salary_of(value)
+        found = salary_of(value, labelled=True)
+        if found is None and f.salary is None:
+            head.unread_pay.append(value)
+        f.salary = f.salary or found
     elif kind == "posted":
         head.posted = head.posted or value
     elif kind == "deadline":
@@ -310,6 +314,8 @@ def read(
     named = sections.company_heading
     if head.company and named and not _same_name(head.company, named):
         warnings.append(f"company: the text also names {named!r} (About {named}); check it")
+    elif head.company is None and named:
+        warnings.append(f"company: taken from the heading 'About {named}'; check it")
     if company is None:
         company = _company_from_footer(lines)
         if company is not None:
@@ -328,6 +334,10 @@ def read(
     salary, note = resolve_currency(salary, [f.location, head.country, *header_lines])
     if note:
         warnings.append(note)
+    if salary is not None and salary.currency is None and note is None:
+        warnings.append(f"salary: {salary.text!r} names no currency; enter it")
+    if salary is None and head.unread_pay:
+        warnings.append(f"salary: could not read {head.unread_pay[0]!r} as pay; enter it")
     if others := other_pay(lines, salary):
         shown = "; ".join(others)
         warnings.append(f"salary: the text also states {shown}; check which is the pay")

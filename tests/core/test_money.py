@@ -69,3 +69,10 @@ def test_find_salary_reads_pay_as_the_world_writes_it(text, low, high, currency,
 )  # fmt: skip
 def test_company_money_is_not_a_salary(text):
     assert find_salary(text) is None
+
+
+def test_a_labelled_value_is_pay_without_a_currency_but_prose_is_not():
+    assert find_salary("50,000 - 60,000 per year") is None
+    found = find_salary("50,000 - 60,000 per year", labelled=True)
+    assert (found.min, found.max, found.currency) == (50_000, 60_000, None)
+    assert find_salary("5+ years", labelled=True) is None

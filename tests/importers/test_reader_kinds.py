@@ -471,3 +471,19 @@ def test_the_preview_is_told_of_a_second_company_name_and_of_other_pay():
     assert result.document.company == "Acme Cloud"
     assert any(w.startswith("company:") and "Globex" in w for w in result.warnings)
     assert any(w.startswith("salary:") and "170,000" in w for w in result.warnings)
+
+
+def test_pay_under_a_label_without_a_currency_is_read_and_the_preview_told():
+    base = "Payroll Analyst\nAcme\n{}\n\nResponsibilities\n- Run payroll\n- Close the books\n"
+    result = _read(base.format("Salary: 50,000 - 60,000 per year"))
+    salary = result.document.salary
+    assert (salary.min, salary.max, salary.currency, salary.period) == (
+        50_000,
+        60_000,
+        None,
+        "year",
+    )
+    assert any(w.startswith("salary:") and "no currency" in w for w in result.warnings)
+    unread = _read(base.format("Salary: Competitive"))
+    assert unread.document.salary is None
+    assert any(w.startswith("salary:") and "Competitive" in w for w in unread.warnings)
