@@ -12,6 +12,9 @@ from desktop.importers.headings import known_heading
 from desktop.importers.intro import employment_type_of, work_model_of
 
 _VOCABULARY = Path(__file__).with_name("vocabulary") / "labels.toml"
+# Single-word labels that stand alone on a line above their value ("Location" / "Austin, TX",
+# "Department" / "Engineering"); other single words ("Title", "Type") are too likely text.
+_ONE_WORD_LABELS = ("location", "company", "ignore")
 _PAREN = re.compile(r"\s*\([^)]{0,80}\)")
 # "Label: value" with a label of a few words; the value is the rest of the line.
 LABEL_LINE = re.compile(r"^(?P<label>[^\W\d_][\w /&'’-]{0,40}?)\s?:\s*(?P<value>.{1,300})$")
@@ -120,6 +123,6 @@ def bare_label(line: str) -> str | None:
     kind = label_field(line)
     if kind is None or work_model_of(line) or employment_type_of(line):
         return None
-    if line != line.lower() and len(line.split()) < 2 and kind not in ("location", "company"):
+    if line != line.lower() and len(line.split()) < 2 and kind not in _ONE_WORD_LABELS:
         return None  # "Industries", "Title": too likely a heading or a word of the text
     return kind

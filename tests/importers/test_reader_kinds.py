@@ -487,3 +487,17 @@ def test_pay_under_a_label_without_a_currency_is_read_and_the_preview_told():
     unread = _read(base.format("Salary: Competitive"))
     assert unread.document.salary is None
     assert any(w.startswith("salary:") and "Competitive" in w for w in unread.warnings)
+
+
+def test_label_lines_above_their_values_never_become_the_company():
+    text = (
+        "Senior Frontend Engineer\nLocation\nRemote (US)\nEmployment Type\nFull time\n"
+        "Location Type\nRemote\nDepartment\nEngineering\nCompensation\n"
+        "$150K – $180K • Offers Equity\n\nOverview\nApplication\n\nAbout Quanta\n"
+        "Quanta builds scheduling software for clinics.\n\nWhat you'll do\n"
+        "Build our design system\nOwn web performance\n"
+    )
+    doc = _read(text).document
+    assert (doc.company, doc.work_model, doc.employment_type) == ("Quanta", "Remote", "Full-time")
+    assert (doc.salary.min, doc.salary.max) == (150_000, 180_000)
+    assert doc.summary != "Application"
