@@ -96,6 +96,12 @@ def run(db: Library, args: argparse.Namespace) -> int:
                 named = f"{source}: {_label(doc)}: " if doc is not None else ""
                 print(f"refused {named}{outcome.reason}", file=sys.stderr)
                 refused += 1
+                if args.dry_run and args.json and doc is not None:
+                    # Read but not savable as it is (a body pasted without its title): the dry
+                    # run still shows what was read, so the missing field can be seen and added.
+                    documents.append(
+                        document.to_json(doc.with_changes(id=None), with_store_fields=False)
+                    )
                 continue
             assert doc is not None
             if args.dry_run and args.json:  # what was read, duplicates too

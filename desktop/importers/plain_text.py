@@ -66,6 +66,8 @@ _EEO_COMPANY = re.compile(
 _POSTED = re.compile(r"^(?:posted|reposted)\s*:?\s*(?P<when>.{1,60})$", re.IGNORECASE)
 # A line that is only an age in words ("Publicada hace 3 días"): no chips beside it.
 _AGE_LINE = re.compile(r"^[^·|•,]{0,25}\d[^·|•,]{0,35}$")
+# "Engineering – Platform": a board's department and team (Lever, Ashby), never the company.
+_CATEGORY = re.compile(r"^[\w&/ ]{2,30} [–—] [\w&/ ]{2,30}$")
 _INTERN = re.compile(r"\bintern(?:ship)?\b", re.IGNORECASE)
 _POSTING_WORDS = re.compile(
     r"\b(?:responsibilit\w*|qualifications?|requirements?|experience|apply|salary|benefits"
@@ -193,7 +195,7 @@ def _pick_title_and_company(head: _Header, candidates: list[str]) -> None:
             if line != head.title:
                 head.prose.append(line)
             continue
-        if head.company is None and len(line) <= 60:
+        if head.company is None and len(line) <= 60 and not _CATEGORY.match(line):
             head.company = line
         elif head.fields.location is None and looks_like_place_name(line):
             head.fields.location = line

@@ -62,6 +62,19 @@ def test_dry_run_json_prints_documents_and_saves_nothing(capsys, data_dir: Path)
     assert json.loads(out) == []
 
 
+def test_a_dry_run_shows_a_body_pasted_without_its_title_and_says_what_is_missing(
+    capsys, data_dir: Path
+) -> None:
+    body = FIXTURES / "real-world" / "06-greenhouse-body-with-form.txt"
+    code, out, err = run(
+        capsys, "--data-dir", str(data_dir), "import", "--dry-run", "--json", str(body)
+    )
+    (doc,) = json.loads(out)  # what was read, so the missing title can be seen
+    assert doc["title"] is None and doc["company"] == "Orbital Freight"
+    assert "needs a title" in err and "no title line" in err
+    assert code == 1  # it cannot be saved as it is
+
+
 def test_stdin_is_read_with_a_dash(capsys, data_dir: Path, monkeypatch) -> None:
     stdin = io.TextIOWrapper(io.BytesIO(SAMPLE.read_bytes()))
     monkeypatch.setattr(sys, "stdin", stdin)
