@@ -7,7 +7,7 @@ import sys
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from desktop.cli.failure import EXIT_OK, CommandFailed
+from desktop.cli.failure import EXIT_OK
 from desktop.deferred_import import deferred
 from desktop.services.library import Library
 
@@ -30,14 +30,5 @@ def run_export(db: Library, args: argparse.Namespace) -> int:
     if not args.output:
         write(db, sys.stdout)
         return EXIT_OK
-    target = Path(args.output)
-    # Written beside the target and renamed, so a failed export never leaves half a file.
-    partial = target.with_name(target.name + ".partial")
-    try:
-        with partial.open("w", encoding="utf-8", newline="") as out:
-            write(db, out)
-        partial.replace(target)
-    except OSError as error:
-        partial.unlink(missing_ok=True)
-        raise CommandFailed(f"cannot write {target}: {error.strerror}") from None
+    export.export_to_file(db, Path(args.output), as_csv=args.format == "csv")
     return EXIT_OK

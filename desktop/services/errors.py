@@ -37,3 +37,8 @@ class LibraryTooNew(Refused):
 
 class WriteFailed(ServiceError):
     """The change could not be written (full disk, read-only folder); none of it was saved."""
+
+
+class LibraryBusy(WriteFailed):
+    """Another process held the library's write lock longer than the busy timeout (5 s);
+    nothing was saved, and the same write can simply be tried again."""

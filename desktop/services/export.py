@@ -9,11 +9,14 @@ from __future__ import annotations
 import csv
 import io
 import json
+from pathlib import Path
 from typing import TextIO
 
 from desktop.core.document import to_json
 from desktop.services import postings
+from desktop.services.errors import WriteFailed
 from desktop.services.library import Library
+from desktop.storage import library_files
 
 CSV_COLUMNS = (
     "id",
@@ -106,4 +109,27 @@ def write_csv(db: Library, out: TextIO) -> int:
                 latest.count if latest else None,
             ]
         )
+    return count
+
+
+def export_to_file(db: Library, target: Path, *, as_csv: bool = False) -> int:
+    """Write every posting to ``target`` (JSON, or CSV with ``as_csv``); the count written.
+
+    The file is written beside the target as ``*.partial``, owner-only (600 on POSIX: it holds
+    the whole library), and renamed when complete; whatever stops it (a full disk, a read that
+    fails) removes the partial file and leaves an earlier ``target`` as it was. Raises
+    ``WriteFailed`` naming the file and the reason.
+    """
+    partial = target.with_name(target.name + ".partial")
+    write = write_csv if as_csv else write_json
+    try:
+        with library_files.open_private(partial, "w", encoding="utf-8", newline="") as out:
+            count = write(db, out)
+        partial.replace(target)
+    except OSError as error:
+        partial.unlink(missing_ok=True)
+        raise WriteFailed(f"Cannot write {target}: {error.strerror or error}") from None
+    except BaseException:
+        partial.unlink(missing_ok=True)
+        raise
     return count

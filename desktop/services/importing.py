@@ -15,13 +15,14 @@ from dataclasses import dataclass
 from datetime import UTC, datetime
 from enum import Enum
 from pathlib import Path
-from typing import TYPE_CHECKING, BinaryIO
+from typing import TYPE_CHECKING, BinaryIO, TypeVar
 
 from desktop.core.bounds import bounded
 from desktop.core.posting import PostingDocument
 from desktop.deferred_import import deferred
 from desktop.importers import ImportRefused, ReadResult
 from desktop.services.changes import Changes
+from desktop.services.errors import LibraryBusy
 from desktop.services.library import Library
 from desktop.services.postings import InvalidPosting, PostingNotFound, checked
 
@@ -39,6 +40,7 @@ else:  # the readers and the ORM, loaded after the window's first paint
     records = deferred("desktop.storage.posting_records")
     stage_lookups = deferred("desktop.storage.stage_lookups")
 
+T = TypeVar("T")
 MAX_INPUT_BYTES = 50 * 1024 * 1024  # far beyond any posting; a guard against the wrong file
 _TOO_LARGE = "is larger than 50 MB, too large to be a posting"
 
@@ -292,11 +294,31 @@ class Written:
     created: bool = False
 
 
+BUSY_RETRIES = 5  # each waits out SQLite's busy timeout (5 s) first: half a minute in all
+
+
+def while_busy(write: Callable[[], T]) -> T:
+    """``write()``, tried again while another process holds the library's write lock beyond
+    the busy timeout (a long import in another window, say): an import waits for it rather
+    than losing the rest of its files. Raises ``LibraryBusy`` after ``BUSY_RETRIES`` more."""
+    for retry in range(BUSY_RETRIES + 1):
+        try:
+            return write()
+        except LibraryBusy:
+            if retry == BUSY_RETRIES:
+                raise
+    raise AssertionError("unreachable")
+
+
 def _save_chunk(db: Library, jobs: Sequence[SaveJob]) -> list[Written | SaveFailure]:
     """Save a chunk in one transaction; on a failure, each of its jobs in its own."""
-    try:
+
+    def write_chunk() -> list[Written | SaveFailure]:
         with db.writing() as session:
             return list(_write(session, jobs, datetime.now(UTC)))
+
+    try:
+        return while_busy(write_chunk)
     except (InvalidPosting, PostingNotFound):
         if len(jobs) == 1:
             raise
@@ -438,7 +460,8 @@ def _import_chunk(
     db: Library, chunk: Sequence[ReadResult], on_duplicate: Decision, saved_here: set[int]
 ) -> Iterator[Outcome]:
     docs = [r.document for r in chunk]
-    try:
+
+    def write_chunk() -> tuple[dict[int, Duplicate], list[Written]]:
         with db.writing() as session:
             duplicates = _duplicates_in(session, docs, ignore=saved_here)
             jobs = [
@@ -447,7 +470,10 @@ def _import_chunk(
                 else (doc, Decision.SAVE_NEW, None)
                 for i, doc in enumerate(docs)
             ]
-            saved = _write(session, jobs, datetime.now(UTC))
+            return duplicates, _write(session, jobs, datetime.now(UTC))
+
+    try:
+        duplicates, saved = while_busy(write_chunk)
     except (InvalidPosting, PostingNotFound) as error:
         if len(chunk) == 1:
             result = chunk[0]

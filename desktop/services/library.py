@@ -15,7 +15,14 @@ from contextlib import contextmanager
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from desktop.services.errors import LibraryTooNew, NotFound, Refused, ServiceError, WriteFailed
+from desktop.services.errors import (
+    LibraryBusy,
+    LibraryTooNew,
+    NotFound,
+    Refused,
+    ServiceError,
+    WriteFailed,
+)
 from desktop.storage import database as store
 from desktop.storage.backups import BackupError
 from desktop.storage.location import resolve_data_dir
@@ -34,6 +41,8 @@ def storage_errors() -> Iterator[None]:
         yield
     except ServiceError:
         raise
+    except store.LibraryBusy as error:
+        raise LibraryBusy(str(error)) from error
     except store.WriteFailed as error:
         raise WriteFailed(str(error)) from error
     except store.SchemaTooNewError as error:

@@ -17,6 +17,7 @@ import errno
 import os
 import stat
 from pathlib import Path
+from typing import IO, Any
 
 PRIVATE_DIR, PRIVATE_FILE = 0o700, 0o600
 SIDE_SUFFIXES = ("-wal", "-shm", "-journal")
@@ -49,11 +50,15 @@ def create_private_file(path: Path) -> None:
         make_private(path)
 
 
-def open_private(path: Path, mode: str = "w", encoding: str | None = "utf-8"):
-    """``open(path, mode)`` for writing a new owner-only file (an export)."""
+def open_private(
+    path: Path, mode: str = "w", encoding: str | None = "utf-8", newline: str | None = None
+) -> IO[Any]:
+    """``open(path, mode)`` for writing a file only its owner may read (an export)."""
     fd = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, PRIVATE_FILE)
     make_private(path)  # an existing file keeps its old mode through O_CREAT
-    return os.fdopen(fd, mode, encoding=encoding if "b" not in mode else None)
+    if "b" in mode:
+        return os.fdopen(fd, mode)
+    return os.fdopen(fd, mode, encoding=encoding, newline=newline)
 
 
 def tighten_library(data_dir: Path, database: Path) -> None:

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import contextlib
+import os
 import sys
 import tempfile
 import time
@@ -51,7 +53,23 @@ def app_icon() -> QIcon:
 
 
 def window_settings() -> QSettings:
-    return QSettings(QSettings.Format.IniFormat, QSettings.Scope.UserScope, "Jobdeck", "Jobdeck")
+    """The window's saved state (size, columns, the last search): owner-only (600) on POSIX,
+    like the library. QSettings keeps the mode of the file it rewrites."""
+    settings = QSettings(
+        QSettings.Format.IniFormat, QSettings.Scope.UserScope, "Jobdeck", "Jobdeck"
+    )
+    _owner_only(Path(settings.fileName()))
+    return settings
+
+
+def _owner_only(path: Path) -> None:
+    if os.name != "posix":
+        return
+    with contextlib.suppress(OSError):  # settings that cannot be saved are not worth a failure
+        path.parent.mkdir(parents=True, exist_ok=True, mode=0o700)
+        path.parent.chmod(0o700)
+        os.close(os.open(path, os.O_WRONLY | os.O_CREAT, 0o600))
+        path.chmod(0o600)
 
 
 def run_app(data_dir: Path, *, self_test: bool = False) -> int:

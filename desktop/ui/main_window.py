@@ -6,6 +6,7 @@ so the list and the detail pane stay in step without knowing each other.
 
 from __future__ import annotations
 
+from pathlib import Path
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QByteArray, QItemSelection, QSettings, Qt, QTimer, Signal
@@ -42,7 +43,7 @@ from desktop import __version__
 from desktop.deferred_import import load_deferred
 from desktop.services import board, export, postings
 from desktop.services.changes import Changes
-from desktop.services.errors import ServiceError
+from desktop.services.errors import ServiceError, WriteFailed
 from desktop.services.library import Library
 from desktop.ui.dialogs import messages
 from desktop.ui.import_flow import ImportFlow, can_import
@@ -644,12 +645,10 @@ class MainWindow(QMainWindow):
         if not path:
             return
         as_csv = chosen.startswith("CSV") or path.lower().endswith(".csv")
-        text = export.export_csv(self._db) if as_csv else export.export_json(self._db)
         try:
-            with open(path, "w", encoding="utf-8") as out:
-                out.write(text)
-        except OSError as error:
-            messages.show_error(self, "Export failed", f"Cannot write {path}: {error.strerror}")
+            export.export_to_file(self._db, Path(path), as_csv=as_csv)
+        except WriteFailed as error:
+            messages.show_error(self, "Export failed", str(error))
 
     def show_backups(self) -> None:
         from desktop.ui.dialogs.backups_dialog import BackupsDialog

@@ -3,14 +3,17 @@ checks that say what really happened."""
 
 from __future__ import annotations
 
+import json
 import os
 import sqlite3
 import stat
 import threading
+import time
 from pathlib import Path
 
 import pytest
 
+from desktop.core.document import to_json
 from desktop.services import backups, export, postings
 from desktop.services.errors import WriteFailed
 from desktop.services.library import library_path, open_library
@@ -182,3 +185,64 @@ def test_a_changed_password_leaves_one_keyring_entry(db, memory_keyring) -> None
         logins.set_login(db, posting, url="https://a.test", username="me", password=password)
     assert list(memory_keyring.entries.values()) == ["third"]
     assert logins.reveal_password(db, posting) == "third"
+
+
+def test_exports_are_owner_only_and_a_failed_one_leaves_no_partial_file(
+    capsys, tmpfs: Mount, tmp_path: Path
+) -> None:
+    from desktop.cli import main
+
+    data_dir = tmp_path / "library"
+    db = open_library(data_dir)
+    for n in range(40):
+        postings.create_posting(db, amazon_document(title=f"P{n}", description="words " * 500))
+    db.close()
+    target = tmp_path / "export.json"
+    assert main(["--data-dir", str(data_dir), "export", "--format", "json", "-o", str(target)]) == 0
+    assert mode(target) == 0o600
+    small = tmpfs("small-disk", size="64k")
+    earlier = small / "export.csv"
+    earlier.write_text("an earlier export\n")
+    code = main(["--data-dir", str(data_dir), "export", "--format", "json", "-o", str(earlier)])
+    err = capsys.readouterr().err
+    assert code == 1 and "Cannot write" in err and "Traceback" not in err
+    assert sorted(p.name for p in small.iterdir()) == ["export.csv"]
+    assert earlier.read_text() == "an earlier export\n"
+
+
+def test_the_window_settings_file_is_owner_only(tmp_path: Path) -> None:
+    from desktop.ui.app import window_settings
+
+    settings = window_settings()  # XDG_CONFIG_HOME is the test's own folder (conftest)
+    settings.setValue("probe", 1)
+    settings.sync()
+    path = Path(settings.fileName())
+    assert path.is_relative_to(tmp_path)
+    assert mode(path) == 0o600 and mode(path.parent) == 0o700
+
+
+def test_an_import_waits_out_a_writer_that_holds_the_library_past_the_busy_timeout(
+    data_dir: Path,
+) -> None:
+    from desktop.services import importing
+
+    db = open_library(data_dir)
+    held = threading.Event()
+
+    def hold_the_write_lock(seconds: float) -> None:
+        other = sqlite3.connect(library_path(data_dir), isolation_level=None)
+        other.execute("BEGIN IMMEDIATE")
+        held.set()
+        time.sleep(seconds)
+        other.execute("ROLLBACK")
+        other.close()
+
+    holder = threading.Thread(target=hold_the_write_lock, args=(6.0,))  # busy timeout: 5 s
+    holder.start()
+    held.wait()
+    read = importing.read_documents(json.dumps([to_json(amazon_document())]), "export.json")
+    (outcome,) = importing.import_documents(db, read, importing.Decision.SKIP)
+    holder.join()
+    assert outcome.status is importing.Status.SAVED
+    assert postings.count_postings(db) == 1
+    db.close()
