@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
+import functools
 from collections.abc import Iterator, Sequence
-from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from typing import TYPE_CHECKING
@@ -19,6 +19,8 @@ from desktop.services.library import Library
 from desktop.storage import posting_documents, posting_list
 
 if TYPE_CHECKING:
+    from concurrent.futures import ThreadPoolExecutor
+
     from desktop.storage import posting_records as records
     from desktop.storage import record_errors
 else:  # the ORM: loaded after the window's first paint, which needs only the list
@@ -164,9 +166,13 @@ def count_matching(db: Library, search: str = "") -> int:
         return posting_list.count_matching(connection, search)
 
 
-# Counts a common word's matches while the caller reads their first page (SQLite lets go of
-# the GIL while it works, so the two share the machine's cores).
-_counter = ThreadPoolExecutor(max_workers=1, thread_name_prefix="jobdeck-count")
+@functools.cache
+def _counter() -> ThreadPoolExecutor:
+    """Counts a common word's matches while the caller reads their first page (SQLite lets go
+    of the GIL while it works, so the two share the machine's cores). Made on first search:
+    the command line never needs it."""
+
+    return ThreadPoolExecutor(max_workers=1, thread_name_prefix="jobdeck-count")
 
 
 def count_and_first_ids(
@@ -188,7 +194,7 @@ def count_and_first_ids(
         matches = posting_list.count_matching(connection, search, at_most=whole_up_to + 1)
         if matches <= whole_up_to:
             return matches, posting_list.list_ids(connection, search, sort, descending)
-    counted = _counter.submit(count_matching, db, search)
+    counted = _counter().submit(count_matching, db, search)
     first = list_posting_ids(db, search, sort, descending, limit=page)
     return counted.result(), first
 

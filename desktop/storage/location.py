@@ -5,8 +5,6 @@ from __future__ import annotations
 import os
 from pathlib import Path
 
-import platformdirs
-
 DATA_DIR_ENV = "JOBDECK_DATA_DIR"
 
 
@@ -16,4 +14,6 @@ def resolve_data_dir(explicit: str | os.PathLike[str] | None = None) -> Path:
     from_env = os.environ.get(DATA_DIR_ENV)
     if from_env:
         return Path(from_env).expanduser().resolve()
+    import platformdirs  # only when no folder was named: commands given one start sooner
+
     return Path(platformdirs.user_data_dir("Jobdeck", appauthor=False))
