@@ -19,7 +19,7 @@ from desktop.services.library import Library
 from desktop.storage import posting_documents, posting_list
 
 if TYPE_CHECKING:
-    from concurrent.futures import ThreadPoolExecutor
+    from concurrent.futures import Executor
 
     from desktop.storage import posting_records as records
     from desktop.storage import record_errors
@@ -167,12 +167,13 @@ def count_matching(db: Library, search: str = "") -> int:
 
 
 @functools.cache
-def _counter() -> ThreadPoolExecutor:
+def _counter() -> Executor:
     """Counts a common word's matches while the caller reads their first page (SQLite lets go
     of the GIL while it works, so the two share the machine's cores). Made on first search:
     the command line never needs it."""
+    import concurrent.futures
 
-    return ThreadPoolExecutor(max_workers=1, thread_name_prefix="jobdeck-count")
+    return concurrent.futures.ThreadPoolExecutor(max_workers=1, thread_name_prefix="jobdeck-count")
 
 
 def count_and_first_ids(
