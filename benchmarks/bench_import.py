@@ -147,7 +147,7 @@ def files_per_second(count: int) -> float:
         db = open_database(Path(scratch) / "data")
         start = time.perf_counter()
         report = importing.read_files(db, paths, _quiet, threading.Event())
-        jobs = [(c.document, importing.Decision.SAVE_NEW, None) for c in report.candidates]
+        jobs = [(c.document, importing.Decision.SAVE_NEW, None) for c in report.drafts]
         saved = importing.save_many(db, jobs, _quiet, threading.Event())
         elapsed = time.perf_counter() - start
         db.close()

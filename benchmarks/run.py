@@ -29,7 +29,7 @@ os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
 from benchmarks import user_paths
 from benchmarks.synthetic import fill
-from desktop.services import board, postings
+from desktop.services import pipeline, postings
 from desktop.storage.database import open_database
 
 HERE = Path(__file__).resolve().parent
@@ -126,7 +126,7 @@ def measure_in_window(data_dir: Path) -> dict[str, float]:
     window.resize(1280, 800)
     window.show()
     app.processEvents()
-    model = window.model
+    model = window.list_page.model
 
     def search(query: str) -> None:
         model.set_search(query)
@@ -140,17 +140,17 @@ def measure_in_window(data_dir: Path) -> dict[str, float]:
     search("")
     rng = random.Random(5)
     rows = [rng.randrange(min(1000, model.rowCount())) for _ in range(30)]
-    detail_times = [_timed(lambda r=r: window.table.selectRow(r)) for r in rows]
+    detail_times = [_timed(lambda r=r: window.list_page.table.selectRow(r)) for r in rows]
     picks = [model.posting_id(r) for r in rows]
 
     def board_first_paint() -> None:
-        window.show_board()
-        window.board.grab()
+        window.show_page(window.board_page)
+        window.board_page.view.grab()
 
     board_ms = _timed(board_first_paint) * 1000
-    stages = [s.id for s in board.load_board(db, per_column=0).stages]
+    stages = [s.id for s in pipeline.load_board(db, per_column=0).stages]
     move_times = [
-        _timed(lambda p=p: board.move_application(db, p, rng.choice(stages), index=0))
+        _timed(lambda p=p: pipeline.move_application(db, p, rng.choice(stages), index=0))
         for p in picks
         if p is not None
     ]

@@ -44,7 +44,7 @@ def _acknowledge(log_fd: int, record: dict[str, object]) -> None:
 
 def run_writer(data_dir: Path, log: Path, seed: int) -> None:
     sys.path.insert(0, str(ROOT))
-    from desktop.services import board, importing, postings, stages
+    from desktop.services import importing, pipeline, postings, stages
     from desktop.storage.database import open_database
 
     rng = random.Random(seed)
@@ -58,8 +58,8 @@ def run_writer(data_dir: Path, log: Path, seed: int) -> None:
         serial += 1
         roll = rng.random()
         if roll < 0.3 or not ids:
-            candidate = importing.read_file(db, rng.choice(samples))[0]
-            changes = importing.save_candidate(db, candidate.document)
+            draft = importing.read_file(db, rng.choice(samples))[0]
+            changes = importing.save_draft(db, draft.document)
             (posting_id,) = changes.created
             ids.append(posting_id)
             _acknowledge(log_fd, {"op": "import", "id": posting_id})
@@ -67,7 +67,7 @@ def run_writer(data_dir: Path, log: Path, seed: int) -> None:
             posting_id = rng.choice(ids)
             current = postings.get_posting(db, posting_id).stage
             choices = [stage_id for name, stage_id in stage_ids.items() if name != current]
-            board.move_application(db, posting_id, rng.choice(choices))
+            pipeline.move_application(db, posting_id, rng.choice(choices))
             _acknowledge(log_fd, {"op": "move", "id": posting_id})
         else:
             posting_id = rng.choice(ids)

@@ -22,7 +22,7 @@ from desktop.core.posting import (
     Qualifications,
     Salary,
 )
-from desktop.services import board, postings
+from desktop.services import pipeline, postings
 from desktop.storage.database import Database, open_database
 
 NOW = datetime.now(UTC).replace(microsecond=0)
@@ -245,9 +245,9 @@ def _spread_over_stages(db: Database) -> None:
         doc = synthetic_posting(rng, number, NOW)
         saved = postings.create_posting(db, doc, now=NOW - timedelta(days=days + 3))
         if stage != "Saved":
-            target = board.resolve_stage(db, stage).id
-            board.move_application(db, saved.posting_id, target, at=NOW - timedelta(days=days))
-        board.set_label(db, saved.posting_id, rng.choice(labels))
+            target = pipeline.resolve_stage(db, stage).id
+            pipeline.move_application(db, saved.value, target, at=NOW - timedelta(days=days))
+        pipeline.set_label(db, saved.value, rng.choice(labels))
 
 
 if __name__ == "__main__":

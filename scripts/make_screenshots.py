@@ -38,8 +38,8 @@ def main(out_dir: Path) -> None:
         target = out_dir / "main-window.png"
         window.grab().save(str(target))
         print(f"wrote {target}")
-        window.show_board()
-        window.detail_action.trigger()  # the board gets the whole width
+        window.show_page(window.board_page)
+        window.action("side.details").trigger()  # the board gets the whole width
         app.processEvents()
         target = out_dir / "board.png"
         window.grab().save(str(target))

@@ -15,10 +15,10 @@ from collections.abc import Callable, Sequence
 
 from desktop import __version__
 from desktop.cli import backup as cli_backup
-from desktop.cli import board as cli_board
 from desktop.cli import export as export_command
 from desktop.cli import importing as import_command
 from desktop.cli import login as cli_login
+from desktop.cli import pipeline as cli_pipeline
 from desktop.cli.failure import EXIT_FAILED, CommandFailed
 from desktop.services.errors import ServiceError
 from desktop.services.library import Library, open_library, resolve_data_dir
@@ -49,7 +49,7 @@ def build_parser() -> argparse.ArgumentParser:
     export_command.add_export_command(commands, [data_dir])
     import_command.add_import_command(commands, [data_dir])
     cli_login.add_login_commands(commands, [data_dir])
-    cli_board.add_board_commands(commands, [data_dir])
+    cli_pipeline.add_board_commands(commands, [data_dir])
     cli_backup.add_backup_commands(commands, [data_dir])
     return parser
 
@@ -58,9 +58,9 @@ COMMANDS: dict[str, Callable[[Library, argparse.Namespace], int]] = {
     "export": export_command.run_export,
     "import": import_command.run,
     "login": cli_login.run_login,
-    "stages": cli_board.run_stages,
-    "list": cli_board.run_list,
-    "move": cli_board.run_move,
+    "stages": cli_pipeline.run_stages,
+    "list": cli_pipeline.run_list,
+    "move": cli_pipeline.run_move,
     "backup": cli_backup.run_backup,
 }
 

@@ -127,7 +127,7 @@ def _get(db: Library, args: argparse.Namespace) -> int:
 
 def _delete(db: Library, args: argparse.Namespace) -> int:
     changes = logins.delete_login(db, args.posting_id)
-    if not changes.postings:
+    if not changes.logins:
         return _fail(args, f"posting {args.posting_id} has no portal login.", EXIT_FAILED)
     print(f"Deleted the login for posting {args.posting_id}.")
     return EXIT_OK

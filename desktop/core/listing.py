@@ -6,6 +6,9 @@ from dataclasses import dataclass
 from datetime import datetime
 from enum import Enum
 
+from desktop.core.display import salary_display
+from desktop.core.posting import Salary
+
 
 class SortKey(Enum):
     COMPANY = "company"
@@ -28,7 +31,10 @@ class PostingRow:
     stage_color: str
     posted_at: datetime | None
     location: str | None
-    salary_text: str | None
-    salary_max: float | None
+    salary: Salary | None
     h1b_latest_year: int | None
     h1b_latest_count: int | None
+
+    @property
+    def salary_shown(self) -> str:
+        return salary_display(self.salary)

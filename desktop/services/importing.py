@@ -1,4 +1,4 @@
-"""Importing postings: read input into candidates, spot duplicates, save what the user decides.
+"""Importing postings: read input into drafts, spot duplicates, save what the user decides.
 
 Reading never writes. Saving goes a chunk of postings per transaction: the duplicate checks,
 the companies and the rows of a chunk are read and written under one write lock, so two
@@ -54,7 +54,7 @@ class Duplicate:
 
 
 @dataclass(frozen=True)
-class Candidate:
+class ImportDraft:
     """One posting read from the input, not yet saved."""
 
     source: str  # the file name, or "clipboard" / "dropped text" / "stdin"
@@ -115,7 +115,7 @@ def read_documents(
 
 def read_input(
     db: Library, data: bytes | str, source: str, *, captured_at: datetime | None = None
-) -> list[Candidate]:
+) -> list[ImportDraft]:
     """Parse one input, each posting with the saved one it repeats, if any.
 
     Raises ImportRefused with a reason that names ``source``.
@@ -123,7 +123,8 @@ def read_input(
     results = read_documents(data, source, captured_at=captured_at)
     duplicates = _duplicates(db, [r.document for r in results])
     return [
-        Candidate(source, r.document, r.warnings, duplicates.get(i)) for i, r in enumerate(results)
+        ImportDraft(source, r.document, r.warnings, duplicates.get(i))
+        for i, r in enumerate(results)
     ]
 
 
@@ -150,7 +151,7 @@ def file_bytes(path: Path) -> bytes:
         raise ImportRefused(f"{path}: cannot be read ({error.strerror})") from None
 
 
-def read_file(db: Library, path: Path, *, captured_at: datetime | None = None) -> list[Candidate]:
+def read_file(db: Library, path: Path, *, captured_at: datetime | None = None) -> list[ImportDraft]:
     return read_input(db, file_bytes(path), str(path), captured_at=captured_at)
 
 
@@ -183,7 +184,7 @@ def read_path(path: Path) -> Iterable[Read]:
     return named(export_stream.read_export(path))
 
 
-def save_candidate(
+def save_draft(
     db: Library,
     doc: PostingDocument,
     decision: Decision = Decision.SAVE_NEW,
@@ -207,7 +208,7 @@ Progress = Callable[[int, int, str], None]  # done, total, what is being worked 
 
 @dataclass(frozen=True)
 class ReadReport:
-    candidates: list[Candidate]
+    drafts: list[ImportDraft]
     refusals: list[str]  # one reason per input that could not be read, naming the input
     cancelled: bool = False
 
@@ -215,19 +216,19 @@ class ReadReport:
 def read_files(
     db: Library, paths: Sequence[Path], progress: Progress, cancelled: threading.Event
 ) -> ReadReport:
-    candidates: list[Candidate] = []
+    drafts: list[ImportDraft] = []
     refusals: list[str] = []
     captured_at = datetime.now(UTC)
     for done, path in enumerate(paths):
         if cancelled.is_set():
-            return ReadReport(candidates, refusals, cancelled=True)
+            return ReadReport(drafts, refusals, cancelled=True)
         progress(done, len(paths), path.name)
         try:
-            candidates.extend(read_file(db, path, captured_at=captured_at))
+            drafts.extend(read_file(db, path, captured_at=captured_at))
         except ImportRefused as refused:
             refusals.append(refused.reason)
     progress(len(paths), len(paths), "")
-    return ReadReport(candidates, refusals)
+    return ReadReport(drafts, refusals)
 
 
 SaveJob = tuple[PostingDocument, Decision, int | None]  # the document, and what to do with it

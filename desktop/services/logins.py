@@ -119,7 +119,7 @@ def set_login(
         raise
     if password and had_password and old_key is not None:
         forget_secret(old_key)  # replaced: nothing points at it any more
-    return Changes(updated=frozenset({posting_id}))
+    return Changes(logins=frozenset({posting_id}))
 
 
 def reveal_password(db: Library, posting_id: int) -> str:
@@ -157,7 +157,7 @@ def delete_login(db: Library, posting_id: int) -> Changes:
         secrets.erase(key)
     with db.writing() as session:
         records.delete_login_row(session, posting_id)
-    return Changes(updated=frozenset({posting_id}))
+    return Changes(logins=frozenset({posting_id}))
 
 
 def stored_secret_key(db: Library, posting_id: int) -> str | None:

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import functools
 from collections.abc import Iterator, Sequence
-from dataclasses import dataclass
 from datetime import UTC, datetime
 from typing import TYPE_CHECKING
 
@@ -13,7 +12,7 @@ from desktop.core.listing import PostingRow, SortKey
 from desktop.core.posting import PostingDocument
 from desktop.deferred_import import deferred
 from desktop.services import logins
-from desktop.services.changes import Changes
+from desktop.services.changes import Changes, Result
 from desktop.services.errors import Invalid, NotFound
 from desktop.services.library import Library
 from desktop.storage import posting_documents, posting_list
@@ -36,12 +35,6 @@ class PostingNotFound(NotFound):
     """No posting with that id (deleted since, say)."""
 
 
-@dataclass(frozen=True)
-class Saved:
-    posting_id: int
-    changes: Changes
-
-
 def _now() -> datetime:
     return datetime.now(UTC)
 
@@ -61,11 +54,16 @@ def checked(doc: PostingDocument) -> PostingDocument:
     return doc
 
 
-def create_posting(db: Library, doc: PostingDocument, *, now: datetime | None = None) -> Saved:
-    """Save a new posting. Company data merges into the company if it is already known."""
+def create_posting(
+    db: Library, doc: PostingDocument, *, now: datetime | None = None
+) -> Result[int]:
+    """Save a new posting; the result's value is its id. Company data merges into a known one.
+
+    Raises ``InvalidPosting`` (no title, no company, an unknown stage), ``WriteFailed``.
+    """
     changes = create_postings(db, [doc], now=now)
     (posting_id,) = changes.created
-    return Saved(posting_id, changes)
+    return Result(posting_id, changes)
 
 
 def create_postings(
@@ -92,7 +90,7 @@ def update_posting(
     *,
     merge_company: bool = False,
     now: datetime | None = None,
-) -> Saved:
+) -> Result[int]:
     """Replace a posting's fields with ``doc``; its ``raw`` text and its stage stay as they are.
 
     The company's profile becomes what the user edited, or with ``merge_company`` (a newer copy
@@ -106,7 +104,7 @@ def update_posting(
             )
         except record_errors.PostingMissing as error:
             raise PostingNotFound(str(error)) from None
-    return Saved(posting_id, Changes(updated=frozenset({posting_id})))
+    return Result(posting_id, Changes(updated=frozenset({posting_id})))
 
 
 def delete_posting(db: Library, posting_id: int) -> Changes:

@@ -7,18 +7,18 @@ from dataclasses import dataclass
 from datetime import UTC, datetime
 from typing import TYPE_CHECKING
 
-from desktop.core.board import StageInfo
+from desktop.core.pipeline import StageInfo
 from desktop.deferred_import import deferred
-from desktop.services.changes import Changes
+from desktop.services.changes import Changes, Result
 from desktop.services.errors import Invalid
 from desktop.services.library import Library
 from desktop.storage import pipeline_sql
 
 if TYPE_CHECKING:
-    from desktop.storage import board_records as records
+    from desktop.storage import pipeline_records as records
     from desktop.storage import record_errors
 else:  # the ORM, loaded after the window's first paint
-    records = deferred("desktop.storage.board_records")
+    records = deferred("desktop.storage.pipeline_records")
     record_errors = deferred("desktop.storage.record_errors")
 
 _COLOR = re.compile(r"^#[0-9a-fA-F]{6}$")
@@ -61,8 +61,9 @@ def _check_color(color: str) -> str:
 
 def add_stage(
     db: Library, name: str, color: str = "#7c8aa5", *, is_closed: bool = False
-) -> tuple[int, Changes]:
-    """Add a stage at the end. A deleted (archived) stage of that name comes back instead."""
+) -> Result[int]:
+    """Add a stage at the end; the result's value is its id. A deleted (archived) stage of that
+    name comes back instead. Raises ``StageError`` for an empty or taken name, a bad colour."""
     cleaned = " ".join(name.split())
     with db.writing() as session:
         position = len(records.all_stages(session))
@@ -71,11 +72,11 @@ def add_stage(
             existing.archived = False
             existing.name, existing.color = cleaned, _check_color(color)
             existing.is_closed, existing.position = is_closed, position
-            return existing.id, STAGES_CHANGED
+            return Result(existing.id, STAGES_CHANGED)
         stage_id = records.add_stage_row(
             session, _clean_name(session, cleaned), _check_color(color), is_closed, position
         )
-        return stage_id, STAGES_CHANGED
+        return Result(stage_id, STAGES_CHANGED)
 
 
 def _edit(db: Library, stage_id: int, **values: object) -> Changes:
@@ -115,7 +116,7 @@ def reorder_stages(db: Library, ordered_ids: list[int]) -> Changes:
     return STAGES_CHANGED
 
 
-def delete_stage(db: Library, stage_id: int, move_to: int | None = None) -> DeletedStage:
+def delete_stage(db: Library, stage_id: int, move_to: int | None = None) -> Result[DeletedStage]:
     """Delete a stage; its cards first go to ``move_to`` (required when it has any)."""
     now = datetime.now(UTC)
     with db.writing() as session:
@@ -139,7 +140,10 @@ def delete_stage(db: Library, stage_id: int, move_to: int | None = None) -> Dele
         stage.archived = True
         for position, other in enumerate(s for s in everything if s.id != stage_id):
             other.position = position
-    return DeletedStage(info, tuple(moved), tuple(history))
+    moved_ids = frozenset(posting_id for posting_id, _ in moved)
+    return Result(
+        DeletedStage(info, tuple(moved), tuple(history)), Changes(moved=moved_ids, stages=True)
+    )
 
 
 def restore_stage(db: Library, deleted: DeletedStage) -> Changes:
@@ -156,4 +160,4 @@ def restore_stage(db: Library, deleted: DeletedStage) -> Changes:
             posting.stage_id, posting.stage_order = stage.id, order
         for change_id in deleted.history_ids:
             records.delete_change(session, change_id)
-    return Changes(updated=frozenset(p for p, _ in deleted.moved), stages=True)
+    return Changes(moved=frozenset(p for p, _ in deleted.moved), stages=True)

@@ -12,6 +12,7 @@ from collections.abc import Sequence
 from sqlalchemy import delete, select
 from sqlalchemy.orm import Session
 
+from desktop.core.company import merge_industries, merge_profiles
 from desktop.core.posting import (
     CompanyProfile,
     Funding,
@@ -117,46 +118,12 @@ def replace_company_profile(
 def merge_company_profile(
     company: Company, industries: Sequence[str], profile: CompanyProfile | None
 ) -> None:
-    """Fold newly read company data into what is stored: newer values win, lists merge."""
-    merged_industries = [row.name for row in company.industries]
-    merged_industries += [n for n in dict.fromkeys(industries) if n not in merged_industries]
-    investors = [row.name for row in company.investors]
-    rounds: dict[tuple[str | None, str | None], RoundTuple] = {
-        (r.date, r.round_type): (r.date, r.round_type, r.amount, r.amount_usd)
-        for r in company.funding_rounds
-    }
-    h1b = {row.year: row.count for row in company.h1b_counts}
-    news = [(n.date, n.title, n.url) for n in company.news]
-    company.has_profile = company.has_profile or profile is not None or bool(industries)
-    if profile is not None:
-        company.description = profile.description or company.description
-        company.data_source = profile.data_source or company.data_source
-        if profile.h1b is not None:
-            company.h1b_note = profile.h1b.note or company.h1b_note
-            h1b.update({y.year: y.count for y in profile.h1b.by_year})
-        if profile.funding is not None:
-            funding = profile.funding
-            company.funding_stage = funding.stage or company.funding_stage
-            if funding.total is not None:
-                company.funding_total = funding.total
-                company.funding_total_usd = funding.total_usd
-            investors += [n for n in funding.investors if n not in investors]
-            for r in funding.rounds:
-                rounds[(r.date, r.type)] = (r.date, r.type, r.amount, r.amount_usd)
-        known_news = set(news)  # only what was stored before: a source may list one date twice
-        news += [
-            (n.date, n.title, n.url)
-            for n in profile.news
-            if (n.date, n.title, n.url) not in known_news
-        ]
-    _store_lists(
-        company,
-        industries=merged_industries,
-        investors=investors,
-        rounds=sorted(rounds.values(), key=lambda r: r[0] or "", reverse=True),
-        h1b=sorted(h1b.items(), reverse=True),
-        news=news,
-    )
+    """Fold newly read company data into what is stored (the rule: ``core.company``)."""
+    has_profile = company.has_profile or profile is not None or bool(industries)
+    known_industries = [row.name for row in company.industries]
+    merged = merge_profiles(company.name, profile_of(company), profile)
+    replace_company_profile(company, merge_industries(known_industries, industries), merged)
+    company.has_profile = has_profile
 
 
 def profile_of(company: Company) -> CompanyProfile | None:

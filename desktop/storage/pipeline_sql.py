@@ -12,8 +12,8 @@ from __future__ import annotations
 import sqlite3
 from datetime import UTC, datetime
 
-from desktop.core.board import MoveRecord, StageInfo, TimelineEntry
 from desktop.core.bounds import readable_datetime
+from desktop.core.pipeline import Application, MoveRecord, StageInfo, TimelineEntry
 from desktop.storage.record_errors import PostingMissing, StageMissing
 
 # Orders closer than this are renumbered before a card goes between them.
@@ -79,6 +79,18 @@ def timeline(conn: sqlite3.Connection, posting_id: int) -> list[TimelineEntry]:
         for change_id, stage, color, stored in rows
         if (at := readable_datetime(stored)) is not None
     ]
+
+
+def application(conn: sqlite3.Connection, posting_id: int) -> Application:
+    """The posting's application: its stage, label and timeline. Raises PostingMissing."""
+    row = conn.execute(
+        "SELECT s.name, s.color, p.label_color FROM postings AS p "
+        "JOIN stages AS s ON s.id = p.stage_id WHERE p.id = ?",
+        (posting_id,),
+    ).fetchone()
+    if row is None:
+        raise PostingMissing(f"There is no posting with id {posting_id}.")
+    return Application(posting_id, row[0], row[1], row[2], tuple(timeline(conn, posting_id)))
 
 
 def order_for_index(

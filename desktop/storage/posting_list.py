@@ -12,6 +12,7 @@ import sqlite3
 from collections.abc import Sequence
 
 from desktop.core.bounds import readable_amount, readable_datetime
+from desktop.core.display import salary_from_columns
 from desktop.core.listing import PostingRow, SortKey
 from desktop.storage.fts_query import match_query
 
@@ -111,8 +112,9 @@ def list_ids(
 
 
 _ROWS = (
-    "SELECT p.id, c.name, p.title, s.name, s.color, p.posted_at, p.location, p.salary_text, "
-    f"p.salary_max, {_latest_h1b('year')}, {_latest_h1b('count')} "
+    "SELECT p.id, c.name, p.title, s.name, s.color, p.posted_at, p.location, "
+    "p.salary_min, p.salary_max, p.salary_currency, p.salary_period, p.salary_text, "
+    f"{_latest_h1b('year')}, {_latest_h1b('count')} "
     "FROM postings AS p JOIN stages AS s ON s.id = p.stage_id "
     "LEFT JOIN companies AS c ON c.id = p.company_id "
     "WHERE p.id IN ({marks})"
@@ -128,13 +130,12 @@ def rows_by_id(conn: sqlite3.Connection, ids: Sequence[int]) -> dict[int, Postin
         for row in conn.execute(sql, chunk):
             # A value no Jobdeck could store today (an infinite salary an older one saved)
             # shows as unknown instead of breaking the whole list.
+            low, high, currency, period, text = row[7:12]
+            salary = salary_from_columns(
+                readable_amount(low), readable_amount(high), currency, period, text
+            )
             rows[row[0]] = PostingRow(
-                *row[:5],
-                readable_datetime(row[5]),
-                row[6],
-                row[7],
-                readable_amount(row[8]),
-                *row[9:],
+                *row[:5], readable_datetime(row[5]), row[6], salary, *row[12:]
             )
     return rows
 

@@ -1,6 +1,6 @@
 """Finding stages for the postings that go into them: by name, the first one, the next slot.
 
-The stage list itself (add, rename, reorder, delete) is in ``board_records``.
+The stage list itself (add, rename, reorder, delete) is in ``pipeline_records``.
 """
 
 from __future__ import annotations

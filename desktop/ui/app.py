@@ -140,16 +140,19 @@ def run_self_test(data_dir: Path) -> int:
         if window.grab().isNull():
             problems.append("the main window could not be painted")
         painted = time.perf_counter() - started
-        print(f"self-test: window painted with {window.model.rowCount()} postings", flush=True)
+        print(
+            f"self-test: window painted with {window.list_page.model.rowCount()} postings",
+            flush=True,
+        )
         window.finish_start_up()
         shown = time.perf_counter() - started
         print("self-test: selected posting shown", flush=True)
         load_deferred()  # what the app loads next: all of it must be there (in the bundle too)
         stored = postings.count_postings(db)
-        listed = window.model.rowCount()
+        listed = window.list_page.model.rowCount()
         if listed != stored:
             problems.append(f"the list shows {listed} postings, the library holds {stored}")
-        if stored and window.detail.posting_id is None:
+        if stored and window.side.detail.posting_id is None:
             problems.append("the detail pane did not show the selected posting")
         elapsed = time.perf_counter() - started
         window.close()

@@ -75,11 +75,11 @@ class ImportFlow(QObject):
         if payload is None:
             return
         try:
-            candidates = importing.read_input(self._db, payload, source)
+            drafts = importing.read_input(self._db, payload, source)
         except ImportRefused as refused:
             messages.show_error(self._window, "Nothing imported", refused.reason)
             return
-        self._open_preview(candidates)
+        self._open_preview(drafts)
 
     def choose_files(self) -> None:
         names, _ = QFileDialog.getOpenFileNames(
@@ -119,15 +119,15 @@ class ImportFlow(QObject):
                 "Some files were not imported",
                 "\n".join(f"• {reason}" for reason in report.refusals),
             )
-        if report.candidates and not report.cancelled:
-            self._open_preview(report.candidates)
+        if report.drafts and not report.cancelled:
+            self._open_preview(report.drafts)
 
-    def _open_preview(self, candidates: list[importing.Candidate]) -> None:
+    def _open_preview(self, drafts: list[importing.ImportDraft]) -> None:
         if self.preview is not None:
             self.preview.close()
         from desktop.ui.dialogs.import_preview import ImportPreview
 
-        preview = ImportPreview(self._db, candidates, self._window)
+        preview = ImportPreview(self._db, drafts, self._window)
         preview.changes_made.connect(self.changes.emit)
         preview.save_all_requested.connect(self._save_all)
         preview.finished.connect(self._preview_closed)

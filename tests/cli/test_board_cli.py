@@ -13,7 +13,7 @@ from tests.samples import amazon_document
 
 def _library(data_dir: Path) -> int:
     db = open_library(data_dir)
-    posting = postings.create_posting(db, amazon_document()).posting_id
+    posting = postings.create_posting(db, amazon_document()).value
     db.close()
     return posting
 

@@ -13,7 +13,7 @@ from pathlib import Path
 
 import pytest
 
-from desktop.services import board, logins, postings
+from desktop.services import logins, pipeline, postings
 from desktop.services.library import Library
 from tests.samples import amazon_document
 
@@ -60,7 +60,7 @@ def test_everyday_commands_load_nothing_heavy(
     db: Library, data_dir: Path, command: list[str]
 ) -> None:
     posting_id = postings.create_posting(db, amazon_document()).posting_id
-    board.move_application(db, posting_id, board.resolve_stage(db, "Applied").id)
+    pipeline.move_application(db, posting_id, pipeline.resolve_stage(db, "Applied").id)
     logins.set_login(db, posting_id, url="https://example.com", username="me", password=None)
     db.close()
     args = [part.format(id=posting_id) for part in command]

@@ -22,7 +22,7 @@ URL = "https://amazon.wd1.myworkdayjobs.com/login"
 
 @pytest.fixture
 def posting_id(db: Library) -> int:
-    return create_posting(db, amazon_document()).posting_id
+    return create_posting(db, amazon_document()).value
 
 
 def _run(data_dir: Path, monkeypatch: pytest.MonkeyPatch, *args: str, stdin: str = "") -> int:

@@ -21,7 +21,7 @@ EMPTY_SPACE_IN_APPLIED = (400, 400)
 def test_dragging_a_card_to_applied_moves_the_application(launch, tmp_path: Path) -> None:
     data_dir = tmp_path / "library"
     db = open_library(data_dir)
-    first = postings.create_posting(db, amazon_document(title="Dragged")).posting_id
+    first = postings.create_posting(db, amazon_document(title="Dragged")).value
     postings.create_posting(db, amazon_document(title="Stays"))
     db.close()
 

@@ -53,7 +53,7 @@ def remount_read_only(point: Path) -> None:
 
 def fill_library(db: Library, count: int) -> list[int]:
     return [
-        postings.create_posting(db, amazon_document(title=f"Posting {n}")).posting_id
+        postings.create_posting(db, amazon_document(title=f"Posting {n}")).value
         for n in range(count)
     ]
 

@@ -29,7 +29,7 @@ def test_five_kills_lose_no_acknowledged_write(tmp_path: Path) -> None:
 
 def test_the_checker_notices_a_lost_or_rolled_back_write(data_dir: Path) -> None:
     db = open_library(data_dir)
-    posting = postings.create_posting(db, amazon_document(title="Kept [w5]")).posting_id
+    posting = postings.create_posting(db, amazon_document(title="Kept [w5]")).value
     db.close()
     assert crash_test.verify(data_dir, [{"op": "import", "id": posting}]) == []
     problems = crash_test.verify(

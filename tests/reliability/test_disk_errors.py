@@ -32,7 +32,7 @@ def fill_until_full(db: Library) -> list[int]:
         with pytest.raises(WriteFailed, match="not saved: the disk is full"):
             for n in range(len(saved), 5000):
                 doc = amazon_document(title=f"Posting {n}", description=f"{n} {text}")
-                saved.append(postings.create_posting(db, doc).posting_id)
+                saved.append(postings.create_posting(db, doc).value)
     assert saved, "the disk filled before the first posting: make it larger"
     return saved
 
@@ -80,8 +80,8 @@ def test_the_form_on_a_full_disk_says_so_and_keeps_what_was_typed(
     window = MainWindow(db, settings)
     qtbot.addWidget(window)
     window.show()
-    window.new_action.trigger()
-    form = window.posting_form
+    window.action("posting.new").trigger()
+    form = window.parts.posting_commands.form
     assert form is not None
     qtbot.keyClicks(form.editor.title, "Research Intern")
     qtbot.keyClicks(form.editor.company, "Amazon")
@@ -93,7 +93,7 @@ def test_the_form_on_a_full_disk_says_so_and_keeps_what_was_typed(
     assert form.isVisible()  # still open, everything typed still there
     assert "not saved: the disk is full" in form.error.text()
     assert form.editor.title.text() == "Research Intern"
-    assert window.model.rowCount() == len(saved)
+    assert window.list_page.model.rowCount() == len(saved)
     QDialog.reject(form)  # close it without the unsaved-changes question
     window.close()
     db.close()

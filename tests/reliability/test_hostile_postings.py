@@ -204,7 +204,7 @@ def test_the_detail_pane_shows_hostile_markup_as_text(
     qtbot: QtBot, db: Library, bait: Path, no_outside_access: list[str]
 ) -> None:
     doc = hostile_document(bait)
-    saved = postings.create_posting(db, doc).posting_id
+    saved = postings.create_posting(db, doc).value
     pane = DetailPane()
     qtbot.addWidget(pane)
     pane.resize(600, 800)
@@ -240,8 +240,8 @@ def test_a_hostile_page_imports_inert_through_the_preview(
         f'<script type="application/ld+json">{ld_json}</script></head>'
         f"<body>{hostile_markup(bait)}</body></html>"
     )
-    candidates = importing.read_input(db, page, "evil.html")
-    preview = ImportPreview(db, candidates)
+    drafts = importing.read_input(db, page, "evil.html")
+    preview = ImportPreview(db, drafts)
     qtbot.addWidget(preview)
     preview.open()
     qtbot.waitExposed(preview)
@@ -266,7 +266,7 @@ def test_huge_hostile_inputs_render_inert_and_in_reasonable_time(
     qtbot: QtBot, db: Library, bait: Path, no_outside_access: list[str]
 ) -> None:
     doc = hostile_document(bait, huge=True)  # a 2.4 MB description, a 100k title, 1000 items
-    saved = postings.create_posting(db, doc).posting_id
+    saved = postings.create_posting(db, doc).value
     pane = DetailPane()
     qtbot.addWidget(pane)
     pane.resize(600, 800)

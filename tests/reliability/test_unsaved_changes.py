@@ -52,7 +52,7 @@ def test_an_untouched_form_closes_without_a_question(qtbot: QtBot, db: Library) 
 def test_closing_with_changes_asks_and_keeps_them_unless_discarded(
     qtbot: QtBot, db: Library
 ) -> None:
-    saved = postings.create_posting(db, amazon_document()).posting_id
+    saved = postings.create_posting(db, amazon_document()).value
     form = _form(qtbot, db, postings.get_posting(db, saved))
     form.editor.title.setText("A better title")
 

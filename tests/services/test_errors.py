@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from desktop.services import backups, board, logins, postings, stages
+from desktop.services import backups, logins, pipeline, postings, stages
 from desktop.services.errors import (
     Invalid,
     LibraryTooNew,
@@ -24,7 +24,7 @@ def test_every_service_error_is_one_of_the_four_kinds() -> None:
     kinds = {
         postings.PostingNotFound: NotFound,
         postings.InvalidPosting: Invalid,
-        board.UnknownStage: NotFound,
+        pipeline.UnknownStage: NotFound,
         stages.StageError: Invalid,
         logins.UnknownPosting: NotFound,
         logins.NoPasswordStored: NotFound,
@@ -35,26 +35,26 @@ def test_every_service_error_is_one_of_the_four_kinds() -> None:
 
 
 def test_undoing_a_move_of_a_deleted_posting_raises_not_found_with_a_message(db: Library) -> None:
-    posting = postings.create_posting(db, amazon_document()).posting_id
-    applied = board.resolve_stage(db, "Applied").id
-    record, _ = board.move_application(db, posting, applied)
+    posting = postings.create_posting(db, amazon_document()).value
+    applied = pipeline.resolve_stage(db, "Applied").id
+    record, _ = pipeline.move_application(db, posting, applied)
     postings.delete_posting(db, posting)
     with pytest.raises(NotFound, match=f"no posting with id {posting}"):
-        board.undo_move(db, record)
+        pipeline.undo_move(db, record)
 
 
 def test_a_move_tells_a_missing_posting_from_a_missing_stage(db: Library) -> None:
-    posting = postings.create_posting(db, amazon_document()).posting_id
-    applied = board.resolve_stage(db, "Applied").id
+    posting = postings.create_posting(db, amazon_document()).value
+    applied = pipeline.resolve_stage(db, "Applied").id
     with pytest.raises(postings.PostingNotFound):
-        board.move_application(db, posting + 1, applied)
-    with pytest.raises(board.UnknownStage):
-        board.move_application(db, posting, applied + 100)
+        pipeline.move_application(db, posting + 1, applied)
+    with pytest.raises(pipeline.UnknownStage):
+        pipeline.move_application(db, posting, applied + 100)
 
 
 def test_a_stage_time_without_a_zone_is_invalid(db: Library) -> None:
     with pytest.raises(Invalid, match="time zone"):
-        board.correct_stage_time(db, 1, datetime(2026, 11, 17, 9, 0))
+        pipeline.correct_stage_time(db, 1, datetime(2026, 11, 17, 9, 0))
 
 
 def test_a_library_from_a_newer_jobdeck_is_refused_as_too_new(data_dir: Path) -> None:

@@ -42,7 +42,7 @@ def test_json_export_has_every_contract_key_in_order(db: Library) -> None:
     saved = postings.create_posting(db, amazon_document())
     (exported,) = json.loads(export.export_json(db))
     assert list(exported) == CONTRACT_KEYS
-    assert exported["id"] == saved.posting_id
+    assert exported["id"] == saved.value
     assert exported["stage"] == "Saved"
     assert exported["company_profile"]["funding"]["rounds"][0] == {
         "date": "2023-01-03",
@@ -78,6 +78,6 @@ def test_the_application_deadline_is_stored_and_exported_as_the_source_gave_it(
         saved = postings.create_posting(
             db, amazon_document().with_changes(valid_through=deadline, raw=deadline)
         )
-        exported = [d for d in json.loads(export.export_json(db)) if d["id"] == saved.posting_id]
+        exported = [d for d in json.loads(export.export_json(db)) if d["id"] == saved.value]
         assert exported[0]["valid_through"] == deadline
         assert from_json(exported[0]).valid_through == deadline

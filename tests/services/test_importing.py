@@ -17,36 +17,36 @@ def _quiet(done: int, total: int, what: str) -> None:
     pass
 
 
-def test_the_shared_sample_reads_into_one_candidate_with_no_duplicate(db: Library) -> None:
-    (candidate,) = importing.read_file(db, SAMPLE)
-    assert candidate.document.company == "Amazon"
-    assert candidate.document.raw == SAMPLE.read_text(encoding="utf-8")
-    assert candidate.duplicate is None
-    assert candidate.source == str(SAMPLE)
+def test_the_shared_sample_reads_into_one_draft_with_no_duplicate(db: Library) -> None:
+    (draft,) = importing.read_file(db, SAMPLE)
+    assert draft.document.company == "Amazon"
+    assert draft.document.raw == SAMPLE.read_text(encoding="utf-8")
+    assert draft.duplicate is None
+    assert draft.source == str(SAMPLE)
 
 
 def test_a_second_copy_is_recognised_and_the_user_decides(db: Library) -> None:
     (first,) = importing.read_file(db, SAMPLE)
-    importing.save_candidate(db, first.document)
+    importing.save_draft(db, first.document)
     (again,) = importing.read_file(db, SAMPLE)
     assert again.duplicate is not None
     assert again.duplicate.reason == "same company and title"
     assert again.duplicate.company == "Amazon"
 
-    importing.save_candidate(db, again.document, importing.Decision.SKIP, 1)
+    importing.save_draft(db, again.document, importing.Decision.SKIP, 1)
     assert postings.count_postings(db) == 1
-    importing.save_candidate(db, again.document, importing.Decision.SAVE_NEW, 1)
+    importing.save_draft(db, again.document, importing.Decision.SAVE_NEW, 1)
     assert postings.count_postings(db) == 2
 
 
 def test_same_text_under_another_title_is_a_duplicate_too(db: Library) -> None:
     (first,) = importing.read_file(db, SAMPLE)
-    importing.save_candidate(db, first.document)
+    importing.save_draft(db, first.document)
     retitled = first.document.with_changes(title="Applied Science Intern (RL)")
     duplicate = importing.find_duplicate(db, retitled)
     assert duplicate is not None and duplicate.reason == "nearly the same text"
     linked = retitled.with_changes(url="https://example.com/job/1")
-    importing.save_candidate(db, linked, importing.Decision.SAVE_NEW)
+    importing.save_draft(db, linked, importing.Decision.SAVE_NEW)
     other = postings.all_documents(db)[0].with_changes(title="Other", url=linked.url)
     found = importing.find_duplicate(db, other)
     assert found is not None and found.reason == "same link"
@@ -64,7 +64,7 @@ def test_a_posting_corrected_in_the_preview_is_found_when_pasted_again(db: Libra
         responsibilities=(),
         qualifications=first.document.qualifications.__class__(),
     )
-    importing.save_candidate(db, corrected)
+    importing.save_draft(db, corrected)
     (again,) = importing.read_file(db, SAMPLE)
     assert again.duplicate is not None
     assert again.duplicate.reason == "the same text as received"
@@ -74,7 +74,7 @@ def test_updating_from_a_newer_copy_merges_company_data_and_keeps_raw_and_stage(
     db: Library,
 ) -> None:
     (first,) = importing.read_file(db, SAMPLE)
-    saved_id = next(iter(importing.save_candidate(db, first.document).created))
+    saved_id = next(iter(importing.save_draft(db, first.document).created))
     profile = first.document.company_profile
     assert profile is not None and profile.h1b is not None and profile.funding is not None
     newer = first.document.with_changes(
@@ -86,7 +86,7 @@ def test_updating_from_a_newer_copy_merges_company_data_and_keeps_raw_and_stage(
             funding=Funding(rounds=(FundingRound("2025-06-01", "Debt", "$1B", 10**9),)),
         ),
     )
-    importing.save_candidate(db, newer, importing.Decision.UPDATE_EXISTING, saved_id)
+    importing.save_draft(db, newer, importing.Decision.UPDATE_EXISTING, saved_id)
     stored = postings.get_posting(db, saved_id)
     assert stored.raw == first.document.raw
     assert stored.benefits == ("Housing",)
@@ -110,7 +110,7 @@ def test_reading_many_files_lists_refusals_by_name_and_can_stop(
     image = tmp_path / "photo.png"
     image.write_bytes(b"\x89PNG\r\n\x1a\n" + bytes(200))
     report = importing.read_files(db, [SAMPLE, empty, image], _quiet, threading.Event())
-    assert len(report.candidates) == 1
+    assert len(report.drafts) == 1
     assert len(report.refusals) == 2
     assert "empty.txt" in report.refusals[0]
     assert "photo.png" in report.refusals[1]
@@ -118,14 +118,14 @@ def test_reading_many_files_lists_refusals_by_name_and_can_stop(
     stop = threading.Event()
     stop.set()
     stopped = importing.read_files(db, [SAMPLE], _quiet, stop)
-    assert stopped.cancelled and stopped.candidates == []
+    assert stopped.cancelled and stopped.drafts == []
 
 
 def test_saving_many_goes_in_batches_and_stops_between_them(db: Library) -> None:
-    (candidate,) = importing.read_file(db, SAMPLE)
+    (draft,) = importing.read_file(db, SAMPLE)
     batch = importing.BATCH_SIZE
     jobs = [
-        (candidate.document.with_changes(title=f"Copy {i}"), importing.Decision.SAVE_NEW, None)
+        (draft.document.with_changes(title=f"Copy {i}"), importing.Decision.SAVE_NEW, None)
         for i in range(batch * 5 // 2)
     ]
     stop = threading.Event()
@@ -141,8 +141,8 @@ def test_saving_many_goes_in_batches_and_stops_between_them(db: Library) -> None
 
 
 def test_a_bad_posting_in_a_batch_is_named_and_the_others_are_saved(db: Library) -> None:
-    (candidate,) = importing.read_file(db, SAMPLE)
-    docs = [candidate.document.with_changes(title=f"Copy {i}") for i in range(5)]
+    (draft,) = importing.read_file(db, SAMPLE)
+    docs = [draft.document.with_changes(title=f"Copy {i}") for i in range(5)]
     docs[2] = docs[2].with_changes(company=None)
     jobs = [(doc, importing.Decision.SAVE_NEW, None) for doc in docs]
     report = importing.save_many(db, jobs, _quiet, threading.Event())

@@ -30,7 +30,7 @@ URL = "https://boards.greenhouse.io/acme/login"
 
 @pytest.fixture
 def posting_id(db: Library) -> int:
-    return create_posting(db, amazon_document()).posting_id
+    return create_posting(db, amazon_document()).value
 
 
 def _save(db: Library, posting_id: int, password: str | None = PASSWORD) -> None:
@@ -72,7 +72,7 @@ def test_a_login_without_a_password_never_needs_the_keyring(
     assert login is not None and not login.has_password
     with pytest.raises(logins.NoPasswordStored, match="No password is stored"):
         logins.reveal_password(db, posting_id)
-    assert logins.delete_login(db, posting_id).updated == {posting_id}
+    assert logins.delete_login(db, posting_id).logins == {posting_id}
 
 
 def test_an_unknown_posting_is_refused_before_the_keyring_is_touched(
@@ -129,7 +129,7 @@ def test_delete_login_removes_row_and_keyring_entry(
     db: Library, posting_id: int, memory_keyring: MemoryKeyring
 ) -> None:
     _save(db, posting_id)
-    assert logins.delete_login(db, posting_id).updated == {posting_id}
+    assert logins.delete_login(db, posting_id).logins == {posting_id}
     assert logins.get_login(db, posting_id) is None
     assert memory_keyring.entries == {}
     assert not logins.delete_login(db, posting_id).postings
@@ -180,7 +180,7 @@ def test_the_password_is_in_no_file_of_the_data_folder(
 ) -> None:
     # Stored once through the service and once through the command line, then exported.
     _save(db, posting_id)
-    other = create_posting(db, amazon_document(title="Second posting")).posting_id
+    other = create_posting(db, amazon_document(title="Second posting")).value
     monkeypatch.setattr(sys, "stdin", io.StringIO(PASSWORD + "\n"))
     assert cli.main(["login", "set", str(other), "--url", URL, "--data-dir", str(data_dir)]) == 0
     export = data_dir / "export.json"
@@ -215,7 +215,7 @@ def test_delete_posting_removes_the_keyring_entry(
     delete_posting(db, posting_id)
     assert memory_keyring.entries == {}
     # And a keyring that is gone never stops a posting from being deleted.
-    other = create_posting(db, amazon_document(title="Other")).posting_id
+    other = create_posting(db, amazon_document(title="Other")).value
     _save(db, other)
     install(monkeypatch, fail.Keyring())
     assert delete_posting(db, other).deleted == {other}

@@ -13,15 +13,15 @@ from tests.samples import amazon_document
 def test_a_saved_posting_comes_back_field_for_field(db: Library) -> None:
     doc = amazon_document(raw="Amazon · 9 hours ago\r\n<b>as pasted</b>\u00a0")
     saved = postings.create_posting(db, doc)
-    stored = postings.get_posting(db, saved.posting_id)
+    stored = postings.get_posting(db, saved.value)
     assert stored.with_changes(id=None, stage=None, stage_history=()) == doc
     assert stored.raw == "Amazon · 9 hours ago\r\n<b>as pasted</b>\u00a0"
-    assert saved.changes.created == {saved.posting_id}
+    assert saved.changes.created == {saved.value}
 
 
 def test_a_new_posting_starts_saved_with_one_history_entry(db: Library) -> None:
     saved = postings.create_posting(db, amazon_document())
-    stored = postings.get_posting(db, saved.posting_id)
+    stored = postings.get_posting(db, saved.value)
     assert stored.stage == "Saved"
     assert [change.stage for change in stored.stage_history] == ["Saved"]
 
@@ -31,8 +31,8 @@ def test_two_postings_from_one_company_share_its_profile(db: Library) -> None:
     second = postings.create_posting(
         db, amazon_document(title="SDE Intern", company="amazon ", company_profile=None)
     )
-    profile = postings.get_posting(db, second.posting_id).company_profile
-    assert profile == postings.get_posting(db, first.posting_id).company_profile
+    profile = postings.get_posting(db, second.value).company_profile
+    assert profile == postings.get_posting(db, first.value).company_profile
     assert profile is not None and profile.funding is not None
     assert profile.funding.total_usd == 8_110_000_000
 
@@ -40,8 +40,8 @@ def test_two_postings_from_one_company_share_its_profile(db: Library) -> None:
 def test_editing_keeps_raw_and_stage_and_replaces_the_rest(db: Library) -> None:
     saved = postings.create_posting(db, amazon_document(raw="original paste"))
     edited = amazon_document(title="Edited title", benefits=("Housing",), raw="ignored")
-    postings.update_posting(db, saved.posting_id, edited)
-    stored = postings.get_posting(db, saved.posting_id)
+    postings.update_posting(db, saved.value, edited)
+    stored = postings.get_posting(db, saved.value)
     assert stored.title == "Edited title"
     assert stored.benefits == ("Housing",)
     assert stored.raw == "original paste"
@@ -58,12 +58,12 @@ def test_a_posting_needs_a_title_and_a_company(db: Library) -> None:
 
 def test_deleting_removes_the_posting_and_an_unused_company(db: Library) -> None:
     saved = postings.create_posting(db, amazon_document())
-    postings.delete_posting(db, saved.posting_id)
+    postings.delete_posting(db, saved.value)
     assert postings.list_postings(db) == []
     with pytest.raises(postings.PostingNotFound):
-        postings.get_posting(db, saved.posting_id)
+        postings.get_posting(db, saved.value)
     again = postings.create_posting(db, amazon_document(company_profile=None, industries=()))
-    assert postings.get_posting(db, again.posting_id).company_profile is None
+    assert postings.get_posting(db, again.value).company_profile is None
 
 
 def test_search_matches_every_word_anywhere_in_the_main_fields(db: Library) -> None:

@@ -111,12 +111,12 @@ def test_the_detail_pane_fills_once_the_first_frame_is_painted(
 
     # Before the first paint: the list is there, the posting selected, the pane still blank
     # (not "select a posting", which would be wrong with a posting selected).
-    assert window.model.rowCount() == 1
-    assert window.selected_id() == saved.posting_id
-    assert window.detail.posting_id is None
-    assert window.detail.visible_sections() == []
+    assert window.list_page.model.rowCount() == 1
+    assert window.selected_id() == saved.value
+    assert window.side.detail.posting_id is None
+    assert window.side.detail.visible_sections() == []
 
     window.show()
-    qtbot.waitUntil(lambda: window.detail.posting_id == saved.posting_id)
-    assert "responsibilities" in window.detail.visible_sections()
+    qtbot.waitUntil(lambda: window.side.detail.posting_id == saved.value)
+    assert "responsibilities" in window.side.detail.visible_sections()
     window.close()

@@ -78,7 +78,7 @@ def test_reopening_keeps_what_was_stored(data_dir: Path) -> None:
     saved = create_posting(db, amazon_document())
     db.close()
     db = open_database(data_dir)
-    assert get_posting(db, saved.posting_id).title == amazon_document().title
+    assert get_posting(db, saved.value).title == amazon_document().title
     db.close()
 
 

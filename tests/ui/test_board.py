@@ -8,8 +8,8 @@ from PySide6.QtCore import QModelIndex, QSettings, Qt
 from pytestqt.modeltest import ModelTester
 from pytestqt.qtbot import QtBot
 
-from desktop.core.board import Card
-from desktop.services import board, postings
+from desktop.core.pipeline import Card
+from desktop.services import pipeline, postings
 from desktop.services.library import Library, open_library
 from desktop.ui.main_window import MainWindow
 from desktop.ui.models.board_column_model import BoardColumnModel
@@ -19,11 +19,11 @@ from tests.samples import amazon_document
 
 
 def _fill(db: Library, *titles: str) -> list[int]:
-    return [postings.create_posting(db, amazon_document(title=t)).posting_id for t in titles]
+    return [postings.create_posting(db, amazon_document(title=t)).value for t in titles]
 
 
 def _column(window: MainWindow, name: str) -> BoardColumn:
-    return next(c for c in window.board.columns if c.stage.name == name)
+    return next(c for c in window.board_page.view.columns if c.stage.name == name)
 
 
 def _titles(window: MainWindow, name: str) -> list[str]:
@@ -54,9 +54,9 @@ def test_column_models_follow_qts_rules(qtmodeltester: ModelTester) -> None:
 def test_the_board_has_a_column_per_stage_with_counts(make_window, db: Library) -> None:
     _fill(db, "A", "B")
     window = make_window()
-    window.board_view_action.trigger()
-    assert window.board_shown()
-    names = [c.stage.name for c in window.board.columns]
+    window.action("page.board").trigger()
+    assert window.current_page() is window.board_page
+    names = [c.stage.name for c in window.board_page.view.columns]
     assert names[:3] == ["Saved", "Applied", "Screening"] and names[-1] == "Ghosted"
     assert _column(window, "Saved").count.text() == "2"
     assert _titles(window, "Saved") == ["A", "B"]
@@ -67,14 +67,14 @@ def test_a_card_dropped_on_another_column_changes_stage_everywhere(
 ) -> None:
     a, _ = _fill(db, "A", "B")
     window = make_window()
-    window.show_board()
+    window.show_page(window.board_page)
     with qtbot.waitSignal(window.changes_applied):
         _drag(window, "Saved", 0, "Applied")
     assert _stage_of(db, a) == "Applied"
     assert _titles(window, "Applied") == ["A"]
     assert _column(window, "Applied").count.text() == "1"
-    row = window.model.row_of(a)
-    assert window.model.data(window.model.index(row, COL_STAGE)) == "Applied"
+    row = window.list_page.model.row_of(a)
+    assert window.list_page.model.data(window.list_page.model.index(row, COL_STAGE)) == "Applied"
     assert [c.stage for c in postings.get_posting(db, a).stage_history] == ["Saved", "Applied"]
 
 
@@ -83,30 +83,30 @@ def test_dropping_within_a_column_reorders_and_the_order_is_kept(
 ) -> None:
     _fill(db, "A", "B", "C")
     window = make_window()
-    window.show_board()
+    window.show_page(window.board_page)
     with qtbot.waitSignal(window.changes_applied):
         _drag(window, "Saved", 2, "Saved", 0)
     assert _titles(window, "Saved") == ["C", "A", "B"]
     window.close()
     again = MainWindow(db, QSettings())
     qtbot.addWidget(again)
-    again.show_board()
+    again.show_page(again.board_page)
     assert [c.title for c in _column(again, "Saved").model.cards()] == ["C", "A", "B"]
 
 
 def test_undo_and_redo_a_move(qtbot: QtBot, make_window, db: Library) -> None:
     (a,) = _fill(db, "A")
     window = make_window()
-    window.show_board()
+    window.show_page(window.board_page)
     with qtbot.waitSignal(window.changes_applied):
         _drag(window, "Saved", 0, "Offer")
-    window.undo_action.trigger()
+    window.action("window.undo").trigger()
     assert _stage_of(db, a) == "Saved"
     assert _titles(window, "Saved") == ["A"]
     assert [c.stage for c in postings.get_posting(db, a).stage_history] == ["Saved"]
-    window.redo_action.trigger()
+    window.action("window.redo").trigger()
     assert _stage_of(db, a) == "Offer"
-    assert window.undo_action.text() == "&Undo Move to Offer"
+    assert window.action("window.undo").text() == "&Undo Move to Offer"
 
 
 def test_keyboard_moves_between_stages_and_within_a_column(
@@ -114,8 +114,8 @@ def test_keyboard_moves_between_stages_and_within_a_column(
 ) -> None:
     a, _b = _fill(db, "A", "B")
     window = make_window()
-    window.show_board()
-    window.board.select_card(a)
+    window.show_page(window.board_page)
+    window.board_page.view.select_card(a)
     view = _column(window, "Saved").view
     with qtbot.waitSignal(window.changes_applied):
         qtbot.keyClick(view, Qt.Key.Key_Down, Qt.KeyboardModifier.ControlModifier)
@@ -123,7 +123,7 @@ def test_keyboard_moves_between_stages_and_within_a_column(
     with qtbot.waitSignal(window.changes_applied):
         qtbot.keyClick(view, Qt.Key.Key_Right, Qt.KeyboardModifier.ControlModifier)
     assert _stage_of(db, a) == "Applied"
-    assert window.board.selected_id() == a
+    assert window.board_page.view.selected_id() == a
     with qtbot.waitSignal(window.changes_applied):
         qtbot.keyClick(
             _column(window, "Applied").view, Qt.Key.Key_Right, Qt.KeyboardModifier.ControlModifier
@@ -134,26 +134,28 @@ def test_keyboard_moves_between_stages_and_within_a_column(
 def test_the_context_menu_moves_and_labels_a_card(qtbot: QtBot, make_window, db: Library) -> None:
     (a,) = _fill(db, "A")
     window = make_window()
-    window.show_board()
-    menu = window.board.card_menu(a)
+    window.show_page(window.board_page)
+    menu = window.board_page.view.card_menu(a)
     move_to = next(act.menu() for act in menu.actions() if act.text() == "Move to")
     with qtbot.waitSignal(window.changes_applied):
         next(act for act in move_to.actions() if act.text() == "Interviewing").trigger()
     assert _stage_of(db, a) == "Interviewing"
     labels = next(
-        act.menu() for act in window.board.card_menu(a).actions() if act.text() == "Colour label"
+        act.menu()
+        for act in window.board_page.view.card_menu(a).actions()
+        if act.text() == "Colour label"
     )
     next(act for act in labels.actions() if act.text() == "Green").trigger()
-    assert board.load_board(db).cards[0].label_color == "#22c55e"
-    window.undo_action.trigger()
-    assert board.load_board(db).cards[0].label_color is None
+    assert pipeline.load_board(db).cards[0].label_color == "#22c55e"
+    window.action("window.undo").trigger()
+    assert pipeline.load_board(db).cards[0].label_color is None
 
 
 def test_the_search_box_filters_the_board_too(qtbot: QtBot, make_window, db: Library) -> None:
     _fill(db, "Robotics intern", "Pricing analyst")
     window = make_window()
-    window.show_board()
-    qtbot.keyClicks(window.search, "robotics")
+    window.show_page(window.board_page)
+    qtbot.keyClicks(window.list_page.search, "robotics")
     qtbot.waitUntil(lambda: _titles(window, "Saved") == ["Robotics intern"])
     assert _column(window, "Saved").count.text() == "1"
 
@@ -161,10 +163,10 @@ def test_the_search_box_filters_the_board_too(qtbot: QtBot, make_window, db: Lib
 def test_a_change_in_the_list_shows_on_the_board(qtbot: QtBot, make_window, db: Library) -> None:
     a, b = _fill(db, "A", "B")
     window = make_window()
-    window.select_posting(a)
+    window.select(a)
     postings.delete_posting(db, a)
-    window.apply_changes(postings.Changes(deleted=frozenset({a})))
-    window.show_board()  # read when shown: it is up to date then
+    window.operations.broadcast(postings.Changes(deleted=frozenset({a})))
+    window.show_page(window.board_page)  # read when shown: it is up to date then
     assert _titles(window, "Saved") == ["B"]
     assert b in [card.id for card in _column(window, "Saved").model.cards()]
 
@@ -173,7 +175,7 @@ def test_closed_columns_collapse_and_stay_collapsed(
     qtbot: QtBot, make_window, db: Library, settings: QSettings
 ) -> None:
     window = make_window()
-    window.show_board()
+    window.show_page(window.board_page)
     rejected = _column(window, "Rejected")
     assert rejected.collapse.isVisible() and not _column(window, "Saved").collapse.isVisible()
     rejected.collapse.click()
@@ -181,7 +183,7 @@ def test_closed_columns_collapse_and_stay_collapsed(
     window.close()
     again = MainWindow(db, settings)
     qtbot.addWidget(again)
-    assert again.board_shown()
+    assert again.current_page() is again.board_page
     assert _column(again, "Rejected").is_collapsed()
 
 
@@ -190,26 +192,26 @@ def test_stages_are_edited_in_the_dialog_and_edits_undo(
 ) -> None:
     (a,) = _fill(db, "A")
     window = make_window()
-    window.show_board()
-    window.stages_action.trigger()
-    dialog = window.stages_dialog
+    window.show_page(window.board_page)
+    window.action("pipeline.stages").trigger()
+    dialog = window.parts.pipeline_commands.stages_dialog
     dialog.list.setCurrentRow(2)  # Screening
     dialog.name.setText("Phone screen")
     dialog.rename_button.click()
-    assert [c.stage.name for c in window.board.columns][2] == "Phone screen"
-    window.undo_action.trigger()
-    assert [c.stage.name for c in window.board.columns][2] == "Screening"
+    assert [c.stage.name for c in window.board_page.view.columns][2] == "Phone screen"
+    window.action("window.undo").trigger()
+    assert [c.stage.name for c in window.board_page.view.columns][2] == "Screening"
 
     dialog.new_name.setText("Take-home task")
     dialog.add_button.click()
-    assert window.board.columns[-1].stage.name == "Take-home task"
+    assert window.board_page.view.columns[-1].stage.name == "Take-home task"
 
     dialog.list.setCurrentRow(0)  # Saved, holding A
     dialog.move_to.setCurrentIndex(dialog.move_to.findText("Applied"))
     dialog.delete_button.click()
-    assert "Saved" not in [c.stage.name for c in window.board.columns]
+    assert "Saved" not in [c.stage.name for c in window.board_page.view.columns]
     assert _stage_of(db, a) == "Applied"
-    window.undo_action.trigger()
+    window.action("window.undo").trigger()
     assert _stage_of(db, a) == "Saved"
     dialog.close()
 
@@ -219,25 +221,25 @@ def test_the_timeline_shows_moves_and_a_date_can_be_corrected(
 ) -> None:
     (a,) = _fill(db, "A")
     window = make_window()
-    window.show_board()
+    window.show_page(window.board_page)
     with qtbot.waitSignal(window.changes_applied):
         _drag(window, "Saved", 0, "Applied")
-    window.board.select_card(a)
-    assert "application" in window.detail.visible_sections()
-    entry = board.timeline(db, a)[-1]
-    window.detail.change_date_requested.emit(entry.id, entry.stage, entry.at)
-    dialog = window.stage_date_dialog
+    window.board_page.view.select_card(a)
+    assert "application" in window.side.detail.visible_sections()
+    entry = pipeline.timeline(db, a)[-1]
+    window.side.detail.change_date_requested.emit(entry.id, entry.stage, entry.at)
+    dialog = window.parts.pipeline_commands.stage_date_dialog
     dialog.editor.setDateTime(dialog.editor.dateTime().addDays(-6))
     with qtbot.waitSignal(window.changes_applied):
         dialog.accept()
-    corrected = next(e.at for e in board.timeline(db, a) if e.id == entry.id)
+    corrected = next(e.at for e in pipeline.timeline(db, a) if e.id == entry.id)
     assert 5 <= (entry.at - corrected).total_seconds() / 86400 <= 7
 
     window.close()
     db.close()
     reopened = open_library(data_dir)
     # History survives a restart, in time order: the corrected move now comes first.
-    first = board.timeline(reopened, a)[0]
+    first = pipeline.timeline(reopened, a)[0]
     assert (first.stage, first.at) == ("Applied", corrected)
     reopened.close()
 
@@ -247,13 +249,13 @@ def test_a_long_column_reads_more_cards_as_it_is_scrolled(
 ) -> None:
     postings.create_postings(db, [amazon_document(title=f"Job {i}") for i in range(450)])
     window = make_window()
-    window.show_board()
+    window.show_page(window.board_page)
     saved = _column(window, "Saved")
     assert saved.count.text() == "450"
-    assert saved.model.rowCount() == board.COLUMN_PAGE
+    assert saved.model.rowCount() == pipeline.COLUMN_PAGE
     qtmodeltester.check(saved.model)
     saved.view.scrollToBottom()
-    qtbot.waitUntil(lambda: saved.model.rowCount() > board.COLUMN_PAGE)
+    qtbot.waitUntil(lambda: saved.model.rowCount() > pipeline.COLUMN_PAGE)
     while saved.model.canFetchMore(QModelIndex()):
         saved.model.fetchMore(QModelIndex())
     assert [c.title for c in saved.model.cards()][-1] == "Job 449"

@@ -8,7 +8,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QLabel, QToolButton
 from pytestqt.qtbot import QtBot
 
-from desktop.core.board import TimelineEntry
+from desktop.core.pipeline import TimelineEntry
 from desktop.core.posting import CompanyProfile, NewsItem, PostingDocument
 from desktop.ui.views.detail_pane import SECTION_ORDER, DetailPane
 from tests.samples import amazon_document

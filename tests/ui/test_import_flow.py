@@ -22,8 +22,8 @@ SAMPLE_TEXT = SAMPLE.read_text(encoding="utf-8")
 
 def _paste(qtbot: QtBot, window: MainWindow, text: str) -> ImportPreview:
     QGuiApplication.clipboard().setText(text)
-    with qtbot.waitSignal(window.imports.preview_opened) as opened:
-        window.paste_action.trigger()
+    with qtbot.waitSignal(window.parts.posting_commands.imports.preview_opened) as opened:
+        window.action("posting.paste").trigger()
     return opened.args[0]
 
 
@@ -42,7 +42,7 @@ def test_pasting_the_shared_sample_previews_then_saves_every_section(
     (row,) = postings.list_postings(db)
     assert row.location == "Seattle, WA"
     assert window.selected_id() == row.id
-    assert window.detail.visible_sections() == [
+    assert window.side.detail.visible_sections() == [
         "header",
         "application",
         "summary",
@@ -92,19 +92,19 @@ def test_a_posting_pasted_twice_offers_update_keep_or_skip(
 def test_a_multi_line_paste_into_the_search_box_imports_instead(qtbot: QtBot, make_window) -> None:
     window = make_window()
     QGuiApplication.clipboard().setText(SAMPLE_TEXT)
-    window.search.setFocus()
-    with qtbot.waitSignal(window.imports.preview_opened):
-        qtbot.keyClick(window.search, Qt.Key.Key_V, Qt.KeyboardModifier.ControlModifier)
-    assert window.search.text() == ""
+    window.list_page.search.setFocus()
+    with qtbot.waitSignal(window.parts.posting_commands.imports.preview_opened):
+        qtbot.keyClick(window.list_page.search, Qt.Key.Key_V, Qt.KeyboardModifier.ControlModifier)
+    assert window.list_page.search.text() == ""
 
 
 def test_pasting_something_that_is_not_a_posting_says_why(qtbot: QtBot, make_window) -> None:
     window = make_window()
     QGuiApplication.clipboard().setText("just a few words")
-    window.paste_action.trigger()
+    window.action("posting.paste").trigger()
     (box,) = [b for b in window.findChildren(QMessageBox, "error-box") if b.isVisible()]
     assert "too short" in box.text()
-    assert window.imports.preview is None
+    assert window.parts.posting_commands.imports.preview is None
 
 
 def _drop(window: MainWindow, mime: QMimeData) -> None:
@@ -122,7 +122,7 @@ def test_dropped_text_opens_the_preview(qtbot: QtBot, make_window) -> None:
     window = make_window()
     mime = QMimeData()
     mime.setText(SAMPLE_TEXT)
-    with qtbot.waitSignal(window.imports.preview_opened) as opened:
+    with qtbot.waitSignal(window.parts.posting_commands.imports.preview_opened) as opened:
         _drop(window, mime)
     assert opened.args[0].heading.text() == "from dropped text"
 
@@ -136,7 +136,9 @@ def test_dropped_files_are_read_in_the_background_and_saved_all_at_once(
     (tmp_path / "notes.txt").write_text("hello")
     mime = QMimeData()
     mime.setUrls([QUrl.fromLocalFile(str(f)) for f in [*files, tmp_path / "notes.txt"]])
-    with qtbot.waitSignal(window.imports.preview_opened, timeout=20000) as opened:
+    with qtbot.waitSignal(
+        window.parts.posting_commands.imports.preview_opened, timeout=20000
+    ) as opened:
         _drop(window, mime)
     preview = opened.args[0]
     assert preview.remaining() == len(files)
@@ -147,7 +149,7 @@ def test_dropped_files_are_read_in_the_background_and_saved_all_at_once(
     assert preview.remaining() == len(files) - 1
     preview.save_all_button.click()
     qtbot.waitUntil(lambda: postings.count_postings(db) == len(files) - 1, timeout=20000)
-    qtbot.waitUntil(lambda: window.model.rowCount() == len(files) - 1)
+    qtbot.waitUntil(lambda: window.list_page.model.rowCount() == len(files) - 1)
 
 
 def test_a_body_only_paste_is_previewed_with_notes_beside_title_and_company(

@@ -27,7 +27,7 @@ URL = "https://acme.wd5.myworkdayjobs.com/login"
 
 @pytest.fixture
 def posting_id(db: Library) -> int:
-    return create_posting(db, amazon_document()).posting_id
+    return create_posting(db, amazon_document()).value
 
 
 @pytest.fixture
@@ -63,7 +63,7 @@ def test_save_puts_the_password_in_the_keyring_and_the_rest_in_the_database(
 ) -> None:
     with qtbot.waitSignal(panel.changed) as changed:
         _type_and_save(qtbot, panel)
-    assert changed.args[0].updated == {posting_id}
+    assert changed.args[0].logins == {posting_id}
     assert list(memory_keyring.entries.values()) == [PASSWORD]
     login = logins.get_login(db, posting_id)
     assert login is not None and (login.url, login.has_password) == (URL, True)
@@ -176,7 +176,7 @@ def test_a_hanging_keyring_does_not_freeze_the_window(
 def test_a_result_for_a_posting_no_longer_shown_is_dropped(
     qtbot: QtBot, panel: LoginPanel, db: Library, posting_id: int
 ) -> None:
-    other = create_posting(db, amazon_document(title="Other")).posting_id
+    other = create_posting(db, amazon_document(title="Other")).value
     qtbot.keyClicks(panel.password, PASSWORD)
     panel.save_button.click()
     panel.show_posting(other)

@@ -20,18 +20,21 @@ def _answer_confirm(qtbot: QtBot, window: MainWindow, button_text: str) -> None:
 
 def test_an_empty_library_tells_a_newcomer_how_to_add_a_posting(make_window) -> None:
     window = make_window()
-    assert window.list_stack.currentWidget() is window.empty_page
-    assert "Ctrl+N" in window.empty_label.text()
-    window.empty_button.click()
-    assert window.posting_form is not None and window.posting_form.isVisible()
+    assert window.list_page.currentWidget() is window.list_page.empty_page
+    assert "Ctrl+N" in window.list_page.empty_label.text()
+    window.list_page.empty_button.click()
+    assert (
+        window.parts.posting_commands.form is not None
+        and window.parts.posting_commands.form.isVisible()
+    )
 
 
 def test_a_posting_created_in_the_form_is_listed_and_shown(
     qtbot: QtBot, make_window, db: Library
 ) -> None:
     window = make_window()
-    window.new_action.trigger()
-    form = window.posting_form
+    window.action("posting.new").trigger()
+    form = window.parts.posting_commands.form
     qtbot.keyClicks(form.editor.title, "Research Intern, Reinforcement Learning")
     qtbot.keyClicks(form.editor.company, "Amazon")
     form.editor.salary_min.setText("160,000")
@@ -46,14 +49,17 @@ def test_a_posting_created_in_the_form_is_listed_and_shown(
             form.buttons.button(form.buttons.StandardButton.Save), Qt.MouseButton.LeftButton
         )
 
-    assert window.posting_form is None or not window.posting_form.isVisible()
-    assert window.model.rowCount() == 1
+    assert (
+        window.parts.posting_commands.form is None
+        or not window.parts.posting_commands.form.isVisible()
+    )
+    assert window.list_page.model.rowCount() == 1
     (row,) = postings.list_postings(db)
     assert window.selected_id() == row.id
     stored = postings.get_posting(db, row.id)
     assert stored.salary is not None and (stored.salary.min, stored.salary.max) == (160000, 210000)
     assert stored.responsibilities == ("• Build models", "Ship them")
-    assert window.detail.visible_sections() == [
+    assert window.side.detail.visible_sections() == [
         "header",
         "application",
         "industries",
@@ -66,8 +72,8 @@ def test_a_form_with_a_bad_value_names_it_and_keeps_what_was_typed(
     qtbot: QtBot, make_window, db: Library
 ) -> None:
     window = make_window()
-    window.new_action.trigger()
-    form = window.posting_form
+    window.action("posting.new").trigger()
+    form = window.parts.posting_commands.form
     form.editor.title.setText("Data Scientist")
     form.editor.company.setText("Stripe")
     form.editor.h1b_years.setPlainText("2025: 100\nlots in 2024")
@@ -88,18 +94,21 @@ def test_editing_a_posting_changes_the_list_and_the_detail_pane(
 ) -> None:
     saved = postings.create_posting(db, amazon_document())
     window = make_window()
-    assert window.selected_id() == saved.posting_id
-    window.edit_action.trigger()
-    form = window.posting_form
+    assert window.selected_id() == saved.value
+    window.action("posting.edit").trigger()
+    form = window.parts.posting_commands.form
     assert form.editor.company.text() == "Amazon"
     assert form.editor.rounds.toPlainText().splitlines()[0] == "2023-01-03 | Post Ipo Debt | $8B"
     form.editor.title.setText("Applied Scientist Intern")
     form.editor.benefits.setPlainText("Housing stipend")
     with qtbot.waitSignal(window.changes_applied):
         form.save()
-    assert window.model.data(window.model.index(0, 1)) == "Applied Scientist Intern"
-    assert window.detail.findChild(object, "detail-title").text() == "Applied Scientist Intern"
-    stored = postings.get_posting(db, saved.posting_id)
+    assert (
+        window.list_page.model.data(window.list_page.model.index(0, 1))
+        == "Applied Scientist Intern"
+    )
+    assert window.side.detail.findChild(object, "detail-title").text() == "Applied Scientist Intern"
+    stored = postings.get_posting(db, saved.value)
     assert stored.benefits == ("Housing stipend",)
     assert stored.company_profile == amazon_document().company_profile
 
@@ -112,15 +121,15 @@ def test_search_filters_as_you_type_and_says_when_nothing_matches(
         db, amazon_document(title="Backend Engineer", company="Stripe", company_profile=None)
     )
     window = make_window()
-    window.find_action.trigger()
-    qtbot.keyClicks(window.search, "stripe")
-    qtbot.waitUntil(lambda: window.model.rowCount() == 1)
-    assert window.detail.findChild(object, "detail-company").text() == "Stripe"
-    window.search.clear()
-    qtbot.keyClicks(window.search, "nothing-like-this")
-    qtbot.waitUntil(lambda: window.list_stack.currentWidget() is window.no_match)
-    assert "nothing-like-this" in window.no_match.text()
-    assert window.detail.posting_id is None
+    window.action("list.find").trigger()
+    qtbot.keyClicks(window.list_page.search, "stripe")
+    qtbot.waitUntil(lambda: window.list_page.model.rowCount() == 1)
+    assert window.side.detail.findChild(object, "detail-company").text() == "Stripe"
+    window.list_page.search.clear()
+    qtbot.keyClicks(window.list_page.search, "nothing-like-this")
+    qtbot.waitUntil(lambda: window.list_page.currentWidget() is window.list_page.no_match)
+    assert "nothing-like-this" in window.list_page.no_match.text()
+    assert window.side.detail.posting_id is None
 
 
 def test_delete_asks_first_and_cancel_keeps_the_posting(
@@ -128,16 +137,16 @@ def test_delete_asks_first_and_cancel_keeps_the_posting(
 ) -> None:
     postings.create_posting(db, amazon_document())
     window = make_window()
-    window.table.setFocus()
-    window.delete_action.trigger()
+    window.list_page.table.setFocus()
+    window.action("posting.delete").trigger()
     _answer_confirm(qtbot, window, "Cancel")
     assert postings.count_postings(db) == 1
 
-    window.delete_action.trigger()
+    window.action("posting.delete").trigger()
     with qtbot.waitSignal(window.changes_applied):
         _answer_confirm(qtbot, window, "Delete")
     assert postings.count_postings(db) == 0
-    assert window.list_stack.currentWidget() is window.empty_page
+    assert window.list_page.currentWidget() is window.list_page.empty_page
 
 
 def test_window_size_splitter_and_columns_come_back_next_time(
@@ -148,16 +157,16 @@ def test_window_size_splitter_and_columns_come_back_next_time(
     first.show()
     first.resize(700, 500)  # the offscreen screen is 800x600
     first.splitter.setSizes([400, 300])
-    first.table.setColumnWidth(0, 222)
-    first.table.sortByColumn(0, Qt.SortOrder.AscendingOrder)
+    first.list_page.table.setColumnWidth(0, 222)
+    first.list_page.table.sortByColumn(0, Qt.SortOrder.AscendingOrder)
     first.close()
 
     second = MainWindow(db, settings)
     qtbot.addWidget(second)
     second.show()
     assert second.size().width() == 700
-    assert second.table.columnWidth(0) == 222
-    assert second.table.horizontalHeader().sortIndicatorSection() == 0
+    assert second.list_page.table.columnWidth(0) == 222
+    assert second.list_page.table.horizontalHeader().sortIndicatorSection() == 0
     second.close()
 
 
@@ -165,8 +174,8 @@ def test_the_shared_sample_typed_into_the_form_fills_every_section(
     qtbot: QtBot, make_window, db: Library
 ) -> None:
     window = make_window()
-    window.new_action.trigger()
-    form = window.posting_form
+    window.action("posting.new").trigger()
+    form = window.parts.posting_commands.form
     form.editor.title.setText(
         "2026 Applied Science Internship - Reinforcement Learning & Optimization "
         "(Machine Learning) - United States, PhD Student Science Recruiting"
@@ -202,7 +211,7 @@ def test_the_shared_sample_typed_into_the_form_fills_every_section(
     with qtbot.waitSignal(window.changes_applied):
         form.save()
 
-    assert window.detail.visible_sections() == [
+    assert window.side.detail.visible_sections() == [
         "header",
         "application",
         "summary",
@@ -228,4 +237,4 @@ def test_the_shared_sample_typed_into_the_form_fills_every_section(
         ("IPO", None),
     ]
     assert len(profile.news) == 3
-    assert window.model.data(window.model.index(0, 6)) == "18,969 (2025)"
+    assert window.list_page.model.data(window.list_page.model.index(0, 6)) == "18,969 (2025)"

@@ -35,10 +35,10 @@ def test_rows_carry_the_posting_id_and_show_the_latest_h1b(db: Library) -> None:
     saved = postings.create_posting(db, amazon_document())
     model = PostingTableModel(db)
     model.reload()
-    assert model.data(model.index(0, 0), ID_ROLE) == saved.posting_id
+    assert model.data(model.index(0, 0), ID_ROLE) == saved.value
     assert model.data(model.index(0, COL_H1B)) == "18,969 (2025)"
     assert model.data(model.index(0, COL_STAGE)) == "Saved"
-    assert model.row_of(saved.posting_id) == 0
+    assert model.row_of(saved.value) == 0
 
 
 def test_sorting_and_search_reorder_and_filter_rows(db: Library) -> None:

@@ -66,17 +66,17 @@ def _panel(object_name: str, background: str) -> tuple[QFrame, QLabel]:
 
 
 class ImportPreview(QDialog):
-    """Emits ``changes_made`` after each save; closes when every candidate is decided."""
+    """Emits ``changes_made`` after each save; closes when every draft is decided."""
 
     changes_made = Signal(object)  # Changes
     save_all_requested = Signal(object)  # list of (document, Decision, duplicate id or None)
 
     def __init__(
-        self, db: Library, candidates: list[importing.Candidate], parent: QWidget | None = None
+        self, db: Library, drafts: list[importing.ImportDraft], parent: QWidget | None = None
     ) -> None:
         super().__init__(parent)
         self._db = db
-        self._queue = list(candidates)
+        self._queue = list(drafts)
         self._index = 0
         self.setObjectName("import-preview")
         self.setWindowTitle("Import posting")
@@ -166,9 +166,9 @@ class ImportPreview(QDialog):
         note.hide()
         return note
 
-    def _show_notes(self, candidate: importing.Candidate) -> list[str]:
-        notes, rest = field_notes(candidate.warnings)
-        doc = candidate.document
+    def _show_notes(self, draft: importing.ImportDraft) -> list[str]:
+        notes, rest = field_notes(draft.warnings)
+        doc = draft.document
         if doc.title is None and "title" not in notes:
             notes["title"] = "The input has no title line: enter the job title."
         if doc.company is None and "company" not in notes:
@@ -181,29 +181,29 @@ class ImportPreview(QDialog):
                 self.notes[name].setVisible(name in notes)
         return rest
 
-    # -- the candidate on show -----------------------------------------------------------------
+    # -- the draft on show -----------------------------------------------------------------
 
     @property
-    def current(self) -> importing.Candidate:
+    def current(self) -> importing.ImportDraft:
         return self._queue[self._index]
 
     def remaining(self) -> int:
         return len(self._queue) - self._index
 
     def _show_current(self) -> None:
-        candidate = self.current
+        draft = self.current
         total = len(self._queue)
         where = f"Posting {self._index + 1} of {total} · " if total > 1 else ""
-        self.heading.setText(f"{where}from {candidate.source}")
+        self.heading.setText(f"{where}from {draft.source}")
         self.error.hide()
-        unplaced = self._show_notes(candidate)
+        unplaced = self._show_notes(draft)
         if unplaced:
             lines = "\n".join(f"• {w}" for w in unplaced)
             self.warnings.setText(f"Jobdeck could not place these parts of the input:\n{lines}")
             self.warnings_panel.show()
         else:
             self.warnings_panel.hide()
-        duplicate = candidate.duplicate
+        duplicate = draft.duplicate
         if duplicate is not None:
             company = f" at {duplicate.company}" if duplicate.company else ""
             self.duplicate_text.setText(
@@ -214,8 +214,8 @@ class ImportPreview(QDialog):
             self.duplicate_panel.show()
         else:
             self.duplicate_panel.hide()
-        self.editor.set_document(candidate.document)
-        self.raw.setPlainText(candidate.document.raw)
+        self.editor.set_document(draft.document)
+        self.raw.setPlainText(draft.document.raw)
         self.save_all_button.setText(f"Save all {self.remaining()}")
         self.save_all_button.setVisible(self.remaining() > 1)
         self.skip_button.setVisible(total > 1)
@@ -241,7 +241,7 @@ class ImportPreview(QDialog):
     def save_current(self) -> None:
         duplicate = self.current.duplicate
         try:
-            changes = importing.save_candidate(
+            changes = importing.save_draft(
                 self._db,
                 self.editor.document(),
                 self.decision(),
@@ -270,11 +270,11 @@ class ImportPreview(QDialog):
             return
         duplicate = self.current.duplicate
         jobs = [(first, self.decision(), duplicate.posting_id if duplicate else None)]
-        for candidate in self._queue[self._index + 1 :]:
-            dup = candidate.duplicate
+        for draft in self._queue[self._index + 1 :]:
+            dup = draft.duplicate
             jobs.append(
                 (
-                    candidate.document,
+                    draft.document,
                     Decision.SKIP if dup else Decision.SAVE_NEW,
                     dup.posting_id if dup else None,
                 )

@@ -1,7 +1,7 @@
 """Edit > Stages…: the user's stages, to add, rename, recolour, reorder, close and delete.
 
-Every edit is an undoable command pushed through ``push``; the dialog redraws itself from the
-services whenever the window says something changed.
+Every edit is an undoable operation run through the window's door (``Operations``); the dialog
+redraws itself from the services whenever the door reports a change to the stages.
 """
 
 from __future__ import annotations
@@ -9,7 +9,7 @@ from __future__ import annotations
 from collections.abc import Callable
 
 from PySide6.QtCore import Qt
-from PySide6.QtGui import QColor, QIcon, QPixmap, QUndoCommand
+from PySide6.QtGui import QColor, QIcon, QPixmap
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
@@ -27,12 +27,11 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from desktop.core.board import StageInfo
+from desktop.core.pipeline import StageInfo
 from desktop.services import stages
-from desktop.services.changes import Changes
+from desktop.services.changes import Changes, Kind
 from desktop.services.errors import ServiceError
-from desktop.services.library import Library
-from desktop.ui import undo_commands
+from desktop.ui.operations import Operations
 
 STAGE_COLORS = (
     ("Slate", "#7c8aa5"),
@@ -55,16 +54,11 @@ def swatch(color: str) -> QIcon:
 
 
 class StagesDialog(QDialog):
-    def __init__(
-        self,
-        db: Library,
-        push: Callable[[QUndoCommand], None],
-        apply: Callable[[Changes], None],
-        report: Callable[[str], None],
-        parent: QWidget | None = None,
-    ) -> None:
+    def __init__(self, operations: Operations, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self._db, self._push, self._apply, self._report = db, push, apply, report
+        self._operations = operations
+        self._db = operations.library
+        operations.changed.connect(self._changed)
         self._stages: list[StageInfo] = []
         self.setObjectName("stages-dialog")
         self.setWindowTitle("Stages")
@@ -174,25 +168,32 @@ class StagesDialog(QDialog):
 
     # -- edits (each one undoable) -------------------------------------------------------------
 
+    def _changed(self, changes: Changes, _initiator: object) -> None:
+        if changes.kinds & {Kind.STAGES, Kind.PIPELINE, Kind.POSTINGS} and self.isVisible():
+            self.refresh()
+
+    def _report(self, message: str) -> None:
+        self._operations.report("Stages", message)
+
     def _command(self, text: str, do: Callable[[], Changes], undo: Callable[[], Changes]) -> None:
-        self._push(undo_commands.ServiceCommand(text, do, undo, self._apply, self._report))
+        self._operations.run(text, do, undo=lambda _value: undo(), initiator=self)
 
     def rename(self) -> None:
         stage = self.selected()
         new = self.name.text().strip()
         if stage is None or new == stage.name:
             return
-        try:
-            stages.rename_stage(self._db, stage.id, new)  # checked once, before it is undoable
-            stages.rename_stage(self._db, stage.id, stage.name)
-        except ServiceError as error:
+
+        def refused(error: ServiceError | str) -> None:
             self._report(str(error))
             self.name.setText(stage.name)
-            return
-        self._command(
+
+        self._operations.run(
             f"Rename stage “{stage.name}”",
             lambda: stages.rename_stage(self._db, stage.id, new),
-            lambda: stages.rename_stage(self._db, stage.id, stage.name),
+            undo=lambda _value: stages.rename_stage(self._db, stage.id, stage.name),
+            initiator=self,
+            failure=refused,
         )
 
     def recolor(self) -> None:
@@ -236,8 +237,11 @@ class StagesDialog(QDialog):
             self._report(f"There is already a stage named {name!r}.")
             return
         color = STAGE_COLORS[len(self._stages) % len(STAGE_COLORS)][1]
-        self._push(
-            undo_commands.add_stage_command(self._db, name, color, False, self._apply, self._report)
+        self._operations.run(
+            f"Add stage “{name}”",
+            lambda: stages.add_stage(self._db, name, color),
+            undo=lambda stage_id: stages.delete_stage(self._db, stage_id),
+            initiator=self,
         )
         self.new_name.clear()
 
@@ -246,8 +250,9 @@ class StagesDialog(QDialog):
         if stage is None:
             return
         target = self.move_to.currentData() if stage.count else None
-        self._push(
-            undo_commands.delete_stage_command(
-                self._db, stage.id, stage.name, target, self._apply, self._report
-            )
+        self._operations.run(
+            f"Delete stage “{stage.name}”",
+            lambda: stages.delete_stage(self._db, stage.id, target),
+            undo=lambda deleted: stages.restore_stage(self._db, deleted),
+            initiator=self,
         )

@@ -20,7 +20,7 @@ from PySide6.QtCore import (
     Signal,
 )
 
-from desktop.core.board import Card
+from desktop.core.pipeline import Card
 
 CARD_MIME_TYPE = "application/x-jobdeck-posting-ids"
 ID_ROLE = Qt.ItemDataRole.UserRole + 1
@@ -72,6 +72,35 @@ class BoardColumnModel(QAbstractListModel):
         self.beginInsertRows(QModelIndex(), len(self._cards), len(self._cards) + len(more) - 1)
         self._cards.extend(more)
         self.endInsertRows()
+
+    def take(self, row: int) -> Card:
+        """Remove the card at ``row`` (a move out of this column); the total drops by one."""
+        self.beginRemoveRows(QModelIndex(), row, row)
+        card = self._cards.pop(row)
+        self._total = max(self._total - 1, len(self._cards))
+        self.endRemoveRows()
+        return card
+
+    def put(self, index: int, card: Card) -> bool:
+        """Add ``card`` at ``index`` (a move into this column); False when that place is past
+        the cards read so far (it is counted, and read when scrolled to)."""
+        self._total += 1
+        if index > len(self._cards) or (index == len(self._cards) < self._total - 1):
+            return False
+        self.beginInsertRows(QModelIndex(), index, index)
+        self._cards.insert(index, card)
+        self.endInsertRows()
+        return True
+
+    def replace(self, card: Card) -> None:
+        """Show a card's new state (its label, say) where it is: ``dataChanged``, no reset."""
+        row = self.row_of(card.id)
+        if row is not None:
+            self._cards[row] = card
+            self.dataChanged.emit(self.index(row), self.index(row))
+
+    def total(self) -> int:
+        return self._total
 
     def cards(self) -> list[Card]:
         return list(self._cards)

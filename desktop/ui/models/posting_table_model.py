@@ -3,6 +3,10 @@
 Sorting and searching happen in SQL through the services (no QSortFilterProxyModel over Python
 rows). A reload asks only for the ordered ids; the rows (frozen ``PostingRow`` snapshots) are
 read a page at a time as the view shows them, so 100,000 postings open as fast as a hundred.
+
+After an operation (``apply_changes``), rows it holds are re-read and announced with
+``dataChanged``; the model resets only when rows come or go, or a changed row would sort
+elsewhere (or leave the search): the view keeps its scroll position and selection otherwise.
 """
 
 from __future__ import annotations
@@ -12,8 +16,10 @@ from typing import Any
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
 from PySide6.QtGui import QColor
 
+from desktop.core.display import day_sortable
 from desktop.core.listing import PostingRow, SortKey
 from desktop.services import postings
+from desktop.services.changes import Changes
 from desktop.services.library import Library
 
 COL_COMPANY, COL_TITLE, COL_STAGE, COL_POSTED, COL_LOCATION, COL_SALARY, COL_H1B = range(7)
@@ -35,6 +41,24 @@ EAGER_IDS = 5000  # a list this short has all its ids read on every reload
 AnyIndex = QModelIndex | QPersistentModelIndex
 
 
+def _sort_value(row: PostingRow, key: SortKey) -> object:
+    """What the list's SQL orders by for ``key`` (see storage.posting_list), as a row has it."""
+    if key is SortKey.COMPANY:
+        return (row.company or "").lower()
+    if key is SortKey.TITLE:
+        return row.title.lower()
+    if key is SortKey.STAGE:
+        return row.stage
+    if key is SortKey.POSTED:
+        return row.posted_at
+    if key is SortKey.LOCATION:
+        return (row.location or "").lower()
+    if key is SortKey.SALARY:
+        salary = row.salary
+        return None if salary is None else (salary.max if salary.max is not None else salary.min)
+    return row.h1b_latest_count
+
+
 def _display(row: PostingRow, column: int) -> str:
     if column == COL_COMPANY:
         return row.company or ""
@@ -43,11 +67,11 @@ def _display(row: PostingRow, column: int) -> str:
     if column == COL_STAGE:
         return row.stage
     if column == COL_POSTED:
-        return row.posted_at.astimezone().strftime("%Y-%m-%d") if row.posted_at else ""
+        return day_sortable(row.posted_at)
     if column == COL_LOCATION:
         return row.location or ""
     if column == COL_SALARY:
-        return row.salary_text or ""
+        return row.salary_shown
     if column == COL_H1B and row.h1b_latest_count is not None:
         return f"{row.h1b_latest_count:,} ({row.h1b_latest_year})"
     return ""
@@ -170,6 +194,47 @@ class PostingTableModel(QAbstractTableModel):
             self._id_pages[page // ID_PAGE_SIZE] = first[page : page + ID_PAGE_SIZE]
         self._row_of_id = {posting_id: row for row, posting_id in enumerate(first)}
         self.endResetModel()
+
+    def apply_changes(self, changes: Changes) -> None:
+        """Catch up with an operation: update the rows held, or reset when the list changed.
+
+        Rows that came or went, a stage list edit (the stage column and its order) or a row
+        that would sort elsewhere or may have left (or joined) the search: a reload. Otherwise
+        the changed rows held are read again (one query) and announced with ``dataChanged``.
+        """
+        if not self._live:
+            return
+        touched = changes.updated | changes.moved
+        if changes.rows_come_or_go or changes.stages:
+            self.reload()
+            return
+        if not touched:
+            return  # a label, a login: nothing the list shows
+        if changes.updated and self._search.strip():
+            self.reload()  # an edited posting may now match the search, or no longer
+            return
+        held = [posting_id for posting_id in touched if posting_id in self._row_of_id]
+        if not held:
+            return
+        fresh = postings.posting_rows(self._db, held)
+        if any(self._must_reorder(self._rows.get(p), fresh.get(p), changes) for p in held):
+            self.reload()
+            return
+        self._rows.update(fresh)
+        last = len(HEADERS) - 1
+        for posting_id in held:
+            row = self._row_of_id[posting_id]
+            self.dataChanged.emit(self.index(row, 0), self.index(row, last))
+
+    def _must_reorder(
+        self, old: PostingRow | None, new: PostingRow | None, changes: Changes
+    ) -> bool:
+        """Whether the list's order must come from SQL again for this changed row."""
+        if new is None:
+            return True  # gone meanwhile
+        if old is None:  # not read yet: its place cannot be checked; a move changes the stage
+            return bool(changes.updated) or self._sort is SortKey.STAGE
+        return _sort_value(old, self._sort) != _sort_value(new, self._sort)
 
     def posting_id(self, row: int) -> int | None:
         if not 0 <= row < self._count:

@@ -8,7 +8,9 @@ that into an undoable move, and the Changes it reports reload the board.
 from __future__ import annotations
 
 from collections import defaultdict
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
+from dataclasses import replace
+from datetime import datetime
 
 from PySide6.QtCore import QItemSelectionModel, QPoint, Qt, Signal
 from PySide6.QtGui import QColor, QContextMenuEvent, QKeyEvent, QPainter, QPaintEvent, QPalette
@@ -25,8 +27,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from desktop.core.board import Card, StageInfo
-from desktop.services.board import Board
+from desktop.core.pipeline import Card, StageInfo
+from desktop.services.pipeline import Board
 from desktop.ui.models.board_column_model import ID_ROLE, BoardColumnModel
 from desktop.ui.views.card_delegate import CARD_HEIGHT, CardDelegate
 
@@ -254,6 +256,35 @@ class BoardView(QScrollArea):
         if posting_id != self._selected:
             self._selected = posting_id
             self.card_selected.emit(posting_id)
+
+    # -- changes shown without reading the board again ------------------------------------------
+
+    def place_card(self, posting_id: int, stage_id: int, index: int, now: datetime) -> bool:
+        """Show a move this view asked for where the user put the card, with no read.
+
+        ``index`` is the card's place among the others in the target column, as the services
+        take it. False when the card or the column is not on the board (read it again then).
+        """
+        found = self._column_of(posting_id)
+        target = next((c for c in self.columns if c.stage.id == stage_id), None)
+        if found is None or target is None:
+            return False
+        source = self.columns[found[0]]
+        card = source.model.take(found[1])
+        if card.stage_id != stage_id:
+            card = replace(card, stage_id=stage_id, entered_at=now)
+        shown = target.model.put(max(0, min(index, target.model.rowCount())), card)
+        source.set_count(source.model.total())
+        target.set_count(target.model.total())
+        if shown:
+            self.select_card(posting_id)
+        return True
+
+    def update_cards(self, cards: Iterable[Card]) -> None:
+        """Show new states of cards on the board (a label) in place."""
+        for card in cards:
+            for column in self.columns:
+                column.model.replace(card)
 
     # -- moves ---------------------------------------------------------------------------------
 

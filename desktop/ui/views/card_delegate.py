@@ -11,7 +11,7 @@ from PySide6.QtCore import QModelIndex, QPersistentModelIndex, QRect, QRectF, QS
 from PySide6.QtGui import QColor, QFont, QFontMetrics, QPainter, QPalette, QTextLayout
 from PySide6.QtWidgets import QStyle, QStyledItemDelegate, QStyleOptionViewItem
 
-from desktop.core.board import Card
+from desktop.core.pipeline import Card
 from desktop.ui.models.board_column_model import CARD_ROLE
 
 MARGIN, PADDING, STRIP = 4, 8, 4
@@ -127,9 +127,9 @@ class CardDelegate(QStyledItemDelegate):
             QFontMetrics(small).height(),
         )
         painter.drawText(footer, Qt.AlignmentFlag.AlignLeft, days_in_stage(card))
-        if card.salary_text:
+        if card.salary_shown:
             salary = QFontMetrics(small).elidedText(
-                card.salary_text, Qt.TextElideMode.ElideRight, inner.width() * 3 // 5
+                card.salary_shown, Qt.TextElideMode.ElideRight, inner.width() * 3 // 5
             )
             painter.drawText(footer, Qt.AlignmentFlag.AlignRight, salary)
         painter.restore()

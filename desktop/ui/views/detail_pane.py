@@ -7,7 +7,7 @@ module builds itself (escaped, https/mailto only, opened after a click).
 from __future__ import annotations
 
 from collections.abc import Sequence
-from datetime import date, datetime
+from datetime import datetime
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QFont, QPalette
@@ -22,8 +22,14 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from desktop.core.board import TimelineEntry
-from desktop.core.posting import CompanyProfile, Funding, PostingDocument, Salary
+from desktop.core.display import (
+    day_and_time,
+    deadline_display,
+    posted_display,
+    salary_display,
+)
+from desktop.core.pipeline import TimelineEntry
+from desktop.core.posting import CompanyProfile, Funding, PostingDocument
 from desktop.ui.views.chips import ChipsView
 from desktop.ui.views.h1b_chart import H1bChart
 from desktop.ui.views.links import link_label
@@ -68,43 +74,6 @@ def plain_label(
     if muted:
         label.setForegroundRole(QPalette.ColorRole.PlaceholderText)
     return label
-
-
-def salary_text(salary: Salary | None) -> str | None:
-    if salary is None:
-        return None
-    if salary.text:
-        return salary.text
-    if salary.min is None and salary.max is None:
-        return None
-    parts = [f"{v:,.0f}" for v in (salary.min, salary.max) if v is not None]
-    text = " - ".join(parts)
-    if salary.currency:
-        text = f"{text} {salary.currency}"
-    return f"{text} per {salary.period}" if salary.period else text
-
-
-def posted_text(doc: PostingDocument) -> str | None:
-    """The posted date as a date: the source's "9 hours ago" is stale the day after, so it is
-    shown only when no date could be worked out from it."""
-    if doc.posted_at is None:
-        return doc.posted_text
-    return doc.posted_at.astimezone().strftime("%d %b %Y")
-
-
-def deadline_text(doc: PostingDocument) -> str | None:
-    """The application deadline as a date (and time, when the source gave one)."""
-    if not doc.valid_through:
-        return None
-    try:
-        if len(doc.valid_through) == 10:
-            return date.fromisoformat(doc.valid_through).strftime("%d %b %Y")
-        moment = datetime.fromisoformat(doc.valid_through)
-    except ValueError:
-        return doc.valid_through
-    if moment.tzinfo is not None:
-        moment = moment.astimezone()
-    return moment.strftime("%d %b %Y %H:%M")
 
 
 class Section(QFrame):
@@ -239,9 +208,9 @@ class DetailPane(QScrollArea):
             ("Location", doc.location),
             ("Work model", doc.work_model),
             ("Employment", doc.employment_type),
-            ("Salary", salary_text(doc.salary)),
-            ("Posted", posted_text(doc)),
-            ("Apply by", deadline_text(doc)),
+            ("Salary", salary_display(doc.salary) or None),
+            ("Posted", posted_display(doc.posted_at, doc.posted_text) or None),
+            ("Apply by", deadline_display(doc.valid_through) or None),
         ):
             if value:
                 facts.append((key, value))
@@ -265,7 +234,7 @@ class DetailPane(QScrollArea):
         grid.setColumnStretch(1, 1)
         latest = len(self._timeline) - 1
         for row, entry in enumerate(self._timeline):
-            when = entry.at.astimezone().strftime("%d %b %Y, %H:%M")
+            when = day_and_time(entry.at)
             stage = plain_label(entry.stage, bold=row == latest)
             grid.addWidget(plain_label(when, muted=True, selectable=False), row, 0)
             grid.addWidget(stage, row, 1)

@@ -294,7 +294,7 @@ class LoginPanel(QGroupBox):
             self._set_status(
                 "Saved. The password is in the system keyring." if saved_password else "Saved."
             )
-            self.changed.emit(Changes(updated=frozenset({self._posting_id})))
+            self.changed.emit(Changes(logins=frozenset({self._posting_id})))
         elif op == "delete":
             self.show_posting(self._posting_id)
             self._set_status("Login deleted.")

@@ -6,21 +6,21 @@ from datetime import UTC, datetime
 
 import pytest
 
-from desktop.services import board, postings, stages
+from desktop.services import pipeline, postings, stages
 from desktop.services.library import Library, open_library
 from tests.samples import amazon_document
 
 
 def _add(db: Library, title: str) -> int:
-    return postings.create_posting(db, amazon_document(title=title)).posting_id
+    return postings.create_posting(db, amazon_document(title=title)).value
 
 
 def _stage(db: Library, name: str) -> int:
-    return board.resolve_stage(db, name).id
+    return pipeline.resolve_stage(db, name).id
 
 
 def _column(db: Library, stage: str) -> list[str]:
-    loaded = board.load_board(db)
+    loaded = pipeline.load_board(db)
     stage_id = _stage(db, stage)
     return [card.title for card in loaded.cards if card.stage_id == stage_id]
 
@@ -29,8 +29,8 @@ def test_a_move_changes_the_stage_records_the_time_and_survives_a_restart(data_d
     db = open_library(data_dir)
     posting = _add(db, "A")
     sent = datetime(2026, 11, 17, 9, 0, tzinfo=UTC)
-    record, changes = board.move_application(db, posting, _stage(db, "Applied"), at=sent)
-    assert changes.updated == {posting}
+    record, changes = pipeline.move_application(db, posting, _stage(db, "Applied"), at=sent)
+    assert changes.moved == {posting}
     assert record.history_id is not None
     db.close()
 
@@ -39,7 +39,7 @@ def test_a_move_changes_the_stage_records_the_time_and_survives_a_restart(data_d
     assert stored.stage == "Applied"
     # History is in time order: a move logged with an earlier date sorts by that date.
     assert ("Applied", sent) in [(c.stage, c.at) for c in stored.stage_history]
-    card = next(c for c in board.load_board(db).cards if c.id == posting)
+    card = next(c for c in pipeline.load_board(db).cards if c.id == posting)
     assert card.entered_at == sent
     db.close()
 
@@ -49,11 +49,11 @@ def test_cards_keep_the_order_they_are_put_in(db: Library) -> None:
         _add(db, title)
     saved = _stage(db, "Saved")
     assert _column(db, "Saved") == ["A", "B", "C"]
-    c_id = next(c.id for c in board.load_board(db).cards if c.title == "C")
-    record, _ = board.move_application(db, c_id, saved, index=0)
+    c_id = next(c.id for c in pipeline.load_board(db).cards if c.title == "C")
+    record, _ = pipeline.move_application(db, c_id, saved, index=0)
     assert record.history_id is None  # a reorder is not a stage change
     assert _column(db, "Saved") == ["C", "A", "B"]
-    board.move_application(db, c_id, saved, index=2)
+    pipeline.move_application(db, c_id, saved, index=2)
     assert _column(db, "Saved") == ["A", "B", "C"]
     assert len(postings.get_posting(db, c_id).stage_history) == 1
 
@@ -61,9 +61,9 @@ def test_cards_keep_the_order_they_are_put_in(db: Library) -> None:
 def test_undoing_a_move_puts_the_card_back_and_forgets_the_change(db: Library) -> None:
     for title in ("A", "B"):
         _add(db, title)
-    a_id = next(c.id for c in board.load_board(db).cards if c.title == "A")
-    record, _ = board.move_application(db, a_id, _stage(db, "Offer"))
-    board.undo_move(db, record)
+    a_id = next(c.id for c in pipeline.load_board(db).cards if c.title == "A")
+    record, _ = pipeline.move_application(db, a_id, _stage(db, "Offer"))
+    pipeline.undo_move(db, record)
     assert _column(db, "Saved") == ["A", "B"]
     assert [c.stage for c in postings.get_posting(db, a_id).stage_history] == ["Saved"]
 
@@ -72,37 +72,37 @@ def test_many_reorders_between_two_cards_stay_in_order(db: Library) -> None:
     ids = [_add(db, t) for t in ("A", "B", "C")]
     saved = _stage(db, "Saved")
     for _ in range(60):  # halving the gap 60 times forces a renumbering
-        board.move_application(db, ids[2], saved, index=1)
-        board.move_application(db, ids[1], saved, index=1)
+        pipeline.move_application(db, ids[2], saved, index=1)
+        pipeline.move_application(db, ids[1], saved, index=1)
     assert _column(db, "Saved") == ["A", "B", "C"]
 
 
 def test_search_filters_the_board_and_its_counts(db: Library) -> None:
     _add(db, "Robotics intern")
     _add(db, "Pricing analyst")
-    loaded = board.load_board(db, "robotics")
+    loaded = pipeline.load_board(db, "robotics")
     assert [c.title for c in loaded.cards] == ["Robotics intern"]
     assert next(s for s in loaded.stages if s.name == "Saved").count == 1
 
 
 def test_a_label_colour_and_a_corrected_stage_time_are_kept(db: Library) -> None:
     posting = _add(db, "A")
-    board.set_label(db, posting, "#ef4444")
-    (entry,) = board.timeline(db, posting)
+    pipeline.set_label(db, posting, "#ef4444")
+    (entry,) = pipeline.timeline(db, posting)
     earlier = datetime(2026, 10, 1, 12, 0, tzinfo=UTC)
-    board.correct_stage_time(db, entry.id, earlier)
-    card = board.load_board(db).cards[0]
+    pipeline.correct_stage_time(db, entry.id, earlier)
+    card = pipeline.load_board(db).cards[0]
     assert card.label_color == "#ef4444" and card.entered_at == earlier
 
 
 def test_unknown_posting_or_stage_is_refused(db: Library) -> None:
     posting = _add(db, "A")
     with pytest.raises(postings.PostingNotFound):
-        board.move_application(db, 999, _stage(db, "Offer"))
-    with pytest.raises(board.UnknownStage):
-        board.move_application(db, posting, 999)
-    with pytest.raises(board.UnknownStage):
-        board.resolve_stage(db, "Nope")
+        pipeline.move_application(db, 999, _stage(db, "Offer"))
+    with pytest.raises(pipeline.UnknownStage):
+        pipeline.move_application(db, posting, 999)
+    with pytest.raises(pipeline.UnknownStage):
+        pipeline.resolve_stage(db, "Nope")
 
 
 def test_stages_are_the_users_to_add_rename_recolour_reorder_and_close(db: Library) -> None:
@@ -127,10 +127,11 @@ def test_stages_are_the_users_to_add_rename_recolour_reorder_and_close(db: Libra
 def test_deleting_a_stage_with_cards_needs_a_target_and_keeps_history(db: Library) -> None:
     posting = _add(db, "A")
     screening = _stage(db, "Screening")
-    board.move_application(db, posting, screening)
+    pipeline.move_application(db, posting, screening)
     with pytest.raises(stages.StageError, match="holds 1 posting"):
         stages.delete_stage(db, screening)
-    deleted = stages.delete_stage(db, screening, move_to=_stage(db, "Interviewing"))
+    deleted, changes = stages.delete_stage(db, screening, move_to=_stage(db, "Interviewing"))
+    assert changes.stages and changes.moved == {posting}
     assert "Screening" not in [s.name for s in stages.list_stages(db)]
     history = [c.stage for c in postings.get_posting(db, posting).stage_history]
     assert history == ["Saved", "Screening", "Interviewing"]

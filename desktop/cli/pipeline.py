@@ -13,10 +13,10 @@ from desktop.services.library import Library
 
 if TYPE_CHECKING:
     from desktop.core import document
-    from desktop.services import board, postings, stages
+    from desktop.services import pipeline, postings, stages
 else:  # loaded by the command that runs: each command imports only what it needs
     document = deferred("desktop.core.document")
-    board = deferred("desktop.services.board")
+    pipeline = deferred("desktop.services.pipeline")
     postings = deferred("desktop.services.postings")
     stages = deferred("desktop.services.stages")
 
@@ -53,8 +53,8 @@ def run_list(db: Library, args: argparse.Namespace) -> int:
     stage_id = None
     if args.stage:
         try:
-            stage_id = board.resolve_stage(db, args.stage).id
-        except board.UnknownStage as error:
+            stage_id = pipeline.resolve_stage(db, args.stage).id
+        except pipeline.UnknownStage as error:
             return _usage(str(error))
     rows = postings.list_postings(db, stage_id=stage_id)
     if args.json:
@@ -78,9 +78,9 @@ def run_list(db: Library, args: argparse.Namespace) -> int:
 def run_move(db: Library, args: argparse.Namespace) -> int:
     try:
         at = arguments.moment(args.at, "--at") if args.at else None
-        stage = board.resolve_stage(db, args.stage)
-        board.move_application(db, args.posting_id, stage.id, at=at)
-    except (document.DocumentError, board.UnknownStage, postings.PostingNotFound) as error:
+        stage = pipeline.resolve_stage(db, args.stage)
+        pipeline.move_application(db, args.posting_id, stage.id, at=at)
+    except (document.DocumentError, pipeline.UnknownStage, postings.PostingNotFound) as error:
         return _usage(str(error))
     print(f"moved #{args.posting_id} to {stage.name}")
     return 0

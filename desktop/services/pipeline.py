@@ -1,24 +1,26 @@
-"""Moving applications through their stages: the board's cards, moves, labels, the timeline."""
+"""The application pipeline: applications moving through stages (moves, labels, the timeline)
+and the cards the board shows of it."""
 
 from __future__ import annotations
 
+from collections.abc import Collection
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from typing import TYPE_CHECKING
 
-from desktop.core.board import Card, MoveRecord, StageInfo, TimelineEntry
 from desktop.core.bounds import datetime_problem
+from desktop.core.pipeline import Application, Card, MoveRecord, StageInfo, TimelineEntry
 from desktop.deferred_import import deferred
-from desktop.services.changes import Changes
+from desktop.services.changes import Changes, Result
 from desktop.services.errors import Invalid, NotFound
 from desktop.services.library import Library
 from desktop.services.postings import PostingNotFound
 from desktop.storage import pipeline_sql, record_errors
 
 if TYPE_CHECKING:
-    from desktop.storage import board_records as records
+    from desktop.storage import pipeline_records as records
 else:  # the ORM, loaded after the window's first paint
-    records = deferred("desktop.storage.board_records")
+    records = deferred("desktop.storage.pipeline_records")
 
 
 class UnknownStage(NotFound):
@@ -54,6 +56,12 @@ def column_cards(
         return records.cards(session, search, stage_id=stage_id, offset=offset, limit=limit)
 
 
+def cards_of(db: Library, posting_ids: Collection[int]) -> list[Card]:
+    """The board cards of these postings (to show a change in place), in board order."""
+    with db.reading() as session:
+        return records.cards(session, posting_ids=posting_ids)
+
+
 def resolve_stage(db: Library, name: str) -> StageInfo:
     """The stage in use with this name (any case). Raises UnknownStage."""
     with db.querying() as connection:
@@ -70,12 +78,13 @@ def move_application(
     *,
     index: int | None = None,
     at: datetime | None = None,
-) -> tuple[MoveRecord, Changes]:
+) -> Result[MoveRecord]:
     """Put a posting in a stage (at ``index`` in its column, else last) and record the change.
 
     A move within the same stage only reorders; it adds nothing to the history. Plain SQL: a
-    move from the command line does not wait for the ORM to load.
-    Raises ``Invalid`` for a time the library cannot store (see ``core.bounds``).
+    move from the command line does not wait for the ORM to load. The result's value is what
+    ``undo_move`` needs. Raises ``PostingNotFound``, ``UnknownStage``, and ``Invalid`` for a
+    time the library cannot store (see ``core.bounds``).
     """
     _check_time(at)
     with db.plain_writing() as connection:
@@ -87,18 +96,24 @@ def move_application(
             raise PostingNotFound(str(error)) from None
         except record_errors.StageMissing as error:
             raise UnknownStage(str(error)) from None
-    return record, Changes(updated=frozenset({posting_id}))
+    return Result(record, Changes(moved=frozenset({posting_id})))
 
 
 def undo_move(db: Library, record: MoveRecord) -> Changes:
-    """Put the card back where it was and forget the stage change the move recorded."""
+    """Put the card back where it was and forget the stage change the move recorded.
+
+    Raises ``PostingNotFound`` when the posting was deleted since the move.
+    """
     with db.writing() as session:
-        posting = records.get_posting(session, record.posting_id)
+        try:
+            posting = records.get_posting(session, record.posting_id)
+        except record_errors.PostingMissing as error:
+            raise PostingNotFound(str(error)) from None
         posting.stage_id = record.from_stage_id
         posting.stage_order = record.from_order
         if record.history_id is not None:
             records.delete_change(session, record.history_id)
-    return Changes(updated=frozenset({record.posting_id}))
+    return Changes(moved=frozenset({record.posting_id}))
 
 
 def set_label(db: Library, posting_id: int, color: str | None) -> Changes:
@@ -107,7 +122,16 @@ def set_label(db: Library, posting_id: int, color: str | None) -> Changes:
             records.get_posting(session, posting_id).label_color = color
         except record_errors.PostingMissing as error:
             raise PostingNotFound(str(error)) from None
-    return Changes(updated=frozenset({posting_id}))
+    return Changes(labelled=frozenset({posting_id}))
+
+
+def application(db: Library, posting_id: int) -> Application:
+    """Where the application for ``posting_id`` stands. Raises ``PostingNotFound``."""
+    with db.querying() as connection:
+        try:
+            return pipeline_sql.application(connection, posting_id)
+        except record_errors.PostingMissing as error:
+            raise PostingNotFound(str(error)) from None
 
 
 def _check_time(at: datetime | None) -> None:
@@ -129,4 +153,4 @@ def correct_stage_time(db: Library, change_id: int, at: datetime) -> Changes:
     _check_time(at)
     with db.writing() as session:
         posting_id = records.set_change_time(session, change_id, at)
-    return Changes(updated=frozenset({posting_id}))
+    return Changes(moved=frozenset({posting_id}))

@@ -1,13 +1,17 @@
-"""SQL for the board: stages with counts, cards in order, moves, and stage edits."""
+"""SQL for the application pipeline: stages with counts, cards in order, moves, stage edits."""
 
 from __future__ import annotations
 
+from collections.abc import Collection
 from datetime import datetime
 
 from sqlalchemy import Select, delete, func, select
 from sqlalchemy.orm import Session
 
-from desktop.core.board import Card, StageInfo
+from desktop.core.bounds import readable_amount
+from desktop.core.display import salary_from_columns
+from desktop.core.pipeline import Card, StageInfo
+from desktop.core.posting import Salary
 from desktop.storage import pipeline_sql
 from desktop.storage.models import Company, Posting, Stage, StageChangeRow
 from desktop.storage.record_errors import PostingMissing, StageChangeMissing, StageMissing
@@ -35,10 +39,12 @@ def cards(
     search: str = "",
     *,
     stage_id: int | None = None,
+    posting_ids: Collection[int] | None = None,
     offset: int = 0,
     limit: int | None = None,
 ) -> list[Card]:
-    """Cards in board order (by stage, then place in the column), a column's page at a time."""
+    """Cards in board order (by stage, then place in the column), a column's page at a time,
+    or only those of ``posting_ids``."""
     # When the card entered its stage: looked up per card shown, never for the whole library.
     entered = (
         select(func.max(StageChangeRow.at))
@@ -51,6 +57,10 @@ def cards(
         Posting.stage_id,
         Company.name,
         Posting.title,
+        Posting.salary_min,
+        Posting.salary_max,
+        Posting.salary_currency,
+        Posting.salary_period,
         Posting.salary_text,
         entered,
         Posting.label_color,
@@ -61,13 +71,26 @@ def cards(
         )
     else:
         query = query.where(Posting.stage_id == stage_id).order_by(Posting.stage_order, Posting.id)
+    if posting_ids is not None:
+        query = query.where(Posting.id.in_(list(posting_ids)))
     query = matching(query, search).offset(offset)
     if limit is not None:
         query = query.limit(limit)
     return [
-        Card(pid, sid, company, title, salary, _aware(at), label)
-        for pid, sid, company, title, salary, at, label in session.execute(query)
+        Card(pid, sid, company, title, _salary(*salary), _aware(at), label)
+        for pid, sid, company, title, *salary, at, label in session.execute(query)
     ]
+
+
+def _salary(
+    low: float | None,
+    high: float | None,
+    currency: str | None,
+    period: str | None,
+    text: str | None,
+) -> Salary | None:
+    # A value no Jobdeck could store today (an infinity an older one saved) reads as unknown.
+    return salary_from_columns(readable_amount(low), readable_amount(high), currency, period, text)
 
 
 def _aware(value: str | datetime | None) -> datetime | None:

@@ -1,0 +1,70 @@
+"""The rule for folding newly read company data into what is known: a pure function.
+
+A posting imported again, or another posting from a known employer, brings its own view of the
+company. Newer values win; lists merge (nothing known is dropped); funding rounds are one per
+(date, type) and H-1B counts one per year, the newer reading winning; news items are added
+when new. Storage applies the result (``storage/company_records.py``).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from desktop.core.posting import CompanyProfile, Funding, H1b, H1bYear
+
+
+def merge_industries(known: Sequence[str], read: Sequence[str]) -> tuple[str, ...]:
+    """Known industries in their order, then the newly read ones not known yet."""
+    merged = list(known)
+    merged += [name for name in dict.fromkeys(read) if name not in merged]
+    return tuple(merged)
+
+
+def merge_profiles(
+    name: str, known: CompanyProfile | None, read: CompanyProfile | None
+) -> CompanyProfile | None:
+    """What is known of company ``name`` after reading ``read`` (None: nothing read)."""
+    if read is None:
+        return known
+    if known is None:
+        known = CompanyProfile(name=name)
+    h1b = _merge_h1b(known.h1b, read.h1b)
+    funding = _merge_funding(known.funding, read.funding)
+    seen = set(known.news)  # only what was known before: a source may list one item twice
+    return CompanyProfile(
+        name=name,
+        description=read.description or known.description,
+        h1b=h1b,
+        funding=funding,
+        news=(*known.news, *(item for item in read.news if item not in seen)),
+        data_source=read.data_source or known.data_source,
+    )
+
+
+def _merge_h1b(known: H1b | None, read: H1b | None) -> H1b | None:
+    if read is None:
+        return known
+    counts = {y.year: y.count for y in (known.by_year if known else ())}
+    counts.update({y.year: y.count for y in read.by_year})
+    return H1b(
+        note=read.note or (known.note if known else None),
+        by_year=tuple(H1bYear(year, count) for year, count in sorted(counts.items(), reverse=True)),
+    )
+
+
+def _merge_funding(known: Funding | None, read: Funding | None) -> Funding | None:
+    if read is None:
+        return known
+    known = known or Funding()
+    rounds = {(r.date, r.type): r for r in known.rounds}
+    rounds.update({(r.date, r.type): r for r in read.rounds})
+    investors = list(known.investors)
+    investors += [n for n in read.investors if n not in investors]
+    newer_total = read.total is not None
+    return Funding(
+        stage=read.stage or known.stage,
+        total=read.total if newer_total else known.total,
+        total_usd=read.total_usd if newer_total else known.total_usd,
+        investors=tuple(investors),
+        rounds=tuple(sorted(rounds.values(), key=lambda r: r.date or "", reverse=True)),
+    )

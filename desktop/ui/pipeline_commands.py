@@ -1,0 +1,84 @@
+"""The pipeline commands: move an application (drag, keys, menu), colour its card, edit the
+stages, correct when it entered a stage. Each is one undoable operation through the door."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, Any
+
+from PySide6.QtCore import QObject
+
+from desktop.services import pipeline
+from desktop.ui.actions import ActionSpec
+from desktop.ui.board_page import BoardPage
+from desktop.ui.pages import WindowParts
+
+if TYPE_CHECKING:
+    from desktop.ui.dialogs.stage_date_dialog import StageDateDialog
+    from desktop.ui.dialogs.stages_dialog import StagesDialog
+
+
+class PipelineCommands(QObject):
+    def __init__(self, parts: WindowParts, board_page: BoardPage) -> None:
+        super().__init__(parts.window)
+        self._parts = parts
+        self._board = board_page
+        self.stages_dialog: StagesDialog | None = None
+        self.stage_date_dialog: StageDateDialog | None = None
+        board_page.view.move_requested.connect(self.move)
+        board_page.view.label_requested.connect(self.set_label)
+
+    def actions(self) -> list[ActionSpec]:
+        return [ActionSpec("pipeline.stages", "&Stages…", self.edit_stages, "Edit", group=3)]
+
+    def move(self, posting_id: int, stage_id: int, index: int) -> None:
+        """Every move (drop, menu, keys) goes through here, as one undoable step."""
+        library, page = self._parts.library, self._board
+        stage = next((c.stage.name for c in page.view.columns if c.stage.id == stage_id), "")
+
+        def placed(_record: Any) -> None:
+            # The board shows its own move where the card was put, without reading the board.
+            if not page.show_move(posting_id, stage_id, index):
+                page.reload()
+                page.select(posting_id)
+
+        self._parts.operations.run(
+            f"Move to {stage}",
+            lambda: pipeline.move_application(library, posting_id, stage_id, index=index),
+            undo=lambda record: pipeline.undo_move(library, record),
+            initiator=page,
+            success=placed,
+        )
+
+    def set_label(self, posting_id: int, color: str | None) -> None:
+        library, page = self._parts.library, self._board
+        old = page.label_of(posting_id)
+        self._parts.operations.run(
+            "Colour label",
+            lambda: pipeline.set_label(library, posting_id, color),
+            undo=lambda _value: pipeline.set_label(library, posting_id, old),
+            initiator=page,
+            success=lambda _value: page.show_label(posting_id, color),
+        )
+
+    def edit_stages(self) -> None:
+        from desktop.ui.dialogs.stages_dialog import StagesDialog
+
+        dialog = StagesDialog(self._parts.operations, self._parts.window)
+        dialog.finished.connect(dialog.deleteLater)
+        self.stages_dialog = dialog
+        dialog.open()
+
+    def ask_stage_date(self, change_id: int, stage: str, at: object) -> None:
+        from desktop.ui.dialogs.stage_date_dialog import StageDateDialog
+
+        dialog = StageDateDialog(change_id, stage, at, self._parts.window)  # type: ignore[arg-type]
+        dialog.chosen.connect(self.correct_stage_date)
+        dialog.finished.connect(dialog.deleteLater)
+        self.stage_date_dialog = dialog
+        dialog.open()
+
+    def correct_stage_date(self, change_id: int, at: Any) -> None:
+        library = self._parts.library
+        self._parts.operations.run(
+            "Change the date", lambda: pipeline.correct_stage_time(library, change_id, at)
+        )

@@ -1,0 +1,156 @@
+"""The posting commands: new, edit, delete, and bringing postings in (paste, drop, import).
+
+Each runs through the door (``Operations``) or, for the form and the import preview that show
+their errors inline, saves there and broadcasts through it. They contribute their actions to
+the menus and the toolbar.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import QMimeData, QObject
+from PySide6.QtGui import QKeySequence
+from PySide6.QtWidgets import QDialog
+
+from desktop.services import postings
+from desktop.services.changes import Changes
+from desktop.ui.actions import ActionSpec
+from desktop.ui.dialogs import messages
+from desktop.ui.import_flow import ImportFlow, can_import
+from desktop.ui.pages import WindowParts
+
+# Dialogs are imported when first opened: PySide makes a Qt class's enums when the class is
+# first used, and the window's start need not pay for the dialogs' classes.
+if TYPE_CHECKING:
+    from desktop.ui.dialogs.posting_form import PostingForm
+
+
+class PostingCommands(QObject):
+    def __init__(self, parts: WindowParts, title_of: object) -> None:
+        """``title_of(posting_id)`` gives the title to name in the delete question."""
+        super().__init__(parts.window)
+        self._parts = parts
+        self._title_of = title_of
+        self.form: PostingForm | None = None
+        self.imports = ImportFlow(parts.library, parts.window)
+        self.imports.changes.connect(self._imported)
+
+    def actions(self, local_to: list) -> list[ActionSpec]:
+        """``local_to``: the widgets the Delete key works in (the pages, never the search)."""
+        key = QKeySequence.StandardKey
+        return [
+            ActionSpec("posting.new", "&New posting…", self.new, "File", 0, (key.New,), 0),
+            ActionSpec(
+                "posting.paste", "&Paste posting", self.imports.paste, "File", 0, (key.Paste,), 1
+            ),
+            ActionSpec(
+                "posting.import", "&Import…", self.imports.choose_files, "File", 0, (key.Open,), 2
+            ),
+            ActionSpec(
+                "posting.edit",
+                "&Edit posting…",
+                self.edit,
+                "Edit",
+                group=1,
+                shortcuts=("Ctrl+E",),
+                toolbar=3,
+                needs_selection=True,
+            ),
+            ActionSpec(
+                "posting.delete",
+                "&Delete posting…",
+                self.delete,
+                "Edit",
+                group=1,
+                shortcuts=(key.Delete,),
+                toolbar=4,
+                needs_selection=True,
+                local_to=tuple(local_to),
+            ),
+        ]
+
+    # -- commands ------------------------------------------------------------------------------
+
+    def new(self) -> None:
+        self._open_form(None)
+
+    def edit(self) -> None:
+        posting_id = self._parts.selected_id()
+        if posting_id is None:
+            return
+        try:
+            self._open_form(postings.get_posting(self._parts.library, posting_id))
+        except postings.PostingNotFound as error:
+            messages.show_error(self._parts.window, "Posting not found", str(error))
+
+    def delete(self) -> None:
+        posting_id = self._parts.selected_id()
+        if posting_id is None:
+            return
+        library = self._parts.library
+
+        def delete_or_gone() -> Changes:
+            try:
+                return postings.delete_posting(library, posting_id)
+            except postings.PostingNotFound:  # deleted meanwhile: what the user wanted
+                return Changes(deleted=frozenset({posting_id}))
+
+        messages.confirm(
+            self._parts.window,
+            "Delete posting?",
+            f"Delete “{self._title_of(posting_id)}” and its application history? "  # type: ignore[operator]
+            "This cannot be undone.",
+            "Delete",
+            lambda: self._parts.operations.run("Delete posting", delete_or_gone),
+        )
+
+    def close_form_first(self, then: object) -> bool:
+        """An edited form open: ask there first (True), and call ``then`` if the user agrees."""
+        form = self.form
+        if form is None or not form.unsaved.changed():
+            return False
+        form.raise_()
+        form.unsaved.close_or_ask(lambda: (QDialog.reject(form), then()))  # type: ignore[operator]
+        return True
+
+    # -- the form ------------------------------------------------------------------------------
+
+    def _open_form(self, original: object) -> None:
+        if self.form is not None:
+            self.form.raise_()
+            return
+        from desktop.ui.dialogs.posting_form import PostingForm
+
+        form = PostingForm(self._parts.library, original, self._parts.window)  # type: ignore[arg-type]
+        form.saved.connect(lambda changes: self._saved(form, changes))
+        form.finished.connect(self._form_closed)
+        self.form = form
+        form.open()
+
+    def _saved(self, form: PostingForm, changes: Changes) -> None:
+        self._parts.operations.broadcast(changes, form)
+        created = next(iter(changes.created), None)
+        if created is not None:
+            self._parts.select(created)
+
+    def _form_closed(self) -> None:
+        if self.form is not None:
+            self.form.deleteLater()
+            self.form = None
+
+    # -- importing -----------------------------------------------------------------------------
+
+    def _imported(self, changes: Changes) -> None:
+        self._parts.operations.broadcast(changes, self.imports)
+        first = next(iter(sorted(changes.created | changes.updated)), None)
+        if first is not None:
+            self._parts.select(first)
+
+    # -- a drop target: postings dropped anywhere on the window are imported -----------------
+
+    def accepts(self, mime: QMimeData) -> bool:
+        return can_import(mime)
+
+    def take(self, mime: QMimeData) -> None:
+        self.imports.import_mime(mime, "dropped text")

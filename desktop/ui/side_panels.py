@@ -1,0 +1,95 @@
+"""The panels beside the pages, for the selected posting: the detail pane and its portal login.
+
+They listen to the door and read the posting again only when it is the one shown and a kind
+they show changed (its fields, its stage and timeline, the stage names, its login). Hidden
+(View > Show details off), they only note that they are stale.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtWidgets import QVBoxLayout, QWidget
+
+from desktop.services import pipeline, postings
+from desktop.services.changes import Changes
+from desktop.ui.actions import ActionSpec
+from desktop.ui.pages import WindowParts
+from desktop.ui.views.detail_pane import DetailPane
+from desktop.ui.views.login_panel import LoginPanel
+
+
+class SidePanels(QWidget):
+    def __init__(self, parts: WindowParts, *, waits: bool = False) -> None:
+        """With ``waits`` (the app's start), the pane stays blank until ``stop_waiting``: the
+        window paints before the posting (and the ORM that reads it) is loaded."""
+        super().__init__()
+        self.setObjectName("detail-side")
+        self._parts = parts
+        self.waits = waits
+        self._stale = False
+        self.detail = DetailPane()
+        self.login_panel = LoginPanel(parts.library)
+        self.login_panel.changed.connect(
+            lambda changes: parts.operations.broadcast(changes, self.login_panel)
+        )
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.setSpacing(0)
+        layout.addWidget(self.detail, 1)
+        layout.addWidget(self.login_panel)
+        if waits:
+            self.detail.show_blank()  # not "select a posting": one is selected, and on its way
+        parts.operations.changed.connect(self._changed)
+
+    def actions(self) -> list[ActionSpec]:
+        return [
+            ActionSpec(
+                "side.details",
+                "Show &details",
+                lambda: self.set_shown(not self.isVisible()),
+                "View",
+                group=2,
+                shortcuts=("Ctrl+D",),
+                checkable=True,
+                checked=True,
+            )
+        ]
+
+    def set_shown(self, visible: bool) -> None:
+        self.setVisible(visible)
+        if visible and self._stale:
+            self.show_posting(self._parts.selected_id(), again=True)
+
+    def stop_waiting(self) -> None:
+        self.waits = False
+        self.show_posting(self._parts.selected_id(), again=True)
+
+    def show_posting(self, posting_id: int | None, *, again: bool = False) -> None:
+        """Show ``posting_id`` (None: nothing). Reads it only if it is not the one shown, or
+        with ``again``."""
+        if self.waits:
+            return  # stop_waiting shows the posting selected by then
+        if posting_id == self.detail.posting_id and not again and not self._stale:
+            return
+        if not self.isVisibleTo(self._parts.window) and posting_id is not None:
+            self._stale = True
+            return
+        self._stale = False
+        library = self._parts.library
+        try:
+            doc = postings.get_posting(library, posting_id) if posting_id else None
+            application = pipeline.application(library, posting_id) if doc else None
+        except postings.PostingNotFound:
+            doc, application = None, None
+        self.detail.show_posting(doc, application.timeline if application else ())
+        self.login_panel.show_posting(self.detail.posting_id)
+
+    def _changed(self, changes: Changes, initiator: object) -> None:
+        shown = self.detail.posting_id
+        if self.waits or shown is None:
+            return
+        if shown in changes.deleted:
+            self.show_posting(self._parts.selected_id(), again=True)
+        elif shown in changes.updated | changes.moved or changes.stages:
+            self.show_posting(shown, again=True)
+        elif shown in changes.logins and initiator is not self.login_panel:
+            self.login_panel.show_posting(shown)

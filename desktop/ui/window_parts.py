@@ -1,0 +1,58 @@
+"""The parts the window is made of, listed once: its pages, the panels beside them, and the
+commands that contribute actions. Adding a page or a panel is a line here and a module of its
+own; the shell (``main_window.py``) does not change."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Any
+
+from desktop.ui.actions import ActionSpec
+from desktop.ui.board_page import BoardPage
+from desktop.ui.library_commands import LibraryCommands
+from desktop.ui.list_page import ListPage
+from desktop.ui.pages import DropTarget, Page, WindowParts
+from desktop.ui.pipeline_commands import PipelineCommands
+from desktop.ui.posting_commands import PostingCommands
+from desktop.ui.side_panels import SidePanels
+
+
+@dataclass
+class Parts:
+    list_page: ListPage
+    board_page: BoardPage
+    side: SidePanels
+    posting_commands: PostingCommands
+    pipeline_commands: PipelineCommands
+    library_commands: LibraryCommands
+    pages: list[Page] = field(default_factory=list)
+    contributions: list[ActionSpec] = field(default_factory=list)
+    drop_targets: list[DropTarget] = field(default_factory=list)
+
+
+def build_parts(parts: WindowParts, *, waits: bool, restored: Any) -> Parts:
+    """Make every part, wire them to each other, and collect their actions."""
+    list_page = ListPage(parts)
+    board_page = BoardPage(parts)
+    side = SidePanels(parts, waits=waits)
+    postings = PostingCommands(parts, list_page.title_of)
+    pipeline = PipelineCommands(parts, board_page)
+    library = LibraryCommands(parts, restored)
+    list_page.new_requested.connect(postings.new)
+    list_page.paste_requested.connect(postings.imports.paste)
+    list_page.open_requested.connect(postings.edit)
+    list_page.searched_for.connect(board_page.searched)
+    side.detail.change_date_requested.connect(pipeline.ask_stage_date)
+    pages: list[Page] = [list_page, board_page]  # type: ignore[list-item]
+    contributions = [
+        *postings.actions(local_to=[list_page.table, board_page.view]),
+        *library.actions(),
+        *pipeline.actions(),
+        *list_page.actions(),
+        *board_page.actions(),
+        *side.actions(),
+    ]
+    drop_targets: list[DropTarget] = [postings]
+    return Parts(
+        list_page, board_page, side, postings, pipeline, library, pages, contributions, drop_targets
+    )
