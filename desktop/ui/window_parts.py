@@ -47,8 +47,8 @@ def build_parts(parts: WindowParts, *, waits: bool, restored: Any) -> Parts:
     contributions = [
         *postings.actions(local_to=[list_page.table, board_page.view]),
         *library.actions(),
-        *pipeline.actions(),
         *list_page.actions(),
+        *pipeline.actions(),
         *board_page.actions(),
         *side.actions(),
     ]

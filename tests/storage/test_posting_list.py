@@ -1,0 +1,45 @@
+"""The list's plain SQL: how many match, their ids in order (empty values last), their rows."""
+
+from __future__ import annotations
+
+from desktop.core.listing import SortKey
+from desktop.core.posting import Salary
+from desktop.storage import posting_list, posting_records
+from desktop.storage.database import Database
+from tests.samples import amazon_document
+from tests.storage.conftest import NOW
+
+
+def _fill(store: Database) -> list[int]:
+    docs = [
+        amazon_document(title="Robotics intern", url=None, salary=Salary(50, 60, "USD", "hour")),
+        amazon_document(title="Data engineer", url=None, location=None, salary=None),
+        amazon_document(title="Applied scientist", url=None, salary=Salary(max=200000)),
+    ]
+    with store.writing() as session:
+        return posting_records.insert_postings(session, docs, NOW)
+
+
+def test_counts_and_ids_follow_the_search_and_the_sort(store: Database) -> None:
+    robotics, data, applied = _fill(store)
+    with store.querying() as conn:
+        assert posting_list.count_matching(conn) == 3
+        assert posting_list.count_matching(conn, "robot") == 1
+        assert posting_list.count_matching(conn, "", at_most=2) == 2
+        by_title = posting_list.list_ids(conn, "", SortKey.TITLE, descending=False)
+        by_salary = posting_list.list_ids(conn, "", SortKey.SALARY, descending=False)
+        by_salary_down = posting_list.list_ids(conn, "", SortKey.SALARY, descending=True)
+        page = posting_list.list_ids(conn, "", SortKey.TITLE, False, offset=1, limit=1)
+    assert by_title == [applied, data, robotics]
+    assert by_salary == [robotics, applied, data]  # no salary: last, whichever the direction
+    assert by_salary_down == [applied, robotics, data]
+    assert page == [data]
+
+
+def test_rows_carry_what_the_list_shows(store: Database) -> None:
+    robotics, data, _applied = _fill(store)
+    with store.querying() as conn:
+        rows = posting_list.rows_by_id(conn, [robotics, data])
+    assert rows[robotics].salary_shown == "50 - 60 USD per hour"
+    assert rows[data].salary is None and rows[data].location is None
+    assert rows[robotics].stage == "Saved" and rows[robotics].company == "Amazon"
