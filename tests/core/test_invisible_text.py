@@ -49,10 +49,10 @@ def test_bounded_cleans_every_field_but_raw() -> None:
 
 
 def test_a_look_alike_company_is_the_same_company(db: Library) -> None:
-    first = postings.create_posting(db, amazon_document()).posting_id
+    first = postings.create_posting(db, amazon_document()).value
     twin = postings.create_posting(
         db, amazon_document(title="Another", company=f"Ama{ZWJ}zon", url=None)
-    ).posting_id
+    ).value
     assert postings.get_posting(db, twin).company == postings.get_posting(db, first).company
     # The form's path (update) cleans too.
     postings.update_posting(db, twin, postings.get_posting(db, twin).with_changes(title=f"A{RLO}b"))

@@ -133,7 +133,7 @@ def _poison(db: Library, posting_id: int) -> None:
 
 def test_an_existing_bad_row_reads_as_unknown_everywhere(capsys, data_dir: Path) -> None:
     db = open_library(data_dir)
-    bad = postings.create_posting(db, amazon_document()).posting_id
+    bad = postings.create_posting(db, amazon_document()).value
     postings.create_posting(db, amazon_document(title="Other"))
     _poison(db, bad)
     doc = postings.get_posting(db, bad)
@@ -141,7 +141,8 @@ def test_an_existing_bad_row_reads_as_unknown_everywhere(capsys, data_dir: Path)
     assert doc.posted_at is None
     assert len(strict_json(export.export_json(db))) == 2
     assert "Other" in export.export_csv(db)
-    assert postings.posting_rows(db, [bad])[bad].salary_max is None
+    listed = postings.posting_rows(db, [bad])[bad].salary
+    assert listed is None or listed.max is None
     postings.update_posting(db, bad, doc.with_changes(title="Edited"))
     db.close()
     code, out, err = run(capsys, "--data-dir", str(data_dir), "list")

@@ -165,7 +165,7 @@ def test_a_failed_login_save_keeps_the_old_password_in_the_keyring(
 
     data_dir = tmpfs("ro-logins")
     db = open_library(data_dir)
-    posting = postings.create_posting(db, amazon_document()).posting_id
+    posting = postings.create_posting(db, amazon_document()).value
     logins.set_login(db, posting, url="https://a.test", username="me", password="old-secret")
     db.close()
     remount_read_only(data_dir)
@@ -180,7 +180,7 @@ def test_a_failed_login_save_keeps_the_old_password_in_the_keyring(
 def test_a_changed_password_leaves_one_keyring_entry(db, memory_keyring) -> None:
     from desktop.services import logins
 
-    posting = postings.create_posting(db, amazon_document()).posting_id
+    posting = postings.create_posting(db, amazon_document()).value
     for password in ("first", "second", None, "third"):
         logins.set_login(db, posting, url="https://a.test", username="me", password=password)
     assert list(memory_keyring.entries.values()) == ["third"]
