@@ -59,7 +59,7 @@ def _modules_after(data_dir: Path, *args: str) -> tuple[int, str, list[str]]:
 def test_everyday_commands_load_nothing_heavy(
     db: Library, data_dir: Path, command: list[str]
 ) -> None:
-    posting_id = postings.create_posting(db, amazon_document()).posting_id
+    posting_id = postings.create_posting(db, amazon_document()).value
     pipeline.move_application(db, posting_id, pipeline.resolve_stage(db, "Applied").id)
     logins.set_login(db, posting_id, url="https://example.com", username="me", password=None)
     db.close()

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from desktop.storage import pipeline_records, posting_records
+from desktop.storage import pipeline_records, pipeline_sql, posting_records
 from desktop.storage.database import Database
 from desktop.storage.stage_lookups import stage_by_name
 from tests.samples import amazon_document
@@ -24,10 +24,8 @@ def _fill(store: Database, *titles: str) -> tuple[list[int], int]:
 
 
 def _move(store: Database, posting_id: int, stage_id: int, index: int | None) -> None:
-    with store.writing() as session:
-        posting = pipeline_records.get_posting(session, posting_id)
-        posting.stage_order = pipeline_records.order_for_index(session, stage_id, index, posting_id)
-        posting.stage_id = stage_id
+    with store.plain_writing() as connection:
+        pipeline_sql.move_card(connection, posting_id, stage_id, index, NOW)
 
 
 def test_new_cards_go_last_and_a_card_lands_at_its_index(store: Database) -> None:
@@ -59,8 +57,7 @@ def test_the_application_holds_its_stage_label_and_timeline(store: Database) -> 
     with store.writing() as session:
         applied = stage_by_name(session, "Applied").id
         pipeline_records.get_posting(session, a).label_color = "#ef4444"
-        pipeline_records.get_posting(session, a).stage_id = applied
-        pipeline_records.add_change(session, a, applied, NOW)
+    _move(store, a, applied, None)
     with store.reading() as session:
         application = pipeline_records.application(session, a)
     assert (application.stage, application.label_color) == ("Applied", "#ef4444")
