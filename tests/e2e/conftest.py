@@ -79,6 +79,23 @@ class X11App:
         self.xdotool("windowfocus", "--sync", self.window)
         time.sleep(0.2)
 
+    def wait_for_dialog(self, title: str, seconds: float = 20) -> None:
+        """Wait until a window titled ``title`` shows, then give it the keyboard: typing before
+        it is there (a busy machine opens it late) would go to the window behind it."""
+        found: list[str] = []
+
+        def shown() -> bool:
+            try:
+                ids = self.xdotool("search", "--onlyvisible", "--name", f"^{title}$")
+            except subprocess.CalledProcessError:
+                return False
+            found[:] = ids.splitlines()
+            return bool(found)
+
+        _wait_for(shown, seconds, f"the {title!r} window")
+        self.xdotool("windowfocus", "--sync", found[-1])
+        time.sleep(0.2)
+
     def quit(self) -> int:
         self.focus()
         self.keys("ctrl+q")

@@ -16,6 +16,7 @@ def test_a_posting_typed_into_the_new_posting_form_is_saved(launch, tmp_path: Pa
     data_dir = tmp_path / "library"
     app = launch(data_dir)
     app.keys("ctrl+n")
+    app.wait_for_dialog("New posting")
     app.type("Research Intern, Causal ML")
     app.keys("Tab")
     app.type("Netflix")
