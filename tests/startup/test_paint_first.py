@@ -70,9 +70,9 @@ def test_the_list_and_the_selected_posting_are_read_without_the_orm(
         ids = postings.list_posting_ids(db)
         rows = postings.posting_rows(db, ids)
         # What the detail pane shows of the selected posting.
-        from desktop.services import board, logins
+        from desktop.services import logins, pipeline
         shown = postings.get_posting(db, ids[0])
-        history = board.timeline(db, ids[0])
+        history = pipeline.application(db, ids[0]).timeline
         login = logins.get_login(db, ids[0])
         print(json.dumps({
             "count": postings.count_matching(db, "reinforcement"),

@@ -58,8 +58,8 @@ def test_the_application_holds_its_stage_label_and_timeline(store: Database) -> 
         applied = stage_by_name(session, "Applied").id
         pipeline_records.get_posting(session, a).label_color = "#ef4444"
     _move(store, a, applied, None)
-    with store.reading() as session:
-        application = pipeline_records.application(session, a)
+    with store.querying() as connection:
+        application = pipeline_sql.application(connection, a)
     assert (application.stage, application.label_color) == ("Applied", "#ef4444")
     assert [e.stage for e in application.timeline] == ["Saved", "Applied"]
     assert application.entered_stage_at == NOW

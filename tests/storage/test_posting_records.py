@@ -5,7 +5,12 @@ from __future__ import annotations
 import pytest
 from sqlalchemy import select
 
-from desktop.storage import company_records, duplicate_checks, posting_records
+from desktop.storage import (
+    company_records,
+    duplicate_checks,
+    posting_documents,
+    posting_records,
+)
 from desktop.storage.database import Database
 from desktop.storage.models import Company
 from desktop.storage.record_errors import PostingMissing, StageMissing
@@ -20,8 +25,9 @@ def _insert(store: Database, *docs) -> list[int]:
 
 def test_a_document_comes_back_as_it_was_stored(store: Database) -> None:
     (posting_id,) = _insert(store, amazon_document())
-    with store.reading() as session:
-        back = posting_records.document_of(posting_records.load_posting(session, posting_id))
+    with store.querying() as connection:
+        back = posting_documents.read_document(connection, posting_id)
+    assert back is not None
     expected = amazon_document()
     assert back.with_changes(id=None, stage=None, stage_history=()) == expected
     assert back.id == posting_id and back.stage == "Saved"
