@@ -11,7 +11,7 @@ import time
 from pathlib import Path
 
 from desktop.core.document import to_json
-from desktop.services import board, postings, stages
+from desktop.services import pipeline, postings, stages
 from desktop.services.library import open_library
 from tests.samples import amazon_document
 
@@ -56,7 +56,7 @@ def test_two_imports_and_moves_at_once_import_every_file_once(
                 url=f"https://jobs.example.com/existing/{n}",
                 description=f"Existing posting {n}",
             ),
-        ).posting_id
+        ).value
         for n in range(EXISTING)
     ]
     before = {pid: _stable(postings.get_posting(db, pid)) for pid in existing}
@@ -84,7 +84,7 @@ def test_two_imports_and_moves_at_once_import_every_file_once(
             step = 0
             while any(p.poll() is None for p in importers) or step < 10:
                 posting, stage = existing[step % EXISTING], stage_ids[step % len(stage_ids)]
-                board.move_application(mover, posting, stage)
+                pipeline.move_application(mover, posting, stage)
                 moved_to[posting] = stage
                 step += 1
         except BaseException as error:
