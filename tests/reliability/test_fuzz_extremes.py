@@ -147,18 +147,101 @@ def test_json_ld_bare_and_in_a_page(library: Library, low, high, when, text) -> 
     assert_library_readable(library)
 
 
+def _board_jobs(text: str) -> list[dict[str, object]]:
+    """One job in each applicant-tracking format Jobdeck reads; "@l"/"@h" mark the pay's
+    numbers, "@d" a date (a number or a string literal), "@t" the pay as text."""
+    html = f"<p>Build things for people. {text}</p><p>Pay: @t a year</p>"
+    return [
+        {
+            "absolute_url": "https://boards.greenhouse.io/acme/jobs/1",
+            "content": html,
+            "title": f"Engineer {text}",
+            "company_name": f"Acme {text}",
+            "first_published": "@d",
+        },
+        {
+            "hostedUrl": "https://jobs.lever.co/acme/1",
+            "text": f"Engineer {text}",
+            "categories": {"location": text, "commitment": "Full-time"},
+            "descriptionPlain": f"Build things for people, all day long. {text}",
+            "createdAt": "@d",
+            "salaryRange": {
+                "min": "@l", "max": "@h", "currency": "USD", "interval": "per-year-salary"
+            },
+        },
+        {
+            "jobUrl": "https://jobs.ashbyhq.com/acme/1",
+            "descriptionHtml": html,
+            "title": f"Engineer {text}",
+            "organizationName": "Acme",
+            "publishedAt": "@d",
+        },
+        {
+            "name": f"Engineer {text}",
+            "company": "Acme",
+            "jobAd": {"sections": {"jobDescription": {"text": html}}},
+            "releasedDate": "@d",
+        },
+        {
+            "shortcode": "ABC123",
+            "title": f"Engineer {text}",
+            "company": "Acme",
+            "description": html,
+            "published": "@d",
+        },
+        {
+            "jobPostingInfo": {
+                "title": f"Engineer {text}",
+                "jobDescription": html,
+                "startDate": "@d",
+                "endDate": "@d",
+            }
+        },
+        {
+            "title": f"Engineer {text}",
+            "company_name": "Acme",
+            "description": html,
+            "published_at": "@d",
+            "salary": {"min": "@l", "max": "@h", "currency": "USD"},
+        },
+    ]  # fmt: skip
+
+
 @FUZZ
-@given(low=NUMBER_LITERALS, high=NUMBER_LITERALS, created=NUMBER_LITERALS, text=TEXTS)
-def test_board_json(library: Library, low, high, created, text) -> None:
-    lever = {
-        "hostedUrl": "https://jobs.lever.co/acme/1",
-        "text": f"Engineer {text}",
-        "categories": {"location": text, "commitment": "Full-time"},
-        "descriptionPlain": f"Build things for people, all day long. {text}",
-        "createdAt": "@c",
-        "salaryRange": {"min": "@l", "max": "@h", "currency": "USD", "interval": "per-year-salary"},
-    }
-    import_text(library, _json(lever, {"@l": low, "@h": high, "@c": created}), "lever.json")
+@given(
+    low=NUMBER_LITERALS,
+    high=NUMBER_LITERALS,
+    when=st.one_of(NUMBER_LITERALS, MOMENTS.map(json.dumps)),
+    text=TEXTS,
+)
+def test_board_json(library: Library, low, high, when, text) -> None:
+    for job in _board_jobs(text):
+        literals = {"@l": low, "@h": high, "@d": when, "@t": json.dumps(f"${low} - ${high}")[1:-1]}
+        data = json.dumps(job)
+        for marker, literal in literals.items():
+            data = data.replace(f'"{marker}"', literal).replace(marker, literal)
+        import_text(library, data, "board.json")
+    assert_library_readable(library)
+
+
+@FUZZ
+@given(low=NUMBER_LITERALS, high=NUMBER_LITERALS, when=MOMENTS, text=TEXTS)
+def test_microdata_page(library: Library, low, high, when, text) -> None:
+    page = (
+        '<html><body><div itemscope itemtype="https://schema.org/JobPosting">'
+        f'<h1 itemprop="title">Engineer {text}</h1>'
+        '<div itemprop="hiringOrganization" itemscope itemtype="https://schema.org/Organization">'
+        f'<span itemprop="name">Acme {text}</span></div>'
+        f'<meta itemprop="datePosted" content="{when}">'
+        '<div itemprop="baseSalary" itemscope itemtype="https://schema.org/MonetaryAmount">'
+        '<meta itemprop="currency" content="USD">'
+        '<div itemprop="value" itemscope itemtype="https://schema.org/QuantitativeValue">'
+        f'<meta itemprop="minValue" content="{low}"><meta itemprop="maxValue" content="{high}">'
+        "</div></div>"
+        f'<div itemprop="description"><p>Build things for people, all day. {text}</p></div>'
+        "</div></body></html>"
+    )
+    import_text(library, page, "posting.html")
     assert_library_readable(library)
 
 
