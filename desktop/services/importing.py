@@ -443,18 +443,21 @@ def _dry_run(
     for index, result in enumerate(chunk):
         duplicate = duplicates.get(index)
         doc = result.document
+        # The same decisions as _write: a skipped duplicate is never checked, an update of
+        # one keeps the stored stage, a new posting needs its stages to exist.
+        if duplicate is not None and on_duplicate is Decision.SKIP:
+            yield Outcome(doc, result.warnings, Status.SKIPPED, duplicate=duplicate)
+            continue
+        updates = duplicate is not None and on_duplicate is Decision.UPDATE_EXISTING
         try:
             checked(doc)
             for name in (doc.stage, *(change.stage for change in doc.stage_history)):
-                if name in missing_stages:  # the save would refuse it: say so now
+                if name in missing_stages and not updates:  # the save would refuse it
                     raise InvalidPosting(missing_stages[name])
         except InvalidPosting as error:
-            yield Outcome(result.document, result.warnings, Status.REFUSED, reason=str(error))
+            yield Outcome(doc, result.warnings, Status.REFUSED, reason=str(error))
             continue
-        status = Status.WOULD_SAVE
-        if duplicate is not None and on_duplicate is Decision.SKIP:
-            status = Status.SKIPPED
-        yield Outcome(result.document, result.warnings, status, duplicate=duplicate)
+        yield Outcome(doc, result.warnings, Status.WOULD_SAVE, duplicate=duplicate)
 
 
 def _import_chunk(
