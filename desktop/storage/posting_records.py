@@ -16,7 +16,7 @@ from sqlalchemy.orm import Session, selectinload
 
 from desktop.core.fingerprint import content_fingerprint, raw_fingerprint
 from desktop.core.posting import PostingDocument, Salary, StageChange
-from desktop.storage import search_index
+from desktop.storage import company_rows, search_index
 from desktop.storage.company_records import (
     company_key,
     drop_company_if_unused,
@@ -82,9 +82,9 @@ class BatchCache:
 def insert_postings(session: Session, docs: Sequence[PostingDocument], now: datetime) -> list[int]:
     """Add new postings (with their lines, history and search index rows); returns their ids.
 
-    Companies go through the ORM (a batch names few, and their profiles merge); the postings
-    and their rows are written with one executemany per table and no ORM object each, which is
-    what lets ``jobdeck import`` save thousands a second. The caller's transaction must hold
+    Known companies merge through the ORM; new companies, the postings and their rows are
+    written with one executemany per table and no ORM object each, which is what lets
+    ``jobdeck import`` save thousands a second. The caller's transaction must hold
     the write lock (``Database.writing`` begins IMMEDIATE): the ids are given here, from the
     largest in use. Raises StageMissing for a stage that does not exist.
     """
@@ -94,14 +94,14 @@ def insert_postings(session: Session, docs: Sequence[PostingDocument], now: date
     companies = _companies_for(session, docs, cache)
     first_id = (session.scalar(select(func.max(Posting.id))) or 0) + 1
     postings, history, items, indexed = [], [], [], []
-    for offset, (doc, company) in enumerate(zip(docs, companies, strict=True)):
+    for offset, (doc, (company_id, company_name)) in enumerate(zip(docs, companies, strict=True)):
         posting_id = first_id + offset
         stage = cache.stage(session, doc.stage)
         postings.append(
             posting_columns(doc)
             | {
                 "id": posting_id,
-                "company_id": company.id,
+                "company_id": company_id,
                 "raw": doc.raw,
                 "raw_fingerprint": raw_fingerprint(doc.raw),
                 "stage_id": stage.id,
@@ -119,7 +119,7 @@ def insert_postings(session: Session, docs: Sequence[PostingDocument], now: date
             {"posting_id": posting_id, "kind": kind, "position": position, "text": line}
             for kind, position, line in item_rows(doc)
         ]
-        indexed.append((posting_id, company.name, doc))
+        indexed.append((posting_id, company_name, doc))
     session.execute(insert(Posting), postings)
     session.execute(insert(StageChangeRow), history)
     if items:
@@ -130,23 +130,28 @@ def insert_postings(session: Session, docs: Sequence[PostingDocument], now: date
 
 def _companies_for(
     session: Session, docs: Sequence[PostingDocument], cache: BatchCache
-) -> list[Company]:
-    """Each document's company, found or made, with the document's company data merged in."""
+) -> list[tuple[int, str]]:
+    """Each document's company as (id, name), found or made, the document's company data merged
+    in: known companies through the ORM, new ones folded and written as rows (company_rows)."""
     cache.prefetch_companies(session, [doc.company or "" for doc in docs])
-    companies = []
+    keys = [company_key(doc.company or "") for doc in docs]
+    new: dict[str, company_rows.NewCompany] = {}
     with session.no_autoflush:
-        for doc in docs:
-            name = doc.company or ""
-            key = company_key(name)
-            company = cache.companies.get(key)
-            if company is None:  # the prefetch found every known one: this one is new
-                company = Company(name=name, name_key=key)
-                session.add(company)
-                cache.companies[key] = company
-            merge_company_profile(company, doc.industries, doc.company_profile)
-            companies.append(company)
-    session.flush()  # the new companies get their ids
-    return companies
+        for doc, key in zip(docs, keys, strict=True):
+            known = cache.companies.get(key)
+            if known is not None:
+                merge_company_profile(known, doc.industries, doc.company_profile)
+            else:  # the prefetch found every known one: this one is new
+                new.setdefault(key, company_rows.NewCompany(doc.company or ""))
+                new[key].fold(doc.industries, doc.company_profile)
+    session.flush()
+    made = company_rows.insert_companies(session, new)
+    return [
+        (made[key], new[key].name)
+        if key in made
+        else (cache.companies[key].id, cache.companies[key].name)
+        for key in keys
+    ]
 
 
 def item_rows(doc: PostingDocument) -> list[tuple[str, int, str]]:

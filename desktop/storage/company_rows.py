@@ -1,0 +1,117 @@
+"""The companies an import meets for the first time, written as rows with no ORM object.
+
+Job seekers apply to many employers: in a history of a few hundred applications most
+companies appear once or twice, so an import of an export makes almost as many companies as
+postings. Through the ORM each new company, with its industries, H-1B counts and funding rounds
+as child objects, cost more than its postings did. Here the batch's new companies are folded
+(``core.company``: the same rule as merging into a stored company) and written with one
+executemany per table. Known companies still merge through ``company_records``.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from sqlalchemy import func, insert, select
+from sqlalchemy.orm import Session
+
+from desktop.core.company import merge_industries, merge_profiles
+from desktop.core.posting import CompanyProfile, Funding
+from desktop.storage.models import (
+    Company,
+    CompanyIndustry,
+    CompanyInvestor,
+    FundingRoundRow,
+    H1bCount,
+    NewsRow,
+)
+
+
+@dataclass
+class NewCompany:
+    """What a batch says of a company not in the library yet, folded posting by posting."""
+
+    name: str
+    industries: tuple[str, ...] = ()
+    profile: CompanyProfile | None = None
+    has_profile: bool = False
+
+    def fold(self, industries: Sequence[str], profile: CompanyProfile | None) -> None:
+        self.industries = merge_industries(self.industries, industries)
+        self.profile = merge_profiles(self.name, self.profile, profile)
+        self.has_profile = self.has_profile or profile is not None or bool(industries)
+
+
+def insert_companies(session: Session, new: dict[str, NewCompany]) -> dict[str, int]:
+    """Write the new companies (by their ``company_key``) and their lists; their ids by key.
+
+    The caller's transaction holds the write lock: ids are given from the largest in use.
+    """
+    if not new:
+        return {}
+    first_id = (session.scalar(select(func.max(Company.id))) or 0) + 1
+    ids = {key: first_id + offset for offset, key in enumerate(new)}
+    companies, industries, investors, rounds, h1b, news = [], [], [], [], [], []
+    for key, company in new.items():
+        company_id, profile = ids[key], company.profile
+        funding = (profile.funding if profile else None) or Funding()
+        counts = profile.h1b if profile else None
+        companies.append(
+            {
+                "id": company_id,
+                "name": company.name,
+                "name_key": key,
+                "description": profile.description if profile else None,
+                "h1b_note": counts.note if counts else None,
+                "funding_stage": funding.stage,
+                "funding_total": funding.total,
+                "funding_total_usd": funding.total_usd,
+                "data_source": profile.data_source if profile else None,
+                "has_profile": company.has_profile,
+            }
+        )
+        industries += [
+            {"company_id": company_id, "position": i, "name": name}
+            for i, name in enumerate(company.industries)
+        ]
+        investors += [
+            {"company_id": company_id, "position": i, "name": name}
+            for i, name in enumerate(funding.investors)
+        ]
+        rounds += [
+            {
+                "company_id": company_id,
+                "position": i,
+                "date": r.date,
+                "round_type": r.type,
+                "amount": r.amount,
+                "amount_usd": r.amount_usd,
+            }
+            for i, r in enumerate(funding.rounds)
+        ]
+        h1b += [
+            {"company_id": company_id, "year": y.year, "count": y.count}
+            for y in (counts.by_year if counts else ())
+        ]
+        news += [
+            {
+                "company_id": company_id,
+                "position": i,
+                "date": n.date,
+                "title": n.title,
+                "url": n.url,
+            }
+            for i, n in enumerate(profile.news if profile else ())
+        ]
+    session.execute(insert(Company), companies)
+    for table, rows in (
+        (CompanyIndustry, industries),
+        (CompanyInvestor, investors),
+        (FundingRoundRow, rounds),
+        (H1bCount, h1b),
+        (NewsRow, news),
+    ):
+        if rows:
+            session.execute(insert(table), rows)
+    return ids
