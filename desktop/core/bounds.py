@@ -9,6 +9,7 @@ library, where it would break every later read.
 
 from __future__ import annotations
 
+import functools
 import math
 from dataclasses import fields, is_dataclass, replace
 from datetime import UTC, datetime
@@ -206,19 +207,28 @@ def _scrub(name: str, value: Any) -> Any:
     if isinstance(value, str):
         return storable_verbatim(value) if name == "raw" else without_invisible(value)
     if isinstance(value, tuple):
-        return tuple(_scrub(name, item) for item in value)
+        scrubbed = tuple(_scrub(name, item) for item in value)
+        return value if scrubbed == value else scrubbed
     if is_dataclass(value) and not isinstance(value, type):
         return without_invisible_text(value)
     return value
 
 
+@functools.cache
+def _field_names(cls: type) -> tuple[str, ...]:
+    return tuple(f.name for f in fields(cls))
+
+
 def without_invisible_text(obj: Any) -> Any:
     """A document (or part of one) with invisible characters and lone surrogates removed from
     every text field; ``raw`` keeps everything but lone surrogates, which become U+FFFD."""
-    changes = {f.name: _scrub(f.name, getattr(obj, f.name)) for f in fields(obj)}
-    if all(changes[name] == getattr(obj, name) for name in changes):
-        return obj
-    return replace(obj, **changes)
+    changes = {}
+    for name in _field_names(type(obj)):
+        value = getattr(obj, name)
+        scrubbed = _scrub(name, value)
+        if scrubbed != value:
+            changes[name] = scrubbed
+    return replace(obj, **changes) if changes else obj
 
 
 def readable_amount(value: float | None) -> float | None:

@@ -6,6 +6,7 @@ bug cannot leak a ``<script>`` or a ``javascript:`` link into a field the UI sho
 
 from __future__ import annotations
 
+import functools
 import html
 import re
 import unicodedata
@@ -117,23 +118,32 @@ def _clean_value(name: str, value: Any) -> Any:
         return plain_paragraphs(value) if name in _MULTILINE else plain(value)
     if isinstance(value, tuple):
         items = (_clean_value(name, item) for item in value)
-        return tuple(item for item in items if item is not None)
+        cleaned = tuple(item for item in items if item is not None)
+        return value if cleaned == value else cleaned
     if is_dataclass(value) and not isinstance(value, type):
         return _clean_dataclass(value)
     return value
 
 
+@functools.cache
+def _text_fields(cls: type) -> tuple[tuple[str, bool], ...]:
+    """A dataclass's fields as (name, required), looked up once per class."""
+    return tuple((f.name, f.default is f.default_factory) for f in fields(cls))
+
+
 def _clean_dataclass(obj: Any) -> Any:
-    changes = {f.name: _clean_value(f.name, getattr(obj, f.name)) for f in fields(obj)}
-    # A required text field (a company's name) that cleans away keeps a readable placeholder.
-    for f in fields(obj):
-        if (
-            f.default is f.default_factory
-            and changes[f.name] is None
-            and isinstance(getattr(obj, f.name), str)
-        ):
-            changes[f.name] = "Unknown"
-    return replace(obj, **changes)
+    changes = {}
+    for name, required in _text_fields(type(obj)):
+        value = getattr(obj, name)
+        cleaned = _clean_value(name, value)
+        # A required text field (a company's name) that cleans away keeps a readable
+        # placeholder.
+        if required and cleaned is None and isinstance(value, str):
+            cleaned = "Unknown"
+        if cleaned is not value:
+            changes[name] = cleaned
+    # Most of what Jobdeck's own export holds is clean already: no copy is made of it then.
+    return replace(obj, **changes) if changes else obj
 
 
 def sanitize_document(doc: Any) -> Any:

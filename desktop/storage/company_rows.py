@@ -104,7 +104,7 @@ def insert_companies(session: Session, new: dict[str, NewCompany]) -> dict[str, 
             }
             for i, n in enumerate(profile.news if profile else ())
         ]
-    session.execute(insert(Company), companies)
+    session.execute(insert(Company.__table__), companies)  # Core: no ORM bookkeeping
     for table, rows in (
         (CompanyIndustry, industries),
         (CompanyInvestor, investors),
@@ -113,5 +113,5 @@ def insert_companies(session: Session, new: dict[str, NewCompany]) -> dict[str, 
         (NewsRow, news),
     ):
         if rows:
-            session.execute(insert(table), rows)
+            session.execute(insert(table.__table__), rows)
     return ids
