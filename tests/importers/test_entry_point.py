@@ -5,7 +5,6 @@ from __future__ import annotations
 import json
 import re
 import socket
-import time
 from dataclasses import fields, is_dataclass
 
 import pytest
@@ -237,15 +236,12 @@ def test_structured_data_is_read_without_network(monkeypatch):
 # -- speed -------------------------------------------------------------------------------------
 
 
-def test_five_megabytes_of_text_is_fast():
+def test_five_megabytes_of_text_are_read():
+    # How long it takes is make bench's (benchmarks/bench_import.py), not a test's.
     body = SHARED.read_text(encoding="utf-8")
     big = body + ("Develop scalable, efficient processes for large scale data analyses\n" * 80_000)
     assert len(big.encode()) > 5_000_000
-    start = time.perf_counter()
-    read_postings(big.encode(), captured_at=CAPTURED_AT)
-    assert time.perf_counter() - start < 5
+    assert read_postings(big.encode(), captured_at=CAPTURED_AT)
 
     one_line = "Senior Engineer\n\nResponsibilities\n" + "word " * 1_100_000
-    start = time.perf_counter()
-    read_postings(one_line, captured_at=CAPTURED_AT)
-    assert time.perf_counter() - start < 5
+    assert read_postings(one_line, captured_at=CAPTURED_AT)
