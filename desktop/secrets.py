@@ -15,7 +15,6 @@ empty chainer, a plaintext file) is refused: there is no silent fallback, the ca
 from __future__ import annotations
 
 import threading
-import uuid
 from collections.abc import Callable
 from typing import TYPE_CHECKING, TypeVar
 
@@ -46,6 +45,8 @@ class SecretStoreUnavailable(Exception):
 
 
 def new_secret_key() -> str:
+    import uuid  # only when a password is stored: not on the way to the first paint
+
     return f"login-{uuid.uuid4().hex}"
 
 

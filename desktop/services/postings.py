@@ -7,11 +7,9 @@ from collections.abc import Iterator, Sequence
 from datetime import UTC, datetime
 from typing import TYPE_CHECKING
 
-from desktop.core import bounds
 from desktop.core.listing import PostingRow, SortKey
 from desktop.core.posting import PostingDocument
 from desktop.deferred_import import deferred
-from desktop.services import logins
 from desktop.services.changes import Changes, Result
 from desktop.services.errors import Invalid, NotFound
 from desktop.services.library import Library
@@ -20,11 +18,16 @@ from desktop.storage import posting_documents, posting_list
 if TYPE_CHECKING:
     from concurrent.futures import Executor
 
+    from desktop.core import bounds
+    from desktop.services import logins
     from desktop.storage import posting_records as records
     from desktop.storage import record_errors
-else:  # the ORM: loaded after the window's first paint, which needs only the list
+else:  # the ORM, the keyring and the save checks: loaded after the window's first paint,
+    # which needs only the list
     records = deferred("desktop.storage.posting_records")
     record_errors = deferred("desktop.storage.record_errors")
+    bounds = deferred("desktop.core.bounds")
+    logins = deferred("desktop.services.logins")
 
 
 class InvalidPosting(Invalid):

@@ -14,8 +14,8 @@ from PySide6.QtCore import QMimeData, QObject, Signal
 from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import QFileDialog, QWidget
 
+from desktop.deferred_import import deferred
 from desktop.importers import ImportRefused
-from desktop.services import importing
 from desktop.services.library import Library
 from desktop.ui.background import BackgroundJob
 from desktop.ui.dialogs import messages
@@ -23,7 +23,10 @@ from desktop.ui.dialogs import messages
 # Dialogs are imported when first opened: PySide makes a Qt class's enums when the class is
 # first used, and the window's start need not pay for the dialogs' classes.
 if TYPE_CHECKING:
+    from desktop.services import importing
     from desktop.ui.dialogs.import_preview import ImportPreview
+else:  # the readers and the save path: loaded after the first paint, before the first import
+    importing = deferred("desktop.services.importing")
 
 IMPORT_FILTER = "Postings (*.txt *.html *.htm *.json *.md);;All files (*)"
 

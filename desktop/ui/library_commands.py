@@ -9,11 +9,13 @@ from PySide6.QtGui import QKeySequence
 from PySide6.QtWidgets import QFileDialog, QMessageBox
 
 from desktop import __version__
-from desktop.services import export
+from desktop.deferred_import import deferred
 from desktop.services.errors import WriteFailed
 from desktop.ui.actions import ActionSpec
 from desktop.ui.dialogs import messages
 from desktop.ui.pages import WindowParts
+
+export = deferred("desktop.services.export")  # loaded after the first paint
 
 
 class LibraryCommands(QObject):

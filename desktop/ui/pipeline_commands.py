@@ -9,23 +9,27 @@ from PySide6.QtCore import QObject
 
 from desktop.services import pipeline
 from desktop.ui.actions import ActionSpec
-from desktop.ui.board_page import BoardPage
+from desktop.ui.lazy_page import LazyPage
 from desktop.ui.pages import WindowParts
 
 if TYPE_CHECKING:
+    from desktop.ui.board_page import BoardPage
     from desktop.ui.dialogs.stage_date_dialog import StageDateDialog
     from desktop.ui.dialogs.stages_dialog import StagesDialog
 
 
 class PipelineCommands(QObject):
-    def __init__(self, parts: WindowParts, board_page: BoardPage) -> None:
+    def __init__(self, parts: WindowParts, board_page: LazyPage) -> None:
         super().__init__(parts.window)
         self._parts = parts
-        self._board = board_page
         self.stages_dialog: StagesDialog | None = None
         self.stage_date_dialog: StageDateDialog | None = None
-        board_page.view.move_requested.connect(self.move)
-        board_page.view.label_requested.connect(self.set_label)
+        board_page.when_built(self._board_built)  # moves and labels come from its cards
+
+    def _board_built(self, board: BoardPage) -> None:
+        self._board = board
+        board.view.move_requested.connect(self.move)
+        board.view.label_requested.connect(self.set_label)
 
     def actions(self) -> list[ActionSpec]:
         return [ActionSpec("pipeline.stages", "&Stages…", self.edit_stages, "Edit", group=3)]

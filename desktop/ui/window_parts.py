@@ -8,7 +8,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from desktop.ui.actions import ActionSpec
-from desktop.ui.board_page import BoardPage
+from desktop.ui.lazy_page import LazyPage
 from desktop.ui.library_commands import LibraryCommands
 from desktop.ui.list_page import ListPage
 from desktop.ui.pages import DropTarget, Page, WindowParts
@@ -20,7 +20,7 @@ from desktop.ui.side_panels import SidePanels
 @dataclass
 class Parts:
     list_page: ListPage
-    board_page: BoardPage
+    board_page: LazyPage  # desktop.ui.board_page.BoardPage, built when first shown
     side: SidePanels
     posting_commands: PostingCommands
     pipeline_commands: PipelineCommands
@@ -33,7 +33,15 @@ class Parts:
 def build_parts(parts: WindowParts, *, waits: bool, restored: Any) -> Parts:
     """Make every part, wire them to each other, and collect their actions."""
     list_page = ListPage(parts)
-    board_page = BoardPage(parts)
+    # Pages other than the list are built when first shown: their modules are not imported
+    # before the window's first paint.
+    board_page = LazyPage(
+        parts,
+        key="board",
+        title="&Board",
+        shortcut="Ctrl+2",
+        factory="desktop.ui.board_page:BoardPage",
+    )
     side = SidePanels(parts, waits=waits)
     postings = PostingCommands(parts, list_page.title_of)
     pipeline = PipelineCommands(parts, board_page)
