@@ -18,6 +18,7 @@ from desktop.cli import backup as cli_backup
 from desktop.cli import export as export_command
 from desktop.cli import importing as import_command
 from desktop.cli import login as cli_login
+from desktop.cli import notes as cli_notes
 from desktop.cli import pipeline as cli_pipeline
 from desktop.cli.failure import EXIT_FAILED, CommandFailed
 from desktop.services.errors import ServiceError
@@ -51,6 +52,7 @@ def build_parser() -> argparse.ArgumentParser:
     cli_login.add_login_commands(commands, [data_dir])
     cli_pipeline.add_board_commands(commands, [data_dir])
     cli_backup.add_backup_commands(commands, [data_dir])
+    cli_notes.add_note_commands(commands, [data_dir])
     return parser
 
 
@@ -62,6 +64,7 @@ COMMANDS: dict[str, Callable[[Library, argparse.Namespace], int]] = {
     "list": cli_pipeline.run_list,
     "move": cli_pipeline.run_move,
     "backup": cli_backup.run_backup,
+    "note": cli_notes.run_note,
 }
 
 

@@ -261,6 +261,19 @@ class PortalLogin(Base):
     updated_at: Mapped[datetime] = mapped_column(UtcDateTime)
 
 
+class NoteRow(Base):
+    """A note the user wrote about an application (desktop.storage.note_records)."""
+
+    __tablename__ = "notes"
+    __table_args__ = (Index("ix_notes_posting_created", "posting_id", "created_at"),)
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    posting_id: Mapped[int] = mapped_column(ForeignKey("postings.id", ondelete="CASCADE"))
+    text: Mapped[str] = mapped_column(Text)
+    created_at: Mapped[datetime] = mapped_column(UtcDateTime)
+    updated_at: Mapped[datetime] = mapped_column(UtcDateTime)
+
+
 ITEM_KINDS = ("responsibility", "required", "preferred", "benefit")
 
 __all__ = [
@@ -272,6 +285,7 @@ __all__ = [
     "FundingRoundRow",
     "H1bCount",
     "NewsRow",
+    "NoteRow",
     "Posting",
     "PostingItem",
     "Stage",

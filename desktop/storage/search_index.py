@@ -1,9 +1,9 @@
 """The full-text index (FTS5) of postings, kept in step with every write.
 
-The index holds, per posting (rowid = posting id): title, company name, location, and a body
-of the summary, the description and every list item. A search matches postings holding every
-word of the query as the start of a word ("reinf" finds "reinforcement"); ``fts_query`` turns
-the words into the FTS5 query.
+The index holds, per posting (rowid = posting id): title, company name, location, a body
+of the summary, the description and every list item, and the text of the user's notes. A
+search matches postings holding every word of the query as the start of a word ("reinf" finds
+"reinforcement"); ``fts_query`` turns the words into the FTS5 query.
 """
 
 from __future__ import annotations
@@ -16,6 +16,12 @@ from sqlalchemy.orm import Session
 from desktop.core.posting import PostingDocument
 from desktop.storage.fts_query import match_query
 from desktop.storage.models import Posting
+
+# The ``notes`` column of a posting's index row: every note's text (storage/note_records.py
+# writes it when a note changes; a posting's own save re-reads it here).
+NOTES_OF_POSTING = (
+    "(SELECT coalesce(group_concat(n.text, ' '), '') FROM notes AS n WHERE n.posting_id = :id)"
+)
 
 
 def _body(doc: PostingDocument) -> str:
@@ -51,8 +57,8 @@ def index_documents(
     session.execute(text("DELETE FROM postings_fts WHERE rowid = :id"), rows)
     session.execute(
         text(
-            "INSERT INTO postings_fts (rowid, title, company, location, body) "
-            "VALUES (:id, :title, :company, :location, :body)"
+            "INSERT INTO postings_fts (rowid, title, company, location, body, notes) "
+            f"VALUES (:id, :title, :company, :location, :body, {NOTES_OF_POSTING})"
         ),
         rows,
     )

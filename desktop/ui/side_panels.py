@@ -1,4 +1,5 @@
-"""The panels beside the pages, for the selected posting: the detail pane and its portal login.
+"""The panels beside the pages, for the selected posting: the detail pane and its portal login,
+and in tabs beside the posting the application's workspace (notes; ``workspace_panels``).
 
 They listen to the door and read the posting again only when it is the one shown and a kind
 they show changed (its fields, its stage and timeline, the stage names, its login). Hidden
@@ -7,7 +8,7 @@ they show changed (its fields, its stage and timeline, the stage names, its logi
 
 from __future__ import annotations
 
-from PySide6.QtWidgets import QVBoxLayout, QWidget
+from PySide6.QtWidgets import QTabWidget, QVBoxLayout, QWidget
 
 from desktop.services import pipeline, postings
 from desktop.services.changes import Changes
@@ -34,8 +35,17 @@ class SidePanels(QWidget):
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.setSpacing(0)
-        layout.addWidget(self.detail, 1)
+        # The posting and, made after the first paint, the application's workspace tabs.
+        self.tabs = QTabWidget()
+        self.tabs.setObjectName("detail-tabs")
+        self.tabs.setDocumentMode(True)
+        self.tabs.tabBar().setAutoHide(True)
+        self.tabs.addTab(self.detail, "Posting")
+        self.workspace: dict = {}  # key -> panel (workspace_panels.WorkspacePanel)
+        layout.addWidget(self.tabs, 1)
         layout.addWidget(self.login_panel)
+        if not waits:
+            self._add_workspace()
         if waits:
             self.detail.show_blank()  # not "select a posting": one is selected, and on its way
         parts.operations.changed.connect(self._changed)
@@ -51,8 +61,31 @@ class SidePanels(QWidget):
                 shortcuts=("Ctrl+D",),
                 checkable=True,
                 checked=True,
-            )
+            ),
+            ActionSpec(
+                "side.note",
+                "Add &note",
+                lambda: self.open_workspace("notes"),
+                "Edit",
+                group=3,
+                shortcuts=("Ctrl+Shift+N",),
+                needs_selection=True,
+            ),
         ]
+
+    def _add_workspace(self) -> None:
+        from desktop.ui.workspace_panels import add_workspace_panels
+
+        self.workspace = add_workspace_panels(self._parts, self.tabs)
+
+    def open_workspace(self, key: str) -> None:
+        """Show the side and the ``key`` tab (notes, ...), ready to write in."""
+        if not self.isVisible():
+            self._parts.window.action("side.details").trigger()  # type: ignore[attr-defined]
+        panel = self.workspace.get(key)
+        if panel is not None:
+            self.tabs.setCurrentWidget(panel)
+            panel.start_writing()
 
     def set_shown(self, visible: bool) -> None:
         self.setVisible(visible)
@@ -61,6 +94,7 @@ class SidePanels(QWidget):
 
     def stop_waiting(self) -> None:
         self.waits = False
+        self._add_workspace()
         self.show_posting(self._parts.selected_id(), again=True)
 
     def show_posting(self, posting_id: int | None, *, again: bool = False) -> None:
@@ -82,6 +116,8 @@ class SidePanels(QWidget):
             doc, application = None, None
         self.detail.show_posting(doc, application.timeline if application else ())
         self.login_panel.show_posting(self.detail.posting_id)
+        for panel in self.workspace.values():
+            panel.show_posting(self.detail.posting_id)
 
     def _changed(self, changes: Changes, initiator: object) -> None:
         shown = self.detail.posting_id

@@ -1,0 +1,283 @@
+"""The notes of the selected application, newest first: write, edit and delete them.
+
+Every change goes through the door (``Operations``) as an undo step; the panel reads the notes
+again whenever the door says the shown posting's notes changed, whoever changed them (the
+panel, undo, the command line's import of an export). A note's text is shown as plain text:
+the only markup is the links this module builds (escaped, http(s)/mailto/tel only, opened
+after a click).
+"""
+
+from __future__ import annotations
+
+import html
+
+from PySide6.QtCore import Qt, QUrl, Signal
+from PySide6.QtGui import QDesktopServices, QKeySequence, QPalette, QShortcut
+from PySide6.QtWidgets import (
+    QFrame,
+    QHBoxLayout,
+    QLabel,
+    QPlainTextEdit,
+    QPushButton,
+    QScrollArea,
+    QSizePolicy,
+    QToolButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from desktop.core.display import day_and_time
+from desktop.core.notes import Note, openable_link, text_and_links
+from desktop.services import notes
+from desktop.services.changes import Changes
+from desktop.services.errors import ServiceError
+from desktop.ui.pages import WindowParts
+from desktop.ui.views.sections import plain_label
+
+
+def note_markup(text: str) -> str:
+    """A note's text as the label's rich text: everything escaped, line breaks kept, links made
+    only for the addresses ``core.notes`` accepts."""
+    out: list[str] = []
+    for piece, target in text_and_links(text):
+        shown = html.escape(piece).replace("\n", "<br>")
+        if target is None:
+            out.append(shown)
+        else:
+            out.append(f'<a href="{html.escape(target, quote=True)}">{shown}</a>')
+    # pre-wrap keeps the user's own spacing (indents, several spaces) as they typed it
+    return f'<span style="white-space: pre-wrap">{"".join(out)}</span>'
+
+
+def open_note_link(url: str) -> bool:
+    """Open a link clicked in a note with the desktop's handler, if it is one Jobdeck opens."""
+    target = openable_link(url)
+    if target is None:
+        return False
+    return QDesktopServices.openUrl(QUrl(target, QUrl.ParsingMode.StrictMode))
+
+
+def _editor(placeholder: str) -> QPlainTextEdit:
+    editor = QPlainTextEdit()
+    editor.setPlaceholderText(placeholder)
+    editor.setTabChangesFocus(True)
+    line = editor.fontMetrics().lineSpacing()
+    editor.setFixedHeight(line * 4 + 12)
+    return editor
+
+
+class NoteCard(QFrame):
+    """One note: its time, its text, and Edit / Delete; Edit turns the text into an editor."""
+
+    edit_saved = Signal(int, str)  # note id, new text
+    delete_requested = Signal(int)
+
+    def __init__(self, note: Note) -> None:
+        super().__init__()
+        self.note = note
+        self.setObjectName(f"note-{note.id}")
+        self.setFrameShape(QFrame.Shape.StyledPanel)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(8, 6, 8, 8)
+        layout.setSpacing(4)
+        header = QHBoxLayout()
+        when = day_and_time(note.created_at)
+        if note.updated_at != note.created_at:
+            when += f"  · edited {day_and_time(note.updated_at)}"
+        header.addWidget(plain_label(when, muted=True, selectable=False), 1)
+        self.edit_button = self._tool("Edit", "Edit this note")
+        self.delete_button = self._tool("Delete", "Delete this note (Ctrl+Z brings it back)")
+        header.addWidget(self.edit_button)
+        header.addWidget(self.delete_button)
+        layout.addLayout(header)
+        self.text = QLabel()
+        self.text.setObjectName("note-text")
+        self.text.setTextFormat(Qt.TextFormat.RichText)
+        self.text.setText(note_markup(note.text))
+        self.text.setWordWrap(True)
+        self.text.setOpenExternalLinks(False)
+        self.text.setTextInteractionFlags(
+            Qt.TextInteractionFlag.TextSelectableByMouse
+            | Qt.TextInteractionFlag.LinksAccessibleByMouse
+            | Qt.TextInteractionFlag.LinksAccessibleByKeyboard
+        )
+        self.text.linkActivated.connect(open_note_link)
+        layout.addWidget(self.text)
+        self.editor: QPlainTextEdit | None = None
+        self._editing = QWidget()
+        self._editing.hide()
+        layout.addWidget(self._editing)
+        self.edit_button.clicked.connect(self.start_editing)
+        self.delete_button.clicked.connect(lambda: self.delete_requested.emit(self.note.id))
+
+    def _tool(self, text: str, tip: str) -> QToolButton:
+        button = QToolButton()
+        button.setText(text)
+        button.setToolTip(tip)
+        button.setAutoRaise(True)
+        return button
+
+    def start_editing(self) -> None:
+        if self.editor is None:
+            self.editor = _editor("")
+            self.editor.setObjectName("note-editor")
+            save = QPushButton("Save")
+            save.setObjectName("note-save")
+            cancel = QPushButton("Cancel")
+            row = QHBoxLayout()
+            row.addStretch(1)
+            row.addWidget(cancel)
+            row.addWidget(save)
+            box = QVBoxLayout(self._editing)
+            box.setContentsMargins(0, 0, 0, 0)
+            box.addWidget(self.editor)
+            box.addLayout(row)
+            save.clicked.connect(self.save_edit)
+            cancel.clicked.connect(self.cancel_edit)
+            QShortcut(QKeySequence("Ctrl+Return"), self.editor, self.save_edit)
+            QShortcut(QKeySequence("Escape"), self.editor, self.cancel_edit)
+        self.editor.setPlainText(self.note.text)
+        self.text.hide()
+        self._editing.show()
+        self.editor.setFocus()
+
+    def save_edit(self) -> None:
+        if self.editor is not None:
+            self.edit_saved.emit(self.note.id, self.editor.toPlainText())
+
+    def cancel_edit(self) -> None:
+        self._editing.hide()
+        self.text.show()
+
+
+class NotesPanel(QWidget):
+    """The notes of one posting; ``show_posting`` picks which."""
+
+    title_changed = Signal(str)  # "Notes (3)": the tab's title
+
+    def __init__(self, parts: WindowParts) -> None:
+        super().__init__()
+        self.setObjectName("notes-panel")
+        self._parts = parts
+        self.posting_id: int | None = None
+        self.cards: list[NoteCard] = []
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(12, 10, 12, 10)
+        layout.setSpacing(6)
+        self.editor = _editor(
+            "Write a note: a call, a name, what to ask next… (Ctrl+Enter adds it)"
+        )
+        self.editor.setObjectName("new-note")
+        self.add_button = QPushButton("Add note")
+        self.add_button.setObjectName("add-note")
+        self.add_button.setSizePolicy(QSizePolicy.Policy.Fixed, QSizePolicy.Policy.Fixed)
+        self.error = plain_label("", selectable=False)
+        self.error.setObjectName("note-error")
+        self.error.setForegroundRole(QPalette.ColorRole.BrightText)
+        self.error.setStyleSheet("color: #b3261e")
+        self.error.hide()
+        row = QHBoxLayout()
+        row.addWidget(self.error, 1)
+        row.addWidget(self.add_button)
+        layout.addWidget(self.editor)
+        layout.addLayout(row)
+        self.empty = plain_label(
+            "No notes yet. What you write here is found by the search box.",
+            muted=True,
+            selectable=False,
+        )
+        self.empty.setObjectName("notes-empty")
+        layout.addWidget(self.empty)
+        self._list = QWidget()
+        self._list_layout = QVBoxLayout(self._list)
+        self._list_layout.setContentsMargins(0, 0, 0, 0)
+        self._list_layout.setSpacing(6)
+        self._list_layout.addStretch(1)
+        scroll = QScrollArea()
+        scroll.setWidgetResizable(True)
+        scroll.setFrameShape(QFrame.Shape.NoFrame)
+        scroll.setWidget(self._list)
+        layout.addWidget(scroll, 1)
+        self.add_button.clicked.connect(self.add_from_editor)
+        QShortcut(QKeySequence("Ctrl+Return"), self.editor, self.add_from_editor)
+        parts.operations.changed.connect(self._changed)
+        self.setEnabled(False)
+
+    # -- what the side and tests use -----------------------------------------------------------
+
+    def show_posting(self, posting_id: int | None) -> None:
+        if posting_id != self.posting_id:
+            self.editor.clear()
+            self._show_error(None)
+        self.posting_id = posting_id
+        self.setEnabled(posting_id is not None)
+        self.reload()
+
+    def reload(self) -> None:
+        shown = notes.list_notes(self._parts.library, self.posting_id) if self.posting_id else []
+        for card in self.cards:
+            card.deleteLater()
+        self.cards = []
+        for position, note in enumerate(shown):
+            card = NoteCard(note)
+            card.edit_saved.connect(self.edit)
+            card.delete_requested.connect(self.delete)
+            self._list_layout.insertWidget(position, card)
+            self.cards.append(card)
+        self.empty.setVisible(self.posting_id is not None and not shown)
+        self.title_changed.emit(f"Notes ({len(shown)})" if shown else "Notes")
+
+    def start_writing(self) -> None:
+        self.editor.setFocus()
+
+    # -- changes, through the door ------------------------------------------------------------
+
+    def add_from_editor(self) -> None:
+        posting_id, text = self.posting_id, self.editor.toPlainText()
+        if posting_id is None:
+            return
+        library = self._parts.library
+
+        def added(_note: Note) -> None:
+            self.editor.clear()
+            self._show_error(None)
+
+        self._parts.operations.run(
+            "Add note",
+            lambda: notes.add_note(library, posting_id, text),
+            undo=lambda note: notes.delete_note(library, note.id),
+            initiator=self,
+            success=added,
+            failure=self._show_error,
+        )
+
+    def edit(self, note_id: int, text: str) -> None:
+        library = self._parts.library
+        self._parts.operations.run(
+            "Edit note",
+            lambda: notes.edit_note(library, note_id, text),
+            undo=lambda before: notes.put_back_text(library, before),
+            initiator=self,
+            failure=self._show_error,
+        )
+
+    def delete(self, note_id: int) -> None:
+        library = self._parts.library
+        self._parts.operations.run(
+            "Delete note",
+            lambda: notes.delete_note(library, note_id),
+            undo=lambda note: notes.restore_note(library, note),
+            initiator=self,
+        )
+
+    def _show_error(self, error: ServiceError | str | None) -> None:
+        self.error.setText("" if error is None else str(error))
+        self.error.setVisible(error is not None)
+
+    def _changed(self, changes: Changes, initiator: object) -> None:
+        if self.posting_id is None:
+            return
+        if self.posting_id in changes.deleted:
+            self.show_posting(None)
+        elif self.posting_id in changes.notes:
+            self.reload()

@@ -1,0 +1,37 @@
+"""The application's workspace beside the posting: one tab per panel (notes; contacts and
+documents next), listed once here.
+
+Imported by ``side_panels`` only after the window's first paint (or when the side is made
+without waiting, as in tests), so none of these modules cost start-up time. Each panel has
+``show_posting(id | None)``, listens to the door for its own kind of change, and names its tab
+through ``title_changed``.
+"""
+
+from __future__ import annotations
+
+from typing import Protocol
+
+from PySide6.QtCore import SignalInstance
+from PySide6.QtWidgets import QTabWidget, QWidget
+
+from desktop.ui.pages import WindowParts
+
+
+class WorkspacePanel(Protocol):
+    title_changed: SignalInstance
+
+    def show_posting(self, posting_id: int | None) -> None: ...
+
+    def start_writing(self) -> None: ...
+
+
+def add_workspace_panels(parts: WindowParts, tabs: QTabWidget) -> dict[str, WorkspacePanel]:
+    """Make the panels, add each as a tab after the posting's, and return them by key."""
+    from desktop.ui.views.notes_panel import NotesPanel
+
+    panels: dict[str, WorkspacePanel] = {"notes": NotesPanel(parts)}
+    for panel in panels.values():
+        assert isinstance(panel, QWidget)
+        index = tabs.addTab(panel, "")
+        panel.title_changed.connect(lambda title, i=index: tabs.setTabText(i, title))
+    return panels
