@@ -274,20 +274,98 @@ class NoteRow(Base):
     updated_at: Mapped[datetime] = mapped_column(UtcDateTime)
 
 
+class InterviewRow(Base):
+    """An interview round of an application; ``starts_at`` is the instant, ``time_zone`` the
+    zone it was given in (core.zones names), ``interviewers`` names one per line."""
+
+    __tablename__ = "interviews"
+    __table_args__ = (Index("ix_interviews_starts_at", "starts_at"),)
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    posting_id: Mapped[int] = mapped_column(
+        ForeignKey("postings.id", ondelete="CASCADE"), index=True
+    )
+    kind: Mapped[str] = mapped_column(String(16))
+    starts_at: Mapped[datetime] = mapped_column(UtcDateTime)
+    ends_at: Mapped[datetime | None] = mapped_column(UtcDateTime)
+    time_zone: Mapped[str] = mapped_column(String(64))
+    place: Mapped[str] = mapped_column(Text, default="")
+    interviewers: Mapped[str] = mapped_column(Text, default="")
+    prep_notes: Mapped[str] = mapped_column(Text, default="")
+    outcome: Mapped[str] = mapped_column(Text, default="")
+    # The iCalendar UID: a re-export updates the event in the user's calendar.
+    uid: Mapped[str] = mapped_column(String(64), unique=True)
+    created_at: Mapped[datetime] = mapped_column(UtcDateTime)
+    updated_at: Mapped[datetime] = mapped_column(UtcDateTime)
+
+
+class TaskRow(Base):
+    """A task or follow-up: due on a day (``due_on``, in ``time_zone``), at an instant when a
+    time was given (``due_at``); linked to an application or free."""
+
+    __tablename__ = "tasks"
+    __table_args__ = (Index("ix_tasks_done_due", "done_at", "due_on"),)
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    posting_id: Mapped[int | None] = mapped_column(
+        ForeignKey("postings.id", ondelete="CASCADE"), index=True
+    )
+    title: Mapped[str] = mapped_column(Text)
+    due_on: Mapped[str] = mapped_column(String(10))
+    due_at: Mapped[datetime | None] = mapped_column(UtcDateTime)
+    time_zone: Mapped[str] = mapped_column(String(64))
+    done_at: Mapped[datetime | None] = mapped_column(UtcDateTime)
+    uid: Mapped[str] = mapped_column(String(64), unique=True)
+    created_at: Mapped[datetime] = mapped_column(UtcDateTime)
+
+
+class FiredReminder(Base):
+    """A reminder shown once (core.agenda.Reminder.key): never shown again."""
+
+    __tablename__ = "fired_reminders"
+
+    key: Mapped[str] = mapped_column(String(120), primary_key=True)
+    fired_at: Mapped[datetime] = mapped_column(UtcDateTime)
+
+
+class SuggestionDecision(Base):
+    """A suggestion the user accepted or dismissed (core.agenda.Suggestion.key)."""
+
+    __tablename__ = "suggestion_decisions"
+
+    key: Mapped[str] = mapped_column(String(120), primary_key=True)
+    decision: Mapped[str] = mapped_column(String(16))
+    decided_at: Mapped[datetime] = mapped_column(UtcDateTime)
+
+
+class AgendaSetting(Base):
+    """One of core.agenda.AgendaSettings' fields, as text; absent means the default."""
+
+    __tablename__ = "agenda_settings"
+
+    name: Mapped[str] = mapped_column(String(64), primary_key=True)
+    value: Mapped[str] = mapped_column(Text)
+
+
 ITEM_KINDS = ("responsibility", "required", "preferred", "benefit")
 
 __all__ = [
     "ITEM_KINDS",
+    "AgendaSetting",
     "Base",
     "Company",
     "CompanyIndustry",
     "CompanyInvestor",
+    "FiredReminder",
     "FundingRoundRow",
     "H1bCount",
+    "InterviewRow",
     "NewsRow",
     "NoteRow",
     "Posting",
     "PostingItem",
     "Stage",
     "StageChangeRow",
+    "SuggestionDecision",
+    "TaskRow",
 ]

@@ -21,3 +21,11 @@ class StageMissing(RecordNotFound):
 
 class StageChangeMissing(RecordNotFound):
     """No stage change (history entry) with that id."""
+
+
+class InterviewMissing(RecordNotFound):
+    """No interview with that id."""
+
+
+class TaskMissing(RecordNotFound):
+    """No task with that id."""
