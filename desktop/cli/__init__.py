@@ -14,6 +14,7 @@ import sys
 from collections.abc import Callable, Sequence
 
 from desktop import __version__
+from desktop.cli import agenda as cli_agenda
 from desktop.cli import backup as cli_backup
 from desktop.cli import export as export_command
 from desktop.cli import importing as import_command
@@ -53,6 +54,7 @@ def build_parser() -> argparse.ArgumentParser:
     cli_pipeline.add_board_commands(commands, [data_dir])
     cli_backup.add_backup_commands(commands, [data_dir])
     cli_notes.add_note_commands(commands, [data_dir])
+    cli_agenda.add_agenda_commands(commands, [data_dir])
     return parser
 
 
@@ -65,6 +67,10 @@ COMMANDS: dict[str, Callable[[Library, argparse.Namespace], int]] = {
     "move": cli_pipeline.run_move,
     "backup": cli_backup.run_backup,
     "note": cli_notes.run_note,
+    "interview": cli_agenda.run_interview,
+    "task": cli_agenda.run_task,
+    "agenda": cli_agenda.run_agenda,
+    "ics": cli_agenda.run_ics,
 }
 
 
