@@ -259,7 +259,7 @@ def test_thank_you_and_ghosted_suggestions_follow_their_settings(db: Library) ->
     assert found[SuggestionKind.THANK_YOU].due_on == NOW.date()
     assert found[SuggestionKind.GHOSTED].posting_id == silent  # met had an interview since
 
-    record, changes = suggestions.accept(db, found[SuggestionKind.GHOSTED], NOW, PARIS)
+    _record, changes = suggestions.accept(db, found[SuggestionKind.GHOSTED], NOW, PARIS)
     assert changes.moved == {silent}
     assert pipeline.application(db, silent).stage == "Ghosted"
 
