@@ -1,4 +1,9 @@
-"""``jobdeck import PATH... [--dry-run] [--json] [--on-duplicate skip|update|keep]``."""
+"""``jobdeck import PATH... [--dry-run] [--json] [--on-duplicate skip|update|keep|fill]
+[--mapping FILE.json]``.
+
+A spreadsheet or another tracker's export (.csv, .tsv, .xlsx, a Markdown table) is read a row a
+posting, through its detected preset or the header synonyms, or the ``--mapping`` given.
+"""
 
 from __future__ import annotations
 
@@ -16,12 +21,13 @@ if TYPE_CHECKING:
     from desktop import importers
     from desktop.core import document
     from desktop.core.posting import PostingDocument
-    from desktop.services import importing, postings
+    from desktop.services import importing, postings, tracker_import
 else:  # loaded by the command that runs: each command imports only what it needs
     document = deferred("desktop.core.document")
     importers = deferred("desktop.importers")
     importing = deferred("desktop.services.importing")
     postings = deferred("desktop.services.postings")
+    tracker_import = deferred("desktop.services.tracker_import")
 
 
 def add_import_command(commands: Any, parents: list[argparse.ArgumentParser]) -> None:
@@ -30,7 +36,9 @@ def add_import_command(commands: Any, parents: list[argparse.ArgumentParser]) ->
         parents=parents,
         help="read postings from files (or - for stdin) and save them",
         description="Read job postings (board text, career-site text, HTML pages, Jobdeck "
-        "JSON) and save them. Exit 0 when every input was imported, 1 when any was refused.",
+        "JSON) and save them; or the applications of a spreadsheet or another tracker's export "
+        "(.csv, .tsv, .xlsx, a Markdown table), one a row, with their dates as the stage "
+        "history. Exit 0 when every input was imported, 1 when any was refused.",
     )
     import_cmd.add_argument("paths", nargs="+", metavar="PATH", help="a file, or - for stdin")
     import_cmd.add_argument("--dry-run", action="store_true", help="read and report; save nothing")
@@ -39,9 +47,17 @@ def add_import_command(commands: Any, parents: list[argparse.ArgumentParser]) ->
     )
     import_cmd.add_argument(
         "--on-duplicate",
-        choices=("skip", "update", "keep"),
-        default="skip",
-        help="what to do with a posting already saved (default: skip)",
+        choices=("skip", "update", "keep", "fill"),
+        default=None,
+        help="what to do with a posting already saved (default: skip; for a spreadsheet's "
+        "rows: fill, which fills only the saved posting's empty fields)",
+    )
+    import_cmd.add_argument(
+        "--mapping",
+        metavar="FILE.json",
+        help='which column is which field for a spreadsheet: {"columns": {"company": '
+        '"Employer", "title": "Role", "applied": "Sent on", ...}, "statuses": {"Phone call": '
+        '"Screening"}} (default: the detected preset, else the header synonyms)',
     )
 
 
@@ -49,7 +65,22 @@ DECISIONS = {  # --on-duplicate: the name of an importing.Decision
     "skip": "SKIP",
     "update": "UPDATE_EXISTING",
     "keep": "SAVE_NEW",
+    "fill": "FILL_EMPTY",
 }
+
+
+def _read_table(path: str, mapping_file: str | None, db: Library, report: Any) -> Iterable[importing.Read]:
+    """A spreadsheet's rows, each a posting read or a row refused (with its number)."""
+    table = tracker_import.read_table(Path(path))
+    if mapping_file:
+        mapping = tracker_import.load_mapping(Path(mapping_file), table)
+        how = f"the mapping in {mapping_file}"
+    else:
+        mapping = tracker_import.propose_mapping(table)
+        how = f"the {mapping.preset} preset" if mapping.preset else "its column headers"
+    tracker_import.checked_mapping(mapping, path)
+    print(f"reading {path} ({table.kind}, {len(table.rows)} rows) through {how}", file=report)
+    return tracker_import.read_rows(db, table, mapping, path)
 
 
 def _read(path: str) -> Iterable[importing.Read]:
@@ -78,15 +109,17 @@ def run(db: Library, args: argparse.Namespace) -> int:
     report = sys.stderr if args.json else sys.stdout  # keep stdout pure JSON with --json
     Status = importing.Status
     for path in args.paths:
+        table = path != "-" and tracker_import.is_table_file(Path(path))
         try:
-            results = _read(path)
+            results = _read_table(path, args.mapping, db, report) if table else _read(path)
         except importers.ImportRefused as error:
             print(f"refused {error.reason}", file=sys.stderr)
             refused += 1
             continue
         source = "stdin" if path == "-" else path
+        on_duplicate = args.on_duplicate or ("fill" if table else "skip")
         outcomes = importing.import_documents(
-            db, results, importing.Decision[DECISIONS[args.on_duplicate]], dry_run=args.dry_run
+            db, results, importing.Decision[DECISIONS[on_duplicate]], dry_run=args.dry_run
         )
         for outcome in outcomes:
             doc, duplicate = outcome.document, outcome.duplicate
@@ -116,6 +149,12 @@ def run(db: Library, args: argparse.Namespace) -> int:
                 print(
                     f"{verb} {_label(doc)}: already saved as #{duplicate.posting_id} "
                     f"({duplicate.reason})",
+                    file=report,
+                )
+            elif outcome.status is Status.UNCHANGED:
+                print(
+                    f"unchanged #{outcome.posting_id} {_label(doc)}: already saved, "
+                    "nothing to fill",
                     file=report,
                 )
             else:

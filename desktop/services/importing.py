@@ -18,6 +18,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, BinaryIO, TypeVar
 
 from desktop.core.bounds import bounded
+from desktop.core.empty_fields import fill_empty_fields
 from desktop.core.posting import PostingDocument
 from desktop.deferred_import import deferred
 from desktop.importers import ImportRefused, ReadResult
@@ -30,7 +31,7 @@ if TYPE_CHECKING:
     from sqlalchemy.orm import Session
 
     from desktop.importers import detect, export_stream
-    from desktop.storage import duplicate_checks, record_errors, stage_lookups
+    from desktop.storage import duplicate_checks, posting_documents, record_errors, stage_lookups
     from desktop.storage import posting_records as records
 else:  # the readers and the ORM, loaded after the window's first paint
     detect = deferred("desktop.importers.detect")
@@ -38,6 +39,7 @@ else:  # the readers and the ORM, loaded after the window's first paint
     duplicate_checks = deferred("desktop.storage.duplicate_checks")
     record_errors = deferred("desktop.storage.record_errors")
     records = deferred("desktop.storage.posting_records")
+    posting_documents = deferred("desktop.storage.posting_documents")
     stage_lookups = deferred("desktop.storage.stage_lookups")
 
 T = TypeVar("T")
@@ -67,6 +69,7 @@ class Decision(Enum):
     SAVE_NEW = "keep both"  # also what a posting with no duplicate gets
     UPDATE_EXISTING = "update the existing posting"
     SKIP = "skip"
+    FILL_EMPTY = "fill the existing posting's empty fields"  # a tracker's rows, by default
 
 
 def find_duplicate(db: Library, doc: PostingDocument) -> Duplicate | None:
@@ -280,7 +283,9 @@ def save_many(
 
 
 def _changes_of(outcomes: Sequence[Written | SaveFailure]) -> Changes:
-    written = [o for o in outcomes if isinstance(o, Written) and o.posting_id is not None]
+    written = [
+        o for o in outcomes if isinstance(o, Written) and o.posting_id is not None and o.changed
+    ]
     return Changes(
         created=frozenset(o.posting_id for o in written if o.created),  # type: ignore[misc]
         updated=frozenset(o.posting_id for o in written if not o.created),  # type: ignore[misc]
@@ -293,6 +298,7 @@ class Written:
 
     posting_id: int | None  # None: skipped
     created: bool = False
+    changed: bool = True  # False: a duplicate with no empty field the copy could fill
 
 
 BUSY_RETRIES = 5  # each waits out SQLite's busy timeout (5 s) first: half a minute in all
@@ -350,6 +356,8 @@ def _write(session: Session, jobs: Sequence[SaveJob], now: datetime) -> list[Wri
             except record_errors.PostingMissing as error:
                 raise PostingNotFound(str(error)) from None
             outcomes.append(Written(duplicate_of))
+        elif decision is Decision.FILL_EMPTY and duplicate_of is not None:
+            outcomes.append(_fill_empty(session, duplicate_of, doc, now))
         else:
             # A posting from Jobdeck's own export gets a new id; its stage and history come too.
             new.append((len(outcomes), doc.with_changes(id=None)))
@@ -363,6 +371,19 @@ def _write(session: Session, jobs: Sequence[SaveJob], now: datetime) -> list[Wri
     return outcomes
 
 
+def _fill_empty(session: Session, posting_id: int, doc: PostingDocument, now: datetime) -> Written:
+    session.flush()  # what the session holds, written before plain SQL reads it
+    connection = session.connection().connection.dbapi_connection
+    stored = posting_documents.read_document(connection, posting_id)  # type: ignore[arg-type]
+    if stored is None:
+        raise PostingNotFound(f"There is no posting with id {posting_id}.")
+    filled = fill_empty_fields(stored, doc)
+    if filled is stored:
+        return Written(posting_id, changed=False)
+    records.update_document(session, posting_id, filled, now, merge_company=True)
+    return Written(posting_id)
+
+
 # ---------------------------------------------------------------------------------------------
 # jobdeck import: a stream of documents, a chunk per transaction.
 
@@ -371,6 +392,7 @@ class Status(Enum):
     SAVED = "saved"
     UPDATED = "updated"
     SKIPPED = "skipped"
+    UNCHANGED = "unchanged"  # a duplicate whose empty fields the copy could not fill
     REFUSED = "refused"
     WOULD_SAVE = "would save"  # a dry run
 
@@ -448,7 +470,10 @@ def _dry_run(
         if duplicate is not None and on_duplicate is Decision.SKIP:
             yield Outcome(doc, result.warnings, Status.SKIPPED, duplicate=duplicate)
             continue
-        updates = duplicate is not None and on_duplicate is Decision.UPDATE_EXISTING
+        updates = duplicate is not None and on_duplicate in (
+            Decision.UPDATE_EXISTING,
+            Decision.FILL_EMPTY,
+        )
         try:
             checked(doc)
             for name in (doc.stage, *(change.stage for change in doc.stage_history)):
@@ -492,6 +517,8 @@ def _import_chunk(
             status = Status.SKIPPED
         else:
             status = Status.SAVED if outcome.created else Status.UPDATED
+            if not outcome.changed:
+                status = Status.UNCHANGED
             saved_here.add(outcome.posting_id)
         yield Outcome(result.document, result.warnings, status, outcome.posting_id, duplicate)
 

@@ -11,13 +11,15 @@ from __future__ import annotations
 from collections.abc import Collection, Iterable, Sequence
 from typing import Any
 
-from sqlalchemy import select
+from datetime import UTC
+
+from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
 from desktop.core.fingerprint import content_fingerprint, raw_fingerprint
 from desktop.core.posting import PostingDocument
 from desktop.storage.company_records import company_key
-from desktop.storage.models import Company, Posting
+from desktop.storage.models import Company, Posting, Stage, StageChangeRow
 from desktop.storage.posting_records import title_key
 
 SAME_LINK = "same link"
@@ -53,18 +55,17 @@ def find_duplicates(
         for doc in docs
         if doc.company and doc.title
     }
-    by_pair = _oldest(
-        (
-            ((company, title), posting_id)
-            for company, title, posting_id in session.execute(
-                select(Company.name_key, Posting.title_key, Posting.id)
-                .join(Company, Company.id == Posting.company_id)
-                .where(Company.name_key.in_({company for company, _ in pairs}))
-                .where(Posting.title_key.in_({title for _, title in pairs}))
-            )
-        ),
-        ignore,
-    )
+    by_pair: dict[tuple[str, str], list[int]] = {}
+    for company, title, posting_id in session.execute(
+        select(Company.name_key, Posting.title_key, Posting.id)
+        .join(Company, Company.id == Posting.company_id)
+        .where(Company.name_key.in_({company for company, _ in pairs}))
+        .where(Posting.title_key.in_({title for _, title in pairs}))
+        .order_by(Posting.id)
+    ):
+        if posting_id not in ignore:
+            by_pair.setdefault((company, title), []).append(posting_id)
+    applied_days = _applied_days(session, {i for ids in by_pair.values() for i in ids})
     fingerprints = [content_fingerprint(doc) for doc in docs]
     by_text = _oldest(
         session.execute(
@@ -93,13 +94,54 @@ def find_duplicates(
             pair = (company_key(doc.company), title_key(doc.title))
         if doc.url and doc.url in by_link:
             found[index] = (by_link[doc.url], SAME_LINK)
-        elif pair is not None and pair in by_pair:
-            found[index] = (by_pair[pair], SAME_COMPANY_AND_TITLE)
+        elif pair is not None and (same := _same_application(doc, by_pair.get(pair), applied_days)):
+            found[index] = (same, SAME_COMPANY_AND_TITLE)
         elif fingerprint is not None and fingerprint in by_text:
             found[index] = (by_text[fingerprint], NEARLY_THE_SAME_TEXT)
         elif as_received is not None and as_received in by_received:
             found[index] = (by_received[as_received], THE_SAME_TEXT_AS_RECEIVED)
     return found
+
+
+APPLIED = "applied"  # the stage whose date tells one application to a job from another
+
+
+def _applied_days(session: Session, posting_ids: Collection[int]) -> dict[int, set[str]]:
+    """The UTC days each posting entered the Applied stage (as stored: "2026-11-03")."""
+    if not posting_ids:
+        return {}
+    rows = session.execute(
+        select(StageChangeRow.posting_id, StageChangeRow.at)
+        .join(Stage, Stage.id == StageChangeRow.stage_id)
+        .where(func.lower(Stage.name) == APPLIED)
+        .where(StageChangeRow.posting_id.in_(set(posting_ids)))
+    )
+    days: dict[int, set[str]] = {}
+    for posting_id, at in rows:
+        days.setdefault(posting_id, set()).add(at.astimezone(UTC).date().isoformat())
+    return days
+
+
+def _same_application(
+    doc: PostingDocument, candidates: list[int] | None, applied_days: dict[int, set[str]]
+) -> int | None:
+    """Among stored postings with the document's company and title, the oldest that is the
+    same application: one applied on the day the document says, or not applied at all.
+    Someone who applied to the same job twice, months apart, has two applications."""
+    if not candidates:
+        return None
+    applied = {
+        change.at.astimezone(UTC).date().isoformat()
+        for change in doc.stage_history
+        if change.stage.casefold() == APPLIED
+    }
+    if not applied:
+        return candidates[0]
+    for posting_id in candidates:
+        days = applied_days.get(posting_id)
+        if not days or days & applied:
+            return posting_id
+    return None
 
 
 def _oldest(rows: Iterable[Any], ignore: Collection[int]) -> dict[Any, int]:

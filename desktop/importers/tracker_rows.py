@@ -1,0 +1,278 @@
+"""A tracker's rows read through a column mapping into posting documents with their history.
+
+Each row becomes a posting in the stage its status maps to, and the dates in the row become
+its stage history (saved at, applied at, the status's own date), not the moment of the import.
+A row that cannot be read (no company and no title, a date that cannot be read) is named by
+its row number and reason; the other rows still come through.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable, Iterator, Sequence
+from dataclasses import dataclass
+from datetime import date, datetime, time, timedelta, timezone
+
+from desktop.core.dates import parse_date
+from desktop.core.money import find_salary
+from desktop.core.posting import PostingDocument, Salary, StageChange
+from desktop.importers.tables import Table, TableRow
+from desktop.importers.tracker_mapping import DATE_FIELDS, FIELDS, ColumnMapping, stage_of
+
+DEFAULT_STAGE = "Applied"  # what an unknown status becomes (with a note)
+SAVED_STAGE = "Saved"
+# A date alone is taken as noon local time: shown as that day in any zone near the user's.
+_NOON = time(12, 0)
+_YES = {"yes", "y", "true", "x", "✓", "✔", "1", "ja"}
+_NO = {"no", "n", "false", "0", "-", "nein"}
+_NUMERIC = re.compile(
+    r"^(\d{1,4})([./-])(\d{1,2})\2(\d{2,4})(?:,?\s+(\d{1,2}):(\d{2})(?::(\d{2}))?\s*([AaPp][Mm])?)?$"
+)
+# JavaScript's Date.toString(): "Mon Nov 03 2026 10:00:00 GMT+0100 (Central European ...)".
+_JS_DATE = re.compile(
+    r"^\w{3} (\w{3}) (\d{1,2}) (\d{4}) (\d{2}):(\d{2}):(\d{2}) GMT([+-])(\d{2})(\d{2})"
+)
+_WORK_MODELS = {
+    "remote": "Remote", "fully remote": "Remote", "hybrid": "Hybrid", "onsite": "Onsite",
+    "on-site": "Onsite", "on site": "Onsite", "office": "Onsite", "in office": "Onsite",
+    "in-office": "Onsite",
+}  # fmt: skip
+
+
+@dataclass(frozen=True)
+class RowRead:
+    """One row: its document, or the reason it could not be read."""
+
+    row: int  # the row number a spreadsheet shows
+    document: PostingDocument | None
+    warnings: tuple[str, ...] = ()
+    problem: str | None = None
+
+
+def _local(day: date, at: time = _NOON) -> datetime:
+    return datetime.combine(day, at).astimezone()
+
+
+def day_first_columns(table: Table, mapping: ColumnMapping) -> set[int]:
+    """The date columns written day first: those where some date's first number exceeds 12
+    ("14/10/2026"), or that use dots ("14.10.2026"), as the whole column then must."""
+    found: set[int] = set()
+    for name in DATE_FIELDS:
+        column = mapping.column(name)
+        if column is None:
+            continue
+        for row in table.rows:
+            match = _NUMERIC.match(row.cell(column))
+            if match and len(match[1]) <= 2 and (int(match[1]) > 12 or match[2] == "."):
+                found.add(column)
+                break
+    return found
+
+
+def read_moment(text: str, *, day_first: bool = False) -> datetime | None:
+    """The time a cell states: an ISO date or time, "11/25/24, 3:15 PM", "25.11.2024",
+    "Nov 25, 2024", JavaScript's date text. A date alone is noon local time. None when the
+    text is not a date (the caller says so)."""
+    text = text.strip()
+    if re.match(r"^\d{4}-\d{2}-\d{2}", text):
+        try:
+            moment = datetime.fromisoformat(text.replace(" ", "T", 1))
+        except ValueError:
+            return None
+        if len(text) <= 10:
+            return _local(moment.date())
+        return moment if moment.tzinfo is not None else moment.astimezone()
+    numeric = _NUMERIC.match(text)
+    if numeric:
+        return _numeric(numeric, day_first=day_first)
+    js = _JS_DATE.match(text)
+    if js:
+        day = parse_date(f"{js[1]} {js[2]}, {js[3]}")
+        if day is None:
+            return None
+        sign = 1 if js[7] == "+" else -1
+        zone = timezone(sign * timedelta(hours=int(js[8]), minutes=int(js[9])))
+        return datetime.combine(day, time(int(js[4]), int(js[5]), int(js[6])), zone)
+    day = parse_date(text)
+    return _local(day) if day is not None else None
+
+
+def _numeric(match: re.Match[str], *, day_first: bool) -> datetime | None:
+    first, separator, second, year_text = match[1], match[2], int(match[3]), match[4]
+    if len(first) == 4:  # 2024/11/25
+        year, month, day = int(first), second, int(year_text)
+    else:
+        year = int(year_text) + (2000 if len(year_text) == 2 else 0)
+        if day_first or separator == "." or int(first) > 12:
+            day, month = int(first), second
+        else:
+            month, day = int(first), second
+    try:
+        calendar_day = date(year, month, day)
+        if match[5] is None:
+            return _local(calendar_day)
+        hour = int(match[5]) % 12 if match[8] else int(match[5])
+        if match[8] and match[8].lower() == "pm":
+            hour += 12
+        return _local(calendar_day, time(hour, int(match[6]), int(match[7] or 0)))
+    except ValueError:
+        return None
+
+
+def read_rows(
+    table: Table,
+    mapping: ColumnMapping,
+    stages: Sequence[str],
+    *,
+    now: datetime,
+) -> Iterator[RowRead]:
+    """Each row of ``table`` read through ``mapping``; ``stages`` are the library's stage
+    names (a status maps only to one of them). ``now`` stands in for a row with no date."""
+    day_first = day_first_columns(table, mapping)
+    for row in table.rows:
+        yield _read_row(row, table.header, mapping, stages, day_first, now)
+
+
+def _read_row(
+    row: TableRow,
+    header: Sequence[str],
+    mapping: ColumnMapping,
+    stages: Sequence[str],
+    day_first: set[int],
+    now: datetime,
+) -> RowRead:
+    def cell(name: str) -> str:
+        column = mapping.column(name)
+        return row.cell(column) if column is not None else ""
+
+    company, title = cell("company"), cell("title")
+    if not company and not title:
+        return RowRead(row.number, None, problem=f"row {row.number}: no company and no title")
+    notes: list[str] = []
+    dates: dict[str, datetime | None] = {}
+    applied_flag = False
+    for name in DATE_FIELDS:
+        text = cell(name)
+        column = mapping.column(name)
+        if not text:
+            dates[name] = None
+            continue
+        if name == "applied" and text.casefold() in _YES | _NO:  # a tick box, not a date
+            applied_flag = text.casefold() in _YES
+            dates[name] = None
+            continue
+        moment = read_moment(text, day_first=column in day_first)
+        if moment is None:
+            label = FIELDS[name].lower()
+            return RowRead(
+                row.number, None, problem=f"row {row.number}: the {label} {text!r} is not a date"
+            )
+        dates[name] = moment
+    stage, note = _stage(cell("status"), mapping, stages, dates, applied_flag)
+    if note:
+        notes.append(f"row {row.number}: {note}")
+    history = _history(stage, stages, dates)
+    doc = PostingDocument(
+        title=title or None,
+        company=company or None,
+        location=cell("location") or None,
+        employment_type=cell("employment_type") or None,
+        work_model=_work_model(cell("work_model"), row.number, notes),
+        salary=_salary(cell("salary")),
+        captured_at=dates["saved"] or dates["applied"] or now,
+        valid_through=dates["deadline"].date().isoformat() if dates["deadline"] else None,
+        url=_link(cell("url"), row.number, notes),
+        description=_description(cell("description"), cell),
+        source_format="manual",
+        raw=_raw(row, header),
+        stage=stage,
+        stage_history=history,
+    )
+    return RowRead(row.number, doc, tuple(notes))
+
+
+def _stage(
+    status: str,
+    mapping: ColumnMapping,
+    stages: Sequence[str],
+    dates: dict[str, datetime | None],
+    applied_flag: bool,
+) -> tuple[str | None, str | None]:
+    """The row's stage, and a note when its status had to be guessed."""
+    status = status or mapping.default_status or ""
+    fallback = stage_of(DEFAULT_STAGE, mapping, stages)
+    if status:
+        stage = stage_of(status, mapping, stages)
+        if stage is not None:
+            return stage, None
+        return fallback, f"the status {status!r} has no stage; imported as {fallback or 'the first'}"
+    if dates["applied"] is not None or applied_flag:
+        return fallback, None
+    return stage_of(SAVED_STAGE, mapping, stages), None
+
+
+def _history(
+    stage: str | None, stages: Sequence[str], dates: dict[str, datetime | None]
+) -> tuple[StageChange, ...]:
+    """Saved at, applied at, and the current stage at the status date, oldest first; stages
+    the library lacks are left out (a library that renamed "Applied", say)."""
+    entries: list[StageChange] = []
+    for wanted, at in ((SAVED_STAGE, dates["saved"]), (DEFAULT_STAGE, dates["applied"])):
+        named = next((s for s in stages if s.casefold() == wanted.casefold()), None)
+        if named is not None and at is not None:
+            entries.append(StageChange(named, at))
+    status_at = dates["status_date"]
+    if stage is not None and status_at is not None and all(e.stage != stage for e in entries):
+        entries.append(StageChange(stage, status_at))
+    return tuple(sorted(entries, key=lambda change: change.at))
+
+
+def _work_model(text: str, row: int, notes: list[str]) -> str | None:
+    if not text:
+        return None
+    found = _WORK_MODELS.get(" ".join(text.casefold().split()))
+    if found is None:
+        notes.append(f"row {row}: the workplace {text!r} is not remote, hybrid or on-site; left out")
+    return found
+
+
+def _salary(text: str) -> Salary | None:
+    if not text:
+        return None
+    found = find_salary(text, labelled=True)
+    if found is None:
+        return Salary(text=text)
+    return Salary(found.min, found.max, found.currency, found.period, text)
+
+
+def _link(text: str, row: int, notes: list[str]) -> str | None:
+    if not text:
+        return None
+    if re.match(r"^https?://\S+$", text, re.IGNORECASE):
+        return text
+    notes.append(f"row {row}: the link {text!r} is not a web address; left out")
+    return None
+
+
+def _description(description: str, cell: Callable[[str], str]) -> str | None:
+    """The posting's text, then what the row says beside it (where applied, the contact,
+    the notes) as labelled lines, so nothing of the row is lost."""
+    from desktop.importers.html_text import fragment_text  # lxml, only for a description
+
+    parts = [fragment_text(description).strip()] if description else []
+    for name, label in (("source", "Where applied"), ("contact", "Contact"), ("notes", "Notes")):
+        value = cell(name)
+        if value:
+            parts.append(f"{label}: {value}")
+    return "\n\n".join(p for p in parts if p) or None
+
+
+def _raw(row: TableRow, header: Sequence[str]) -> str:
+    """The row as received, one "Header: value" line a cell, kept as the posting's raw text
+    (the same row read again has the same raw text, wherever the file lies)."""
+    lines: list[str] = []
+    for column, value in enumerate(row.cells):
+        name = header[column] if column < len(header) else f"Column {column + 1}"
+        if value.strip():
+            lines.append(f"{name}: {value}")
+    return "\n".join(lines)
