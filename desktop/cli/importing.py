@@ -69,7 +69,9 @@ DECISIONS = {  # --on-duplicate: the name of an importing.Decision
 }
 
 
-def _read_table(path: str, mapping_file: str | None, db: Library, report: Any) -> Iterable[importing.Read]:
+def _read_table(
+    path: str, mapping_file: str | None, db: Library, report: Any
+) -> Iterable[importing.Read]:
     """A spreadsheet's rows, each a posting read or a row refused (with its number)."""
     table = tracker_import.read_table(Path(path))
     if mapping_file:

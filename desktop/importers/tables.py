@@ -81,10 +81,7 @@ def _from_rows(numbered: Sequence[tuple[int, Sequence[str]]], kind: str) -> Tabl
 
 def _read_delimited(text: str, *, tab: bool) -> Table:
     sample = text[:65536]
-    if tab:
-        delimiter = "\t"
-    else:
-        delimiter = _likeliest_delimiter(sample)
+    delimiter = "\t" if tab else _likeliest_delimiter(sample)
     reader = csv.reader(io.StringIO(text, newline=""), delimiter=delimiter)
     numbered: list[tuple[int, Sequence[str]]] = []
     try:
@@ -93,7 +90,8 @@ def _read_delimited(text: str, *, tab: bool) -> Table:
             # a spreadsheet shows rows (one record, one row).
             numbered.append((len(numbered) + 1, cells))
     except csv.Error as error:
-        raise ImportRefused(f"the table cannot be read near row {len(numbered) + 1}: {error}")
+        reason = f"the table cannot be read near row {len(numbered) + 1}: {error}"
+        raise ImportRefused(reason) from None
     table = _from_rows(numbered, "TSV" if delimiter == "\t" else "CSV")
     if len(table.header) < 2:
         raise ImportRefused(

@@ -189,7 +189,9 @@ def from_json(value: Any, header: Sequence[str]) -> ColumnMapping:
         if title is None:
             continue
         if not isinstance(title, str) or folded(title) not in known:
-            raise ImportRefused(f"the mapping reads {name} from {title!r}, a column the table lacks")
+            raise ImportRefused(
+                f"the mapping reads {name} from {title!r}, a column the table lacks"
+            )
         columns[name] = known[folded(title)]
     statuses = value.get("statuses", {})
     if not isinstance(statuses, dict) or not all(

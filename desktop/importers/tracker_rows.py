@@ -12,6 +12,7 @@ import re
 from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass
 from datetime import date, datetime, time, timedelta, timezone
+from functools import lru_cache
 
 from desktop.core.dates import parse_date
 from desktop.core.money import find_salary
@@ -129,15 +130,22 @@ def read_rows(
     """Each row of ``table`` read through ``mapping``; ``stages`` are the library's stage
     names (a status maps only to one of them). ``now`` stands in for a row with no date."""
     day_first = day_first_columns(table, mapping)
+    known: dict[str, str | None] = {}  # status -> stage: a sheet repeats a handful of statuses
+
+    def stage_for(status: str) -> str | None:
+        if status not in known:
+            known[status] = stage_of(status, mapping, stages)
+        return known[status]
+
     for row in table.rows:
-        yield _read_row(row, table.header, mapping, stages, day_first, now)
+        yield _read_row(row, table.header, mapping, stage_for, day_first, now)
 
 
 def _read_row(
     row: TableRow,
     header: Sequence[str],
     mapping: ColumnMapping,
-    stages: Sequence[str],
+    stage_for: Callable[[str], str | None],
     day_first: set[int],
     now: datetime,
 ) -> RowRead:
@@ -168,10 +176,12 @@ def _read_row(
                 row.number, None, problem=f"row {row.number}: the {label} {text!r} is not a date"
             )
         dates[name] = moment
-    stage, note = _stage(cell("status"), mapping, stages, dates, applied_flag)
+    stage, note = _stage(
+        cell("status") or mapping.default_status or "", stage_for, dates, applied_flag
+    )
     if note:
         notes.append(f"row {row.number}: {note}")
-    history = _history(stage, stages, dates)
+    history = _history(stage, stage_for, dates)
     doc = PostingDocument(
         title=title or None,
         company=company or None,
@@ -193,33 +203,34 @@ def _read_row(
 
 def _stage(
     status: str,
-    mapping: ColumnMapping,
-    stages: Sequence[str],
+    stage_for: Callable[[str], str | None],
     dates: dict[str, datetime | None],
     applied_flag: bool,
 ) -> tuple[str | None, str | None]:
     """The row's stage, and a note when its status had to be guessed."""
-    status = status or mapping.default_status or ""
-    fallback = stage_of(DEFAULT_STAGE, mapping, stages)
+    fallback = stage_for(DEFAULT_STAGE)
     if status:
-        stage = stage_of(status, mapping, stages)
+        stage = stage_for(status)
         if stage is not None:
             return stage, None
-        return fallback, f"the status {status!r} has no stage; imported as {fallback or 'the first'}"
+        return (
+            fallback,
+            f"the status {status!r} has no stage; imported as {fallback or 'the first'}",
+        )
     if dates["applied"] is not None or applied_flag:
         return fallback, None
-    return stage_of(SAVED_STAGE, mapping, stages), None
+    return stage_for(SAVED_STAGE), None
 
 
 def _history(
-    stage: str | None, stages: Sequence[str], dates: dict[str, datetime | None]
+    stage: str | None, stage_for: Callable[[str], str | None], dates: dict[str, datetime | None]
 ) -> tuple[StageChange, ...]:
     """Saved at, applied at, and the current stage at the status date, oldest first; stages
     the library lacks are left out (a library that renamed "Applied", say)."""
     entries: list[StageChange] = []
     for wanted, at in ((SAVED_STAGE, dates["saved"]), (DEFAULT_STAGE, dates["applied"])):
-        named = next((s for s in stages if s.casefold() == wanted.casefold()), None)
-        if named is not None and at is not None:
+        named = stage_for(wanted)
+        if named is not None and at is not None and named.casefold() == wanted.casefold():
             entries.append(StageChange(named, at))
     status_at = dates["status_date"]
     if stage is not None and status_at is not None and all(e.stage != stage for e in entries):
@@ -232,10 +243,13 @@ def _work_model(text: str, row: int, notes: list[str]) -> str | None:
         return None
     found = _WORK_MODELS.get(" ".join(text.casefold().split()))
     if found is None:
-        notes.append(f"row {row}: the workplace {text!r} is not remote, hybrid or on-site; left out")
+        notes.append(
+            f"row {row}: the workplace {text!r} is not remote, hybrid or on-site; left out"
+        )
     return found
 
 
+@lru_cache(maxsize=1024)  # a sheet repeats its pay ranges; reading one is a regex search
 def _salary(text: str) -> Salary | None:
     if not text:
         return None

@@ -127,9 +127,7 @@ def preview(
     return shown
 
 
-def unmapped_statuses(
-    table: Table, mapping: ColumnMapping, stage_list: Sequence[str]
-) -> list[str]:
+def unmapped_statuses(table: Table, mapping: ColumnMapping, stage_list: Sequence[str]) -> list[str]:
     """The statuses of the table no stage fits yet (asked once in the window), in order."""
     column = mapping.column("status")
     if column is None:

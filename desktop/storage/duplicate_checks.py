@@ -9,9 +9,8 @@ postings an import holds, instead of three per posting.
 from __future__ import annotations
 
 from collections.abc import Collection, Iterable, Sequence
-from typing import Any
-
 from datetime import UTC
+from typing import Any
 
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session

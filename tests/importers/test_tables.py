@@ -38,14 +38,14 @@ def test_every_encoding_and_delimiter_reads_the_same_table(delimiter: str, encod
 
 
 def test_tsv_by_its_name_even_when_cells_hold_commas() -> None:
-    data = "Company\tTitle\nSmith, Jones & Co\tClerk, junior\n".encode()
+    data = b"Company\tTitle\nSmith, Jones & Co\tClerk, junior\n"
     table = read_table(data, "export.tsv")
     assert table.kind == "TSV"
     assert table.rows[0].cells == ("Smith, Jones & Co", "Clerk, junior")
 
 
 def test_commas_in_notes_do_not_fool_the_delimiter_of_a_semicolon_file() -> None:
-    data = "Firma;Stelle;Notizen\nAcme;Dev;a, b, c, d, e, f\nBeta;Ops;x, y, z\n".encode()
+    data = b"Firma;Stelle;Notizen\nAcme;Dev;a, b, c, d, e, f\nBeta;Ops;x, y, z\n"
     table = read_table(data, "bewerbungen.csv")
     assert table.header == ("Firma", "Stelle", "Notizen")
     assert table.rows[0].cells == ("Acme", "Dev", "a, b, c, d, e, f")
@@ -69,6 +69,7 @@ def test_a_markdown_file_without_a_table_is_refused_with_the_reason() -> None:
 
 def test_excel_workbook_dates_and_numbers_become_text() -> None:
     import openpyxl
+
     book = openpyxl.Workbook()
     sheet = book.active
     sheet.append(["Company", "Title", "Date Applied", "Salary"])
