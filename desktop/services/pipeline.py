@@ -15,7 +15,7 @@ from desktop.services.changes import Changes, Result
 from desktop.services.errors import Invalid, NotFound
 from desktop.services.library import Library
 from desktop.services.postings import PostingNotFound
-from desktop.storage import pipeline_sql, record_errors
+from desktop.storage import board_sql, pipeline_sql, record_errors
 
 if TYPE_CHECKING:
     from desktop.storage import pipeline_records as records
@@ -37,13 +37,14 @@ COLUMN_PAGE = 200  # cards read per column at first; scrolling down reads more
 
 
 def load_board(db: Library, search: str = "", per_column: int | None = COLUMN_PAGE) -> Board:
-    """The stages with their counts and the first cards of every column."""
-    with db.reading() as session:
-        stages = records.stages(session, search)
+    """The stages with their counts and the first cards of every column. Plain SQL: the
+    board's first paint does not wait for the ORM."""
+    with db.querying() as connection:
+        stages = board_sql.columns(connection, search)
         cards = [
             card
             for stage in stages
-            for card in records.cards(session, search, stage_id=stage.id, limit=per_column)
+            for card in board_sql.cards(connection, search, stage_id=stage.id, limit=per_column)
         ]
     return Board(stages, cards)
 
@@ -52,14 +53,14 @@ def column_cards(
     db: Library, stage_id: int, search: str = "", offset: int = 0, limit: int = COLUMN_PAGE
 ) -> list[Card]:
     """More of one column, for when the user scrolls past what was read."""
-    with db.reading() as session:
-        return records.cards(session, search, stage_id=stage_id, offset=offset, limit=limit)
+    with db.querying() as connection:
+        return board_sql.cards(connection, search, stage_id=stage_id, offset=offset, limit=limit)
 
 
 def cards_of(db: Library, posting_ids: Collection[int]) -> list[Card]:
     """The board cards of these postings (to show a change in place), in board order."""
-    with db.reading() as session:
-        return records.cards(session, posting_ids=posting_ids)
+    with db.querying() as connection:
+        return board_sql.cards(connection, posting_ids=posting_ids)
 
 
 def resolve_stage(db: Library, name: str) -> StageInfo:

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from desktop.storage import pipeline_records, pipeline_sql, posting_records
+from desktop.storage import board_sql, pipeline_records, pipeline_sql, posting_records
 from desktop.storage.database import Database
 from desktop.storage.stage_lookups import stage_by_name
 from tests.samples import amazon_document
@@ -10,8 +10,8 @@ from tests.storage.conftest import NOW
 
 
 def _column(store: Database, stage_id: int) -> list[str]:
-    with store.reading() as session:
-        return [c.title for c in pipeline_records.cards(session, stage_id=stage_id)]
+    with store.querying() as connection:
+        return [c.title for c in board_sql.cards(connection, stage_id=stage_id)]
 
 
 def _fill(store: Database, *titles: str) -> tuple[list[int], int]:
