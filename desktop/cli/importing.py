@@ -21,11 +21,14 @@ if TYPE_CHECKING:
     from desktop import importers
     from desktop.core import document
     from desktop.core.posting import PostingDocument
-    from desktop.services import importing, postings, tracker_import
+    from desktop.importers import job_links
+    from desktop.services import importing, link_import, postings, tracker_import
 else:  # loaded by the command that runs: each command imports only what it needs
     document = deferred("desktop.core.document")
     importers = deferred("desktop.importers")
     importing = deferred("desktop.services.importing")
+    job_links = deferred("desktop.importers.job_links")
+    link_import = deferred("desktop.services.link_import")
     postings = deferred("desktop.services.postings")
     tracker_import = deferred("desktop.services.tracker_import")
 
@@ -34,13 +37,15 @@ def add_import_command(commands: Any, parents: list[argparse.ArgumentParser]) ->
     import_cmd = commands.add_parser(
         "import",
         parents=parents,
-        help="read postings from files (or - for stdin) and save them",
+        help="read postings from files, links (or - for stdin) and save them",
         description="Read job postings (board text, career-site text, HTML pages, Jobdeck "
-        "JSON) and save them; or the applications of a spreadsheet or another tracker's export "
-        "(.csv, .tsv, .xlsx, a Markdown table), one a row, with their dates as the stage "
-        "history. Exit 0 when every input was imported, 1 when any was refused.",
+        "JSON, or a posting's http(s) link, fetched from its best source) and save them; or "
+        "the applications of a spreadsheet or another tracker's export (.csv, .tsv, .xlsx, a "
+        "Markdown table), one a row, with their dates as the stage history. Exit 0 when every input was imported, 1 when any was refused.",
     )
-    import_cmd.add_argument("paths", nargs="+", metavar="PATH", help="a file, or - for stdin")
+    import_cmd.add_argument(
+        "paths", nargs="+", metavar="PATH", help="a file, an http(s) link, or - for stdin"
+    )
     import_cmd.add_argument("--dry-run", action="store_true", help="read and report; save nothing")
     import_cmd.add_argument(
         "--json", action="store_true", help="print the posting documents as a JSON array"
@@ -86,6 +91,8 @@ def _read_table(
 
 
 def _read(path: str) -> Iterable[importing.Read]:
+    if job_links.looks_like_link(path):  # the network, only for a link the user gave
+        return link_import.read_link(path)
     if path == "-":
         return importing.read_documents(importing.read_limited(sys.stdin.buffer, "stdin"), "stdin")
     return importing.read_path(Path(path))
@@ -101,6 +108,28 @@ def _duplicate_note(duplicate: importing.Duplicate | None) -> str:
     return f" (duplicate of #{duplicate.posting_id}, {duplicate.reason})"
 
 
+def _saved_link_skipped(
+    db: Library, path: str, on_duplicate: importing.Decision, dry_run: bool, report: Any
+) -> bool:
+    """A link already saved is skipped before anything is fetched (unless asked to update it
+    or keep both)."""
+    if on_duplicate is not importing.Decision.SKIP:
+        return False
+    try:
+        saved = link_import.saved_with_link(db, path)
+    except importers.ImportRefused:
+        return False  # not a web link: reading it says why
+    if saved is None:
+        return False
+    verb = "would skip" if dry_run else "skipped"
+    print(
+        f"{verb} {saved.company or '?'}: {saved.title}: already saved as #{saved.posting_id} "
+        f"({saved.reason}); nothing was fetched",
+        file=report,
+    )
+    return True
+
+
 def run(db: Library, args: argparse.Namespace) -> int:
     """Import each path in turn, a chunk of postings per transaction, reporting each posting.
 
@@ -111,7 +140,12 @@ def run(db: Library, args: argparse.Namespace) -> int:
     report = sys.stderr if args.json else sys.stdout  # keep stdout pure JSON with --json
     Status = importing.Status
     for path in args.paths:
-        table = path != "-" and tracker_import.is_table_file(Path(path))
+        link = job_links.looks_like_link(path)
+        table = not link and path != "-" and tracker_import.is_table_file(Path(path))
+        on_duplicate = args.on_duplicate or ("fill" if table else "skip")
+        decision = importing.Decision[DECISIONS[on_duplicate]]
+        if link and _saved_link_skipped(db, path, decision, args.dry_run, report):
+            continue
         try:
             results = _read_table(path, args.mapping, db, report) if table else _read(path)
         except importers.ImportRefused as error:
@@ -119,10 +153,7 @@ def run(db: Library, args: argparse.Namespace) -> int:
             refused += 1
             continue
         source = "stdin" if path == "-" else path
-        on_duplicate = args.on_duplicate or ("fill" if table else "skip")
-        outcomes = importing.import_documents(
-            db, results, importing.Decision[DECISIONS[on_duplicate]], dry_run=args.dry_run
-        )
+        outcomes = importing.import_documents(db, results, decision, dry_run=args.dry_run)
         for outcome in outcomes:
             doc, duplicate = outcome.document, outcome.duplicate
             for warning in outcome.warnings:

@@ -166,3 +166,15 @@ def titles_and_companies(
 
 def title_and_company(session: Session, posting_id: int) -> tuple[str, str | None]:
     return titles_and_companies(session, [posting_id])[posting_id]
+
+
+def links_starting_with(session: Session, prefix: str) -> list[tuple[str, int]]:
+    """(link, posting id) of every stored posting whose link starts with ``prefix`` (a link's
+    scheme, host and path): the candidates for "the same link" once tracking is removed.
+    A range on the link's index, not a scan."""
+    rows = session.execute(
+        select(Posting.url, Posting.id).where(
+            Posting.url >= prefix, Posting.url < prefix + "\uffff"
+        )
+    )
+    return [(url, posting_id) for url, posting_id in rows]

@@ -21,7 +21,10 @@ from desktop.ui.main_window import MainWindow
 from tests.samples import AMAZON_TITLE, amazon_document
 
 ROOT = Path(__file__).resolve().parents[2]
-HEAVY = ("sqlalchemy", "keyring", "lxml", "nh3", "extruct", "alembic", "importlib.metadata")
+HEAVY = (
+    "sqlalchemy", "keyring", "lxml", "nh3", "extruct", "alembic", "importlib.metadata",
+    "httpx", "httpcore", "h11", "anyio", "certifi", "ssl",
+)  # fmt: skip
 
 
 def _run_python(*args: str) -> list[str]:
