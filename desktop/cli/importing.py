@@ -41,7 +41,8 @@ def add_import_command(commands: Any, parents: list[argparse.ArgumentParser]) ->
         description="Read job postings (board text, career-site text, HTML pages, Jobdeck "
         "JSON, or a posting's http(s) link, fetched from its best source) and save them; or "
         "the applications of a spreadsheet or another tracker's export (.csv, .tsv, .xlsx, a "
-        "Markdown table), one a row, with their dates as the stage history. Exit 0 when every input was imported, 1 when any was refused.",
+        "Markdown table), one a row, with their dates as the stage history. "
+        "Exit 0 when every input was imported, 1 when any was refused.",
     )
     import_cmd.add_argument(
         "paths", nargs="+", metavar="PATH", help="a file, an http(s) link, or - for stdin"
