@@ -26,6 +26,7 @@ from desktop.services import backups
 from desktop.services.errors import ServiceError
 from desktop.services.library import Library
 from desktop.ui.dialogs import messages
+from desktop.ui.dialogs.return_key import return_presses
 
 KIND_NAMES = {
     "daily": "Daily",
@@ -81,6 +82,7 @@ class BackupsDialog(QDialog):
         layout.addWidget(self.table, 1)
         layout.addWidget(self.empty)
         layout.addWidget(self.buttons)
+        return_presses(self, None)  # Restore asks first; still, Return presses nothing here
         self.refresh()
 
     def refresh(self) -> None:

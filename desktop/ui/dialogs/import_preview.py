@@ -28,6 +28,7 @@ from desktop.services import importing
 from desktop.services.errors import ServiceError
 from desktop.services.library import Library
 from desktop.ui.dialogs.posting_form import error_label
+from desktop.ui.dialogs.return_key import return_presses
 from desktop.ui.views.posting_editor import PostingEditor
 
 Decision = importing.Decision
@@ -130,7 +131,6 @@ class ImportPreview(QDialog):
         self.save_all_button = QPushButton()
         self.buttons.addButton(self.save_all_button, QDialogButtonBox.ButtonRole.ActionRole)
         self.buttons.addButton(QDialogButtonBox.StandardButton.Cancel)
-        self.save_button.setDefault(True)
         self.save_button.clicked.connect(self.save_current)
         self.skip_button.clicked.connect(self.skip_current)
         self.save_all_button.clicked.connect(self.save_all)
@@ -143,6 +143,8 @@ class ImportPreview(QDialog):
         layout.addWidget(splitter, 1)
         layout.addWidget(self.error)
         layout.addWidget(self.buttons)
+        # Return never discards: it saves the posting on show, edits and all, never skips it.
+        return_presses(self, self.save_button)
 
     def _note_beside(self, name: str) -> QLabel:
         """A note under a field of the editor's form, hidden until the reader is unsure."""

@@ -16,6 +16,7 @@ from desktop.services import postings
 from desktop.services.changes import Changes
 from desktop.services.errors import ServiceError
 from desktop.services.library import Library
+from desktop.ui.dialogs.return_key import return_presses
 from desktop.ui.dialogs.unsaved_changes import UnsavedChanges
 from desktop.ui.views.posting_editor import PostingEditor
 
@@ -59,6 +60,7 @@ class PostingForm(QDialog):
         layout.addWidget(self.editor)
         layout.addWidget(self.error)
         layout.addWidget(self.buttons)
+        return_presses(self, self.buttons.button(QDialogButtonBox.StandardButton.Save))
         self.editor.title.setFocus()
         self.unsaved = UnsavedChanges(self)  # after set_document: what the fields hold now
 

@@ -31,6 +31,7 @@ from desktop.core.pipeline import StageInfo
 from desktop.services import stages
 from desktop.services.changes import Changes, Kind
 from desktop.services.errors import ServiceError
+from desktop.ui.dialogs.return_key import return_presses
 from desktop.ui.operations import Operations
 
 STAGE_COLORS = (
@@ -123,6 +124,8 @@ class StagesDialog(QDialog):
         layout.addLayout(add_row)
         layout.addWidget(self.hint)
         layout.addWidget(buttons)
+        # Return in "Name" renames and in "New stage" adds: it never presses Delete stage.
+        return_presses(self, None)
 
     # -- showing -------------------------------------------------------------------------------
 
