@@ -12,9 +12,10 @@ from desktop.deferred_import import deferred
 from desktop.services.library import Library
 
 if TYPE_CHECKING:
-    from desktop.core import document
+    from desktop.core import display, document
     from desktop.services import pipeline, postings, stages
 else:  # loaded by the command that runs: each command imports only what it needs
+    display = deferred("desktop.core.display")
     document = deferred("desktop.core.document")
     pipeline = deferred("desktop.services.pipeline")
     postings = deferred("desktop.services.postings")
@@ -79,8 +80,14 @@ def run_move(db: Library, args: argparse.Namespace) -> int:
     try:
         at = arguments.moment(args.at, "--at") if args.at else None
         stage = pipeline.resolve_stage(db, args.stage)
-        pipeline.move_application(db, args.posting_id, stage.id, at=at)
+        record = pipeline.move_application(db, args.posting_id, stage.id, at=at).value
     except (document.DocumentError, pipeline.UnknownStage, postings.PostingNotFound) as error:
         return _usage(str(error))
     print(f"moved #{args.posting_id} to {stage.name}")
+    if record.moved_back:
+        # The stage just entered is the current one, so it is the latest entry: say which
+        # earlier dates moved back to keep it so (applied before the posting was saved).
+        when = display.day_and_time(at)
+        for entry in record.moved_back:
+            print(f"  {entry.stage}: was {display.day_and_time(entry.at)}, now {when} too")
     return 0

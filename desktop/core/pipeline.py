@@ -5,10 +5,11 @@ Plain frozen data. ("Board" is the UI's word for the pipeline drawn as columns o
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import datetime
 
-from desktop.core.display import salary_display
+from desktop.core.display import day_and_time, salary_display
 from desktop.core.posting import Salary
 
 
@@ -73,3 +74,33 @@ class MoveRecord:
     from_order: float
     to_stage_id: int
     history_id: int | None  # the stage change the move recorded; None for a reorder
+    # Earlier entries the move's time pulled back to it, as they were (undo puts them back).
+    moved_back: tuple[TimelineEntry, ...] = ()
+
+
+class TimelineConflict(ValueError):
+    """A stage date that would put the timeline out of order; the message says which stage."""
+
+
+def pulled_back(
+    timeline: Sequence[TimelineEntry], change_id: int, at: datetime
+) -> tuple[TimelineEntry, ...]:
+    """The entries (as they are now) that dating entry ``change_id`` at ``at`` moves back to it.
+
+    The current stage is always the latest entry of the timeline, so a date may not go past the
+    next entry: that raises ``TimelineConflict``, naming it. A date before earlier entries moves
+    them back with it (applied before the posting was saved: "Saved" moves back too); equal
+    times keep their order by id, which is the order they were recorded in.
+    ``timeline`` is oldest first; raises ``KeyError`` when ``change_id`` is not in it.
+    """
+    index = next((i for i, entry in enumerate(timeline) if entry.id == change_id), None)
+    if index is None:
+        raise KeyError(change_id)
+    entry = timeline[index]
+    if index + 1 < len(timeline) and at > (after := timeline[index + 1]).at:
+        raise TimelineConflict(
+            f"“{entry.stage}” cannot be dated after the stage that followed it, "
+            f"“{after.stage}” ({day_and_time(after.at)}). Change that date first, "
+            "or pick an earlier one."
+        )
+    return tuple(earlier for earlier in timeline[:index] if earlier.at > at)

@@ -9,7 +9,15 @@ from datetime import UTC, datetime
 from typing import TYPE_CHECKING
 
 from desktop.core.bounds import datetime_problem
-from desktop.core.pipeline import Application, Card, MoveRecord, StageInfo, TimelineEntry
+from desktop.core.pipeline import (
+    Application,
+    Card,
+    MoveRecord,
+    StageInfo,
+    TimelineConflict,
+    TimelineEntry,
+    pulled_back,
+)
 from desktop.deferred_import import deferred
 from desktop.services.changes import Changes, Result
 from desktop.services.errors import Invalid, NotFound
@@ -25,6 +33,20 @@ else:  # the ORM, loaded after the window's first paint
 
 class UnknownStage(NotFound):
     """No stage with that id or name (deleted or renamed since, say)."""
+
+
+class UnknownStageChange(NotFound):
+    """No stage change with that id (the move was undone, the posting deleted)."""
+
+
+@dataclass(frozen=True)
+class StageDating:
+    """A stage date as it was before a correction: enough to undo it, and to say what moved."""
+
+    posting_id: int
+    change_id: int
+    was: datetime
+    moved_back: tuple[TimelineEntry, ...]  # earlier entries moved back with it, as they were
 
 
 @dataclass(frozen=True)
@@ -85,7 +107,9 @@ def move_application(
     A move within the same stage only reorders; it adds nothing to the history. Plain SQL: a
     move from the command line does not wait for the ORM to load. The result's value is what
     ``undo_move`` needs. Raises ``PostingNotFound``, ``UnknownStage``, and ``Invalid`` for a
-    time the library cannot store (see ``core.bounds``).
+    time the library cannot store (see ``core.bounds``). A move dated before entries already in
+    the timeline moves them back to its time (the current stage is always the latest entry);
+    ``record.moved_back`` lists them as they were.
     """
     _check_time(at)
     with db.plain_writing() as connection:
@@ -114,6 +138,8 @@ def undo_move(db: Library, record: MoveRecord) -> Changes:
         posting.stage_order = record.from_order
         if record.history_id is not None:
             records.delete_change(session, record.history_id)
+        for entry in record.moved_back:
+            records.set_change_time(session, entry.id, entry.at)
     return Changes(moved=frozenset({record.posting_id}))
 
 
@@ -147,11 +173,57 @@ def timeline(db: Library, posting_id: int) -> list[TimelineEntry]:
         return pipeline_sql.timeline(connection, posting_id)
 
 
-def correct_stage_time(db: Library, change_id: int, at: datetime) -> Changes:
-    """Set when a posting entered a stage (an application sent last week, logged today)."""
+def _stage_time_checked(at: datetime) -> None:
     if at.tzinfo is None:
         raise Invalid("A stage time needs a time zone.")
     _check_time(at)
-    with db.writing() as session:
-        posting_id = records.set_change_time(session, change_id, at)
-    return Changes(moved=frozenset({posting_id}))
+
+
+def stage_time_effect(db: Library, change_id: int, at: datetime) -> tuple[TimelineEntry, ...]:
+    """What dating stage change ``change_id`` at ``at`` would do, without doing it: the earlier
+    entries it would move back with it (none: only that date changes), for the dialog to say
+    before the user confirms. Raises ``Invalid`` for a date past the next stage's (naming it),
+    ``UnknownStageChange``."""
+    _stage_time_checked(at)
+    with db.querying() as connection:
+        try:
+            posting_id = pipeline_sql.posting_of_change(connection, change_id)
+            return pulled_back(pipeline_sql.timeline(connection, posting_id), change_id, at)
+        except record_errors.StageChangeMissing as error:
+            raise UnknownStageChange(str(error)) from None
+        except TimelineConflict as conflict:
+            raise Invalid(str(conflict)) from None
+
+
+def correct_stage_time(db: Library, change_id: int, at: datetime) -> Result[StageDating]:
+    """Set when a posting entered a stage (an application sent last week, logged today).
+
+    The current stage stays the latest entry: a date past the next entry's is refused
+    (``Invalid``, naming that stage); earlier entries later than ``at`` move back to it (see
+    ``stage_time_effect``). The value is what ``undo_stage_time`` needs. Raises
+    ``UnknownStageChange`` when the entry is gone.
+    """
+    _stage_time_checked(at)
+    with db.plain_writing() as connection:
+        try:
+            posting_id = pipeline_sql.posting_of_change(connection, change_id)
+            was = next(
+                e.at for e in pipeline_sql.timeline(connection, posting_id) if e.id == change_id
+            )
+            _, moved = pipeline_sql.date_change(connection, change_id, at)
+        except record_errors.StageChangeMissing as error:
+            raise UnknownStageChange(str(error)) from None
+        except TimelineConflict as conflict:
+            raise Invalid(str(conflict)) from None
+    dating = StageDating(posting_id, change_id, was, moved)
+    return Result(dating, Changes(moved=frozenset({posting_id})))
+
+
+def undo_stage_time(db: Library, dating: StageDating) -> Changes:
+    """Put back the dates a ``correct_stage_time`` changed."""
+    with db.plain_writing() as connection:
+        pipeline_sql.set_change_times(
+            connection,
+            {dating.change_id: dating.was} | {entry.id: entry.at for entry in dating.moved_back},
+        )
+    return Changes(moved=frozenset({dating.posting_id}))

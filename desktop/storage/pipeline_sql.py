@@ -13,8 +13,8 @@ import sqlite3
 from datetime import UTC, datetime
 
 from desktop.core.bounds import readable_datetime
-from desktop.core.pipeline import Application, MoveRecord, StageInfo, TimelineEntry
-from desktop.storage.record_errors import PostingMissing, StageMissing
+from desktop.core.pipeline import Application, MoveRecord, StageInfo, TimelineEntry, pulled_back
+from desktop.storage.record_errors import PostingMissing, StageChangeMissing, StageMissing
 
 # Orders closer than this are renumbered before a card goes between them.
 MIN_ORDER_GAP = 1e-6
@@ -79,6 +79,37 @@ def timeline(conn: sqlite3.Connection, posting_id: int) -> list[TimelineEntry]:
         for change_id, stage, color, stored in rows
         if (at := readable_datetime(stored)) is not None
     ]
+
+
+def posting_of_change(conn: sqlite3.Connection, change_id: int) -> int:
+    """The posting whose history holds stage change ``change_id``. Raises StageChangeMissing."""
+    row = conn.execute("SELECT posting_id FROM stage_changes WHERE id = ?", (change_id,)).fetchone()
+    if row is None:
+        raise StageChangeMissing(
+            "That stage change is no longer in the history (the posting or the move was undone "
+            "or deleted)."
+        )
+    return int(row[0])
+
+
+def set_change_times(conn: sqlite3.Connection, times: dict[int, datetime]) -> None:
+    """Give each stage change (by id) its time."""
+    conn.executemany(
+        "UPDATE stage_changes SET at = ? WHERE id = ?",
+        [(stored_time(at), change_id) for change_id, at in times.items()],
+    )
+
+
+def date_change(
+    conn: sqlite3.Connection, change_id: int, at: datetime
+) -> tuple[int, tuple[TimelineEntry, ...]]:
+    """Date stage change ``change_id`` at ``at``, moving earlier entries back to it when they
+    were later (``core.pipeline.pulled_back``); returns (its posting, the entries moved back as
+    they were). Raises StageChangeMissing, and TimelineConflict past the next entry."""
+    posting_id = posting_of_change(conn, change_id)
+    moved = pulled_back(timeline(conn, posting_id), change_id, at)
+    set_change_times(conn, {change_id: at} | {entry.id: at for entry in moved})
+    return posting_id, moved
 
 
 def application(conn: sqlite3.Connection, posting_id: int) -> Application:
@@ -168,7 +199,12 @@ def move_card(
         "UPDATE postings SET stage_id = ?, stage_order = ? WHERE id = ?",
         (stage_id, order, posting_id),
     )
-    history_id = None
+    history_id, moved = None, ()
     if stage_id != from_stage:
+        # A move dated in the past (applied last week, logged today) stays the latest entry:
+        # entries dated after it move back to its time (read before it joins the timeline).
+        entering = TimelineEntry(0, "", "", at)
+        moved = pulled_back((*timeline(conn, posting_id), entering), 0, at)
+        set_change_times(conn, {entry.id: at for entry in moved})
         history_id = add_change(conn, posting_id, stage_id, at)
-    return MoveRecord(posting_id, from_stage, from_order, stage_id, history_id)
+    return MoveRecord(posting_id, from_stage, from_order, stage_id, history_id, moved)

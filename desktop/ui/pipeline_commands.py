@@ -75,7 +75,14 @@ class PipelineCommands(QObject):
     def ask_stage_date(self, change_id: int, stage: str, at: object) -> None:
         from desktop.ui.dialogs.stage_date_dialog import StageDateDialog
 
-        dialog = StageDateDialog(change_id, stage, at, self._parts.window)  # type: ignore[arg-type]
+        library = self._parts.library
+        dialog = StageDateDialog(
+            change_id,
+            stage,
+            at,  # type: ignore[arg-type]
+            lambda when: pipeline.stage_time_effect(library, change_id, when),
+            self._parts.window,
+        )
         dialog.chosen.connect(self.correct_stage_date)
         dialog.finished.connect(dialog.deleteLater)
         self.stage_date_dialog = dialog
@@ -84,5 +91,7 @@ class PipelineCommands(QObject):
     def correct_stage_date(self, change_id: int, at: Any) -> None:
         library = self._parts.library
         self._parts.operations.run(
-            "Change the date", lambda: pipeline.correct_stage_time(library, change_id, at)
+            "Change the date",
+            lambda: pipeline.correct_stage_time(library, change_id, at),
+            undo=lambda dating: pipeline.undo_stage_time(library, dating),
         )

@@ -39,13 +39,35 @@ def test_move_with_a_date_then_list_and_export_show_it(capsys, data_dir: Path) -
         "--at",
         "2026-11-17T09:00:00+01:00",
     )
-    assert (code, out.strip()) == (0, f"moved #{posting} to Applied")
+    # Applied before the posting was saved: "Saved" moves back with it, and says so.
+    moved, saved_line = out.strip().splitlines()
+    assert (code, moved) == (0, f"moved #{posting} to Applied")
+    assert saved_line.strip().startswith("Saved: was ")
     code, out, _ = run(capsys, "--data-dir", str(data_dir), "list", "--stage", "Applied", "--json")
     assert [row["id"] for row in json.loads(out)] == [posting]
     code, out, _ = run(capsys, "--data-dir", str(data_dir), "export", "--format", "json")
     (doc,) = json.loads(out)
     assert doc["stage"] == "Applied"
-    assert {"stage": "Applied", "at": "2026-11-17T08:00:00+00:00"} in doc["stage_history"]
+    # The current stage is the latest entry of the history, as the board and list say.
+    assert doc["stage_history"] == [
+        {"stage": "Saved", "at": "2026-11-17T08:00:00+00:00"},
+        {"stage": "Applied", "at": "2026-11-17T08:00:00+00:00"},
+    ]
+
+
+def test_move_at_a_time_after_the_last_entry_moves_nothing_else(capsys, data_dir: Path) -> None:
+    posting = _library(data_dir)
+    code, out, _ = run(
+        capsys,
+        "--data-dir",
+        str(data_dir),
+        "move",
+        str(posting),
+        "Applied",
+        "--at",
+        "2099-01-01T09:00Z",
+    )
+    assert (code, out.strip()) == (0, f"moved #{posting} to Applied")
 
 
 def test_an_unknown_id_or_stage_exits_2_and_changes_nothing(capsys, data_dir: Path) -> None:

@@ -7,6 +7,7 @@ from datetime import UTC, datetime
 import pytest
 
 from desktop.services import pipeline, postings, stages
+from desktop.services.errors import Invalid
 from desktop.services.library import Library, open_library
 from tests.samples import amazon_document
 
@@ -141,3 +142,71 @@ def test_deleting_a_stage_with_cards_needs_a_target_and_keeps_history(db: Librar
     history = [c.stage for c in postings.get_posting(db, posting).stage_history]
     assert history == ["Saved", "Screening"]
     assert [s.name for s in stages.list_stages(db)][2] == "Screening"
+
+
+def _history(db: Library, posting: int) -> list[tuple[str, datetime]]:
+    return [(entry.stage, entry.at) for entry in pipeline.timeline(db, posting)]
+
+
+def test_a_backdated_move_moves_earlier_entries_back_and_stays_the_latest(db: Library) -> None:
+    posting = _add(db, "A")  # saved now
+    sent = datetime(2026, 11, 10, 9, 0, tzinfo=UTC)
+    record, _ = pipeline.move_application(db, posting, _stage(db, "Applied"), at=sent)
+    assert _history(db, posting) == [("Saved", sent), ("Applied", sent)]
+    application = pipeline.application(db, posting)
+    assert application.stage == application.timeline[-1].stage == "Applied"
+    assert [entry.stage for entry in record.moved_back] == ["Saved"]
+
+    pipeline.undo_move(db, record)  # undo puts "Saved" back where it was
+    ((stage, at),) = _history(db, posting)
+    assert stage == "Saved" and at == record.moved_back[0].at and at > sent
+
+
+def test_a_stage_date_past_the_next_stage_is_refused_and_changes_nothing(db: Library) -> None:
+    posting = _add(db, "A")
+    applied = datetime(2026, 11, 10, 9, 0, tzinfo=UTC)
+    interview = datetime(2026, 11, 20, 9, 0, tzinfo=UTC)
+    pipeline.move_application(db, posting, _stage(db, "Applied"), at=applied)
+    pipeline.move_application(db, posting, _stage(db, "Interviewing"), at=interview)
+    before = _history(db, posting)
+    applied_id = pipeline.timeline(db, posting)[1].id
+    late = datetime(2026, 11, 25, 9, 0, tzinfo=UTC)
+    with pytest.raises(Invalid, match="“Interviewing”"):
+        pipeline.stage_time_effect(db, applied_id, late)
+    with pytest.raises(Invalid, match="cannot be dated after the stage that followed it"):
+        pipeline.correct_stage_time(db, applied_id, late)
+    assert _history(db, posting) == before
+    assert pipeline.application(db, posting).stage == "Interviewing"
+
+
+def test_an_earlier_stage_date_moves_the_stages_before_it_back_and_can_be_undone(
+    db: Library,
+) -> None:
+    posting = _add(db, "A")
+    applied = datetime(2026, 11, 10, 9, 0, tzinfo=UTC)
+    interview = datetime(2026, 11, 20, 9, 0, tzinfo=UTC)
+    pipeline.move_application(db, posting, _stage(db, "Applied"), at=applied)
+    pipeline.move_application(db, posting, _stage(db, "Interviewing"), at=interview)
+    before = _history(db, posting)
+    interview_id = pipeline.timeline(db, posting)[2].id
+    earlier = datetime(2026, 11, 5, 9, 0, tzinfo=UTC)
+    effect = pipeline.stage_time_effect(db, interview_id, earlier)
+    assert [entry.stage for entry in effect] == ["Saved", "Applied"]
+    dating, changes = pipeline.correct_stage_time(db, interview_id, earlier)
+    assert changes.moved == {posting}
+    assert _history(db, posting) == [
+        ("Saved", earlier),
+        ("Applied", earlier),
+        ("Interviewing", earlier),
+    ]
+    assert pipeline.application(db, posting).timeline[-1].stage == "Interviewing"
+    card = next(c for c in pipeline.load_board(db).cards if c.id == posting)
+    assert card.entered_at == earlier
+
+    pipeline.undo_stage_time(db, dating)
+    assert _history(db, posting) == before
+
+
+def test_a_stage_change_gone_meanwhile_is_not_found(db: Library) -> None:
+    with pytest.raises(pipeline.UnknownStageChange):
+        pipeline.correct_stage_time(db, 999, datetime(2026, 11, 5, 9, 0, tzinfo=UTC))

@@ -2,9 +2,10 @@
 
 from __future__ import annotations
 
-from datetime import UTC, datetime
+from datetime import UTC, datetime, timedelta
 
 from PySide6.QtCore import QModelIndex, QSettings, Qt
+from PySide6.QtWidgets import QDialogButtonBox, QLabel, QToolButton
 from pytestqt.modeltest import ModelTester
 from pytestqt.qtbot import QtBot
 
@@ -216,6 +217,17 @@ def test_stages_are_edited_in_the_dialog_and_edits_undo(
     dialog.close()
 
 
+def _timeline_rows(window: MainWindow) -> list[tuple[str, bool]]:
+    """The stages the detail pane's Application section lists, each with whether it is bold."""
+    section = window.side.detail.section("application")
+    assert section is not None
+    labels = [label for label in section.findChildren(QLabel) if label.text() in STAGE_NAMES]
+    return [(label.text(), label.font().bold()) for label in labels]
+
+
+STAGE_NAMES = {"Saved", "Applied", "Screening", "Interviewing", "Offer", "Accepted"}
+
+
 def test_the_timeline_shows_moves_and_a_date_can_be_corrected(
     qtbot: QtBot, make_window, db: Library, data_dir
 ) -> None:
@@ -226,22 +238,60 @@ def test_the_timeline_shows_moves_and_a_date_can_be_corrected(
         _drag(window, "Saved", 0, "Applied")
     window.board_page.view.select_card(a)
     assert "application" in window.side.detail.visible_sections()
-    entry = pipeline.timeline(db, a)[-1]
-    window.side.detail.change_date_requested.emit(entry.id, entry.stage, entry.at)
+    saved, entry = pipeline.timeline(db, a)
+    window.side.detail.findChild(QToolButton, f"change-date-{entry.id}").click()
     dialog = window.parts.pipeline_commands.stage_date_dialog
+    # Applied before the posting was saved: the dialog says "Saved" moves back too.
     dialog.editor.setDateTime(dialog.editor.dateTime().addDays(-6))
+    assert dialog.note.isVisibleTo(dialog)
+    assert dialog.note.text().startswith("“Saved”") and "moves back" in dialog.note.text()
     with qtbot.waitSignal(window.changes_applied):
-        dialog.accept()
+        dialog.buttons.button(QDialogButtonBox.StandardButton.Ok).click()
     corrected = next(e.at for e in pipeline.timeline(db, a) if e.id == entry.id)
     assert 5 <= (entry.at - corrected).total_seconds() / 86400 <= 7
+    # The current stage is still the latest entry, shown in bold, as the board says.
+    assert _timeline_rows(window) == [("Saved", False), ("Applied", True)]
+    assert _titles(window, "Applied") == ["A"]
 
+    window.action("window.undo").trigger()  # the correction is one undo step
+    assert [(e.stage, e.at) for e in pipeline.timeline(db, a)] == [
+        (saved.stage, saved.at),
+        (entry.stage, entry.at),
+    ]
+
+    window.action("window.redo").trigger()
     window.close()
     db.close()
     reopened = open_library(data_dir)
-    # History survives a restart, in time order: the corrected move now comes first.
-    first = pipeline.timeline(reopened, a)[0]
-    assert (first.stage, first.at) == ("Applied", corrected)
+    # History survives a restart, in order, the current stage last.
+    assert [(e.stage, e.at) for e in pipeline.timeline(reopened, a)] == [
+        ("Saved", corrected),
+        ("Applied", corrected),
+    ]
     reopened.close()
+
+
+def test_a_stage_date_after_the_next_stage_is_refused_in_the_dialog(
+    qtbot: QtBot, make_window, db: Library
+) -> None:
+    (a,) = _fill(db, "A")
+    sent = datetime.now(UTC).replace(second=0, microsecond=0) - timedelta(days=10)
+    pipeline.move_application(db, a, pipeline.resolve_stage(db, "Applied").id, at=sent)
+    window = make_window()
+    window.show_page(window.board_page)
+    window.board_page.view.select_card(a)
+    saved, applied = pipeline.timeline(db, a)
+    window.side.detail.findChild(QToolButton, f"change-date-{saved.id}").click()
+    dialog = window.parts.pipeline_commands.stage_date_dialog
+    ok = dialog.buttons.button(QDialogButtonBox.StandardButton.Ok)
+    dialog.editor.setDateTime(dialog.editor.dateTime().addDays(5))  # after Applied
+    assert not ok.isEnabled()
+    assert "“Applied”" in dialog.note.text() and "Change that date first" in dialog.note.text()
+    dialog.accept()  # Return: nothing happens
+    assert pipeline.timeline(db, a) == [saved, applied]
+    dialog.editor.setDateTime(dialog.editor.dateTime().addDays(-7))
+    assert ok.isEnabled() and dialog.note.isHidden()
+    dialog.close()
 
 
 def test_a_long_column_reads_more_cards_as_it_is_scrolled(
