@@ -245,5 +245,8 @@ class MainWindow(QMainWindow):
         if self.parts.posting_commands.close_form_first(self.close):
             event.ignore()  # an edited form is open: it asks first, then closes the window
             return
+        if self.side.login_panel.leave_or_ask(self.close, lambda: None):
+            event.ignore()  # unsaved login edits: asked first, as the form does
+            return
         self.save_state()
         super().closeEvent(event)

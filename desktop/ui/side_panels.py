@@ -97,11 +97,25 @@ class SidePanels(QWidget):
         self._add_workspace()
         self.show_posting(self._parts.selected_id(), again=True)
 
-    def show_posting(self, posting_id: int | None, *, again: bool = False) -> None:
+    def show_posting(
+        self, posting_id: int | None, *, again: bool = False, ask: bool = True
+    ) -> None:
         """Show ``posting_id`` (None: nothing). Reads it only if it is not the one shown, or
-        with ``again``."""
+        with ``again``. Unsaved login edits of the one shown are asked about first (not with
+        ``ask`` False: the posting is gone, and its login with it)."""
         if self.waits:
             return  # stop_waiting shows the posting selected by then
+        leaving = self.detail.posting_id
+        if (
+            ask
+            and posting_id != leaving
+            and leaving is not None
+            and self.login_panel.leave_or_ask(
+                lambda: self.show_posting(self._parts.selected_id(), again=True),
+                lambda: self._parts.select(leaving),
+            )
+        ):
+            return  # the answer shows the posting then selected, or selects this one again
         if posting_id == self.detail.posting_id and not again and not self._stale:
             return
         if not self.isVisibleTo(self._parts.window) and posting_id is not None:
@@ -124,7 +138,7 @@ class SidePanels(QWidget):
         if self.waits or shown is None:
             return
         if shown in changes.deleted:
-            self.show_posting(self._parts.selected_id(), again=True)
+            self.show_posting(self._parts.selected_id(), again=True, ask=False)
         elif shown in changes.updated | changes.moved or changes.stages:
             self.show_posting(shown, again=True)
         elif shown in changes.logins and initiator is not self.login_panel:

@@ -8,7 +8,7 @@ from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import QLineEdit, QMessageBox
 from pytestqt.qtbot import QtBot
 
-from desktop.services import logins
+from desktop.services import logins, pipeline
 from desktop.services.library import Library
 from desktop.services.postings import create_posting
 from desktop.ui.views.login_panel import LoginPanel
@@ -152,12 +152,15 @@ def test_without_a_keyring_the_panel_says_so_and_saves_nothing(
     assert logins.get_login(db, posting_id) is None
     assert panel.save_button.isEnabled()  # the app keeps working
 
-    # Clearing the password saves the URL and username alone, without the keyring.
-    panel.password.clear()
-    panel.save_button.click()
-    qtbot.waitUntil(lambda: logins.get_login(db, posting_id) is not None)
+    # It offers to save the URL and username alone, without the keyring.
+    offer = panel.save_without_password_button
+    assert offer.isVisible() and "clear the password" not in panel.status.text()
+    with qtbot.waitSignal(panel.job_finished):
+        offer.click()
     login = logins.get_login(db, posting_id)
     assert login is not None and login.url == URL and not login.has_password
+    assert panel.status.text() == "Saved." and not offer.isVisible()
+    assert panel.password.text() == "" and not panel.has_unsaved_edits()
 
 
 def test_a_hanging_keyring_does_not_freeze_the_window(
@@ -184,3 +187,97 @@ def test_a_result_for_a_posting_no_longer_shown_is_dropped(
     qtbot.waitUntil(lambda: not panel._relays)
     assert panel.posting_id == other
     assert panel.status.text() == ""
+
+
+# -- unsaved edits are asked about, as in the posting form --------------------------------------
+
+
+def _answer(qtbot: QtBot, parent, button: QMessageBox.StandardButton) -> None:
+    box = None
+
+    def asked() -> bool:
+        nonlocal box
+        shown = [b for b in parent.findChildren(QMessageBox, "save-box") if b.isVisible()]
+        box = shown[0] if shown else None
+        return box is not None
+
+    qtbot.waitUntil(asked)
+    assert "portal login" in box.text()
+    box.button(button).click()
+
+
+def _window_with_two(db: Library, make_window) -> tuple[object, int, int]:
+    first = create_posting(db, amazon_document(title="First")).value
+    second = create_posting(db, amazon_document(title="Second")).value
+    window = make_window()
+    window.select(first)
+    assert window.side.login_panel.posting_id == first
+    return window, first, second
+
+
+def test_selecting_another_posting_asks_before_dropping_login_edits(
+    qtbot: QtBot, make_window, db: Library
+) -> None:
+    window, first, second = _window_with_two(db, make_window)
+    panel = window.side.login_panel
+    panel.username.setText("me@example.com")
+
+    window.select(second)  # Cancel: back on the first posting, the edit still there
+    _answer(qtbot, window, QMessageBox.StandardButton.Cancel)
+    assert window.selected_id() == first and panel.posting_id == first
+    assert panel.username.text() == "me@example.com"
+
+    window.select(second)  # Discard: the second posting is shown, nothing saved
+    _answer(qtbot, window, QMessageBox.StandardButton.Discard)
+    assert panel.posting_id == second and panel.username.text() == ""
+    assert logins.get_login(db, first) is None
+
+    panel.url.setText(URL)
+    window.select(first)  # Save: saved, then the first posting is shown
+    _answer(qtbot, window, QMessageBox.StandardButton.Save)
+    qtbot.waitUntil(lambda: panel.posting_id == first)
+    login = logins.get_login(db, second)
+    assert login is not None and login.url == URL
+    assert window.side.detail.posting_id == first
+
+
+def test_a_failed_save_on_leaving_stays_with_the_edits(
+    qtbot: QtBot, make_window, db: Library, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    install(monkeypatch, fail.Keyring())
+    window, first, second = _window_with_two(db, make_window)
+    panel = window.side.login_panel
+    panel.url.setText(URL)
+    qtbot.keyClicks(panel.password, PASSWORD)
+    window.select(second)
+    _answer(qtbot, window, QMessageBox.StandardButton.Save)
+    qtbot.waitUntil(lambda: panel.save_without_password_button.isVisible())
+    assert window.selected_id() == first and panel.posting_id == first
+    assert panel.url.text() == URL and panel.password.text() == PASSWORD
+    assert logins.get_login(db, first) is None
+
+
+def test_a_card_moved_meanwhile_keeps_what_is_typed(qtbot: QtBot, make_window, db: Library) -> None:
+    window, first, _second = _window_with_two(db, make_window)
+    panel = window.side.login_panel
+    panel.username.setText("me@example.com")
+    applied = pipeline.resolve_stage(db, "Applied").id
+    window.operations.run("Move", lambda: pipeline.move_application(db, first, applied))
+    assert window.side.detail.posting_id == first
+    assert panel.username.text() == "me@example.com"
+
+
+def test_closing_the_window_asks_before_dropping_login_edits(
+    qtbot: QtBot, make_window, db: Library
+) -> None:
+    window, first, _second = _window_with_two(db, make_window)
+    panel = window.side.login_panel
+    panel.username.setText("me@example.com")
+    window.close()
+    _answer(qtbot, window, QMessageBox.StandardButton.Cancel)
+    assert window.isVisible()
+    window.close()
+    _answer(qtbot, window, QMessageBox.StandardButton.Save)
+    qtbot.waitUntil(lambda: not window.isVisible())
+    login = logins.get_login(db, first)
+    assert login is not None and login.username == "me@example.com"

@@ -52,3 +52,40 @@ def show_error(parent: QWidget | None, title: str, text: str) -> QMessageBox:
     box.finished.connect(box.deleteLater)
     box.open()
     return box
+
+
+def ask_to_save(
+    parent: QWidget,
+    title: str,
+    text: str,
+    on_save: Callable[[], None],
+    on_discard: Callable[[], None],
+    on_cancel: Callable[[], None],
+) -> QMessageBox:
+    """Unsaved edits: Save, Discard or Cancel (the default: Return and Escape lose nothing).
+    Exactly one of the three callbacks runs, once the user has answered."""
+    box = QMessageBox(
+        QMessageBox.Icon.Question,
+        title,
+        text,
+        QMessageBox.StandardButton.Save
+        | QMessageBox.StandardButton.Discard
+        | QMessageBox.StandardButton.Cancel,
+        parent,
+    )
+    box.setObjectName("save-box")
+    box.setDefaultButton(QMessageBox.StandardButton.Cancel)
+    box.setEscapeButton(QMessageBox.StandardButton.Cancel)
+    answers = {
+        QMessageBox.StandardButton.Save: on_save,
+        QMessageBox.StandardButton.Discard: on_discard,
+    }
+
+    def finished() -> None:
+        answer = answers.get(box.standardButton(box.clickedButton()), on_cancel)
+        box.deleteLater()
+        answer()
+
+    box.finished.connect(finished)
+    box.open()
+    return box

@@ -4,7 +4,9 @@ Keyring calls can block for seconds (an unlock prompt), so every service call th
 keyring runs on a thread pool; the worker only calls the service and hands the outcome back by a
 queued signal, and widgets are touched on the UI thread alone. desktop.secrets bounds each call
 with a time limit, so a worker always comes back. When the keyring cannot be used, the message
-appears under the password field and nothing is saved.
+appears under the password field, nothing is saved, and "Save without password" saves the rest.
+Unsaved edits are never dropped silently: before another posting is shown or the window closes,
+``leave_or_ask`` asks (Save, Discard, Cancel), as the posting form does.
 """
 
 from __future__ import annotations
@@ -21,6 +23,7 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
     QLineEdit,
+    QMessageBox,
     QPushButton,
     QVBoxLayout,
     QWidget,
@@ -80,6 +83,10 @@ class LoginPanel(QGroupBox):
         self._busy = False
         self._typed = False  # the password field holds what the user typed, not a reveal
         self._copied: str | None = None
+        self._on_saved: Callable[[], None] | None = None  # what waits for a save to succeed
+        self._on_save_failed: Callable[[], None] | None = None
+        self.asking: QMessageBox | None = None  # the Save/Discard/Cancel question, when open
+        self._saving_password = False
         self._relays: set[_Relay] = set()
         self._clear_timer = QTimer(self, singleShot=True, interval=clipboard_clear_ms)
         self._clear_timer.timeout.connect(self.clear_copied_password)
@@ -114,6 +121,14 @@ class LoginPanel(QGroupBox):
         self.status.setTextFormat(Qt.TextFormat.PlainText)
         self.status.setWordWrap(True)
         self.status.hide()
+        # Offered when the keyring could not take the password: the rest can still be saved.
+        self.save_without_password_button = QPushButton("Save without password")
+        self.save_without_password_button.setObjectName("login-save-without-password")
+        self.save_without_password_button.clicked.connect(self.save_without_password)
+        self.save_without_password_button.hide()
+        status_row = QHBoxLayout()
+        status_row.addWidget(self.status, 1)
+        status_row.addWidget(self.save_without_password_button, 0, Qt.AlignmentFlag.AlignTop)
 
         self.save_button = QPushButton("Save login")
         self.save_button.clicked.connect(self.save)
@@ -128,7 +143,7 @@ class LoginPanel(QGroupBox):
         form.addRow("Portal", self.url)
         form.addRow("Username", self.username)
         form.addRow("Password", password_row)
-        form.addRow("", self.status)
+        form.addRow("", status_row)
         layout = QVBoxLayout(self)
         layout.addLayout(form)
         layout.addLayout(buttons)
@@ -139,9 +154,56 @@ class LoginPanel(QGroupBox):
     def posting_id(self) -> int | None:
         return self._posting_id
 
-    def show_posting(self, posting_id: int | None) -> None:
-        """Show the login of ``posting_id`` (None: nothing selected). Reads no keyring."""
+    def has_unsaved_edits(self) -> bool:
+        """True when the fields hold something not saved: a changed URL or username, or a
+        typed password."""
+        if self._posting_id is None:
+            return False
+        url, username = (self._login.url, self._login.username) if self._login else ("", "")
+        typed = self._typed and bool(self.password.text())
+        return typed or self.url.text() != url or self.username.text() != username
+
+    def leave_or_ask(self, leave: Callable[[], None], stay: Callable[[], None]) -> bool:
+        """Before the posting shown is left (another selected, the window closed): False when
+        there is nothing unsaved (the caller goes on). Otherwise True, and asks: Save runs
+        ``leave`` once saved (``stay`` if saving fails: the message says why, the edits stay),
+        Discard forgets the edits and runs ``leave``, Cancel runs ``stay``."""
+        if not self.has_unsaved_edits():
+            return False
+        if self.asking is not None:
+            return True  # already asking
+
+        def discard() -> None:
+            self.show_posting(self._posting_id, keep_edits=False)
+            leave()
+
+        def save() -> None:
+            self.save(on_saved=leave, on_failed=stay)
+
+        self.asking = messages.ask_to_save(
+            self,
+            "Save the portal login?",
+            "You changed this posting's portal login and have not saved it. "
+            "Save it before you go on?",
+            save,
+            discard,
+            stay,
+        )
+        self.asking.finished.connect(self._asked)
+        return True
+
+    def _asked(self) -> None:
+        self.asking = None
+
+    def show_posting(self, posting_id: int | None, *, keep_edits: bool = True) -> None:
+        """Show the login of ``posting_id`` (None: nothing selected). Reads no keyring. The
+        posting shown again (its stage moved, say) keeps what is typed into its fields, unless
+        ``keep_edits`` is False."""
+        same = posting_id is not None and posting_id == self._posting_id
+        if same and keep_edits and self.has_unsaved_edits():
+            return
         self._generation += 1
+        self._on_saved = self._on_save_failed = None
         self._busy = False
         if posting_id != self._posting_id:
             self._set_status("")
@@ -179,6 +241,7 @@ class LoginPanel(QGroupBox):
         self.delete_button.setEnabled(ready and self._login is not None)
 
     def _set_status(self, text: str, *, error: bool = False) -> None:
+        self.save_without_password_button.hide()
         self.status.setText(text)
         self.status.setStyleSheet("QLabel { color: #b3261e; }" if error else "")
         self.status.setVisible(bool(text))
@@ -189,11 +252,22 @@ class LoginPanel(QGroupBox):
 
     # -- commands --------------------------------------------------------------------------
 
-    def save(self) -> None:
+    def save(
+        self,
+        *,
+        on_saved: Callable[[], None] | None = None,
+        on_failed: Callable[[], None] | None = None,
+        with_password: bool = True,
+    ) -> None:
+        """Save the fields (the password into the keyring); then ``on_saved``, or ``on_failed``
+        when it could not be saved. Without ``with_password``, a typed password is left out."""
         posting_id = self._posting_id
         if posting_id is None or self._busy:
             return
-        db, password = self._db, self.password.text() if self._typed else None
+        self._on_saved, self._on_save_failed = on_saved, on_failed
+        db = self._db
+        password = self.password.text() if self._typed and with_password else None
+        self._saving_password = bool(password)
         url, username = self.url.text(), self.username.text()
 
         def work() -> logins.LoginDetails | None:
@@ -201,6 +275,10 @@ class LoginPanel(QGroupBox):
             return logins.get_login(db, posting_id)
 
         self._run("save", work)
+
+    def save_without_password(self) -> None:
+        """Save the URL and username alone: the password typed is not stored anywhere."""
+        self.save(on_saved=self._on_saved, on_failed=self._on_save_failed, with_password=False)
 
     def delete(self) -> None:
         posting_id = self._posting_id
@@ -288,15 +366,20 @@ class LoginPanel(QGroupBox):
 
     def _job_succeeded(self, op: str, value: Any) -> None:
         if op == "save":
-            saved_password = self._typed and bool(self.password.text())
+            saved_password = self._saving_password
             self._login = value
+            self.url.setText(value.url if value else "")  # as stored (spaces trimmed ...)
+            self.username.setText(value.username if value else "")
             self._forget_password_text()
             self._set_status(
                 "Saved. The password is in the system keyring." if saved_password else "Saved."
             )
             self.changed.emit(Changes(logins=frozenset({self._posting_id})))
+            then, self._on_saved, self._on_save_failed = self._on_saved, None, None
+            if then is not None:
+                then()
         elif op == "delete":
-            self.show_posting(self._posting_id)
+            self.show_posting(self._posting_id, keep_edits=False)
             self._set_status("Login deleted.")
             self.changed.emit(value)
         elif op == "show":
@@ -315,11 +398,18 @@ class LoginPanel(QGroupBox):
         else:
             log.error("Portal login %s failed", op, exc_info=error)  # type: ignore[arg-type]
             text = f"Something went wrong ({type(error).__name__})."
+        offer = False
         if op == "save":
+            offer = self._typed and bool(self.password.text())
             text += (
-                " Nothing was saved. The password was not stored anywhere. To save only the "
-                "URL and username, clear the password field."
-                if self._typed and self.password.text()
+                " Nothing was saved. The password was not stored anywhere."
+                if offer
                 else " Nothing was saved."
             )
         self._set_status(text, error=True)
+        # The keyring could not take the password: the URL and username can still be kept.
+        self.save_without_password_button.setVisible(offer)
+        if op == "save":
+            then, self._on_saved, self._on_save_failed = self._on_save_failed, None, None
+            if then is not None:
+                then()
