@@ -10,6 +10,7 @@ that names it. No command ever prints a traceback.
 from __future__ import annotations
 
 import argparse
+import os
 import sys
 from collections.abc import Callable, Sequence
 
@@ -93,11 +94,35 @@ def run_command(args: argparse.Namespace) -> int:
         db.close()
 
 
-def main(argv: Sequence[str] | None = None) -> int:
-    args = build_parser().parse_args(argv)
-    if args.command is None:
-        # The window is imported only when wanted, so commands start without loading Qt.
-        from desktop.ui.app import run_app
+# What a shell reports for a program ended by SIGPIPE (128 + 13), as ``seq 9999 | head`` does.
+EXIT_READER_GONE = 141
 
-        return run_app(resolve_data_dir(getattr(args, "data_dir", None)), self_test=args.self_test)
-    return run_command(args)
+
+def main(argv: Sequence[str] | None = None) -> int:
+    try:
+        args = build_parser().parse_args(argv)  # --help prints too
+        if args.command is None:
+            # The window is imported only when wanted, so commands start without loading Qt.
+            from desktop.ui.app import run_app
+
+            data_dir = resolve_data_dir(getattr(args, "data_dir", None))
+            return run_app(data_dir, self_test=args.self_test)
+        code = run_command(args)
+        sys.stdout.flush()  # here, not at exit, so that a reader gone is caught below
+        return code
+    except BrokenPipeError:
+        # ``jobdeck list | head``: the reader has all it wanted. Every command that prints
+        # comes through here; no traceback, and nothing more is written.
+        _stdout_to_nowhere()
+        return EXIT_READER_GONE
+
+
+def _stdout_to_nowhere() -> None:
+    """Point stdout at /dev/null: Python flushes it once more on exit, which would fail again."""
+    try:
+        fileno = sys.stdout.fileno()
+    except (AttributeError, OSError, ValueError):  # not a file (a test's capture)
+        return
+    devnull = os.open(os.devnull, os.O_WRONLY)
+    os.dup2(devnull, fileno)
+    os.close(devnull)
