@@ -61,9 +61,10 @@ def add_import_command(commands: Any, parents: list[argparse.ArgumentParser]) ->
     import_cmd.add_argument(
         "--mapping",
         metavar="FILE.json",
-        help='which column is which field for a spreadsheet: {"columns": {"company": '
-        '"Employer", "title": "Role", "applied": "Sent on", ...}, "statuses": {"Phone call": '
-        '"Screening"}} (default: the detected preset, else the header synonyms)',
+        help="a preset saved in the window, or a file saying which column is which field of a "
+        'spreadsheet: {"columns": {"company": "Employer", "title": "Role", "applied": '
+        '"Sent on", ...}, "statuses": {"Phone call": "Screening"}} (default: the detected '
+        "preset, else the header synonyms)",
     )
 
 
@@ -81,7 +82,11 @@ def _read_table(
     """A spreadsheet's rows, each a posting read or a row refused (with its number)."""
     table = tracker_import.read_table(Path(path))
     if mapping_file:
-        mapping = tracker_import.load_mapping(Path(mapping_file), table)
+        presets = tracker_import.saved_presets(db.data_dir)
+        given = Path(mapping_file)
+        if not given.exists() and mapping_file in presets:  # a preset saved in the window
+            given = presets[mapping_file]
+        mapping = tracker_import.load_mapping(given, table)
         how = f"the mapping in {mapping_file}"
     else:
         mapping = tracker_import.propose_mapping(table)

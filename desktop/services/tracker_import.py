@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import json
 import threading
-from collections.abc import Callable, Iterator, Sequence
+from collections.abc import Callable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from pathlib import Path
@@ -20,6 +20,7 @@ from typing import TYPE_CHECKING
 
 from desktop.deferred_import import deferred
 from desktop.importers.result import ImportRefused, ReadResult
+from desktop.services.changes import Changes
 from desktop.services.library import Library
 
 if TYPE_CHECKING:
@@ -76,6 +77,61 @@ def load_mapping(path: Path, table: Table) -> ColumnMapping:
         raise ImportRefused(f"{path}: not a JSON mapping ({error})") from None
     except ImportRefused as refused:
         raise ImportRefused(f"{path}: {refused.reason}") from None
+
+
+PRESETS_FOLDER = "mapping-presets"  # in the data folder, beside the library: one JSON a preset
+
+
+def saved_presets(data_dir: Path) -> dict[str, Path]:
+    """The mappings the user saved as presets: name -> file, sorted by name."""
+    folder = data_dir / PRESETS_FOLDER
+    if not folder.is_dir():
+        return {}
+    found: dict[str, Path] = {}
+    for path in sorted(folder.glob("*.json")):
+        try:
+            name = json.loads(path.read_text(encoding="utf-8")).get("name") or path.stem
+        except (OSError, ValueError, AttributeError):
+            continue  # a file that is not a preset of ours is not offered
+        found[str(name)] = path
+    return dict(sorted(found.items(), key=lambda item: item[0].casefold()))
+
+
+def save_preset(data_dir: Path, name: str, mapping: ColumnMapping, table: Table) -> Path:
+    """Keep ``mapping`` (columns named by this table's headers) as a preset called ``name``;
+    a preset of that name is replaced. Raises ``Invalid`` for an empty name, ``WriteFailed``
+    when the file cannot be written."""
+    import re
+
+    from desktop.services.errors import Invalid, WriteFailed
+    from desktop.storage import library_files
+
+    name = " ".join(name.split())
+    if not name:
+        raise Invalid("A preset needs a name.")
+    slug = re.sub(r"[^\w-]+", "-", name.casefold()).strip("-") or "preset"
+    folder = data_dir / PRESETS_FOLDER
+    path = folder / f"{slug}.json"
+    value = tracker_mapping.to_json(mapping, table.header, name)
+    try:
+        folder.mkdir(parents=True, exist_ok=True)
+        with library_files.open_private(path, "w", encoding="utf-8") as out:
+            json.dump(value, out, ensure_ascii=False, indent=2)
+    except OSError as error:
+        raise WriteFailed(f"Cannot save the preset {name!r}: {error.strerror or error}") from None
+    return path
+
+
+def fields() -> Mapping[str, str]:
+    """The fields a column can fill, in the order to offer them: name -> label."""
+    return tracker_mapping.FIELDS
+
+
+def checked_mapping_problem(mapping: ColumnMapping) -> str | None:
+    """Why nothing could be imported through ``mapping`` (no company or title column)."""
+    if tracker_mapping.missing_fields(mapping):
+        return "No column is a company or a title: choose which column holds them."
+    return None
 
 
 def checked_mapping(mapping: ColumnMapping, source: str) -> ColumnMapping:
@@ -170,7 +226,7 @@ class TableImport:
     skipped: int
     refused: list[str]
     notes: list[str]
-    changes: object  # services.changes.Changes
+    changes: Changes
     cancelled: bool = False
 
     @property
@@ -202,8 +258,6 @@ def import_table(
     fills its empty fields (``on_duplicate`` may say otherwise). Saved a chunk per transaction:
     a stop keeps what was saved before it, and the result says how many. Raises ImportRefused
     for a mapping with no company or title column."""
-    from desktop.services.changes import Changes
-
     checked_mapping(mapping, source)
     decision = on_duplicate or importing.Decision.FILL_EMPTY
     counts = {status: 0 for status in importing.Status}

@@ -23,12 +23,17 @@ from desktop.ui.dialogs import messages
 # Dialogs are imported when first opened: PySide makes a Qt class's enums when the class is
 # first used, and the window's start need not pay for the dialogs' classes.
 if TYPE_CHECKING:
-    from desktop.services import importing
+    from desktop.services import importing, tracker_import
     from desktop.ui.dialogs.import_preview import ImportPreview
+    from desktop.ui.tracker_import_flow import TrackerImportFlow
 else:  # the readers and the save path: loaded after the first paint, before the first import
     importing = deferred("desktop.services.importing")
+    tracker_import = deferred("desktop.services.tracker_import")
 
-IMPORT_FILTER = "Postings (*.txt *.html *.htm *.json *.md);;All files (*)"
+IMPORT_FILTER = (
+    "Postings and spreadsheets (*.txt *.html *.htm *.json *.md *.csv *.tsv *.xlsx);;"
+    "Spreadsheets and tracker exports (*.csv *.tsv *.xlsx *.md);;All files (*)"
+)
 
 
 def _payload(mime: QMimeData) -> str | None:
@@ -57,6 +62,7 @@ class ImportFlow(QObject):
         self._window = window
         self.preview: ImportPreview | None = None
         self.job: BackgroundJob | None = None
+        self.trackers: TrackerImportFlow | None = None  # spreadsheets: made on the first one
 
     # -- entry points --------------------------------------------------------------------------
 
@@ -94,8 +100,22 @@ class ImportFlow(QObject):
     def import_files(self, paths: list[Path]) -> None:
         if self.job is not None:
             return  # one import at a time
+        tables = [path for path in paths if tracker_import.is_table_file(path)]
+        if tables:  # a spreadsheet or tracker export: its column mapping first
+            self._import_tables(tables)
+            paths = [path for path in paths if path not in tables]
+            if not paths:
+                return
         work = partial(importing.read_files, self._db, paths)
         self._start_job(f"Reading {len(paths)} file(s)", work, self._files_read)
+
+    def _import_tables(self, paths: list[Path]) -> None:
+        if self.trackers is None:
+            from desktop.ui.tracker_import_flow import TrackerImportFlow
+
+            self.trackers = TrackerImportFlow(self._db, self._window)
+            self.trackers.changes.connect(self.changes.emit)
+        self.trackers.start(paths)
 
     # -- steps ---------------------------------------------------------------------------------
 
