@@ -17,6 +17,7 @@ from collections.abc import Callable, Sequence
 from desktop import __version__
 from desktop.cli import agenda as cli_agenda
 from desktop.cli import backup as cli_backup
+from desktop.cli import contacts as cli_contacts
 from desktop.cli import export as export_command
 from desktop.cli import importing as import_command
 from desktop.cli import login as cli_login
@@ -56,6 +57,7 @@ def build_parser() -> argparse.ArgumentParser:
     cli_backup.add_backup_commands(commands, [data_dir])
     cli_notes.add_note_commands(commands, [data_dir])
     cli_agenda.add_agenda_commands(commands, [data_dir])
+    cli_contacts.add_contact_commands(commands, [data_dir])
     return parser
 
 
@@ -72,6 +74,7 @@ COMMANDS: dict[str, Callable[[Library, argparse.Namespace], int]] = {
     "task": cli_agenda.run_task,
     "agenda": cli_agenda.run_agenda,
     "ics": cli_agenda.run_ics,
+    "contact": cli_contacts.run_contact,
 }
 
 

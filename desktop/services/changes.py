@@ -46,6 +46,9 @@ class Changes:
     tasks: frozenset[int] = _NONE
     interviews: frozenset[int] = _NONE
     documents: frozenset[int] = _NONE
+    # Contact ids (not posting ids) whose own fields changed, or that came or went: a contact
+    # need not be part of any application, yet the contacts page shows it.
+    people: frozenset[int] = _NONE
 
     @property
     def postings(self) -> frozenset[int]:
@@ -69,6 +72,8 @@ class Changes:
         for kind in (Kind.LOGINS, Kind.NOTES, Kind.CONTACTS, Kind.TASKS, Kind.INTERVIEWS):
             if getattr(self, kind.value):
                 found.add(kind)
+        if self.people:
+            found.add(Kind.CONTACTS)
         if self.documents:
             found.add(Kind.DOCUMENTS)
         return frozenset(found)
@@ -77,7 +82,9 @@ class Changes:
         """Whether anything about this one posting (any kind) changed."""
         if posting_id is None:
             return False
-        return any(posting_id in getattr(self, f.name) for f in fields(self) if f.name != "stages")
+        return any(
+            posting_id in getattr(self, f.name) for f in fields(self) if f.name not in _NOT_POSTINGS
+        )
 
     def merged(self, other: Changes) -> Changes:
         gone = self.deleted | other.deleted
@@ -88,11 +95,14 @@ class Changes:
                 values[f.name] = mine or theirs
             elif f.name == "deleted":
                 values[f.name] = gone
+            elif f.name == "people":
+                values[f.name] = mine | theirs
             else:
                 values[f.name] = (mine | theirs) - other.deleted
         return Changes(**values)  # type: ignore[arg-type]
 
 
+_NOT_POSTINGS = frozenset({"stages", "people"})
 NO_CHANGES = Changes()
 
 T = TypeVar("T")

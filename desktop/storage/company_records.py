@@ -26,6 +26,7 @@ from desktop.storage.models import (
     Company,
     CompanyIndustry,
     CompanyInvestor,
+    ContactRow,
     FundingRoundRow,
     H1bCount,
     NewsRow,
@@ -174,7 +175,11 @@ def profile_of(company: Company) -> CompanyProfile | None:
 
 
 def drop_company_if_unused(session: Session, company_id: int) -> None:
-    """A company no posting points at any more is not kept as an orphan."""
+    """A company no posting (and no contact) points at any more is not kept as an orphan."""
     still_used = session.scalar(select(Posting.id).where(Posting.company_id == company_id))
+    if still_used is None:
+        still_used = session.scalar(
+            select(ContactRow.id).where(ContactRow.company_id == company_id)
+        )
     if still_used is None:
         session.execute(delete(Company).where(Company.id == company_id))

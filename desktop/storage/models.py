@@ -295,6 +295,23 @@ class InterviewRow(Base):
     outcome: Mapped[str] = mapped_column(Text, default="")
     # The iCalendar UID: a re-export updates the event in the user's calendar.
     uid: Mapped[str] = mapped_column(String(64), unique=True)
+
+
+class ContactRow(Base):
+    """A person of the job search; belongs to a company (desktop.storage.contact_records)."""
+
+    __tablename__ = "contacts"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    company_id: Mapped[int] = mapped_column(
+        ForeignKey("companies.id", ondelete="RESTRICT"), index=True
+    )
+    name: Mapped[str] = mapped_column(Text)
+    title: Mapped[str | None] = mapped_column(Text)
+    email: Mapped[str | None] = mapped_column(Text)
+    phone: Mapped[str | None] = mapped_column(Text)
+    link: Mapped[str | None] = mapped_column(Text)
+    note: Mapped[str | None] = mapped_column(Text)
     created_at: Mapped[datetime] = mapped_column(UtcDateTime)
     updated_at: Mapped[datetime] = mapped_column(UtcDateTime)
 
@@ -347,16 +364,32 @@ class AgendaSetting(Base):
     value: Mapped[str] = mapped_column(Text)
 
 
+class ApplicationContactRow(Base):
+    """A contact's role in one application (a recruiter, an interviewer ...)."""
+
+    __tablename__ = "application_contacts"
+
+    posting_id: Mapped[int] = mapped_column(
+        ForeignKey("postings.id", ondelete="CASCADE"), primary_key=True
+    )
+    contact_id: Mapped[int] = mapped_column(
+        ForeignKey("contacts.id", ondelete="CASCADE"), primary_key=True, index=True
+    )
+    role: Mapped[str] = mapped_column(String(32), primary_key=True)
+
+
 ITEM_KINDS = ("responsibility", "required", "preferred", "benefit")
 
 __all__ = [
     "ITEM_KINDS",
     "AgendaSetting",
+    "ApplicationContactRow",
     "Base",
     "Company",
     "CompanyIndustry",
     "CompanyInvestor",
     "FiredReminder",
+    "ContactRow",
     "FundingRoundRow",
     "H1bCount",
     "InterviewRow",
