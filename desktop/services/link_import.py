@@ -17,6 +17,7 @@ from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from typing import TYPE_CHECKING
 
+from desktop.core.posting import PostingDocument, Qualifications
 from desktop.deferred_import import deferred
 from desktop.importers import ImportRefused, ReadResult
 from desktop.importers.job_links import (
@@ -30,7 +31,8 @@ from desktop.importers.job_links import (
     walled_site,
     web_link,
 )
-from desktop.services import importing, web_client
+from desktop.services import importing, postings, web_client
+from desktop.services.changes import Result
 from desktop.services.importing import Duplicate, ImportDraft, Progress
 from desktop.services.library import Library
 from desktop.services.web_client import (
@@ -245,3 +247,64 @@ def read_links(
             refusals.append(LinkRefused(link, REFUSED, refused.reason))
     progress(len(links), len(links), "")
     return LinkReport(drafts, refusals, already)
+
+
+# ---------------------------------------------------------------------------------------------
+# Refreshing a saved posting from its source: only the fields the user picks change.
+
+# (field, label) of what a refresh may update, in the detail pane's order.
+REFRESHABLE: tuple[tuple[str, str], ...] = (
+    ("title", "Title"),
+    ("company", "Company"),
+    ("location", "Location"),
+    ("work_model", "Work model"),
+    ("employment_type", "Employment"),
+    ("salary", "Salary"),
+    ("posted_at", "Posted"),
+    ("valid_through", "Apply by"),
+    ("summary", "Summary"),
+    ("description", "Description"),
+    ("responsibilities", "Responsibilities"),
+    ("qualifications", "Qualifications"),
+    ("benefits", "Benefits"),
+    ("url", "Link"),
+)
+
+
+def changed_fields(saved: PostingDocument, fetched: PostingDocument) -> list[str]:
+    """The refreshable fields whose fetched value differs from the saved one (a value the
+    source no longer gives is not a change: the source dropping it is no reason to lose it)."""
+    return [
+        name
+        for name, _label in REFRESHABLE
+        if _given(getattr(fetched, name)) and getattr(fetched, name) != getattr(saved, name)
+    ]
+
+
+def _given(value: object) -> bool:
+    if isinstance(value, Qualifications):
+        return bool(value.required or value.preferred)
+    return value is not None and value != () and value != ""
+
+
+def empty_in_saved(saved: PostingDocument, names: Sequence[str]) -> list[str]:
+    """Of ``names``, those the saved posting has no value for: filling them loses nothing."""
+    return [name for name in names if not _given(getattr(saved, name))]
+
+
+def refresh_posting(
+    db: Library, posting_id: int, fetched: PostingDocument, fields: Sequence[str]
+) -> Result[PostingDocument]:
+    """Update the saved posting's ``fields`` from ``fetched``; everything else (its stage,
+    notes, history, the fields the user did not pick) stays. The result's value is the
+    posting as it was, for undo. Raises PostingNotFound, InvalidPosting."""
+    saved = postings.get_posting(db, posting_id)
+    allowed = {name for name, _label in REFRESHABLE}
+    picked = {name: getattr(fetched, name) for name in fields if name in allowed}
+    result = postings.update_posting(db, posting_id, saved.with_changes(**picked))
+    return Result(saved, result.changes)
+
+
+def restore_posting(db: Library, posting_id: int, saved: PostingDocument) -> Result[int]:
+    """Undo a refresh: the posting's fields as they were before it."""
+    return postings.update_posting(db, posting_id, saved)

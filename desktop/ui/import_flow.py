@@ -25,6 +25,7 @@ from desktop.ui.dialogs import messages
 if TYPE_CHECKING:
     from desktop.services import importing, tracker_import
     from desktop.ui.dialogs.import_preview import ImportPreview
+    from desktop.ui.dialogs.link_import import LinkImportDialog
     from desktop.ui.tracker_import_flow import TrackerImportFlow
 else:  # the readers and the save path: loaded after the first paint, before the first import
     importing = deferred("desktop.services.importing")
@@ -46,14 +47,28 @@ def local_files(mime: QMimeData) -> list[Path]:
     return [Path(url.toLocalFile()) for url in mime.urls() if url.isLocalFile()]
 
 
+def web_links(mime: QMimeData) -> list[str]:
+    """The http(s) links of a drop or a paste made only of links (a link dragged from a
+    browser's address bar or a page, several copied one a line), else []."""
+    from desktop.importers.job_links import links_in
+
+    dropped = [url.toString() for url in mime.urls() if url.scheme() in ("http", "https")]
+    if dropped:
+        return dropped
+    text = mime.text() if mime.hasText() else ""
+    return (links_in(text) or []) if "://" in text[:2000] else []
+
+
 def can_import(mime: QMimeData) -> bool:
-    return bool(local_files(mime)) or mime.hasText() or mime.hasHtml()
+    return bool(local_files(mime)) or mime.hasText() or mime.hasHtml() or bool(web_links(mime))
 
 
 class ImportFlow(QObject):
     """Owns the preview and background jobs of imports started from ``window``."""
 
     changes = Signal(object)  # Changes, whenever postings were saved
+    open_requested = Signal(int)  # a saved posting to show (a link already saved)
+    refresh_wanted = Signal(int, object)  # saved posting id, its ImportDraft fetched anew
     preview_opened = Signal(object)  # ImportPreview, for tests and the window
 
     def __init__(self, db: Library, window: QWidget) -> None:
@@ -63,6 +78,7 @@ class ImportFlow(QObject):
         self.preview: ImportPreview | None = None
         self.job: BackgroundJob | None = None
         self.trackers: TrackerImportFlow | None = None  # spreadsheets: made on the first one
+        self.link_dialog: LinkImportDialog | None = None
 
     # -- entry points --------------------------------------------------------------------------
 
@@ -80,6 +96,10 @@ class ImportFlow(QObject):
         if files:
             self.import_files(files)
             return
+        links = web_links(mime)
+        if links:
+            self.import_links(links, fetch=True)
+            return
         payload = _payload(mime)
         if payload is None:
             return
@@ -96,6 +116,30 @@ class ImportFlow(QObject):
         )
         if names:
             self.import_files([Path(name) for name in names])
+
+    def import_links(self, links: list[str] | None = None, *, fetch: bool = False) -> None:
+        """Open Import from link (File menu: empty; a pasted or dropped link: filled and
+        fetching at once). The network is used only here, and only when the user asks."""
+        from desktop.ui.dialogs.link_import import LinkImportDialog
+
+        dialog = self.link_dialog
+        if dialog is None:
+            dialog = LinkImportDialog(self._db, self._window)
+            dialog.drafts_ready.connect(self._open_preview)
+            dialog.open_requested.connect(self.open_requested.emit)
+            dialog.refresh_ready.connect(self.refresh_wanted.emit)
+            dialog.finished.connect(self._link_dialog_closed)
+            self.link_dialog = dialog
+        if links and not dialog.is_fetching():
+            dialog.set_links(links)
+        dialog.open()
+        if links and fetch and not dialog.is_fetching():
+            dialog.fetch()
+
+    def _link_dialog_closed(self) -> None:
+        if self.link_dialog is not None:
+            self.link_dialog.deleteLater()
+            self.link_dialog = None
 
     def import_files(self, paths: list[Path]) -> None:
         if self.job is not None:

@@ -33,8 +33,11 @@ class PostingCommands(QObject):
         self._parts = parts
         self._title_of = title_of
         self.form: PostingForm | None = None
+        self.refresh_dialog: QDialog | None = None
         self.imports = ImportFlow(parts.library, parts.window)
         self.imports.changes.connect(self._imported)
+        self.imports.open_requested.connect(parts.select)
+        self.imports.refresh_wanted.connect(self._refresh)
 
     def actions(self, local_to: list) -> list[ActionSpec]:
         """``local_to``: the widgets the Delete key works in (the pages, never the search)."""
@@ -46,6 +49,14 @@ class PostingCommands(QObject):
             ),
             ActionSpec(
                 "posting.import", "&Import…", self.imports.choose_files, "File", 0, (key.Open,), 2
+            ),
+            ActionSpec(
+                "posting.import_link",
+                "Import from &link…",
+                lambda: self.imports.import_links(),
+                "File",
+                0,
+                ("Ctrl+Shift+O",),
             ),
             ActionSpec(
                 "posting.edit",
@@ -146,6 +157,30 @@ class PostingCommands(QObject):
         first = next(iter(sorted(changes.created | changes.updated)), None)
         if first is not None:
             self._parts.select(first)
+
+    def _refresh(self, posting_id: int, draft: object) -> None:
+        """A saved posting fetched anew: pick the fields to take from the source."""
+        from desktop.services import link_import
+        from desktop.ui.dialogs.refresh_posting import RefreshDialog
+
+        library = self._parts.library
+        try:
+            saved = postings.get_posting(library, posting_id)
+        except postings.PostingNotFound as error:
+            messages.show_error(self._parts.window, "Posting not found", str(error))
+            return
+        fetched = draft.document  # type: ignore[attr-defined]
+        dialog = RefreshDialog(saved, fetched, self._parts.window)
+        self.refresh_dialog = dialog
+        dialog.refresh_requested.connect(
+            lambda fields: self._parts.operations.run(
+                "Refresh from source",
+                lambda: link_import.refresh_posting(library, posting_id, fetched, fields),
+                undo=lambda before: link_import.restore_posting(library, posting_id, before),
+            )
+        )
+        dialog.finished.connect(dialog.deleteLater)
+        dialog.open()
 
     # -- a drop target: postings dropped anywhere on the window are imported -----------------
 
