@@ -63,6 +63,7 @@ def build_parser() -> argparse.ArgumentParser:
 
 COMMANDS: dict[str, Callable[[Library, argparse.Namespace], int]] = {
     "export": export_command.run_export,
+    "report": export_command.run_report,
     "import": import_command.run,
     "login": cli_login.run_login,
     "stages": cli_pipeline.run_stages,

@@ -6,7 +6,7 @@ import argparse
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
-    from datetime import datetime
+    from datetime import date, datetime
 
 MAX_ID = 2**63 - 1  # SQLite's largest integer (core.bounds.MAX_ID; not imported: see moment)
 
@@ -38,3 +38,13 @@ def moment(text: str, what: str) -> datetime:
     if problem is not None:
         raise DocumentError(problem)
     return value
+
+
+def day(text: str) -> date:
+    """A calendar day as typed (``--from 2026-09-01``); a usage error names what was typed."""
+    from datetime import date as date_type
+
+    try:
+        return date_type.fromisoformat(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"{text!r} is not a day (YYYY-MM-DD)") from None

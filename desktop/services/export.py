@@ -13,7 +13,8 @@ from pathlib import Path
 from typing import TextIO
 
 from desktop.core.document import to_json
-from desktop.services import postings
+from desktop.services import application_log, postings
+from desktop.services.application_log import LogFilter
 from desktop.services.errors import WriteFailed
 from desktop.services.library import Library
 from desktop.storage import library_files
@@ -37,6 +38,10 @@ CSV_COLUMNS = (
     "industries",
     "h1b_latest_year",
     "h1b_latest_count",
+    "applied_on",  # the application's dates (services.application_log), local days
+    "first_response",
+    "interviews",
+    "stage_dates",
 )
 
 
@@ -76,13 +81,20 @@ def export_csv(db: Library) -> str:
     return out.getvalue()
 
 
-def write_csv(db: Library, out: TextIO) -> int:
-    """Write the CSV table (a header, then a row per posting) to ``out``; returns how many."""
+def write_csv(db: Library, out: TextIO, which: LogFilter | None = None) -> int:
+    """Write the CSV table (a header, then a row per posting ``which`` selects, every one
+    without it) to ``out``; returns how many. Each row ends with the application's dates:
+    applied on, first response, interviews and every stage with its day."""
     writer = csv.writer(out, lineterminator="\n")
     writer.writerow(CSV_COLUMNS)
     count = 0
+    selected = application_log.selector(db, which) if which is not None else None
+    interviews = application_log.interview_times(db)
     for doc in postings.iter_documents(db):
+        if selected is not None and not selected(doc):
+            continue
         count += 1
+        sent = application_log.applied_on(doc)
         salary = doc.salary
         h1b = doc.company_profile.h1b if doc.company_profile else None
         latest = max(h1b.by_year, key=lambda y: y.year) if h1b and h1b.by_year else None
@@ -107,12 +119,18 @@ def write_csv(db: Library, out: TextIO) -> int:
                 "; ".join(doc.industries),
                 latest.year if latest else None,
                 latest.count if latest else None,
+                application_log.day(sent),
+                application_log.day(application_log.first_response(doc, sent)),
+                "; ".join(application_log.day(at) for at in interviews.get(doc.id or 0, ())),
+                application_log.trail_text(doc.stage_history),
             ]
         )
     return count
 
 
-def export_to_file(db: Library, target: Path, *, as_csv: bool = False) -> int:
+def export_to_file(
+    db: Library, target: Path, *, as_csv: bool = False, which: LogFilter | None = None
+) -> int:
     """Write every posting to ``target`` (JSON, or CSV with ``as_csv``); the count written.
 
     The file is written beside the target as ``*.partial``, owner-only (600 on POSIX: it holds
@@ -121,10 +139,9 @@ def export_to_file(db: Library, target: Path, *, as_csv: bool = False) -> int:
     ``WriteFailed`` naming the file and the reason.
     """
     partial = target.with_name(target.name + ".partial")
-    write = write_csv if as_csv else write_json
     try:
         with library_files.open_private(partial, "w", encoding="utf-8", newline="") as out:
-            count = write(db, out)
+            count = write_csv(db, out, which) if as_csv else write_json(db, out)
         partial.replace(target)
     except OSError as error:
         partial.unlink(missing_ok=True)
@@ -133,3 +150,16 @@ def export_to_file(db: Library, target: Path, *, as_csv: bool = False) -> int:
         partial.unlink(missing_ok=True)
         raise
     return count
+
+
+def save_file(target: Path, data: bytes) -> None:
+    """Write ``data`` (a printed application log, say) to ``target`` as exports are written:
+    owner-only, complete or not at all. Raises ``WriteFailed`` naming the file."""
+    partial = target.with_name(target.name + ".partial")
+    try:
+        with library_files.open_private(partial, "wb") as out:
+            out.write(data)
+        partial.replace(target)
+    except OSError as error:
+        partial.unlink(missing_ok=True)
+        raise WriteFailed(f"Cannot write {target}: {error.strerror or error}") from None
