@@ -16,6 +16,7 @@ from desktop.services import pipeline
 from desktop.services.changes import Changes, Kind
 from desktop.ui.actions import ActionSpec
 from desktop.ui.pages import WindowParts
+from desktop.ui.posting_link import open_posting_in_browser
 from desktop.ui.views.board_view import BoardView
 
 SHOWN_KINDS = frozenset({Kind.POSTINGS, Kind.PIPELINE, Kind.STAGES})
@@ -43,6 +44,9 @@ class BoardPage(QObject):
             lambda names: parts.settings.setValue("board/collapsed", sorted(names))
         )
         self.view.card_selected.connect(self._card_selected)
+        self.view.open_link_requested.connect(
+            lambda posting_id: open_posting_in_browser(parts.window, library, posting_id)
+        )
         parts.operations.changed.connect(self._changed)
 
     def actions(self) -> list[ActionSpec]:

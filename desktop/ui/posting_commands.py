@@ -19,6 +19,7 @@ from desktop.ui.actions import ActionSpec
 from desktop.ui.dialogs import messages
 from desktop.ui.import_flow import ImportFlow, can_import
 from desktop.ui.pages import WindowParts
+from desktop.ui.posting_link import open_posting_in_browser
 
 # Dialogs are imported when first opened: PySide makes a Qt class's enums when the class is
 # first used, and the window's start need not pay for the dialogs' classes.
@@ -69,6 +70,15 @@ class PostingCommands(QObject):
                 needs_selection=True,
             ),
             ActionSpec(
+                "posting.open_in_browser",
+                "Open posting in &browser",
+                self.open_in_browser,
+                "Edit",
+                group=1,
+                shortcuts=("Ctrl+Shift+B",),
+                needs_selection=True,
+            ),
+            ActionSpec(
                 "posting.delete",
                 "&Delete posting…",
                 self.delete,
@@ -94,6 +104,11 @@ class PostingCommands(QObject):
             self._open_form(postings.get_posting(self._parts.library, posting_id))
         except postings.PostingNotFound as error:
             messages.show_error(self._parts.window, "Posting not found", str(error))
+
+    def open_in_browser(self) -> None:
+        posting_id = self._parts.selected_id()
+        if posting_id is not None:
+            open_posting_in_browser(self._parts.window, self._parts.library, posting_id)
 
     def delete(self) -> None:
         posting_id = self._parts.selected_id()

@@ -166,6 +166,7 @@ class BoardView(QScrollArea):
     move_requested = Signal(int, int, int)  # posting id, stage id, index
     label_requested = Signal(int, object)  # posting id, colour or None
     collapsed_changed = Signal(object)  # set of collapsed stage names
+    open_link_requested = Signal(int)  # posting id: open its page in the browser
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -317,7 +318,8 @@ class BoardView(QScrollArea):
         self.context_menu.popup(where)
 
     def card_menu(self, posting_id: int) -> QMenu:
-        """The card's context menu: Move to (every other stage) and Colour label."""
+        """The card's context menu: Move to (every other stage), Colour label, and Open
+        posting in browser."""
         menu = QMenu(self)
         move_to = menu.addMenu("Move to")
         found = self._column_of(posting_id)
@@ -335,6 +337,10 @@ class BoardView(QScrollArea):
         labels.addSeparator()
         labels.addAction("No label").triggered.connect(
             lambda: self.label_requested.emit(posting_id, None)
+        )
+        menu.addSeparator()
+        menu.addAction("Open posting in browser").triggered.connect(
+            lambda: self.open_link_requested.emit(posting_id)
         )
         return menu
 

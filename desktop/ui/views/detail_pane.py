@@ -31,7 +31,7 @@ from desktop.core.pipeline import TimelineEntry
 from desktop.core.posting import CompanyProfile, Funding, PostingDocument
 from desktop.ui.views.chips import ChipsView
 from desktop.ui.views.h1b_chart import H1bChart
-from desktop.ui.views.links import link_label
+from desktop.ui.views.links import link_label, open_in_browser, web_address
 from desktop.ui.views.sections import Section, bullet_list, key_values, plain_label
 
 SECTION_ORDER = (
@@ -152,6 +152,14 @@ class DetailPane(QScrollArea):
             link = link_label(doc.url)
             link.setObjectName("detail-source-link")
             row.addWidget(link, 1)
+            if web_address(doc.url) is not None:
+                url = doc.url
+                browse = QToolButton()
+                browse.setText("Open posting in browser")
+                browse.setObjectName("detail-open-in-browser")
+                browse.setAutoRaise(True)
+                browse.clicked.connect(lambda: open_in_browser(url))
+                row.addWidget(browse, 0, Qt.AlignmentFlag.AlignTop)
             section.body.addLayout(row)
         return section
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import html
+from urllib.parse import urlsplit
 
 from PySide6.QtCore import Qt, QUrl
 from PySide6.QtGui import QDesktopServices
@@ -43,3 +44,23 @@ def link_label(url: str, text: str | None = None, parent: QWidget | None = None)
     )
     label.linkActivated.connect(open_safe_link)
     return label
+
+
+def web_address(url: str | None) -> str | None:
+    """``url`` if it is an http or https link with a host (what a browser should open), else
+    None: a posting's link is never handed on as file:, javascript: or anything else."""
+    if not url:
+        return None
+    parts = urlsplit(url.strip())
+    if parts.scheme.lower() not in ("http", "https") or not parts.hostname:
+        return None
+    return url.strip()
+
+
+def open_in_browser(url: str | None) -> bool:
+    """Open a posting's http(s) link through the desktop's URL handler; False when it has none
+    (or the desktop could not open it)."""
+    checked = web_address(url)
+    if checked is None:
+        return False
+    return QDesktopServices.openUrl(QUrl(checked, QUrl.ParsingMode.StrictMode))
