@@ -14,6 +14,7 @@ from desktop.ui.list_page import ListPage
 from desktop.ui.pages import DropTarget, Page, WindowParts
 from desktop.ui.pipeline_commands import PipelineCommands
 from desktop.ui.posting_commands import PostingCommands
+from desktop.ui.record_commands import RecordCommands
 from desktop.ui.side_panels import SidePanels
 
 
@@ -55,6 +56,7 @@ def build_parts(parts: WindowParts, *, waits: bool, restored: Any) -> Parts:
     contributions = [
         *postings.actions(local_to=[list_page.table, board_page.view]),
         *library.actions(),
+        *RecordCommands(parts).actions(),  # kept by the window (its Qt parent)
         *list_page.actions(),
         *pipeline.actions(),
         *board_page.actions(),
