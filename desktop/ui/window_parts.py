@@ -8,6 +8,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from desktop.ui.actions import ActionSpec
+from desktop.ui.agenda_commands import AgendaCommands
 from desktop.ui.lazy_page import LazyPage
 from desktop.ui.library_commands import LibraryCommands
 from desktop.ui.list_page import ListPage
@@ -29,6 +30,8 @@ class Parts:
     pages: list[Page] = field(default_factory=list)
     contributions: list[ActionSpec] = field(default_factory=list)
     drop_targets: list[DropTarget] = field(default_factory=list)
+    agenda_page: LazyPage | None = None  # desktop.ui.agenda_page.AgendaPage, built when shown
+    agenda: AgendaCommands | None = None
 
 
 def build_parts(parts: WindowParts, *, waits: bool, restored: Any) -> Parts:
@@ -43,6 +46,14 @@ def build_parts(parts: WindowParts, *, waits: bool, restored: Any) -> Parts:
         shortcut="Ctrl+2",
         factory="desktop.ui.board_page:BoardPage",
     )
+    agenda_page = LazyPage(
+        parts, key="agenda", title="&Agenda", shortcut="Ctrl+3",
+        factory="desktop.ui.agenda_page:AgendaPage",
+    )  # fmt: skip
+    agenda = AgendaCommands(parts)
+    list_page.model.badge_of = agenda.state.badge
+    agenda.state.badges_changed.connect(list_page.model.badges_changed)
+    board_page.when_built(agenda.repaint_with_badges)
     side = SidePanels(parts, waits=waits)
     postings = PostingCommands(parts, list_page.title_of)
     pipeline = PipelineCommands(parts, board_page)
@@ -52,7 +63,7 @@ def build_parts(parts: WindowParts, *, waits: bool, restored: Any) -> Parts:
     list_page.open_requested.connect(postings.edit)
     list_page.searched_for.connect(board_page.searched)
     side.detail.change_date_requested.connect(pipeline.ask_stage_date)
-    pages: list[Page] = [list_page, board_page]  # type: ignore[list-item]
+    pages: list[Page] = [list_page, board_page, agenda_page]  # type: ignore[list-item]
     contributions = [
         *postings.actions(local_to=[list_page.table, board_page.view]),
         *library.actions(),
@@ -61,8 +72,19 @@ def build_parts(parts: WindowParts, *, waits: bool, restored: Any) -> Parts:
         *pipeline.actions(),
         *board_page.actions(),
         *side.actions(),
+        *agenda.actions(),
     ]
     drop_targets: list[DropTarget] = [postings]
     return Parts(
-        list_page, board_page, side, postings, pipeline, library, pages, contributions, drop_targets
+        list_page,
+        board_page,
+        side,
+        postings,
+        pipeline,
+        library,
+        pages,
+        contributions,
+        drop_targets,
+        agenda_page=agenda_page,
+        agenda=agenda,
     )

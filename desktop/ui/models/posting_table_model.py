@@ -11,6 +11,7 @@ elsewhere (or leave the search): the view keeps its scroll position and selectio
 
 from __future__ import annotations
 
+from collections.abc import Callable, Iterable
 from typing import Any
 
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
@@ -34,6 +35,8 @@ SORT_KEYS = (
     SortKey.H1B,
 )
 ID_ROLE = Qt.ItemDataRole.UserRole + 1
+BADGE_ROLE = Qt.ItemDataRole.UserRole + 2  # "overdue", "today" or None (the agenda's badge)
+BADGE_COLORS = {"overdue": QColor("#dc2626"), "today": QColor("#f59e0b")}
 PAGE_SIZE = 200  # rows read at once when the view reaches rows not yet read
 ID_PAGE_SIZE = 1000  # ids read at once; ids are cheap, rows (with joins) are not
 EAGER_IDS = 5000  # a list this short has all its ids read on every reload
@@ -89,6 +92,8 @@ class PostingTableModel(QAbstractTableModel):
         self._sort = SortKey.POSTED
         self._descending = True
         self._live = False  # set by the first reload
+        # The agenda's badge of a posting ("overdue", "today" or None; ui.agenda_state).
+        self.badge_of: Callable[[int], str | None] = lambda _posting_id: None
 
     # -- Qt's model interface -----------------------------------------------------------------
 
@@ -116,7 +121,19 @@ class PostingTableModel(QAbstractTableModel):
             return _display(row, column) or None
         if role == Qt.ItemDataRole.DecorationRole and column == COL_STAGE:
             return QColor(row.stage_color)
+        if role in (Qt.ItemDataRole.DecorationRole, BADGE_ROLE) and column == COL_TITLE:
+            badge = self.badge_of(posting_id)
+            if badge is not None:
+                return BADGE_COLORS[badge] if role != BADGE_ROLE else badge
         return None
+
+    def badges_changed(self, posting_ids: Iterable[int]) -> None:
+        """The agenda's badges of these postings changed: repaint their titles."""
+        for posting_id in posting_ids:
+            row = self._row_of_id.get(posting_id)
+            if row is not None:
+                index = self.index(row, COL_TITLE)
+                self.dataChanged.emit(index, index, [Qt.ItemDataRole.DecorationRole])
 
     def headerData(
         self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole

@@ -12,6 +12,7 @@ from PySide6.QtGui import QColor, QFont, QFontMetrics, QPainter, QPalette, QText
 from PySide6.QtWidgets import QStyle, QStyledItemDelegate, QStyleOptionViewItem
 
 from desktop.core.pipeline import Card
+from desktop.ui.agenda_state import BADGE_COLORS, AgendaState
 from desktop.ui.models.board_column_model import CARD_ROLE
 
 MARGIN, PADDING, STRIP = 4, 8, 4
@@ -86,6 +87,12 @@ class CardDelegate(QStyledItemDelegate):
             painter.drawRoundedRect(
                 QRectF(rect.left() + 1, rect.top() + 6, STRIP, rect.height() - 12), 2, 2
             )
+        state = AgendaState.find(option.widget) if option.widget is not None else None
+        badge = state.badge(card.id) if state is not None else None
+        if badge is not None:  # something overdue or due today on the agenda
+            painter.setPen(Qt.PenStyle.NoPen)
+            painter.setBrush(BADGE_COLORS[badge])
+            painter.drawEllipse(QRectF(rect.right() - 14, rect.top() + 8, 8, 8))
 
         inner = rect.adjusted(PADDING + STRIP, PADDING - 2, -PADDING, -PADDING + 2)
         text_color = palette.color(QPalette.ColorRole.Text)
@@ -99,7 +106,7 @@ class CardDelegate(QStyledItemDelegate):
         painter.setPen(muted)
         company_height = QFontMetrics(bold_small).height()
         company = QFontMetrics(bold_small).elidedText(
-            card.company or "", Qt.TextElideMode.ElideRight, inner.width()
+            card.company or "", Qt.TextElideMode.ElideRight, inner.width() - (12 if badge else 0)
         )
         painter.drawText(
             QRect(inner.left(), inner.top(), inner.width(), company_height),

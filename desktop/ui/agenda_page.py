@@ -1,0 +1,343 @@
+"""The Agenda page (Ctrl+3): overdue, today, this week, later, and suggested follow-ups.
+
+Each row opens its application (selecting it shows it beside the page; Enter or a double
+click opens it in the list); Space ticks a task done; + and − (or Ctrl+→ and Ctrl+←) move a
+task a day later or earlier, and a task can be dragged to another day. Suggestions are
+accepted with Enter and dismissed with Delete. Every change goes through the door and can be
+undone.
+
+Built when first shown (``LazyPage``): nothing here is imported before the window's first paint.
+"""
+
+from __future__ import annotations
+
+from datetime import date
+
+from PySide6.QtCore import QEvent, QItemSelection, QObject, QPoint, Qt, Signal
+from PySide6.QtGui import QKeyEvent
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QMenu,
+    QPushButton,
+    QTreeView,
+    QVBoxLayout,
+    QWidget,
+)
+
+from desktop.core.agenda import AgendaItem, Bucket, ItemKind, Suggestion
+from desktop.services import agenda, interviews, suggestions, tasks
+from desktop.services.changes import Changes, Kind
+from desktop.ui.actions import ActionSpec
+from desktop.ui.agenda_commands import AgendaCommands
+from desktop.ui.agenda_state import AgendaState
+from desktop.ui.models.agenda_model import (
+    COL_APPLICATION,
+    COL_WHAT,
+    COL_WHEN,
+    ITEM_ROLE,
+    AgendaModel,
+)
+from desktop.ui.pages import WindowParts
+
+SHOWN_KINDS = frozenset({Kind.TASKS, Kind.INTERVIEWS, Kind.POSTINGS, Kind.PIPELINE, Kind.STAGES})
+EMPTY_TEXT = (
+    "Nothing on the agenda.\n\n"
+    "Add a task with Edit > New task (Ctrl+T), or an interview for the selected posting with\n"
+    "Edit > Add interview (Ctrl+Shift+I). Deadlines of saved postings show up here by themselves."
+)
+
+
+class AgendaPage(QObject):
+    key = "agenda"
+    title = "&Agenda"
+    shortcut = "Ctrl+3"
+    selection_changed = Signal(object)  # posting id or None
+
+    def __init__(self, parts: WindowParts) -> None:
+        super().__init__(parts.window)
+        self._parts = parts
+        self.state = AgendaState.of(parts.window)
+        self.stale = True
+        self.model = AgendaModel(self)
+        self.model.done_requested.connect(self.set_done)
+        self.model.reschedule_requested.connect(self.reschedule)
+        self.widget = QWidget()
+        self.widget.setObjectName("agenda-page")
+        self.summary = QLabel()
+        self.summary.setObjectName("agenda-summary")
+        self.view = self._make_view()
+        self.empty = QLabel(EMPTY_TEXT)
+        self.empty.setObjectName("agenda-empty")
+        self.empty.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.empty.setWordWrap(True)
+        layout = QVBoxLayout(self.widget)
+        layout.setContentsMargins(0, 4, 0, 0)
+        header = QHBoxLayout()
+        header.addWidget(self.summary, 1)
+        for text, action_id in (
+            ("New task…", "agenda.new-task"),
+            ("Export calendar…", "agenda.export-calendar"),
+        ):
+            button = QPushButton(text)
+            button.setObjectName(action_id)
+            button.clicked.connect(lambda _c=False, a=action_id: self._trigger(a))
+            header.addWidget(button)
+        layout.addLayout(header)
+        layout.addWidget(self.view, 1)
+        layout.addWidget(self.empty, 1)
+        self.empty.hide()
+        parts.operations.changed.connect(self._changed)
+
+    def _make_view(self) -> QTreeView:
+        view = QTreeView()
+        view.setObjectName("agenda-view")
+        view.setModel(self.model)
+        view.setUniformRowHeights(True)
+        view.setAlternatingRowColors(True)
+        view.setRootIsDecorated(False)
+        view.setItemsExpandable(False)
+        view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        view.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        view.setDragDropMode(QAbstractItemView.DragDropMode.DragDrop)
+        view.setDefaultDropAction(Qt.DropAction.MoveAction)
+        view.setDropIndicatorShown(True)
+        header = view.header()
+        header.setStretchLastSection(True)
+        header.setSectionResizeMode(COL_WHEN, QHeaderView.ResizeMode.Interactive)
+        view.setColumnWidth(COL_WHEN, 170)
+        view.setColumnWidth(COL_WHAT, 280)
+        view.setColumnWidth(COL_APPLICATION, 200)
+        view.selectionModel().selectionChanged.connect(self._selection_changed)
+        view.doubleClicked.connect(lambda _index: self.open_selected())
+        view.installEventFilter(self)
+        view.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
+        view.customContextMenuRequested.connect(self._context_menu)
+        return view
+
+    # -- the page's interface ------------------------------------------------------------------
+
+    def actions(self) -> list[ActionSpec]:
+        return []
+
+    def selected_entry(self) -> AgendaItem | Suggestion | None:
+        rows = self.view.selectionModel().selectedRows()
+        return self.model.data(rows[0], ITEM_ROLE) if rows else None
+
+    def selected_id(self) -> int | None:
+        entry = self.selected_entry()
+        return entry.posting_id if entry is not None else None
+
+    def select(self, posting_id: int) -> bool:
+        current = self.selected_entry()
+        if current is not None and current.posting_id == posting_id:
+            return True
+        for section in range(self.model.rowCount()):
+            parent = self.model.index(section, 0)
+            for row in range(self.model.rowCount(parent)):
+                index = self.model.index(row, 0, parent)
+                if self.model.data(index, ITEM_ROLE).posting_id == posting_id:
+                    self.view.setCurrentIndex(index)
+                    return True
+        return False
+
+    def shown(self, keep: int | None) -> None:
+        # Added to the page's place while the window shows it, Qt would show it only later.
+        self.widget.show()
+        if self.stale:
+            self.reload()
+        if keep is not None:
+            self.select(keep)
+        self.view.setFocus()
+        self.selection_changed.emit(self.selected_id())
+
+    def searched(self) -> None:
+        pass  # the agenda shows everything that is due; the search filters postings
+
+    def is_shown(self) -> bool:
+        return self.widget.isVisibleTo(self._parts.window)
+
+    def reload(self) -> None:
+        """Read the agenda again, keeping the selected row where it still is."""
+        kept = self.selected_entry()
+        now, zone = self.state.now(), self.state.zone()
+        library = self._parts.library
+        result = agenda.agenda(library, now, zone)
+        suggested = suggestions.suggestions(library, now, zone)
+        self.model.load(result.groups, suggested, now, zone)
+        self.view.expandAll()
+        for section in range(self.model.rowCount()):
+            self.view.setFirstColumnSpanned(section, self.view.rootIndex(), True)
+        self.stale = False
+        counts = {bucket: len(items) for bucket, items in result.groups.items()}
+        parts = [f"{counts[Bucket.OVERDUE]} overdue"] if counts[Bucket.OVERDUE] else []
+        parts.append(f"{counts[Bucket.TODAY]} today")
+        parts.append(f"{counts[Bucket.THIS_WEEK]} this week")
+        self.summary.setText(" · ".join(parts))
+        nothing = not result.items() and not suggested
+        self.view.setVisible(not nothing)
+        self.empty.setVisible(nothing)
+        if kept is not None:
+            index = self.model.index_of(kept.key)
+            if index.isValid():
+                self.view.setCurrentIndex(index)
+
+    # -- what the user does here ---------------------------------------------------------------
+
+    def set_done(self, task_id: int, done: bool) -> None:
+        library = self._parts.library
+        now = self.state.now()
+        self._parts.operations.run(
+            "Tick the task done" if done else "Mark the task not done",
+            lambda: tasks.set_done(library, task_id, done, now=now),
+            undo=lambda before: tasks.restore_done(library, before),
+        )
+
+    def reschedule(self, task_ids: list[int], day: date) -> None:
+        library = self._parts.library
+        for task_id in task_ids:
+            self._parts.operations.run(
+                f"Move the task to {day:%a %d %b}",
+                lambda t=task_id: tasks.reschedule(library, t, day),
+                undo=lambda before: tasks.restore_due(library, before),
+            )
+
+    def shift_selected(self, days: int) -> None:
+        entry = self.selected_entry()
+        if isinstance(entry, AgendaItem) and entry.kind is ItemKind.TASK:
+            library = self._parts.library
+            self._parts.operations.run(
+                "Move the task a day later" if days > 0 else "Move the task a day earlier",
+                lambda: tasks.shift(library, entry.id, days),
+                undo=lambda before: tasks.restore_due(library, before),
+            )
+
+    def toggle_selected(self) -> None:
+        entry = self.selected_entry()
+        if isinstance(entry, AgendaItem) and entry.kind is ItemKind.TASK:
+            self.set_done(entry.id, not entry.done)
+
+    def delete_selected(self) -> None:
+        entry = self.selected_entry()
+        library = self._parts.library
+        if isinstance(entry, Suggestion):
+            self.dismiss(entry)
+        elif isinstance(entry, AgendaItem) and entry.kind is ItemKind.TASK:
+            self._parts.operations.run(
+                "Delete the task",
+                lambda: tasks.delete_task(library, entry.id),
+                undo=lambda gone: tasks.restore_task(library, gone),
+            )
+
+    def accept(self, suggestion: Suggestion) -> None:
+        library = self._parts.library
+        now, zone = self.state.now(), self.state.zone()
+        self._parts.operations.run(
+            "Accept the suggestion",
+            lambda: suggestions.accept(library, suggestion, now, zone),
+            undo=lambda value: suggestions.undo_accept(library, suggestion, value),
+        )
+
+    def dismiss(self, suggestion: Suggestion) -> None:
+        library = self._parts.library
+        now = self.state.now()
+        self._parts.operations.run(
+            "Dismiss the suggestion",
+            lambda: suggestions.dismiss(library, suggestion, now),
+            undo=lambda _value: suggestions.undismiss(library, suggestion.key),
+        )
+
+    def open_selected(self) -> None:
+        """Enter: accept a suggestion, or open the row's application in the list."""
+        entry = self.selected_entry()
+        if isinstance(entry, Suggestion):
+            self.accept(entry)
+        elif entry is not None and entry.posting_id is not None:
+            self._trigger("page.list")  # the list selects the posting selected here
+
+    def _commands(self) -> AgendaCommands | None:
+        return self._parts.window.findChild(AgendaCommands, "agenda-commands")
+
+    def edit_selected_interview(self) -> None:
+        entry = self.selected_entry()
+        commands = self._commands()
+        if isinstance(entry, AgendaItem) and entry.kind is ItemKind.INTERVIEW and commands:
+            commands.edit_interview(interviews.get_interview(self._parts.library, entry.id))
+
+    def menu_for(self, entry: AgendaItem | Suggestion | None) -> QMenu:
+        """The context menu of a row (made here so tests can read and trigger it)."""
+        menu = QMenu(self.widget)
+        menu.setObjectName("agenda-menu")
+        commands = self._commands()
+        if isinstance(entry, Suggestion):
+            menu.addAction("&Accept", lambda: self.accept(entry))
+            menu.addAction("&Dismiss", lambda: self.dismiss(entry))
+        elif isinstance(entry, AgendaItem) and entry.kind is ItemKind.TASK:
+            menu.addAction("Not done" if entry.done else "&Done", self.toggle_selected)
+            menu.addAction("A day &later", lambda: self.shift_selected(1))
+            menu.addAction("A day &earlier", lambda: self.shift_selected(-1))
+            menu.addAction("&Delete task", self.delete_selected)
+        elif isinstance(entry, AgendaItem) and entry.kind is ItemKind.INTERVIEW and commands:
+            menu.addAction("&Edit interview…", self.edit_selected_interview)
+            menu.addAction(
+                "E&xport this interview (.ics)…",
+                lambda: commands.export_calendar(interview_id=entry.id),
+            )
+            menu.addAction("&Delete interview", lambda: commands.delete_interview(entry.id))
+        if entry is not None and entry.posting_id is not None:
+            menu.addSeparator()
+            menu.addAction("&Open application", lambda: self._trigger("page.list"))
+        return menu
+
+    def _context_menu(self, point: QPoint) -> None:
+        index = self.view.indexAt(point)
+        if not index.isValid():
+            return
+        self.view.setCurrentIndex(index)
+        menu = self.menu_for(self.selected_entry())
+        if not menu.isEmpty():
+            menu.popup(self.view.viewport().mapToGlobal(point))
+
+    def _trigger(self, action_id: str) -> None:
+        action = getattr(self._parts.window, "action", None)
+        if action is not None:
+            action(action_id).trigger()
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if watched is self.view and event.type() == QEvent.Type.KeyPress:
+            assert isinstance(event, QKeyEvent)
+            return self._key(event)
+        return False
+
+    def _key(self, event: QKeyEvent) -> bool:
+        key, mods = event.key(), event.modifiers()
+        ctrl = bool(mods & Qt.KeyboardModifier.ControlModifier)
+        if key == Qt.Key.Key_Space:
+            self.toggle_selected()
+        elif key in (Qt.Key.Key_Plus, Qt.Key.Key_Equal) or (ctrl and key == Qt.Key.Key_Right):
+            self.shift_selected(1)
+        elif key == Qt.Key.Key_Minus or (ctrl and key == Qt.Key.Key_Left):
+            self.shift_selected(-1)
+        elif key in (Qt.Key.Key_Return, Qt.Key.Key_Enter):
+            self.open_selected()
+        elif key == Qt.Key.Key_Delete:
+            self.delete_selected()
+        else:
+            return False
+        return True
+
+    # -- keeping up ----------------------------------------------------------------------------
+
+    def _changed(self, changes: Changes, _initiator: object) -> None:
+        if not changes.kinds & SHOWN_KINDS:
+            return
+        if self.is_shown():
+            self.reload()
+        else:
+            self.stale = True
+
+    def _selection_changed(self, _selected: QItemSelection, _deselected: QItemSelection) -> None:
+        if self.is_shown():
+            self.selection_changed.emit(self.selected_id())

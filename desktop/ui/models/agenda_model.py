@@ -1,0 +1,336 @@
+"""The agenda as a Qt tree model: a row per section (overdue, today, this week, later, and
+the suggestions when there are any), the items of each below it.
+
+Tasks are dragged by id (``TASK_MIME``); a drop on a section or on a row of a day asks, by
+``reschedule_requested``, for the task to move to that day. The model never writes: the page
+runs the operation through the door.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date, datetime, timedelta, tzinfo
+from typing import Any
+
+from PySide6.QtCore import (
+    QAbstractItemModel,
+    QByteArray,
+    QMimeData,
+    QModelIndex,
+    QPersistentModelIndex,
+    Qt,
+    Signal,
+)
+from PySide6.QtGui import QColor, QFont
+
+from desktop.core.agenda import (
+    BUCKET_TITLES,
+    AgendaItem,
+    Bucket,
+    ItemKind,
+    Suggestion,
+)
+
+COL_WHEN, COL_WHAT, COL_APPLICATION = range(3)
+HEADERS = ("When", "What", "Application")
+ITEM_ROLE = Qt.ItemDataRole.UserRole + 1  # the AgendaItem or Suggestion of a row
+POSTING_ROLE = Qt.ItemDataRole.UserRole + 2  # its posting id, or None
+TASK_MIME = "application/x-jobdeck-task-ids"
+SUGGESTED = "Suggested"
+OVERDUE_COLOR = QColor("#dc2626")
+
+AnyIndex = QModelIndex | QPersistentModelIndex
+
+
+@dataclass
+class _Section:
+    title: str
+    bucket: Bucket | None  # None: the suggestions
+    rows: list[Any]  # AgendaItem, or Suggestion for the suggestions
+
+
+class AgendaModel(QAbstractItemModel):
+    reschedule_requested = Signal(object, object)  # list of task ids, the new day (date)
+    done_requested = Signal(int, bool)  # task id, done
+
+    def __init__(self, parent: Any = None) -> None:
+        super().__init__(parent)
+        self._sections: list[_Section] = []
+        self._today = date.today()
+        self._zone: tzinfo | None = None
+
+    # -- loading -------------------------------------------------------------------------------
+
+    def load(
+        self,
+        groups: dict[Bucket, list[AgendaItem]],
+        suggestions: list[Suggestion],
+        now: datetime,
+        zone: tzinfo,
+    ) -> None:
+        self.beginResetModel()
+        self._today = now.astimezone(zone).date()
+        self._zone = zone
+        self._sections = [
+            _Section(BUCKET_TITLES[bucket], bucket, list(groups.get(bucket, ())))
+            for bucket in Bucket
+        ]
+        if suggestions:
+            self._sections.append(_Section(SUGGESTED, None, list(suggestions)))
+        self.endResetModel()
+
+    def counts(self) -> dict[str, int]:
+        return {s.title: len(s.rows) for s in self._sections}
+
+    def section_index(self, title: str) -> QModelIndex:
+        for number, section in enumerate(self._sections):
+            if section.title == title:
+                return self.index(number, 0)
+        return QModelIndex()
+
+    def index_of(self, key: tuple[str, int] | str) -> QModelIndex:
+        """The row of an agenda item (by ``AgendaItem.key``) or a suggestion (by its key)."""
+        for number, section in enumerate(self._sections):
+            for row, entry in enumerate(section.rows):
+                if getattr(entry, "key", None) == key:
+                    return self.index(row, 0, self.index(number, 0))
+        return QModelIndex()
+
+    def item(self, index: AnyIndex) -> Any:
+        if not index.isValid() or not index.internalId():
+            return None
+        section = self._sections[index.internalId() - 1]
+        return section.rows[index.row()] if index.row() < len(section.rows) else None
+
+    def day_for(self, bucket: Bucket) -> date | None:
+        """The day a task dropped on a section goes to (none for the overdue)."""
+        if bucket is Bucket.TODAY:
+            return self._today
+        if bucket is Bucket.THIS_WEEK:
+            return self._today + timedelta(days=1)
+        if bucket is Bucket.LATER:
+            return self._today + timedelta(days=7)
+        return None
+
+    # -- Qt's model interface -----------------------------------------------------------------
+
+    def index(self, row: int, column: int, parent: AnyIndex = QModelIndex()) -> QModelIndex:  # noqa: B008
+        if not self.hasIndex(row, column, parent):
+            return QModelIndex()
+        if not parent.isValid():
+            return self.createIndex(row, column, 0)
+        return self.createIndex(row, column, parent.row() + 1)
+
+    def parent(self, index: AnyIndex = QModelIndex()) -> QModelIndex:  # type: ignore[override]  # noqa: B008
+        if not index.isValid() or not index.internalId():
+            return QModelIndex()
+        return self.createIndex(index.internalId() - 1, 0, 0)
+
+    def rowCount(self, parent: AnyIndex = QModelIndex()) -> int:  # noqa: B008
+        if not parent.isValid():
+            return len(self._sections)
+        if parent.internalId() or parent.column() != 0:
+            return 0
+        return len(self._sections[parent.row()].rows)
+
+    def columnCount(self, parent: AnyIndex = QModelIndex()) -> int:  # noqa: B008
+        return len(HEADERS)
+
+    def headerData(
+        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
+    ) -> Any:
+        if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
+            return HEADERS[section] if 0 <= section < len(HEADERS) else None
+        return None
+
+    def flags(self, index: AnyIndex) -> Qt.ItemFlag:
+        if not index.isValid():
+            return Qt.ItemFlag.NoItemFlags
+        base = Qt.ItemFlag.ItemIsEnabled
+        if not index.internalId():
+            section = self._sections[index.row()]
+            if section.bucket is not None and section.bucket is not Bucket.OVERDUE:
+                base |= Qt.ItemFlag.ItemIsDropEnabled
+            return base
+        entry = self.item(index)
+        base |= Qt.ItemFlag.ItemIsSelectable
+        if isinstance(entry, AgendaItem):
+            if entry.kind is ItemKind.TASK:
+                if index.column() == COL_WHAT:
+                    base |= Qt.ItemFlag.ItemIsUserCheckable
+                if not entry.done:
+                    base |= Qt.ItemFlag.ItemIsDragEnabled
+            section = self._sections[index.internalId() - 1]
+            if section.bucket is not Bucket.OVERDUE:
+                base |= Qt.ItemFlag.ItemIsDropEnabled
+        return base
+
+    def data(self, index: AnyIndex, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if not index.isValid():
+            return None
+        if not index.internalId():
+            return self._section_data(index, role)
+        entry = self.item(index)
+        if entry is None:
+            return None
+        if role == ITEM_ROLE:
+            return entry
+        if role == POSTING_ROLE:
+            return entry.posting_id
+        if isinstance(entry, Suggestion):
+            return self._suggestion_data(entry, index.column(), role)
+        return self._item_data(entry, index, role)
+
+    def _section_data(self, index: AnyIndex, role: int) -> Any:
+        section = self._sections[index.row()]
+        if role == Qt.ItemDataRole.DisplayRole and index.column() == COL_WHEN:
+            return f"{section.title} ({len(section.rows)})" if section.rows else section.title
+        if role == Qt.ItemDataRole.FontRole:
+            font = QFont()
+            font.setBold(True)
+            return font
+        if (
+            role == Qt.ItemDataRole.ForegroundRole
+            and section.bucket is Bucket.OVERDUE
+            and section.rows
+        ):
+            return OVERDUE_COLOR
+        return None
+
+    def _item_data(self, item: AgendaItem, index: AnyIndex, role: int) -> Any:
+        column = index.column()
+        if role == Qt.ItemDataRole.DisplayRole:
+            if column == COL_WHEN:
+                return self._when(item)
+            if column == COL_WHAT:
+                return item.title
+            if column == COL_APPLICATION:
+                return item.application
+            return None
+        if role == Qt.ItemDataRole.CheckStateRole and column == COL_WHAT:
+            if item.kind is ItemKind.TASK:
+                return Qt.CheckState.Checked if item.done else Qt.CheckState.Unchecked
+            return None
+        if role == Qt.ItemDataRole.FontRole and item.done:
+            font = QFont()
+            font.setStrikeOut(True)
+            return font
+        if role == Qt.ItemDataRole.FontRole and item.kind is ItemKind.INTERVIEW:
+            font = QFont()
+            font.setBold(True)
+            return font
+        if role == Qt.ItemDataRole.ToolTipRole:
+            return self._tooltip(item)
+        if (
+            role == Qt.ItemDataRole.ForegroundRole
+            and column == COL_WHEN
+            and self._sections[index.internalId() - 1].bucket is Bucket.OVERDUE
+        ):
+            return OVERDUE_COLOR
+        return None
+
+    def _suggestion_data(self, suggestion: Suggestion, column: int, role: int) -> Any:
+        if role == Qt.ItemDataRole.DisplayRole:
+            if column == COL_WHEN:
+                return "Suggested"
+            if column == COL_WHAT:
+                return suggestion.text
+            return suggestion.application
+        if role == Qt.ItemDataRole.ToolTipRole:
+            return "Enter: accept · Delete: dismiss"
+        if role == Qt.ItemDataRole.FontRole:
+            font = QFont()
+            font.setItalic(True)
+            return font
+        return None
+
+    def _when(self, item: AgendaItem) -> str:
+        day = item.day
+        if day == self._today:
+            text = "Today"
+        elif day == self._today + timedelta(days=1):
+            text = "Tomorrow"
+        elif day == self._today - timedelta(days=1):
+            text = "Yesterday"
+        elif abs((day - self._today).days) < 7:
+            text = f"{day:%a %d %b}"
+        else:
+            text = f"{day:%a %d %b %Y}" if day.year != self._today.year else f"{day:%a %d %b}"
+        if item.at is not None and self._zone is not None:
+            text += f" {item.at.astimezone(self._zone):%H:%M}"
+        return text
+
+    def _tooltip(self, item: AgendaItem) -> str:
+        if item.kind is ItemKind.TASK:
+            return "Space: done · +/−: a day later/earlier · drag to another day"
+        if item.kind is ItemKind.DEADLINE:
+            return "The posting's application deadline"
+        return "Enter: open the application"
+
+    def setData(self, index: AnyIndex, value: Any, role: int = Qt.ItemDataRole.EditRole) -> bool:
+        entry = self.item(index)
+        if (
+            role != Qt.ItemDataRole.CheckStateRole
+            or not isinstance(entry, AgendaItem)
+            or entry.kind is not ItemKind.TASK
+        ):
+            return False
+        checked = value in (Qt.CheckState.Checked, Qt.CheckState.Checked.value, 2)
+        self.done_requested.emit(entry.id, checked)
+        return True
+
+    # -- drag and drop -------------------------------------------------------------------------
+
+    def supportedDropActions(self) -> Qt.DropAction:
+        return Qt.DropAction.MoveAction
+
+    def supportedDragActions(self) -> Qt.DropAction:
+        return Qt.DropAction.MoveAction
+
+    def mimeTypes(self) -> list[str]:
+        return [TASK_MIME]
+
+    def mimeData(self, indexes: list[QModelIndex]) -> QMimeData:  # type: ignore[override]
+        ids: list[int] = []
+        for index in indexes:
+            entry = self.item(index)
+            is_task = isinstance(entry, AgendaItem) and entry.kind is ItemKind.TASK
+            if is_task and entry.id not in ids:
+                ids.append(entry.id)
+        mime = QMimeData()
+        mime.setData(TASK_MIME, QByteArray(",".join(map(str, ids)).encode()))
+        return mime
+
+    def canDropMimeData(
+        self, data: QMimeData, action: Qt.DropAction, row: int, column: int, parent: AnyIndex
+    ) -> bool:
+        return data.hasFormat(TASK_MIME) and self._drop_day(row, parent) is not None
+
+    def dropMimeData(
+        self, data: QMimeData, action: Qt.DropAction, row: int, column: int, parent: AnyIndex
+    ) -> bool:
+        if not data.hasFormat(TASK_MIME):
+            return False
+        day = self._drop_day(row, parent)
+        text = bytes(data.data(TASK_MIME).data()).decode()
+        ids = [int(part) for part in text.split(",") if part.isdigit()]
+        if day is None or not ids:
+            return False
+        self.reschedule_requested.emit(ids, day)
+        return False  # nothing to remove here: the agenda is read again after the move
+
+    def _drop_day(self, row: int, parent: AnyIndex) -> date | None:
+        if not parent.isValid():
+            return None
+        if parent.internalId():  # on a row: its day
+            entry = self.item(parent)
+            section = self._sections[parent.internalId() - 1]
+            if not isinstance(entry, AgendaItem) or section.bucket is Bucket.OVERDUE:
+                return None
+            return max(entry.day, self._today)
+        section = self._sections[parent.row()]
+        if section.bucket is None or section.bucket is Bucket.OVERDUE:
+            return None
+        if 0 <= row < len(section.rows):  # between rows: the day of the row below
+            return max(section.rows[row].day, self._today)
+        return self.day_for(section.bucket)
