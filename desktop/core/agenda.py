@@ -180,10 +180,18 @@ def task_reminder(task: Task, application: str) -> Reminder:
     )
 
 
-def interview_reminder(interview: Interview, application: str, lead: timedelta) -> Reminder:
+def interview_reminder(
+    interview: Interview, application: str, lead: timedelta, now: datetime, zone: tzinfo
+) -> Reminder:
+    """The reminder ``lead`` before an interview; worded for ``now`` (shown late, at start-up,
+    it says when the interview was rather than "in 15 minutes")."""
     at = interview.starts_at - lead
     minutes = int(lead.total_seconds() // 60)
-    soon = f"in {minutes} minutes" if minutes else "now"
+    if interview.starts_at > now:
+        left = int((interview.starts_at - now).total_seconds() // 60)
+        soon = f"in {left} minutes" if left > 1 else "now"
+    else:
+        soon = f"at {interview.starts_at.astimezone(zone):%H:%M}"
     where = f" — {interview.place}" if interview.place else ""
     return Reminder(
         f"interview:{interview.id}:{interview.starts_at.timestamp():.0f}:{minutes}",

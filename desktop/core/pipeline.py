@@ -40,10 +40,11 @@ class Card:
 
 @dataclass(frozen=True)
 class TimelineEntry:
-    id: int
-    stage: str
+    id: int  # the stage change's id (an interview's, for kind "interview")
+    stage: str  # the stage entered (what happened, for an interview: "Technical interview")
     color: str
     at: datetime
+    kind: str = "stage"  # "stage", or "interview": shown between the stage changes
 
 
 @dataclass(frozen=True)

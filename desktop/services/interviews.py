@@ -13,6 +13,7 @@ from datetime import UTC, datetime
 
 from desktop.core.agenda import INTERVIEW_KINDS, MAX_TITLE, Interview
 from desktop.core.bounds import datetime_problem
+from desktop.core.pipeline import TimelineEntry
 from desktop.core.zones import UnknownZone, zone_given, zone_named
 from desktop.services.changes import Changes, Result
 from desktop.services.errors import Invalid, NotFound
@@ -160,6 +161,30 @@ def interviews_of(db: Library, posting_id: int) -> list[Interview]:
     """An application's interview rounds, earliest first."""
     with db.querying() as connection:
         return agenda_sql.interviews_of(connection, posting_id)
+
+
+INTERVIEW_COLOR = "#8b5cf6"
+
+
+def application_timeline(
+    db: Library, posting_id: int, stages: tuple[TimelineEntry, ...]
+) -> tuple[TimelineEntry, ...]:
+    """The application's stage history ``stages`` with its interviews between the stage
+    changes, in time order."""
+    rounds = interviews_of(db, posting_id)
+    if not rounds:
+        return stages
+    entries = [
+        TimelineEntry(
+            i.id,
+            f"{i.kind_title} interview" + (f" — {i.outcome}" if i.outcome else ""),
+            INTERVIEW_COLOR,
+            i.starts_at,
+            kind="interview",
+        )
+        for i in rounds
+    ]
+    return tuple(sorted([*stages, *entries], key=lambda e: (e.at, e.kind != "stage", e.id)))
 
 
 def _now() -> datetime:

@@ -42,7 +42,7 @@ def pending(
         for interview, name in agenda_sql.interviews_between(
             connection, oldest + lead, horizon + lead + timedelta(seconds=1)
         ):
-            reminder = interview_reminder(interview, name, lead)
+            reminder = interview_reminder(interview, name, lead, now, zone)
             if oldest <= reminder.at <= horizon:
                 found.append(reminder)
         shown = agenda_sql.fired(connection, (r.key for r in found))

@@ -142,8 +142,8 @@ class ReminderToast(QFrame):
         self.setFrameShape(QFrame.Shape.StyledPanel)
         self.setAutoFillBackground(True)
         self.setStyleSheet(
-            "#reminder-toast { background: palette(tool-tip-base); border: 1px solid #f59e0b;"
-            " border-radius: 6px; }"
+            "#reminder-toast { background: #fffbeb; border: 1px solid #f59e0b;"
+            " border-radius: 6px; } #reminder-toast QLabel { color: #1f2937; }"
         )
         self._posting_id: int | None = None
         self.title = QLabel()
@@ -152,6 +152,7 @@ class ReminderToast(QFrame):
         font = self.title.font()
         font.setBold(True)
         self.title.setFont(font)
+        self.title.setWordWrap(True)
         self.body = QLabel()
         self.body.setObjectName("reminder-body")
         self.body.setTextFormat(Qt.TextFormat.PlainText)

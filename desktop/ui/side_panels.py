@@ -128,7 +128,13 @@ class SidePanels(QWidget):
             application = pipeline.application(library, posting_id) if doc else None
         except postings.PostingNotFound:
             doc, application = None, None
-        self.detail.show_posting(doc, application.timeline if application else ())
+        timeline = application.timeline if application else ()
+        if doc is not None and posting_id is not None:
+            # Its interviews between the stage changes (read once the window has painted).
+            from desktop.services.interviews import application_timeline
+
+            timeline = application_timeline(library, posting_id, timeline)
+        self.detail.show_posting(doc, timeline)
         self.login_panel.show_posting(self.detail.posting_id)
         for panel in self.workspace.values():
             panel.show_posting(self.detail.posting_id)
@@ -139,7 +145,7 @@ class SidePanels(QWidget):
             return
         if shown in changes.deleted:
             self.show_posting(self._parts.selected_id(), again=True, ask=False)
-        elif shown in changes.updated | changes.moved or changes.stages:
+        elif shown in changes.updated | changes.moved | changes.interviews or changes.stages:
             self.show_posting(shown, again=True)
         elif shown in changes.logins and initiator is not self.login_panel:
             self.login_panel.show_posting(shown)

@@ -10,6 +10,7 @@ from zoneinfo import ZoneInfo
 import pytest
 from icalendar import Calendar
 from PySide6.QtCore import QModelIndex, Qt
+from PySide6.QtWidgets import QLabel
 from pytestqt.qtbot import QtBot
 
 from desktop.core.agenda import ItemKind
@@ -296,3 +297,26 @@ def test_the_agenda_is_not_loaded_before_the_first_paint() -> None:
         "icalendar",
     ):
         assert name not in loaded
+
+
+def test_interviews_appear_in_the_applications_timeline_between_stage_changes(
+    qtbot: QtBot, make_window, db: Library, clock: Clock
+) -> None:
+    job = _posting(db, "Engineer")
+    applied = pipeline.resolve_stage(db, "Applied").id
+    interviewing = pipeline.resolve_stage(db, "Interviewing").id
+    pipeline.move_application(db, job, applied, at=START - timedelta(days=20))
+    pipeline.move_application(db, job, interviewing, at=START - timedelta(days=5))
+    first = interviews.new_interview(job, "phone-screen", START - timedelta(days=10))
+    interviews.add_interview(db, first)
+    window = make_window()
+    window.list_page.select(job)
+    assert window.side.detail.findChild(QLabel, "timeline-interview-1").text() == (
+        "Phone screen interview"
+    )
+    timeline = window.side.detail._timeline
+    assert [e.stage for e in timeline][-3:] == ["Applied", "Phone screen interview", "Interviewing"]
+    # A new round shows at once (the door reports it), after the last stage change.
+    second = interviews.new_interview(job, "final", START + timedelta(days=1))
+    window.operations.run("Add", lambda: interviews.add_interview(db, second))
+    assert [e.stage for e in window.side.detail._timeline][-1] == "Final interview"

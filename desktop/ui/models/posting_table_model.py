@@ -15,7 +15,7 @@ from collections.abc import Callable, Iterable
 from typing import Any
 
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
-from PySide6.QtGui import QColor
+from PySide6.QtGui import QColor, QIcon, QPainter, QPixmap
 
 from desktop.core.display import day_sortable
 from desktop.core.listing import PostingRow, SortKey
@@ -36,7 +36,26 @@ SORT_KEYS = (
 )
 ID_ROLE = Qt.ItemDataRole.UserRole + 1
 BADGE_ROLE = Qt.ItemDataRole.UserRole + 2  # "overdue", "today" or None (the agenda's badge)
-BADGE_COLORS = {"overdue": QColor("#dc2626"), "today": QColor("#f59e0b")}
+BADGE_COLORS = {"overdue": "#dc2626", "today": "#f59e0b"}
+_BADGE_ICONS: dict[str, QIcon] = {}
+
+
+def _badge_icon(badge: str) -> QIcon:
+    """A small round dot in the badge's colour (not a square: those are the stages')."""
+    icon = _BADGE_ICONS.get(badge)
+    if icon is None:
+        pixmap = QPixmap(12, 12)
+        pixmap.fill(QColor(0, 0, 0, 0))
+        painter = QPainter(pixmap)
+        painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+        painter.setPen(Qt.PenStyle.NoPen)
+        painter.setBrush(QColor(BADGE_COLORS[badge]))
+        painter.drawEllipse(2, 2, 8, 8)
+        painter.end()
+        icon = _BADGE_ICONS[badge] = QIcon(pixmap)
+    return icon
+
+
 PAGE_SIZE = 200  # rows read at once when the view reaches rows not yet read
 ID_PAGE_SIZE = 1000  # ids read at once; ids are cheap, rows (with joins) are not
 EAGER_IDS = 5000  # a list this short has all its ids read on every reload
@@ -124,7 +143,7 @@ class PostingTableModel(QAbstractTableModel):
         if role in (Qt.ItemDataRole.DecorationRole, BADGE_ROLE) and column == COL_TITLE:
             badge = self.badge_of(posting_id)
             if badge is not None:
-                return BADGE_COLORS[badge] if role != BADGE_ROLE else badge
+                return _badge_icon(badge) if role != BADGE_ROLE else badge
         return None
 
     def badges_changed(self, posting_ids: Iterable[int]) -> None:

@@ -170,12 +170,19 @@ class DetailPane(QScrollArea):
         grid = QGridLayout()
         grid.setHorizontalSpacing(12)
         grid.setColumnStretch(1, 1)
-        latest = len(self._timeline) - 1
+        stages = [row for row, entry in enumerate(self._timeline) if entry.kind == "stage"]
+        latest = stages[-1] if stages else -1
         for row, entry in enumerate(self._timeline):
             when = day_and_time(entry.at)
             stage = plain_label(entry.stage, bold=row == latest)
             grid.addWidget(plain_label(when, muted=True, selectable=False), row, 0)
             grid.addWidget(stage, row, 1)
+            if entry.kind != "stage":  # an interview round: changed from the agenda
+                font = stage.font()
+                font.setItalic(True)
+                stage.setFont(font)
+                stage.setObjectName(f"timeline-{entry.kind}-{entry.id}")
+                continue
             change = QToolButton()
             change.setText("Change date…")
             change.setAutoRaise(True)
