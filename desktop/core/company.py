@@ -10,7 +10,46 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from desktop.core.posting import CompanyProfile, Funding, H1b, H1bYear
+from desktop.core.posting import CompanyProfile, Funding, FundingRound, H1b, H1bYear, NewsItem
+
+
+def stored_profile(
+    name: str,
+    *,
+    description: str | None,
+    h1b_note: str | None,
+    h1b_years: Sequence[H1bYear],
+    funding_stage: str | None,
+    funding_total: str | None,
+    funding_total_usd: int | None,
+    investors: Sequence[str],
+    rounds: Sequence[FundingRound],
+    news: Sequence[NewsItem],
+    data_source: str | None,
+) -> CompanyProfile | None:
+    """The profile a company's stored columns and rows make, or None when nothing is known of
+    it beyond its name (then no company section is shown, none exported). H-1B and funding
+    are each None when none of their parts is known."""
+    has_h1b = bool(h1b_note or h1b_years)
+    has_funding = bool(funding_stage or funding_total or investors or rounds)
+    if not (description or has_h1b or has_funding or news or data_source):
+        return None
+    return CompanyProfile(
+        name=name,
+        description=description,
+        h1b=H1b(h1b_note, tuple(h1b_years)) if has_h1b else None,
+        funding=Funding(
+            stage=funding_stage,
+            total=funding_total,
+            total_usd=funding_total_usd,
+            investors=tuple(investors),
+            rounds=tuple(rounds),
+        )
+        if has_funding
+        else None,
+        news=tuple(news),
+        data_source=data_source,
+    )
 
 
 def merge_industries(known: Sequence[str], read: Sequence[str]) -> tuple[str, ...]:

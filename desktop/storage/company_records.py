@@ -12,12 +12,11 @@ from collections.abc import Sequence
 from sqlalchemy import delete, select
 from sqlalchemy.orm import Session
 
-from desktop.core.company import merge_industries, merge_profiles
+from desktop.core.company import merge_industries, merge_profiles, stored_profile
 from desktop.core.posting import (
     CompanyProfile,
     Funding,
     FundingRound,
-    H1b,
     H1bYear,
     NewsItem,
 )
@@ -128,48 +127,20 @@ def merge_company_profile(
 
 
 def profile_of(company: Company) -> CompanyProfile | None:
-    has_details = (
-        company.description
-        or company.h1b_note
-        or company.h1b_counts
-        or company.funding_stage
-        or company.funding_total
-        or company.investors
-        or company.funding_rounds
-        or company.news
-        or company.data_source
-    )
-    if not has_details:
-        return None
-    has_h1b = company.h1b_note or company.h1b_counts
-    has_funding = (
-        company.funding_stage
-        or company.funding_total
-        or company.investors
-        or company.funding_rounds
-    )
-    return CompanyProfile(
-        name=company.name,
+    return stored_profile(
+        company.name,
         description=company.description,
-        h1b=H1b(
-            note=company.h1b_note,
-            by_year=tuple(H1bYear(r.year, r.count) for r in company.h1b_counts),
-        )
-        if has_h1b
-        else None,
-        funding=Funding(
-            stage=company.funding_stage,
-            total=company.funding_total,
-            total_usd=company.funding_total_usd,
-            investors=tuple(r.name for r in company.investors),
-            rounds=tuple(
-                FundingRound(r.date, r.round_type, r.amount, r.amount_usd)
-                for r in company.funding_rounds
-            ),
-        )
-        if has_funding
-        else None,
-        news=tuple(NewsItem(n.date, n.title, n.url) for n in company.news),
+        h1b_note=company.h1b_note,
+        h1b_years=[H1bYear(r.year, r.count) for r in company.h1b_counts],
+        funding_stage=company.funding_stage,
+        funding_total=company.funding_total,
+        funding_total_usd=company.funding_total_usd,
+        investors=[r.name for r in company.investors],
+        rounds=[
+            FundingRound(r.date, r.round_type, r.amount, r.amount_usd)
+            for r in company.funding_rounds
+        ],
+        news=[NewsItem(n.date, n.title, n.url) for n in company.news],
         data_source=company.data_source,
     )
 

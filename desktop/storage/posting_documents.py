@@ -16,11 +16,10 @@ from collections.abc import Iterator, Sequence
 from typing import Any
 
 from desktop.core.bounds import readable_amount, readable_datetime
+from desktop.core.company import stored_profile
 from desktop.core.posting import (
     CompanyProfile,
-    Funding,
     FundingRound,
-    H1b,
     H1bYear,
     NewsItem,
     PostingDocument,
@@ -196,28 +195,19 @@ def _companies(
         company_rounds = rounds.get(company_id, [])
         company_investors = investors.get(company_id, [])
         company_news = news.get(company_id, [])
-        has_h1b = h1b_note or counts
-        has_funding = stage or total or company_investors or company_rounds
-        profile = None
-        if description or has_h1b or has_funding or company_news or data_source:
-            profile = CompanyProfile(
-                name=name,
-                description=description,
-                h1b=H1b(h1b_note, tuple(H1bYear(year, count) for year, count in counts))
-                if has_h1b
-                else None,
-                funding=Funding(
-                    stage=stage,
-                    total=total,
-                    total_usd=total_usd,
-                    investors=tuple(investor for (investor,) in company_investors),
-                    rounds=tuple(FundingRound(*r) for r in company_rounds),
-                )
-                if has_funding
-                else None,
-                news=tuple(NewsItem(*n) for n in company_news),
-                data_source=data_source,
-            )
+        profile = stored_profile(
+            name,
+            description=description,
+            h1b_note=h1b_note,
+            h1b_years=[H1bYear(year, count) for year, count in counts],
+            funding_stage=stage,
+            funding_total=total,
+            funding_total_usd=total_usd,
+            investors=[investor for (investor,) in company_investors],
+            rounds=[FundingRound(*r) for r in company_rounds],
+            news=[NewsItem(*n) for n in company_news],
+            data_source=data_source,
+        )
         names = tuple(industry for (industry,) in industries.get(company_id, []))
         found[company_id] = (name, names, profile)
     return found

@@ -1,0 +1,209 @@
+"""Saving what an import read: a chunk of postings per transaction.
+
+The duplicate checks, the companies and the rows of a chunk are read and written under one
+write lock, so two imports at once never save the same posting twice, and thousands of postings
+are saved a second. The window (paste, drop, File > Import) and ``jobdeck import`` share it.
+"""
+
+from __future__ import annotations
+
+import threading
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+from datetime import UTC, datetime
+from enum import Enum
+from typing import TYPE_CHECKING, TypeVar
+
+from desktop.core.empty_fields import fill_empty_fields
+from desktop.core.posting import PostingDocument
+from desktop.deferred_import import deferred
+from desktop.services.changes import Changes
+from desktop.services.errors import LibraryBusy
+from desktop.services.import_reading import Progress
+from desktop.services.library import Library
+from desktop.services.postings import InvalidPosting, PostingNotFound, checked
+
+if TYPE_CHECKING:
+    from sqlalchemy.orm import Session
+
+    from desktop.storage import posting_documents, record_errors
+    from desktop.storage import posting_records as records
+else:  # the ORM, loaded after the window's first paint
+    record_errors = deferred("desktop.storage.record_errors")
+    records = deferred("desktop.storage.posting_records")
+    posting_documents = deferred("desktop.storage.posting_documents")
+
+T = TypeVar("T")
+
+
+class Decision(Enum):
+    SAVE_NEW = "keep both"  # also what a posting with no duplicate gets
+    UPDATE_EXISTING = "update the existing posting"
+    SKIP = "skip"
+    FILL_EMPTY = "fill the existing posting's empty fields"  # a tracker's rows, by default
+
+
+def save_draft(
+    db: Library,
+    doc: PostingDocument,
+    decision: Decision = Decision.SAVE_NEW,
+    duplicate_of: int | None = None,
+) -> Changes:
+    """Store an imported posting as the user decided. Company data always merges.
+
+    Raises InvalidPosting (no title or company, a stage this library lacks) or PostingNotFound
+    (the posting to update is gone).
+    """
+    (written,) = save_chunk(db, [(doc, decision, duplicate_of)])  # raises for a lone job
+    assert isinstance(written, Written)
+    return changes_of([written])
+
+
+SaveJob = tuple[PostingDocument, Decision, int | None]  # the document, and what to do with it
+
+
+@dataclass(frozen=True)
+class SaveFailure:
+    document: PostingDocument
+    error: InvalidPosting | PostingNotFound
+
+    def __str__(self) -> str:
+        return f"{self.document.title or 'A posting'}: {self.error}"
+
+
+@dataclass(frozen=True)
+class SaveReport:
+    changes: Changes
+    failures: list[str]  # one per posting not saved: its title and why
+    cancelled: bool = False
+
+
+BATCH_SIZE = 500  # postings saved per transaction: one disk sync per chunk, not per posting
+
+
+def save_many(
+    db: Library, jobs: Sequence[SaveJob], progress: Progress, cancelled: threading.Event
+) -> SaveReport:
+    """Save every job, a chunk per transaction; a stop or a failure never leaves a posting
+    half-saved, and what was saved before a stop stays saved.
+
+    A chunk holding a posting that cannot be saved is redone one posting at a time, so the
+    failure names that posting and the rest are still saved.
+    """
+    changes = Changes()
+    failures: list[str] = []
+    for start in range(0, len(jobs), BATCH_SIZE):
+        progress(start, len(jobs), jobs[start][0].title or "")
+        if cancelled.is_set():
+            return SaveReport(changes, failures, cancelled=True)
+        chunk = jobs[start : start + BATCH_SIZE]
+        try:
+            outcomes = save_chunk(db, chunk)
+        except (InvalidPosting, PostingNotFound) as error:  # a chunk of one (a lone posting)
+            outcomes = [SaveFailure(chunk[0][0], error)]
+        failures += [str(outcome) for outcome in outcomes if isinstance(outcome, SaveFailure)]
+        changes = changes.merged(changes_of(outcomes))
+    progress(len(jobs), len(jobs), "")
+    return SaveReport(changes, failures)
+
+
+def changes_of(outcomes: Sequence[Written | SaveFailure]) -> Changes:
+    written = [
+        o for o in outcomes if isinstance(o, Written) and o.posting_id is not None and o.changed
+    ]
+    return Changes(
+        created=frozenset(o.posting_id for o in written if o.created),  # type: ignore[misc]
+        updated=frozenset(o.posting_id for o in written if not o.created),  # type: ignore[misc]
+    )
+
+
+@dataclass(frozen=True)
+class Written:
+    """One job's result in its transaction."""
+
+    posting_id: int | None  # None: skipped
+    created: bool = False
+    changed: bool = True  # False: a duplicate with no empty field the copy could fill
+
+
+BUSY_RETRIES = 5  # each waits out SQLite's busy timeout (5 s) first: half a minute in all
+
+
+def while_busy(write: Callable[[], T]) -> T:
+    """``write()``, tried again while another process holds the library's write lock beyond
+    the busy timeout (a long import in another window, say): an import waits for it rather
+    than losing the rest of its files. Raises ``LibraryBusy`` after ``BUSY_RETRIES`` more."""
+    for retry in range(BUSY_RETRIES + 1):
+        try:
+            return write()
+        except LibraryBusy:
+            if retry == BUSY_RETRIES:
+                raise
+    raise AssertionError("unreachable")
+
+
+def save_chunk(db: Library, jobs: Sequence[SaveJob]) -> list[Written | SaveFailure]:
+    """Save a chunk in one transaction; on a failure, each of its jobs in its own."""
+
+    def write_chunk() -> list[Written | SaveFailure]:
+        with db.writing() as session:
+            return list(write(session, jobs, datetime.now(UTC)))
+
+    try:
+        return while_busy(write_chunk)
+    except (InvalidPosting, PostingNotFound):
+        if len(jobs) == 1:
+            raise
+    outcomes: list[Written | SaveFailure] = []
+    for job in jobs:
+        try:
+            outcomes += save_chunk(db, [job])
+        except (InvalidPosting, PostingNotFound) as error:
+            outcomes.append(SaveFailure(job[0], error))
+    return outcomes
+
+
+def write(session: Session, jobs: Sequence[SaveJob], now: datetime) -> list[Written]:
+    """Write the jobs in the caller's transaction: updates one by one, new postings together.
+
+    Raises InvalidPosting or PostingNotFound when one cannot be saved (the caller rolls back).
+    """
+    outcomes: list[Written] = []
+    new: list[tuple[int, PostingDocument]] = []
+    for job, decision, duplicate_of in jobs:
+        if decision is Decision.SKIP:
+            outcomes.append(Written(None))
+            continue
+        doc = checked(job)  # cleaned of invisible text, or refused naming what cannot be saved
+        if decision is Decision.UPDATE_EXISTING and duplicate_of is not None:
+            try:
+                records.update_document(session, duplicate_of, doc, now, merge_company=True)
+            except record_errors.PostingMissing as error:
+                raise PostingNotFound(str(error)) from None
+            outcomes.append(Written(duplicate_of))
+        elif decision is Decision.FILL_EMPTY and duplicate_of is not None:
+            outcomes.append(fill_empty(session, duplicate_of, doc, now))
+        else:
+            # A posting from Jobdeck's own export gets a new id; its stage and history come too.
+            new.append((len(outcomes), doc.with_changes(id=None)))
+            outcomes.append(Written(None, created=True))
+    try:
+        ids = records.insert_postings(session, [doc for _, doc in new], now)
+    except record_errors.StageMissing as error:
+        raise InvalidPosting(str(error)) from None
+    for (index, _), posting_id in zip(new, ids, strict=True):
+        outcomes[index] = Written(posting_id, created=True)
+    return outcomes
+
+
+def fill_empty(session: Session, posting_id: int, doc: PostingDocument, now: datetime) -> Written:
+    session.flush()  # what the session holds, written before plain SQL reads it
+    connection = session.connection().connection.dbapi_connection
+    stored = posting_documents.read_document(connection, posting_id)  # type: ignore[arg-type]
+    if stored is None:
+        raise PostingNotFound(f"There is no posting with id {posting_id}.")
+    filled = fill_empty_fields(stored, doc)
+    if filled is stored:
+        return Written(posting_id, changed=False)
+    records.update_document(session, posting_id, filled, now, merge_company=True)
+    return Written(posting_id)
