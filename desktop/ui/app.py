@@ -21,6 +21,7 @@ from desktop.services.errors import ServiceError
 from desktop.services.library import Library, open_library
 from desktop.ui.daily_backup import DailyBackupTimer
 from desktop.ui.dialogs import messages
+from desktop.ui.display_check import EXIT_NO_DISPLAY, display_problem, plain_words_if_qt_fails
 from desktop.ui.main_thread_gc import MainThreadGarbageCollector
 from desktop.ui.main_window import MainWindow
 from desktop.ui.single_instance import SingleInstance, bring_forward
@@ -32,7 +33,8 @@ def make_application(argv: list[str] | None = None) -> QApplication:
     existing = QApplication.instance()
     if isinstance(existing, QApplication):
         return existing
-    app = QApplication(argv if argv is not None else sys.argv[:1])
+    with plain_words_if_qt_fails():
+        app = QApplication(argv if argv is not None else sys.argv[:1])
     app.setApplicationName("Jobdeck")
     app.setOrganizationName("Jobdeck")
     app.setApplicationVersion(__version__)
@@ -73,6 +75,10 @@ def _owner_only(path: Path) -> None:
 
 
 def run_app(data_dir: Path, *, self_test: bool = False) -> int:
+    problem = display_problem()
+    if problem is not None:  # one sentence naming the cause, not Qt's advice to reinstall
+        print(problem, file=sys.stderr)
+        return EXIT_NO_DISPLAY
     if self_test:
         return run_self_test(data_dir)
     app = make_application()
