@@ -31,6 +31,7 @@ else:  # the readers and the save path: loaded after the first paint, before the
     importing = deferred("desktop.services.importing")
     tracker_import = deferred("desktop.services.tracker_import")
 
+FORM_TEXT_LIMIT = 1_000_000  # characters: more is no posting to type a title over
 IMPORT_FILTER = (
     "Postings and spreadsheets (*.txt *.html *.htm *.json *.md *.csv *.tsv *.xlsx);;"
     "Spreadsheets and tracker exports (*.csv *.tsv *.xlsx *.md);;All files (*)"
@@ -70,6 +71,7 @@ class ImportFlow(QObject):
     open_requested = Signal(int)  # a saved posting to show (a link already saved)
     refresh_wanted = Signal(int, object)  # saved posting id, its ImportDraft fetched anew
     preview_opened = Signal(object)  # ImportPreview, for tests and the window
+    form_requested = Signal(str)  # text to start a New posting form with
 
     def __init__(self, db: Library, window: QWidget) -> None:
         super().__init__(window)
@@ -85,8 +87,12 @@ class ImportFlow(QObject):
     def paste(self) -> None:
         mime = QGuiApplication.clipboard().mimeData()
         if mime is None or not can_import(mime):
-            messages.show_error(
-                self._window, "Nothing to paste", "The clipboard holds no text to import."
+            holds = "an image" if mime is not None and mime.hasImage() else "nothing"
+            messages.show_info(
+                self._window,
+                "Nothing to paste",
+                f"The clipboard holds {holds}, not text. Copy the posting's text (or select "
+                "all on its page and copy), then paste again.",
             )
             return
         self.import_mime(mime, "clipboard")
@@ -106,9 +112,24 @@ class ImportFlow(QObject):
         try:
             drafts = importing.read_input(self._db, payload, source)
         except ImportRefused as refused:
-            messages.show_error(self._window, "Nothing imported", refused.reason)
+            self._offer_form(payload, refused.reason)
             return
         self._open_preview(drafts)
+
+    def _offer_form(self, text: str, reason: str) -> None:
+        """Text that does not read as a posting: the user may still know it is one."""
+        if len(text) > FORM_TEXT_LIMIT:  # too large for a form: only the reason
+            messages.show_error(self._window, "Nothing imported", reason)
+            return
+        messages.confirm(
+            self._window,
+            "Not a posting?",
+            f"This does not look like a job posting ({reason}). Open the New posting form "
+            "with the text in it, to fill in the title and company yourself?",
+            "Open New posting",
+            lambda: self.form_requested.emit(text),
+            destructive=False,
+        )
 
     def choose_files(self) -> None:
         names, _ = QFileDialog.getOpenFileNames(

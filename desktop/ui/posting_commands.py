@@ -39,6 +39,7 @@ class PostingCommands(QObject):
         self.imports.changes.connect(self._imported)
         self.imports.open_requested.connect(parts.select)
         self.imports.refresh_wanted.connect(self._refresh)
+        self.imports.form_requested.connect(self.new_with_text)
 
     def actions(self, local_to: list) -> list[ActionSpec]:
         """``local_to``: the widgets the Delete key works in (the pages, never the search)."""
@@ -95,6 +96,15 @@ class PostingCommands(QObject):
 
     def new(self) -> None:
         self._open_form(None)
+
+    def new_with_text(self, text: str) -> None:
+        """The New posting form with ``text`` as its description (a paste that did not read as
+        a posting). The text counts as an edit: closing the form asks before dropping it."""
+        opened = self.form is None
+        self._open_form(None)
+        if opened and self.form is not None:
+            self.form.editor.description.setPlainText(text)
+            self.form.editor.title.setFocus()
 
     def edit(self) -> None:
         posting_id = self._parts.selected_id()

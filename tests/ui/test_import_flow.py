@@ -6,7 +6,7 @@ import shutil
 from pathlib import Path
 
 from PySide6.QtCore import QMimeData, QPointF, Qt, QUrl
-from PySide6.QtGui import QDropEvent, QGuiApplication
+from PySide6.QtGui import QDropEvent, QGuiApplication, QImage
 from PySide6.QtWidgets import QLabel, QMessageBox
 from pytestqt.qtbot import QtBot
 
@@ -98,13 +98,50 @@ def test_a_multi_line_paste_into_the_search_box_imports_instead(qtbot: QtBot, ma
     assert window.list_page.search.text() == ""
 
 
-def test_pasting_something_that_is_not_a_posting_says_why(qtbot: QtBot, make_window) -> None:
+def test_pasting_something_that_is_not_a_posting_says_why_and_offers_the_form(
+    qtbot: QtBot, make_window, db: Library
+) -> None:
     window = make_window()
     QGuiApplication.clipboard().setText("just a few words")
     window.action("posting.paste").trigger()
-    (box,) = [b for b in window.findChildren(QMessageBox, "error-box") if b.isVisible()]
-    assert "too short" in box.text()
+    (box,) = [b for b in window.findChildren(QMessageBox, "confirm-box") if b.isVisible()]
+    assert "too short" in box.text() and "New posting" in box.text()
+    assert box.icon() != QMessageBox.Icon.Critical
     assert window.parts.posting_commands.imports.preview is None
+    (open_form,) = [b for b in box.buttons() if b.text() == "Open New posting"]
+    open_form.click()
+    form = window.parts.posting_commands.form
+    assert form is not None and form.editor.description.toPlainText() == "just a few words"
+    form.editor.title.setText("Data Engineer")
+    form.editor.company.setText("Globex")
+    with qtbot.waitSignal(window.changes_applied):
+        form.save()
+    (saved,) = postings.list_postings(db)
+    assert saved.title == "Data Engineer"
+    assert postings.get_posting(db, saved.id).description == "just a few words"
+
+
+def test_an_empty_clipboard_or_an_image_is_an_information_not_an_error(
+    qtbot: QtBot, make_window
+) -> None:
+    window = make_window()
+    QGuiApplication.clipboard().clear()
+    window.action("posting.paste").trigger()
+    (box,) = [b for b in window.findChildren(QMessageBox, "info-box") if b.isVisible()]
+    assert box.icon() == QMessageBox.Icon.Information and "holds nothing" in box.text()
+    box.accept()
+    image = QImage(8, 8, QImage.Format.Format_RGB32)
+    image.fill(0)
+    QGuiApplication.clipboard().setImage(image)
+    window.action("posting.paste").trigger()
+    qtbot.waitUntil(
+        lambda: any(
+            "holds an image" in b.text()
+            for b in window.findChildren(QMessageBox, "info-box")
+            if b.isVisible()
+        )
+    )
+    assert not [b for b in window.findChildren(QMessageBox, "error-box") if b.isVisible()]
 
 
 def _drop(window: MainWindow, mime: QMimeData) -> None:

@@ -46,6 +46,17 @@ def confirm(
     return box
 
 
+def show_info(parent: QWidget | None, title: str, text: str) -> QMessageBox:
+    """Something the user can fix at once (an empty clipboard): said without an error icon."""
+    box = QMessageBox(
+        QMessageBox.Icon.Information, title, text, QMessageBox.StandardButton.Ok, parent
+    )
+    box.setObjectName("info-box")
+    box.finished.connect(box.deleteLater)
+    box.open()
+    return box
+
+
 def show_error(parent: QWidget | None, title: str, text: str) -> QMessageBox:
     box = QMessageBox(QMessageBox.Icon.Critical, title, text, QMessageBox.StandardButton.Ok, parent)
     box.setObjectName("error-box")
