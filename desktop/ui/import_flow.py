@@ -10,7 +10,7 @@ from functools import partial
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QMimeData, QObject, Signal
+from PySide6.QtCore import QMimeData, QObject, QSettings, Signal
 from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import QFileDialog, QWidget
 
@@ -19,6 +19,7 @@ from desktop.importers import ImportRefused
 from desktop.services.library import Library
 from desktop.ui.background import BackgroundJob
 from desktop.ui.dialogs import messages
+from desktop.ui.file_folders import last_folder, remember_folder
 
 # Dialogs are imported when first opened: PySide makes a Qt class's enums when the class is
 # first used, and the window's start need not pay for the dialogs' classes.
@@ -73,10 +74,11 @@ class ImportFlow(QObject):
     preview_opened = Signal(object)  # ImportPreview, for tests and the window
     form_requested = Signal(str)  # text to start a New posting form with
 
-    def __init__(self, db: Library, window: QWidget) -> None:
+    def __init__(self, db: Library, window: QWidget, settings: QSettings | None = None) -> None:
         super().__init__(window)
         self._db = db
         self._window = window
+        self._settings = settings  # remembers the folder files were imported from
         self.preview: ImportPreview | None = None
         self.job: BackgroundJob | None = None
         self.trackers: TrackerImportFlow | None = None  # spreadsheets: made on the first one
@@ -132,10 +134,13 @@ class ImportFlow(QObject):
         )
 
     def choose_files(self) -> None:
+        start = last_folder(self._settings, "import") if self._settings else Path.home()
         names, _ = QFileDialog.getOpenFileNames(
-            self._window, "Import postings", str(Path.home()), IMPORT_FILTER
+            self._window, "Import postings", str(start), IMPORT_FILTER
         )
         if names:
+            if self._settings is not None:
+                remember_folder(self._settings, "import", Path(names[0]))
             self.import_files([Path(name) for name in names])
 
     def import_links(self, links: list[str] | None = None, *, fetch: bool = False) -> None:

@@ -13,6 +13,7 @@ from desktop.deferred_import import deferred
 from desktop.services.errors import WriteFailed
 from desktop.ui.actions import ActionSpec
 from desktop.ui.dialogs import messages
+from desktop.ui.file_folders import last_folder, remember_folder
 from desktop.ui.pages import WindowParts
 
 export = deferred("desktop.services.export")  # loaded after the first paint
@@ -42,16 +43,22 @@ class LibraryCommands(QObject):
 
     def export(self) -> None:
         window, library = self._parts.window, self._parts.library
+        settings = self._parts.settings
+        suggested = last_folder(settings, "export") / "jobdeck-export.json"
         path, chosen = QFileDialog.getSaveFileName(
-            window, "Export postings", "jobdeck-export.json", "JSON (*.json);;CSV (*.csv)"
+            window, "Export postings", str(suggested), "JSON (*.json);;CSV (*.csv)"
         )
         if not path:
             return
+        remember_folder(settings, "export", Path(path))
         as_csv = chosen.startswith("CSV") or path.lower().endswith(".csv")
         try:
-            export.export_to_file(library, Path(path), as_csv=as_csv)
+            count = export.export_to_file(library, Path(path), as_csv=as_csv)
         except WriteFailed as error:
             messages.show_error(window, "Export failed", str(error))
+            return
+        noun = "posting" if count == 1 else "postings"
+        messages.show_info(window, "Exported", f"Exported {count:,} {noun} to {path}.")
 
     def show_backups(self) -> None:
         from desktop.ui.dialogs.backups_dialog import BackupsDialog

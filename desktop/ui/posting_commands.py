@@ -35,7 +35,7 @@ class PostingCommands(QObject):
         self._title_of = title_of
         self.form: PostingForm | None = None
         self.refresh_dialog: QDialog | None = None
-        self.imports = ImportFlow(parts.library, parts.window)
+        self.imports = ImportFlow(parts.library, parts.window, parts.settings)
         self.imports.changes.connect(self._imported)
         self.imports.open_requested.connect(parts.select)
         self.imports.refresh_wanted.connect(self._refresh)

@@ -100,13 +100,3 @@ def ask_to_save(
     box.finished.connect(finished)
     box.open()
     return box
-
-
-def show_info(parent: QWidget | None, title: str, text: str) -> QMessageBox:
-    box = QMessageBox(
-        QMessageBox.Icon.Information, title, text, QMessageBox.StandardButton.Ok, parent
-    )
-    box.setObjectName("info-box")
-    box.finished.connect(box.deleteLater)
-    box.open()
-    return box
