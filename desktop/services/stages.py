@@ -62,11 +62,18 @@ def _check_color(color: str) -> str:
 def add_stage(
     db: Library, name: str, color: str = "#7c8aa5", *, is_closed: bool = False
 ) -> Result[int]:
-    """Add a stage at the end; the result's value is its id. A deleted (archived) stage of that
-    name comes back instead. Raises ``StageError`` for an empty or taken name, a bad colour."""
+    """Add a stage; the result's value is its id. An open stage goes before the closed ones
+    (Rejected, Withdrawn, Ghosted end the board), a closed one at the end. A deleted (archived)
+    stage of that name comes back instead. Raises ``StageError`` for an empty or taken name, a
+    bad colour."""
     cleaned = " ".join(name.split())
     with db.writing() as session:
-        position = len(records.all_stages(session))
+        in_use = records.all_stages(session)
+        position = len(in_use)
+        if not is_closed:
+            position = next((i for i, s in enumerate(in_use) if s.is_closed), len(in_use))
+        for index, stage in enumerate(in_use):  # make room: positions 0 .. n with a gap
+            stage.position = index if index < position else index + 1
         existing = records.stage_named(session, cleaned)
         if existing is not None and existing.archived:
             existing.archived = False

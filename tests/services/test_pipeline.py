@@ -210,3 +210,20 @@ def test_an_earlier_stage_date_moves_the_stages_before_it_back_and_can_be_undone
 def test_a_stage_change_gone_meanwhile_is_not_found(db: Library) -> None:
     with pytest.raises(pipeline.UnknownStageChange):
         pipeline.correct_stage_time(db, 999, datetime(2026, 11, 5, 9, 0, tzinfo=UTC))
+
+
+def test_a_new_open_stage_goes_before_the_closed_ones_and_a_closed_one_last(db: Library) -> None:
+    stages.add_stage(db, "Take-home task")
+    stages.add_stage(db, "On hold", is_closed=True)
+    names = [s.name for s in stages.list_stages(db)]
+    assert names[names.index("Accepted") + 1 :] == [
+        "Take-home task",
+        "Rejected",
+        "Withdrawn",
+        "Ghosted",
+        "On hold",
+    ]
+    stages.delete_stage(db, stages.list_stages(db)[names.index("Take-home task")].id)
+    stages.add_stage(db, "Take-home task")  # a deleted one comes back, before the closed ones
+    names = [s.name for s in stages.list_stages(db)]
+    assert names.index("Take-home task") == names.index("Rejected") - 1

@@ -140,9 +140,19 @@ class StagesDialog(QDialog):
             item.setData(Qt.ItemDataRole.UserRole, stage.id)
             self.list.addItem(item)
         self.list.blockSignals(False)
+        self._fit_list()
         ids = [s.id for s in self._stages]
         self.list.setCurrentRow(ids.index(keep.id) if keep and keep.id in ids else 0)
         self._show_selected()
+
+    def _fit_list(self) -> None:
+        """Wide enough for the longest name, its "(closed)" and count: never cut off."""
+        metrics = self.list.fontMetrics()
+        texts = [self.list.item(row).text() for row in range(self.list.count())]
+        widest = max((metrics.horizontalAdvance(text) for text in texts), default=0)
+        icon = self.list.iconSize().width() or 16
+        frame = self.list.frameWidth() * 2 + self.list.verticalScrollBar().sizeHint().width()
+        self.list.setMinimumWidth(max(180, widest + icon + frame + 24))
 
     def selected(self) -> StageInfo | None:
         row = self.list.currentRow()
