@@ -58,6 +58,7 @@ class StageDateDialog(QDialog):
         layout.addWidget(self.note)
         layout.addWidget(self.buttons)
         self.editor.dateTimeChanged.connect(self._show_effect)
+        self.setMinimumWidth(self.fontMetrics().averageCharWidth() * 56)  # the note wraps
         self._show_effect()
 
     def moment(self) -> datetime:
@@ -73,6 +74,7 @@ class StageDateDialog(QDialog):
             self.note.setStyleSheet("color: #b3261e;")
             self.note.show()
             ok.setEnabled(False)
+            self.adjustSize()
             return
         ok.setEnabled(True)
         self.note.setStyleSheet("")
@@ -84,6 +86,7 @@ class StageDateDialog(QDialog):
             ).strip()
         )
         self.note.setVisible(bool(moved))
+        self.adjustSize()  # the note's lines are all seen
 
     def accept(self) -> None:
         if not self.buttons.button(QDialogButtonBox.StandardButton.Ok).isEnabled():
