@@ -11,17 +11,20 @@ from __future__ import annotations
 import argparse
 import json
 import sys
+from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from desktop.cli import arguments
+from desktop.cli.failure import CommandFailed
 from desktop.deferred_import import deferred
 from desktop.services.library import Library
 
 if TYPE_CHECKING:
     from desktop.core import contacts as core_contacts
-    from desktop.services import contacts
+    from desktop.services import contacts, vcards
 else:  # loaded by the command that runs
     contacts = deferred("desktop.services.contacts")
+    vcards = deferred("desktop.services.vcards")
     core_contacts = deferred("desktop.core.contacts")
 
 
@@ -56,6 +59,17 @@ def add_contact_commands(subparsers: Any, parents: list[argparse.ArgumentParser]
     unlink.add_argument("--role", required=True)
     delete = actions.add_parser("delete", parents=parents, help="remove a contact")
     delete.add_argument("contact_id", type=arguments.posting_id, metavar="CONTACT_ID")
+    export = actions.add_parser("export", parents=parents, help="write contacts as vCards")
+    export.add_argument(
+        "contact_ids",
+        nargs="*",
+        type=arguments.posting_id,
+        metavar="CONTACT_ID",
+        help="only these (default: everyone)",
+    )
+    export.add_argument("-o", "--output", metavar="FILE", help="write to FILE, not stdout")
+    imported = actions.add_parser("import", parents=parents, help="add contacts from vCards")
+    imported.add_argument("file", metavar="FILE", help="a .vcf file; - reads stdin")
 
 
 def _json(listing: Any) -> dict[str, Any]:
@@ -107,7 +121,27 @@ def run_contact(db: Library, args: argparse.Namespace) -> int:
     elif action == "unlink":
         contacts.unlink_contact(db, args.contact_id, args.posting_id, args.role)
         print(f"contact #{args.contact_id} is no longer {args.role} of posting #{args.posting_id}")
+    elif action == "export":
+        if args.output:
+            count = vcards.write_vcards(db, Path(args.output), args.contact_ids or None)
+            print(f"{count} contacts written to {args.output}")
+        else:
+            sys.stdout.write(vcards.export_vcards(db, args.contact_ids or None))
+    elif action == "import":
+        done = vcards.import_vcards(db, _read_cards(args.file)).value
+        print(f"{len(done.added)} contacts added, {len(done.skipped)} already there")
+        for skipped in done.skipped:
+            print(f"  skipped {skipped}")
     else:
         removed = contacts.delete_contact(db, args.contact_id).value
         print(f"contact #{removed.contact.id} {removed.contact.name} deleted")
     return 0
+
+
+def _read_cards(name: str) -> str:
+    if name == "-":
+        return sys.stdin.read()
+    try:
+        return Path(name).read_text(encoding="utf-8-sig")
+    except (OSError, UnicodeDecodeError) as error:
+        raise CommandFailed(f"cannot read {name}: {error}") from None

@@ -104,17 +104,28 @@ def company_of_posting(db: Library, posting_id: int) -> str | None:
 
 
 def add_contact(
-    db: Library, fields: ContactFields, *, now: datetime | None = None
+    db: Library,
+    fields: ContactFields,
+    *,
+    posting_id: int | None = None,
+    role: str | None = None,
+    now: datetime | None = None,
 ) -> Result[Contact]:
-    """Store a new contact (its company made when new); the value is the stored contact.
+    """Store a new contact (its company made when new); the value is the stored contact. With
+    ``posting_id`` and ``role``, the contact takes that role in the application, in the same
+    transaction.
 
     Raises ``InvalidContact`` naming every wrong field (no name, an e-mail or a link that is not
-    one), ``WriteFailed``.
+    one, an unknown role), ``NotFound`` (no such posting), ``WriteFailed``.
     """
     fields = _checked(fields)
+    role = _role(role) if posting_id is not None and role is not None else None
     with db.plain_writing() as connection:
         stored = contact_records.add_contact(connection, fields, now or _now())
-    return Result(stored, Changes(people=frozenset({stored.id})))
+        if posting_id is not None and role is not None:
+            contact_records.link(connection, stored.id, posting_id, role)
+    linked = frozenset({posting_id}) if posting_id is not None and role else frozenset()
+    return Result(stored, Changes(people=frozenset({stored.id}), contacts=linked))
 
 
 def update_contact(

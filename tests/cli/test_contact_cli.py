@@ -86,3 +86,33 @@ def test_wrong_fields_and_roles_are_named_and_nothing_is_saved(capsys, data_dir:
         assert contacts.list_contacts(db) == []
     finally:
         db.close()
+
+
+def test_contacts_go_out_as_vcards_and_come_into_a_new_library(
+    capsys, data_dir: Path, tmp_path: Path
+) -> None:
+    here = ("--data-dir", str(data_dir))
+    run(
+        capsys,
+        *here,
+        "contact",
+        "add",
+        "--company",
+        "Amazon",
+        "--name",
+        "Dana Reyes",
+        "--email",
+        "dana@amazon.example",
+    )
+    out_file = tmp_path / "people.vcf"
+    code, out, _ = run(capsys, *here, "contact", "export", "-o", str(out_file))
+    assert code == 0 and "1 contacts written" in out
+    assert out_file.stat().st_mode & 0o077 == 0
+    assert "EMAIL;TYPE=INTERNET:dana@amazon.example" in out_file.read_text()
+    fresh = ("--data-dir", str(tmp_path / "fresh"))
+    code, out, _ = run(capsys, *fresh, "contact", "import", str(out_file))
+    assert code == 0 and "1 contacts added, 0 already there" in out
+    code, out, _ = run(capsys, *fresh, "contact", "list", "--json")
+    assert [(c["name"], c["company"]) for c in json.loads(out)] == [("Dana Reyes", "Amazon")]
+    code, _, err = run(capsys, *fresh, "contact", "import", str(tmp_path / "missing.vcf"))
+    assert code == 1 and "missing.vcf" in err
