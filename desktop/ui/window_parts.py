@@ -54,6 +54,13 @@ def build_parts(parts: WindowParts, *, waits: bool, restored: Any) -> Parts:
     list_page.model.badge_of = agenda.state.badge
     agenda.state.badges_changed.connect(list_page.model.badges_changed)
     board_page.when_built(agenda.repaint_with_badges)
+    contacts_page = LazyPage(
+        parts,
+        key="contacts",
+        title="&Contacts",
+        shortcut="Ctrl+5",
+        factory="desktop.ui.contacts_page:ContactsPage",
+    )
     side = SidePanels(parts, waits=waits)
     postings = PostingCommands(parts, list_page.title_of)
     pipeline = PipelineCommands(parts, board_page)
@@ -63,7 +70,7 @@ def build_parts(parts: WindowParts, *, waits: bool, restored: Any) -> Parts:
     list_page.open_requested.connect(postings.edit)
     list_page.searched_for.connect(board_page.searched)
     side.detail.change_date_requested.connect(pipeline.ask_stage_date)
-    pages: list[Page] = [list_page, board_page, agenda_page]  # type: ignore[list-item]
+    pages: list[Page] = [list_page, board_page, agenda_page, contacts_page]  # type: ignore[list-item]
     contributions = [
         *postings.actions(local_to=[list_page.table, board_page.view]),
         *library.actions(),

@@ -27,9 +27,13 @@ class WorkspacePanel(Protocol):
 
 def add_workspace_panels(parts: WindowParts, tabs: QTabWidget) -> dict[str, WorkspacePanel]:
     """Make the panels, add each as a tab after the posting's, and return them by key."""
+    from desktop.ui.views.contacts_panel import ContactsPanel
     from desktop.ui.views.notes_panel import NotesPanel
 
-    panels: dict[str, WorkspacePanel] = {"notes": NotesPanel(parts)}
+    panels: dict[str, WorkspacePanel] = {
+        "notes": NotesPanel(parts),
+        "contacts": ContactsPanel(parts),
+    }
     for panel in panels.values():
         assert isinstance(panel, QWidget)
         index = tabs.addTab(panel, "")
