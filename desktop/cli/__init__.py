@@ -19,6 +19,7 @@ from desktop.cli import agenda as cli_agenda
 from desktop.cli import backup as cli_backup
 from desktop.cli import contacts as cli_contacts
 from desktop.cli import export as export_command
+from desktop.cli import facts as cli_facts
 from desktop.cli import importing as import_command
 from desktop.cli import login as cli_login
 from desktop.cli import notes as cli_notes
@@ -58,6 +59,7 @@ def build_parser() -> argparse.ArgumentParser:
     cli_notes.add_note_commands(commands, [data_dir])
     cli_agenda.add_agenda_commands(commands, [data_dir])
     cli_contacts.add_contact_commands(commands, [data_dir])
+    cli_facts.add_facts_command(commands, [data_dir])
     return parser
 
 
@@ -76,6 +78,7 @@ COMMANDS: dict[str, Callable[[Library, argparse.Namespace], int]] = {
     "agenda": cli_agenda.run_agenda,
     "ics": cli_agenda.run_ics,
     "contact": cli_contacts.run_contact,
+    "facts": cli_facts.run_facts,
 }
 
 

@@ -27,6 +27,7 @@ class Kind(Enum):
     TASKS = "tasks"
     INTERVIEWS = "interviews"
     DOCUMENTS = "documents"
+    FACTS = "facts"  # what the user set about an application: applied on, rating, referral
 
 
 _NONE: frozenset[int] = frozenset()
@@ -49,6 +50,7 @@ class Changes:
     # Contact ids (not posting ids) whose own fields changed, or that came or went: a contact
     # need not be part of any application, yet the contacts page shows it.
     people: frozenset[int] = _NONE
+    facts: frozenset[int] = _NONE  # applications whose applied-on date, rating or referral changed
 
     @property
     def postings(self) -> frozenset[int]:
@@ -76,6 +78,8 @@ class Changes:
             found.add(Kind.CONTACTS)
         if self.documents:
             found.add(Kind.DOCUMENTS)
+        if self.facts:
+            found.add(Kind.FACTS)
         return frozenset(found)
 
     def touches(self, posting_id: int | None) -> bool:

@@ -380,12 +380,26 @@ class ApplicationContactRow(Base):
     role: Mapped[str] = mapped_column(String(32), primary_key=True)
 
 
+class ApplicationFactsRow(Base):
+    """What the user set about an application (desktop.storage.fact_records)."""
+
+    __tablename__ = "application_facts"
+
+    posting_id: Mapped[int] = mapped_column(
+        ForeignKey("postings.id", ondelete="CASCADE"), primary_key=True
+    )
+    applied_at: Mapped[datetime | None] = mapped_column(UtcDateTime)
+    rating: Mapped[int | None]
+    referral: Mapped[bool | None]
+
+
 ITEM_KINDS = ("responsibility", "required", "preferred", "benefit")
 
 __all__ = [
     "ITEM_KINDS",
     "AgendaSetting",
     "ApplicationContactRow",
+    "ApplicationFactsRow",
     "Base",
     "Company",
     "CompanyIndustry",

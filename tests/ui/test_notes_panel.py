@@ -39,11 +39,11 @@ def test_a_note_written_in_the_tab_is_listed_saved_and_undone(
     qtbot.keyClick(panel.editor, Qt.Key.Key_Return, Qt.KeyboardModifier.ControlModifier)
     assert _texts(panel) == ["Phone screen with Dana"]
     assert panel.editor.toPlainText() == ""
-    assert window.side.tabs.tabText(1) == "Notes (1)"
+    assert window.side.tabs.tabText(window.side.tabs.indexOf(panel)) == "Notes (1)"
     assert [n.text for n in notes.list_notes(db, posting_id)] == ["Phone screen with Dana"]
     window.action("window.undo").trigger()
     assert _texts(panel) == [] and notes.list_notes(db, posting_id) == []
-    assert window.side.tabs.tabText(1) == "Notes"
+    assert window.side.tabs.tabText(window.side.tabs.indexOf(panel)) == "Notes"
     window.action("window.redo").trigger()
     assert _texts(panel) == ["Phone screen with Dana"]
 
@@ -149,4 +149,4 @@ def test_the_workspace_is_made_only_after_the_first_paint(db: Library, data_dir:
         """,
         str(data_dir),
     )
-    assert seen == [False, True, 3]
+    assert seen == [False, True, 4]

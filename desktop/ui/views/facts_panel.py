@@ -1,0 +1,161 @@
+"""The application's own facts, in the workspace beside the posting: applied on (from the move to
+Applied, or the user's own date), the posting's deadline, a rating of 1-5 and whether they were
+referred. Each change is an undo step through the door.
+"""
+
+from __future__ import annotations
+
+from datetime import datetime, time
+
+from PySide6.QtCore import QDate, Signal
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QComboBox,
+    QDateEdit,
+    QFormLayout,
+    QHBoxLayout,
+    QLabel,
+    QToolButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from desktop.core.application_facts import ApplicationFacts
+from desktop.core.display import deadline_display
+from desktop.services import application_facts
+from desktop.services.changes import Changes
+from desktop.ui.pages import WindowParts
+from desktop.ui.views.sections import plain_label
+
+RATING_TEXTS = ("Not rated", "★", "★★", "★★★", "★★★★", "★★★★★")
+
+
+class FactsPanel(QWidget):
+    title_changed = Signal(str)
+
+    def __init__(self, parts: WindowParts) -> None:
+        super().__init__()
+        self.setObjectName("facts-panel")
+        self._parts = parts
+        self.posting_id: int | None = None
+        self.facts: ApplicationFacts | None = None
+        self._showing = False  # True while widgets are filled in from the library
+        self.applied = QDateEdit()
+        self.applied.setObjectName("applied-on")
+        self.applied.setCalendarPopup(True)
+        self.applied.setDisplayFormat("yyyy-MM-dd")
+        self.applied.setSpecialValueText("Not applied yet")
+        self.applied.setMinimumDate(QDate(1900, 1, 1))
+        self.clear_applied = QToolButton()
+        self.clear_applied.setText("Clear")
+        self.clear_applied.setToolTip("Forget your own date: use the move to Applied again")
+        self.applied_source = plain_label("", muted=True, selectable=False)
+        self.deadline = QLabel()
+        self.deadline.setObjectName("deadline")
+        self.rating = QComboBox()
+        self.rating.setObjectName("rating")
+        self.rating.addItems(RATING_TEXTS)
+        self.rating.setToolTip("How much you want this one (1-5)")
+        self.referral = QCheckBox("I was referred")
+        self.referral.setObjectName("referral")
+        applied_row = QHBoxLayout()
+        applied_row.addWidget(self.applied)
+        applied_row.addWidget(self.clear_applied)
+        applied_row.addStretch(1)
+        form = QFormLayout()
+        form.addRow("Applied on", applied_row)
+        form.addRow("", self.applied_source)
+        form.addRow("Apply by", self.deadline)
+        form.addRow("Rating", self.rating)
+        form.addRow("Referral", self.referral)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(12, 10, 12, 10)
+        layout.addLayout(form)
+        layout.addStretch(1)
+        self.applied.editingFinished.connect(self._applied_edited)
+        self.clear_applied.clicked.connect(
+            lambda: self._change("Clear applied date", applied_at=None)
+        )
+        self.rating.currentIndexChanged.connect(self._rating_chosen)
+        self.referral.toggled.connect(self._referral_toggled)
+        parts.operations.changed.connect(self._changed)
+        self.setEnabled(False)
+        self.title_changed.emit("Application")
+
+    def show_posting(self, posting_id: int | None) -> None:
+        self.posting_id = posting_id
+        self.setEnabled(posting_id is not None)
+        self.reload()
+
+    def start_writing(self) -> None:
+        self.rating.setFocus()
+
+    def reload(self) -> None:
+        self.facts = (
+            application_facts.get_facts(self._parts.library, self.posting_id)
+            if self.posting_id is not None
+            else None
+        )
+        facts = self.facts
+        self._showing = True
+        try:
+            if facts is None or facts.applied_at is None:
+                self.applied.setDate(self.applied.minimumDate())  # shows "Not applied yet"
+            else:
+                local = facts.applied_at.astimezone()
+                self.applied.setDate(QDate(local.year, local.month, local.day))
+            self.clear_applied.setVisible(bool(facts and facts.applied_set_by_user))
+            if facts is None or facts.applied_at is None:
+                source = "Set by the move to Applied, or pick the day."
+            elif facts.applied_set_by_user:
+                source = "Your own date."
+            else:
+                source = "From the move to Applied."
+            self.applied_source.setText(source)
+            self.deadline.setText(
+                deadline_display(facts.deadline) if facts and facts.deadline else "—"
+            )
+            self.rating.setCurrentIndex(facts.rating or 0 if facts else 0)
+            self.referral.setChecked(bool(facts and facts.referral))
+        finally:
+            self._showing = False
+        rated = f" {RATING_TEXTS[facts.rating]}" if facts and facts.rating else ""
+        self.title_changed.emit(f"Application{rated}")
+
+    # -- changes, through the door ------------------------------------------------------------
+
+    def _change(self, title: str, **changed: object) -> None:
+        posting_id, library = self.posting_id, self._parts.library
+        if posting_id is None or self._showing:
+            return
+        self._parts.operations.run(
+            title,
+            lambda: application_facts.change_facts(library, posting_id, **changed),
+            undo=lambda before: application_facts.set_facts(library, posting_id, before),
+            initiator=self,
+            failure=lambda _error: self.reload(),
+        )
+
+    def _applied_edited(self) -> None:
+        if self._showing or self.applied.date() == self.applied.minimumDate():
+            return
+        day = self.applied.date().toPython()
+        at = datetime.combine(day, time(12, 0)).astimezone()  # noon local: the day in any zone
+        facts = self.facts
+        if facts is not None and facts.applied_at and facts.applied_at.astimezone().date() == day:
+            return
+        self._change("Set applied date", applied_at=at)
+
+    def _rating_chosen(self, index: int) -> None:
+        self._change("Rate application", rating=index or None)
+
+    def _referral_toggled(self, checked: bool) -> None:
+        self._change("Set referral", referral=checked)
+
+    def _changed(self, changes: Changes, _initiator: object) -> None:
+        if self.posting_id is None:
+            return
+        if self.posting_id in changes.deleted:
+            self.show_posting(None)
+        elif self.posting_id in changes.facts | changes.moved | changes.updated or changes.stages:
+            self.reload()
