@@ -33,6 +33,8 @@ _NUMERIC = re.compile(
 _JS_DATE = re.compile(
     r"^\w{3} (\w{3}) (\d{1,2}) (\d{4}) (\d{2}):(\d{2}):(\d{2}) GMT([+-])(\d{2})(\d{2})"
 )
+_ISO = re.compile(r"^\d{4}-\d{2}-\d{2}")
+_LINK = re.compile(r"^https?://\S+$", re.IGNORECASE)
 _WORK_MODELS = {
     "remote": "Remote", "fully remote": "Remote", "hybrid": "Hybrid", "onsite": "Onsite",
     "on-site": "Onsite", "on site": "Onsite", "office": "Onsite", "in office": "Onsite",
@@ -70,12 +72,13 @@ def day_first_columns(table: Table, mapping: ColumnMapping) -> set[int]:
     return found
 
 
+@lru_cache(maxsize=4096)  # a sheet's dates repeat: a year has 365 of them
 def read_moment(text: str, *, day_first: bool = False) -> datetime | None:
     """The time a cell states: an ISO date or time, "11/25/24, 3:15 PM", "25.11.2024",
     "Nov 25, 2024", JavaScript's date text. A date alone is noon local time. None when the
     text is not a date (the caller says so)."""
     text = text.strip()
-    if re.match(r"^\d{4}-\d{2}-\d{2}", text):
+    if _ISO.match(text):
         try:
             moment = datetime.fromisoformat(text.replace(" ", "T", 1))
         except ValueError:
@@ -262,7 +265,7 @@ def _salary(text: str) -> Salary | None:
 def _link(text: str, row: int, notes: list[str]) -> str | None:
     if not text:
         return None
-    if re.match(r"^https?://\S+$", text, re.IGNORECASE):
+    if _LINK.match(text):
         return text
     notes.append(f"row {row}: the link {text!r} is not a web address; left out")
     return None

@@ -170,6 +170,7 @@ def write(session: Session, jobs: Sequence[SaveJob], now: datetime) -> list[Writ
     """
     outcomes: list[Written] = []
     new: list[tuple[int, PostingDocument]] = []
+    stored = stored_to_fill(session, jobs)
     for job, decision, duplicate_of in jobs:
         if decision is Decision.SKIP:
             outcomes.append(Written(None))
@@ -182,7 +183,7 @@ def write(session: Session, jobs: Sequence[SaveJob], now: datetime) -> list[Writ
                 raise PostingNotFound(str(error)) from None
             outcomes.append(Written(duplicate_of))
         elif decision is Decision.FILL_EMPTY and duplicate_of is not None:
-            outcomes.append(fill_empty(session, duplicate_of, doc, now))
+            outcomes.append(fill_empty(session, duplicate_of, doc, now, stored))
         else:
             # A posting from Jobdeck's own export gets a new id; its stage and history come too.
             new.append((len(outcomes), doc.with_changes(id=None)))
@@ -196,14 +197,32 @@ def write(session: Session, jobs: Sequence[SaveJob], now: datetime) -> list[Writ
     return outcomes
 
 
-def fill_empty(session: Session, posting_id: int, doc: PostingDocument, now: datetime) -> Written:
+def stored_to_fill(session: Session, jobs: Sequence[SaveJob]) -> dict[int, PostingDocument]:
+    """The stored documents the chunk's FILL_EMPTY jobs repeat, read in one query."""
+    ids = [i for _, decision, i in jobs if decision is Decision.FILL_EMPTY and i is not None]
+    if not ids:
+        return {}
     session.flush()  # what the session holds, written before plain SQL reads it
     connection = session.connection().connection.dbapi_connection
-    stored = posting_documents.read_document(connection, posting_id)  # type: ignore[arg-type]
+    found = posting_documents.read_documents(connection, ids)  # type: ignore[arg-type]
+    return {doc.id: doc for doc in found if doc.id is not None}
+
+
+def fill_empty(
+    session: Session,
+    posting_id: int,
+    doc: PostingDocument,
+    now: datetime,
+    stored_documents: dict[int, PostingDocument],
+) -> Written:
+    """Fill the stored posting's empty fields from ``doc`` (``stored_documents``: the chunk's
+    stored documents, kept current so a later row filling the same posting sees this fill)."""
+    stored = stored_documents.get(posting_id)
     if stored is None:
         raise PostingNotFound(f"There is no posting with id {posting_id}.")
     filled = fill_empty_fields(stored, doc)
     if filled is stored:
         return Written(posting_id, changed=False)
     records.update_document(session, posting_id, filled, now, merge_company=True)
+    stored_documents[posting_id] = filled
     return Written(posting_id)

@@ -201,13 +201,16 @@ def read_rows(
 ) -> Iterator[importing.Read]:
     """Each row as ``import_documents`` takes it: a posting read, or the refusal naming the
     row and the reason. Values the library cannot store are dropped with a note."""
-    from desktop.core.bounds import bounded
+    from desktop.core.bounds import bounded, problems
 
     stage_list = stage_names(db)
     now = datetime.now(UTC)
     for read in tracker_rows.read_rows(table, mapping, stage_list, now=now):
         if read.document is None:
             yield ImportRefused(f"{source}: {read.problem}")
+            continue
+        if not problems(read.document):  # the usual row: nothing to drop, no copy made
+            yield ReadResult(read.document, read.warnings)
             continue
         document, notes = bounded(read.document)
         yield ReadResult(document, read.warnings + notes)

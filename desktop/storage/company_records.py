@@ -119,6 +119,10 @@ def merge_company_profile(
     company: Company, industries: Sequence[str], profile: CompanyProfile | None
 ) -> None:
     """Fold newly read company data into what is stored (the rule: ``core.company``)."""
+    if profile is None and not industries:
+        # Nothing to fold in (a spreadsheet's row names only the company): rewriting the same
+        # rows through the ORM cost a third of such an import.
+        return
     has_profile = company.has_profile or profile is not None or bool(industries)
     known_industries = [row.name for row in company.industries]
     merged = merge_profiles(company.name, profile_of(company), profile)

@@ -263,3 +263,23 @@ def test_a_markdown_posting_is_still_read_as_a_posting(
     _code, out, err = run(capsys, "--data-dir", str(data_dir), "import", str(posting))
     assert "rows)" not in out
     assert "no column is a company" not in err
+
+
+def test_two_rows_filling_one_posting_both_count(
+    capsys: pytest.CaptureFixture[str], data_dir: Path, tmp_path: Path
+) -> None:
+    first = tmp_path / "first.csv"
+    first.write_text("Company,Title,Link\nAcme,Dev,https://acme.example/1\n", encoding="utf-8")
+    second = tmp_path / "second.csv"
+    second.write_text(
+        "Company,Title,Link,Location,Salary\n"
+        "Acme,Dev,https://acme.example/1,Berlin,\n"
+        "Acme,Dev,https://acme.example/1,,€60k - €70k\n",
+        encoding="utf-8",
+    )
+    run(capsys, "--data-dir", str(data_dir), "import", str(first))
+    code, _, err = run(capsys, "--data-dir", str(data_dir), "import", str(second))
+    assert code == 0, err
+    (doc,) = exported(capsys, data_dir).values()
+    assert doc["location"] == "Berlin"
+    assert (doc["salary"]["min"], doc["salary"]["max"]) == (60000, 70000)
