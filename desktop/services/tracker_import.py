@@ -216,6 +216,12 @@ def read_rows(
         yield ReadResult(document, read.warnings + notes)
 
 
+def decision_named(name: str) -> importing.Decision:
+    """What to do with a repeating row, by its name (``FILL_EMPTY``, ``UPDATE_EXISTING``,
+    ``SKIP``, ``SAVE_NEW``)."""
+    return importing.Decision[name]
+
+
 Progress = Callable[[int, int], None]  # rows done, rows in all
 
 

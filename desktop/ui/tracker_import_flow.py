@@ -70,7 +70,7 @@ class TrackerImportFlow(QObject):
         if self.job is None:
             self._next()
 
-    def _import(self, path: Path, table: Table, mapping: ColumnMapping) -> None:
+    def _import(self, path: Path, table: Table, mapping: ColumnMapping, decision: str) -> None:
         if self.dialog is not None:
             self.dialog.deleteLater()
             self.dialog = None
@@ -81,6 +81,7 @@ class TrackerImportFlow(QObject):
                 table,
                 mapping,
                 path.name,
+                on_duplicate=tracker_import.decision_named(decision),
                 progress=lambda done, total: progress(done, total, f"row {done} of {total}"),
                 cancelled=cancelled,
             )

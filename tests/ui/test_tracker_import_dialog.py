@@ -149,3 +149,29 @@ def test_a_cancelled_import_keeps_what_was_saved_and_says_how_many(
     assert 0 < report.saved < 1200
     assert postings.count_postings(db) == report.saved
     assert report.summary.startswith(f"Cancelled: {report.saved} saved")
+
+
+def test_the_user_may_choose_to_update_repeating_rows(
+    qtbot: QtBot, make_window, db: Library, tmp_path: Path
+) -> None:
+    window = make_window()
+    first = tmp_path / "first.csv"
+    first.write_text("Company,Title,Location\nAcme,Dev,Berlin\n", encoding="utf-8")
+    second = tmp_path / "second.csv"
+    second.write_text("Company,Title,Location\nAcme,Dev,Munich\n", encoding="utf-8")
+    trackers = None
+    for path, choice, location in (
+        (first, "FILL_EMPTY", "Berlin"),
+        (second, "FILL_EMPTY", "Berlin"),  # the default: the user's own value stays
+        (second, "UPDATE_EXISTING", "Munich"),  # when the user chooses otherwise
+    ):
+        dialog = _open(qtbot, window, path)
+        assert dialog.repeats.currentData() == "FILL_EMPTY"
+        dialog.repeats.setCurrentIndex(dialog.repeats.findData(choice))
+        trackers = window.parts.posting_commands.imports.trackers
+        with qtbot.waitSignal(trackers.finished, timeout=30000):
+            dialog.import_button.click()
+        for box in window.findChildren(QMessageBox, "info-box"):
+            box.close()
+        (doc,) = postings.all_documents(db)
+        assert doc.location == location

@@ -53,9 +53,11 @@ def _history_text(history: tuple[tuple[str, object], ...]) -> str:
 
 
 class TrackerMappingDialog(QDialog):
-    """Emits ``import_requested(ColumnMapping)`` when the user imports with the mapping shown."""
+    """Emits ``import_requested(ColumnMapping, decision)`` when the user imports with the
+    mapping shown; the decision is the name of what to do with a row repeating a saved posting
+    (``importing.Decision``: FILL_EMPTY by default)."""
 
-    import_requested = Signal(object)
+    import_requested = Signal(object, str)
 
     def __init__(
         self, db: Library, path: Path, table: Table, parent: QWidget | None = None
@@ -88,6 +90,7 @@ class TrackerMappingDialog(QDialog):
         self.presets.activated.connect(self._preset_chosen)
         self.save_preset_button = QPushButton("Save as preset…")
         self.save_preset_button.clicked.connect(self.ask_preset_name)
+        self.save_preset_button.setAutoDefault(False)  # Return imports, wherever focus is
         preset_row = QHBoxLayout()
         preset_row.addWidget(QLabel("Preset:"))
         preset_row.addWidget(self.presets, 1)
@@ -119,6 +122,20 @@ class TrackerMappingDialog(QDialog):
         header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
         header.setStretchLastSection(True)
 
+        self.repeats = QComboBox()
+        self.repeats.setObjectName("mapping-repeats")
+        for label, decision in (
+            ("fill its empty fields, change nothing else", "FILL_EMPTY"),
+            ("update it with the row", "UPDATE_EXISTING"),
+            ("skip the row", "SKIP"),
+            ("keep both", "SAVE_NEW"),
+        ):
+            self.repeats.addItem(label, decision)
+        repeats_row = QHBoxLayout()
+        repeats_row.addWidget(QLabel("A row repeating a saved posting:"))
+        repeats_row.addWidget(self.repeats)
+        repeats_row.addStretch(1)
+
         self.buttons = QDialogButtonBox()
         self.import_button = self.buttons.addButton(
             "Import", QDialogButtonBox.ButtonRole.AcceptRole
@@ -142,6 +159,7 @@ class TrackerMappingDialog(QDialog):
         layout = QVBoxLayout(self)
         layout.addWidget(self.summary)
         layout.addLayout(body, 1)
+        layout.addLayout(repeats_row)
         layout.addWidget(self.buttons)
 
     # -- showing the mapping -------------------------------------------------------------------
@@ -155,8 +173,7 @@ class TrackerMappingDialog(QDialog):
             else "columns matched by their headers"
         )
         self.summary.setText(
-            f"{self._path.name}: {self.table.kind}, {len(self.table.rows)} rows, {how}. "
-            "Rows that repeat a saved posting only fill its empty fields."
+            f"{self._path.name}: {self.table.kind}, {len(self.table.rows)} rows, {how}."
         )
         self._show_statuses()
         self._show_preview()
@@ -258,5 +275,5 @@ class TrackerMappingDialog(QDialog):
 
     def request_import(self) -> None:
         _, mapping, _ = self.current_mapping()
-        self.import_requested.emit(mapping)
+        self.import_requested.emit(mapping, self.repeats.currentData())
         self.accept()
