@@ -18,6 +18,7 @@ from desktop import __version__
 from desktop.cli import agenda as cli_agenda
 from desktop.cli import backup as cli_backup
 from desktop.cli import contacts as cli_contacts
+from desktop.cli import documents as cli_documents
 from desktop.cli import export as export_command
 from desktop.cli import facts as cli_facts
 from desktop.cli import importing as import_command
@@ -60,6 +61,7 @@ def build_parser() -> argparse.ArgumentParser:
     cli_agenda.add_agenda_commands(commands, [data_dir])
     cli_contacts.add_contact_commands(commands, [data_dir])
     cli_facts.add_facts_command(commands, [data_dir])
+    cli_documents.add_document_commands(commands, [data_dir])
     return parser
 
 
@@ -79,6 +81,9 @@ COMMANDS: dict[str, Callable[[Library, argparse.Namespace], int]] = {
     "ics": cli_agenda.run_ics,
     "contact": cli_contacts.run_contact,
     "facts": cli_facts.run_facts,
+    "attach": cli_documents.run_attach,
+    "documents": cli_documents.run_documents,
+    "detach": cli_documents.run_detach,
 }
 
 

@@ -128,6 +128,10 @@ def restore_backup(data_dir: Path, backup: Path, db: Library | None = None) -> R
         raise BackupError(f"{problem}. Nothing was changed.")
     if db is not None:
         db.close()
+    try:  # a new, empty data folder (a new computer) is made, owner-only
+        library_files.make_private_dir(data_dir)
+    except OSError as error:
+        raise BackupError(f"Cannot make {data_dir}: {error.strerror or error}.") from None
     path = library_path(data_dir)
     saved: Path | None = None
     damaged = False

@@ -20,7 +20,7 @@ from dataclasses import dataclass
 from datetime import UTC, date, datetime
 from pathlib import Path
 
-from desktop.storage import library_files
+from desktop.storage import document_files, library_files
 
 BACKUP_DIR_NAME = "backups"
 DAILY, MANUAL, BEFORE_MIGRATION, BEFORE_RESTORE = (
@@ -105,6 +105,8 @@ def copy_database(source: Path, target: Path) -> Path:
             dst = sqlite3.connect(partial)
             try:
                 src.backup(dst)
+                # The document files go inside: a backup is the library whole, in one file.
+                document_files.embed_files(dst, source.parent)
                 # A backup is a single file: no WAL to carry around or to lose.
                 dst.execute("PRAGMA journal_mode=DELETE")
             finally:
@@ -311,8 +313,12 @@ def restore_into(backup: Path, db_path: Path) -> None:
                 dst.close()
         finally:
             src.close()
+        # The document files the backup carries, each checked against its hash.
+        damaged = document_files.extract_files(db_path)
     except (OSError, sqlite3.Error) as error:
         raise BackupError(f"Cannot restore into {db_path}: {_describe(error)}") from None
+    if damaged:
+        raise BackupError(f"{backup} is not a good backup: {damaged[0]}")
 
 
 def write_problem(db_path: Path) -> str | None:

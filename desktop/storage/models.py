@@ -393,6 +393,24 @@ class ApplicationFactsRow(Base):
     referral: Mapped[bool | None]
 
 
+class DocumentRow(Base):
+    """A file sent with an application; the file is ``documents/`` + its SHA-256
+    (desktop.storage.document_files)."""
+
+    __tablename__ = "documents"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    posting_id: Mapped[int] = mapped_column(
+        ForeignKey("postings.id", ondelete="CASCADE"), index=True
+    )
+    sha256: Mapped[str] = mapped_column(String(64), index=True)
+    file_name: Mapped[str] = mapped_column(Text)
+    label: Mapped[str] = mapped_column(Text)
+    sent_on: Mapped[str | None] = mapped_column(String(10))
+    size: Mapped[int]
+    attached_at: Mapped[datetime] = mapped_column(UtcDateTime)
+
+
 ITEM_KINDS = ("responsibility", "required", "preferred", "benefit")
 
 __all__ = [
@@ -405,6 +423,7 @@ __all__ = [
     "CompanyIndustry",
     "CompanyInvestor",
     "ContactRow",
+    "DocumentRow",
     "FiredReminder",
     "FundingRoundRow",
     "H1bCount",
