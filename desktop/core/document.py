@@ -12,6 +12,7 @@ from collections.abc import Mapping
 from datetime import date, datetime
 from typing import Any
 
+from desktop.core import agenda_json
 from desktop.core.bounds import problems
 from desktop.core.posting import (
     SALARY_PERIODS,
@@ -122,6 +123,9 @@ def to_json(doc: PostingDocument, *, with_store_fields: bool = True) -> dict[str
     if with_store_fields:
         out["stage"] = doc.stage
         out["stage_history"] = [{"stage": c.stage, "at": _iso(c.at)} for c in doc.stage_history]
+        if doc.interviews or doc.tasks:  # an export without them stays as it always was
+            out["interviews"] = agenda_json.interviews_json(doc.interviews)
+            out["tasks"] = agenda_json.tasks_json(doc.tasks)
     return out
 
 
@@ -361,4 +365,15 @@ def _document_from(obj: Any) -> PostingDocument:
         raw=raw or "",
         stage=_opt_str(obj, "stage", ""),
         stage_history=tuple(history),
+        interviews=agenda_json.interviews_from(_list(obj, "interviews"), DocumentError),
+        tasks=agenda_json.tasks_from(_list(obj, "tasks"), DocumentError),
     )
+
+
+def _list(obj: Mapping[str, Any], key: str) -> list[Any]:
+    value = obj.get(key)
+    if value is None:
+        return []
+    if not isinstance(value, list):
+        raise DocumentError(f"{key} must be a list")
+    return value

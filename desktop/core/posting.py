@@ -10,7 +10,10 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass, field, replace
 from datetime import datetime
-from typing import Any
+from typing import TYPE_CHECKING, Any
+
+if TYPE_CHECKING:
+    from desktop.core.agenda import Interview, Task
 
 WORK_MODELS = ("Remote", "Hybrid", "Onsite")
 SALARY_PERIODS = ("year", "month", "week", "day", "hour")
@@ -114,6 +117,9 @@ class PostingDocument:
     id: int | None = None
     stage: str | None = None
     stage_history: tuple[StageChange, ...] = ()
+    # The application's interview rounds and tasks (export only; see core.agenda_json).
+    interviews: tuple[Interview, ...] = ()
+    tasks: tuple[Task, ...] = ()
 
     def with_changes(self, **changes: Any) -> PostingDocument:
         return replace(self, **changes)

@@ -26,9 +26,10 @@ from desktop.services.postings import InvalidPosting, PostingNotFound, checked
 if TYPE_CHECKING:
     from sqlalchemy.orm import Session
 
-    from desktop.storage import posting_documents, record_errors
+    from desktop.storage import agenda_sql, posting_documents, record_errors
     from desktop.storage import posting_records as records
 else:  # the ORM, loaded after the window's first paint
+    agenda_sql = deferred("desktop.storage.agenda_sql")
     record_errors = deferred("desktop.storage.record_errors")
     records = deferred("desktop.storage.posting_records")
     posting_documents = deferred("desktop.storage.posting_documents")
@@ -194,7 +195,26 @@ def write(session: Session, jobs: Sequence[SaveJob], now: datetime) -> list[Writ
         raise InvalidPosting(str(error)) from None
     for (index, _), posting_id in zip(new, ids, strict=True):
         outcomes[index] = Written(posting_id, created=True)
+    write_agendas(session, jobs, outcomes, now)
     return outcomes
+
+
+def write_agendas(
+    session: Session, jobs: Sequence[SaveJob], outcomes: list[Written], now: datetime
+) -> None:
+    """The interviews and tasks an export carries, added to the postings written (by UID:
+    what the library has already is not added twice)."""
+    carried = [
+        (outcome.posting_id, job.interviews, job.tasks)
+        for (job, _decision, _dup), outcome in zip(jobs, outcomes, strict=True)
+        if outcome.posting_id is not None and (job.interviews or job.tasks)
+    ]
+    if not carried:
+        return
+    session.flush()  # the postings, written before plain SQL refers to them
+    connection = session.connection().connection.dbapi_connection
+    for posting_id, interviews, tasks in carried:
+        agenda_sql.import_agenda(connection, posting_id, interviews, tasks, now)
 
 
 def stored_to_fill(session: Session, jobs: Sequence[SaveJob]) -> dict[int, PostingDocument]:

@@ -8,6 +8,7 @@ A change returns ``Changes(tasks={posting id})``; a task of no application is re
 from __future__ import annotations
 
 import uuid
+from collections.abc import Sequence
 from datetime import UTC, date, datetime, time, timedelta
 
 from desktop.core.agenda import MAX_TITLE, Task
@@ -90,6 +91,20 @@ def add_task(db: Library, task: Task, *, now: datetime | None = None) -> Result[
         except record_errors.PostingMissing as error:
             raise PostingNotFound(str(error)) from None
     return Result(task_id, changes_for(task))
+
+
+def add_tasks(
+    db: Library, new: Sequence[Task], *, now: datetime | None = None
+) -> Result[list[int]]:
+    """Store many tasks in one transaction (all or none); the value is their ids, in order.
+    Raises PostingNotFound naming the first missing posting."""
+    when = now or _now()
+    with db.plain_writing() as connection:
+        try:
+            ids = [agenda_sql.insert_task(connection, task, when) for task in new]
+        except record_errors.PostingMissing as error:
+            raise PostingNotFound(str(error)) from None
+    return Result(ids, changes_for(*new))
 
 
 def set_done(

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import sqlite3
 from collections.abc import Iterable
+from dataclasses import replace
 from datetime import date, datetime
 
 from desktop.core.agenda import AgendaItem, AgendaSettings, Interview, ItemKind, Task
@@ -433,3 +434,44 @@ def latest_interviews(conn: sqlite3.Connection) -> dict[int, datetime]:
         )
         if (at := readable_datetime(stored)) is not None
     }
+
+
+# -- the JSON round trip -------------------------------------------------------------------------
+
+
+def by_posting(conn: sqlite3.Connection) -> dict[int, tuple[list[Interview], list[Task]]]:
+    """Every application's interviews and tasks (for an export), by posting id."""
+    found: dict[int, tuple[list[Interview], list[Task]]] = {}
+    for row in conn.execute(
+        f"SELECT {_INTERVIEW_COLUMNS} FROM interviews AS i ORDER BY i.starts_at, i.id"
+    ):
+        found.setdefault(row[1], ([], []))[0].append(_interview(row))
+    for row in conn.execute(
+        f"SELECT {_TASK_COLUMNS} FROM tasks AS t WHERE t.posting_id IS NOT NULL "
+        "ORDER BY t.due_on, t.id"
+    ):
+        found.setdefault(row[1], ([], []))[1].append(_task(row))
+    return found
+
+
+def import_agenda(
+    conn: sqlite3.Connection,
+    posting_id: int,
+    interviews: Iterable[Interview],
+    tasks: Iterable[Task],
+    now: datetime,
+) -> None:
+    """Add an imported application's interviews and tasks; one whose UID the library already
+    has is left as it is (importing an export twice adds nothing twice)."""
+    for interview in interviews:
+        if _uid_taken(conn, "interviews", interview.uid):
+            continue
+        insert_interview(conn, replace(interview, posting_id=posting_id), now)
+    for task in tasks:
+        if _uid_taken(conn, "tasks", task.uid):
+            continue
+        insert_task(conn, replace(task, posting_id=posting_id), now)
+
+
+def _uid_taken(conn: sqlite3.Connection, table: str, uid: str) -> bool:
+    return conn.execute(f"SELECT 1 FROM {table} WHERE uid = ?", (uid,)).fetchone() is not None

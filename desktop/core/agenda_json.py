@@ -1,0 +1,163 @@
+"""An application's interviews and tasks in the JSON contract (export only, like ``stage``).
+
+    "interviews": [{"kind": "technical", "start": "2026-12-03T14:00:00+01:00",
+                    "end": null, "time_zone": "Europe/Paris", "place": "https://meet…",
+                    "interviewers": ["Ann Lee"], "prep_notes": "", "outcome": "",
+                    "uid": "…@jobdeck"}],
+    "tasks": [{"title": "Send the thank-you note", "due_on": "2026-12-04",
+               "due_at": null, "time_zone": "Europe/Paris", "done_at": null,
+               "uid": "…@jobdeck"}]
+
+Times are ISO 8601 with their offset (an interview's in its own zone); the UID is kept, so
+importing an export into a library that has the same interview or task does not add it twice.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+from datetime import date, datetime
+from typing import Any
+
+from desktop.core.agenda import INTERVIEW_KINDS, MAX_TITLE, Interview, Task
+from desktop.core.zones import UnknownZone, zone_named
+
+Fail = Callable[[str], Exception]
+MAX_UID = 64
+
+
+def interviews_json(interviews: Sequence[Interview]) -> list[dict[str, Any]]:
+    return [
+        {
+            "kind": i.kind,
+            "start": i.in_own_zone().isoformat(),
+            "end": i.ends_at.astimezone(zone_named(i.time_zone)).isoformat() if i.ends_at else None,
+            "time_zone": i.time_zone,
+            "place": i.place,
+            "interviewers": list(i.interviewers),
+            "prep_notes": i.prep_notes,
+            "outcome": i.outcome,
+            "uid": i.uid,
+        }
+        for i in interviews
+    ]
+
+
+def tasks_json(tasks: Sequence[Task]) -> list[dict[str, Any]]:
+    return [
+        {
+            "title": t.title,
+            "due_on": t.due_on.isoformat(),
+            "due_at": t.due_at.astimezone(zone_named(t.time_zone)).isoformat()
+            if t.due_at
+            else None,
+            "time_zone": t.time_zone,
+            "done_at": t.done_at.isoformat() if t.done_at else None,
+            "uid": t.uid,
+        }
+        for t in tasks
+    ]
+
+
+def interviews_from(items: list[Any], fail: Fail) -> tuple[Interview, ...]:
+    """Read ``interviews``; ``fail(message)`` makes the error to raise, naming the field."""
+    found = []
+    for n, item in enumerate(items):
+        where = f"interviews[{n}]."
+        if not isinstance(item, dict):
+            raise fail(f"interviews[{n}] must be an object")
+        kind = _text(item, "kind", where, fail)
+        if kind not in INTERVIEW_KINDS:
+            raise fail(f"{where}kind must be one of {', '.join(INTERVIEW_KINDS)}")
+        zone = _zone(item, where, fail)
+        start = _moment(item, "start", where, fail)
+        if start is None:
+            raise fail(f"{where}start is needed")
+        people = item.get("interviewers", [])
+        if not isinstance(people, list) or not all(isinstance(p, str) for p in people):
+            raise fail(f"{where}interviewers must be a list of names")
+        found.append(
+            Interview(
+                0,
+                0,
+                kind,
+                start,
+                _moment(item, "end", where, fail),
+                zone,
+                _text(item, "place", where, fail),
+                tuple(p for p in people if p.strip()),
+                _text(item, "prep_notes", where, fail),
+                _text(item, "outcome", where, fail),
+                _uid(item, where, fail),
+            )
+        )
+    return tuple(found)
+
+
+def tasks_from(items: list[Any], fail: Fail) -> tuple[Task, ...]:
+    found = []
+    for n, item in enumerate(items):
+        where = f"tasks[{n}]."
+        if not isinstance(item, dict):
+            raise fail(f"tasks[{n}] must be an object")
+        title = " ".join(_text(item, "title", where, fail).split())
+        if not title or len(title) > MAX_TITLE:
+            raise fail(f"{where}title must be 1 to {MAX_TITLE} characters")
+        try:
+            due_on = date.fromisoformat(_text(item, "due_on", where, fail))
+        except ValueError:
+            raise fail(f"{where}due_on must be an ISO date (YYYY-MM-DD)") from None
+        if not 1900 <= due_on.year <= 9999:
+            raise fail(f"{where}due_on must be in the years 1900 to 9999")
+        found.append(
+            Task(
+                0,
+                None,
+                title,
+                due_on,
+                _moment(item, "due_at", where, fail),
+                _zone(item, where, fail),
+                _moment(item, "done_at", where, fail),
+                _uid(item, where, fail),
+            )
+        )
+    return tuple(found)
+
+
+def _text(item: dict[str, Any], key: str, where: str, fail: Fail) -> str:
+    value = item.get(key, "")
+    if value is None:
+        return ""
+    if not isinstance(value, str):
+        raise fail(f"{where}{key} must be text")
+    return value
+
+
+def _zone(item: dict[str, Any], where: str, fail: Fail) -> str:
+    name = _text(item, "time_zone", where, fail) or "UTC"
+    try:
+        zone_named(name)
+    except UnknownZone as error:
+        raise fail(f"{where}time_zone: {error}") from None
+    return name
+
+
+def _moment(item: dict[str, Any], key: str, where: str, fail: Fail) -> datetime | None:
+    text = _text(item, key, where, fail)
+    if not text:
+        return None
+    try:
+        value = datetime.fromisoformat(text)
+    except ValueError:
+        raise fail(f"{where}{key} is not an ISO 8601 date and time: {text!r}") from None
+    if value.tzinfo is None:
+        raise fail(f"{where}{key} needs a time zone: {text!r}")
+    if not 1900 <= value.year <= 9999:
+        raise fail(f"{where}{key} must be in the years 1900 to 9999")
+    return value
+
+
+def _uid(item: dict[str, Any], where: str, fail: Fail) -> str:
+    uid = _text(item, "uid", where, fail).strip()
+    if not uid or len(uid) > MAX_UID:
+        raise fail(f"{where}uid must be 1 to {MAX_UID} characters")
+    return uid

@@ -1,0 +1,105 @@
+"""The JSON export carries each application's interviews and tasks; importing it gives them
+back (same times, zones and UIDs), and importing it again adds none of them twice."""
+
+from __future__ import annotations
+
+import json
+from dataclasses import replace
+from datetime import date, datetime, time, timedelta
+from pathlib import Path
+from zoneinfo import ZoneInfo
+
+from desktop.core.document import DocumentError, from_json
+from desktop.services import interviews, postings, tasks
+from desktop.services.library import Library, open_library
+from tests.cli.test_import_export_cli import run
+from tests.samples import amazon_document
+
+PARIS = ZoneInfo("Europe/Paris")
+
+
+def _filled(data_dir: Path) -> int:
+    db = open_library(data_dir)
+    try:
+        job = postings.create_posting(db, amazon_document(title="Engineer")).value
+        start = datetime(2026, 12, 3, 14, 0, tzinfo=ZoneInfo("America/New_York"))
+        made = interviews.new_interview(
+            job, "panel", start, ends_at=start + timedelta(hours=1), place="https://meet.example/x",
+            interviewers=("Ann Lee",), prep_notes="Read the paper", outcome="Went well",
+        )  # fmt: skip
+        interviews.add_interview(db, made)
+        due = tasks.new_task(
+            job, "Thank Ann", date(2026, 12, 4), at=time(9, 30), time_zone="Europe/Paris"
+        )
+        done_id = tasks.add_task(db, due).value
+        tasks.set_done(db, done_id, now=datetime(2026, 12, 4, 10, 0, tzinfo=PARIS))
+        tasks.add_task(db, tasks.new_task(job, "Negotiate", date(2026, 12, 10), time_zone="UTC"))
+        return job
+    finally:
+        db.close()
+
+
+def _agenda_of(db: Library, posting_id: int) -> tuple[list[object], list[object]]:
+    return (
+        [replace(i, id=0, posting_id=0) for i in interviews.interviews_of(db, posting_id)],
+        [replace(t, id=0, posting_id=None) for t in tasks.tasks_of(db, posting_id)],
+    )
+
+
+def test_export_then_import_gives_the_same_interviews_and_tasks(capsys, tmp_path: Path) -> None:
+    source, target = tmp_path / "a", tmp_path / "b"
+    job = _filled(source)
+    exported = tmp_path / "export.json"
+    assert (
+        run(capsys, "--data-dir", str(source), "export", "--format", "json", "-o", str(exported))[0]
+        == 0
+    )
+    (doc,) = json.loads(exported.read_text(encoding="utf-8"))
+    assert doc["interviews"][0]["start"] == "2026-12-03T14:00:00-05:00"
+    assert doc["interviews"][0]["time_zone"] == "America/New_York"
+    assert [t["title"] for t in doc["tasks"]] == ["Thank Ann", "Negotiate"]
+    assert doc["tasks"][0]["due_at"] == "2026-12-04T09:30:00+01:00"
+
+    for _ in range(2):  # the second import adds nothing twice
+        code, _out, err = run(capsys, "--data-dir", str(target), "import", str(exported))
+        assert code == 0, err
+    before, after = open_library(source), open_library(target)
+    try:
+        (imported,) = postings.list_posting_ids(after)
+        assert _agenda_of(after, imported) == _agenda_of(before, job)
+    finally:
+        before.close()
+        after.close()
+
+
+def test_a_posting_without_interviews_or_tasks_exports_as_it_always_did(db: Library) -> None:
+    from desktop.services.export import export_json
+
+    postings.create_posting(db, amazon_document())
+    (doc,) = json.loads(export_json(db))
+    assert "interviews" not in doc and "tasks" not in doc
+
+
+def test_bad_interviews_and_tasks_in_a_file_are_named() -> None:
+    base = {"title": "T", "company": "C"}
+    for extra, expected in (
+        ({"interviews": {}}, "interviews must be a list"),
+        ({"interviews": [{"kind": "lunch"}]}, "interviews[0].kind must be one of"),
+        ({"interviews": [{"kind": "final", "uid": "u"}]}, "interviews[0].start is needed"),
+        (
+            {"interviews": [{"kind": "final", "start": "2026-12-01T10:00", "uid": "u"}]},
+            "interviews[0].start needs a time zone",
+        ),
+        ({"tasks": [{"title": "x", "due_on": "soon", "uid": "u"}]}, "tasks[0].due_on"),
+        (
+            {"tasks": [{"title": "x", "due_on": "2026-12-01", "time_zone": "Mars/X", "uid": "u"}]},
+            "tasks[0].time_zone",
+        ),
+        ({"tasks": [{"title": "x", "due_on": "2026-12-01"}]}, "tasks[0].uid"),
+    ):
+        try:
+            from_json({**base, **extra})
+        except DocumentError as error:
+            assert expected in str(error), (extra, error)
+        else:
+            raise AssertionError(f"{extra} was accepted")
