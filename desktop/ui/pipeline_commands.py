@@ -7,7 +7,7 @@ from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QObject
 
-from desktop.services import pipeline
+from desktop.services import pipeline, stages
 from desktop.ui.actions import ActionSpec
 from desktop.ui.lazy_page import LazyPage
 from desktop.ui.pages import WindowParts
@@ -32,7 +32,48 @@ class PipelineCommands(QObject):
         board.view.label_requested.connect(self.set_label)
 
     def actions(self) -> list[ActionSpec]:
-        return [ActionSpec("pipeline.stages", "&Stages…", self.edit_stages, "Edit", group=3)]
+        return [
+            ActionSpec("pipeline.stages", "&Stages…", self.edit_stages, "Edit", group=3),
+            ActionSpec(
+                "pipeline.applied_today",
+                "Mark &applied today",
+                self.mark_applied_today,
+                "Edit",
+                group=1,
+                shortcuts=("Ctrl+Return", "Ctrl+Enter"),
+                needs_selection=True,
+            ),
+        ]
+
+    def move_to(self, posting_id: int, stage_id: int) -> None:
+        """A move from outside the board (the detail pane's stage, the list's menu): last in
+        its new column, dated now; every page catches up from the change."""
+        library = self._parts.library
+        names = {s.id: s.name for s in stages.list_stages(library)}
+        self._parts.operations.run(
+            f"Move to {names.get(stage_id, 'another stage')}",
+            lambda: pipeline.move_application(library, posting_id, stage_id),
+            undo=lambda record: pipeline.undo_move(library, record),
+        )
+
+    def mark_applied_today(self) -> None:
+        """Ctrl+Enter: the selected posting moves to Applied, dated now (undoable)."""
+        posting_id = self._parts.selected_id()
+        if posting_id is None:
+            return
+        library = self._parts.library
+        try:
+            applied = pipeline.resolve_stage(library, "Applied")
+        except pipeline.UnknownStage:
+            self._parts.operations.report(
+                "No stage named Applied",
+                "There is no stage named “Applied” (it was renamed or deleted). "
+                "Choose the stage in the detail pane instead.",
+            )
+            return
+        if pipeline.application(library, posting_id).stage == applied.name:
+            return  # already there: a second Ctrl+Enter changes nothing
+        self.move_to(posting_id, applied.id)
 
     def move(self, posting_id: int, stage_id: int, index: int) -> None:
         """Every move (drop, menu, keys) goes through here, as one undoable step."""

@@ -10,12 +10,13 @@ from __future__ import annotations
 
 from PySide6.QtWidgets import QTabWidget, QVBoxLayout, QWidget
 
-from desktop.services import pipeline, postings
+from desktop.services import pipeline, postings, stages
 from desktop.services.changes import Changes
 from desktop.ui.actions import ActionSpec
 from desktop.ui.pages import WindowParts
 from desktop.ui.views.detail_pane import DetailPane
 from desktop.ui.views.login_panel import LoginPanel
+from desktop.ui.views.stage_bar import StageBar
 
 
 class SidePanels(QWidget):
@@ -42,6 +43,8 @@ class SidePanels(QWidget):
         self.tabs.tabBar().setAutoHide(True)
         self.tabs.addTab(self.detail, "Posting")
         self.workspace: dict = {}  # key -> panel (workspace_panels.WorkspacePanel)
+        self.stage_bar = StageBar()
+        layout.addWidget(self.stage_bar)
         layout.addWidget(self.tabs, 1)
         layout.addWidget(self.login_panel)
         if not waits:
@@ -135,6 +138,11 @@ class SidePanels(QWidget):
 
             timeline = application_timeline(library, posting_id, timeline)
         self.detail.show_posting(doc, timeline)
+        self.stage_bar.show_application(
+            self.detail.posting_id,
+            application.stage if application else None,
+            stages.list_stages(library) if application else [],
+        )
         self.login_panel.show_posting(self.detail.posting_id)
         for panel in self.workspace.values():
             panel.show_posting(self.detail.posting_id)

@@ -11,6 +11,7 @@ from desktop.ui.actions import ActionSpec
 from desktop.ui.agenda_commands import AgendaCommands
 from desktop.ui.lazy_page import LazyPage
 from desktop.ui.library_commands import LibraryCommands
+from desktop.ui.list_menu import ListMenu
 from desktop.ui.list_page import ListPage
 from desktop.ui.pages import DropTarget, Page, WindowParts
 from desktop.ui.pipeline_commands import PipelineCommands
@@ -70,6 +71,10 @@ def build_parts(parts: WindowParts, *, waits: bool, restored: Any) -> Parts:
     list_page.open_requested.connect(postings.edit)
     list_page.searched_for.connect(board_page.searched)
     side.detail.change_date_requested.connect(pipeline.ask_stage_date)
+    side.stage_bar.move_requested.connect(pipeline.move_to)  # issue 16: stage where it is read
+    side.stage_bar.applied_today_requested.connect(pipeline.mark_applied_today)
+    window_action = parts.window.action  # type: ignore[attr-defined]
+    ListMenu(list_page.table, parts.library, list_page.selected_id, window_action, pipeline.move_to)
     pages: list[Page] = [list_page, board_page, agenda_page, contacts_page]  # type: ignore[list-item]
     contributions = [
         *postings.actions(local_to=[list_page.table, board_page.view]),
