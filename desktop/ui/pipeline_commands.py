@@ -3,9 +3,11 @@ stages, correct when it entered a stage. Each is one undoable operation through 
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QObject
+from PySide6.QtWidgets import QWidget
 
 from desktop.services import pipeline, stages
 from desktop.ui.actions import ActionSpec
@@ -31,7 +33,9 @@ class PipelineCommands(QObject):
         board.view.move_requested.connect(self.move)
         board.view.label_requested.connect(self.set_label)
 
-    def actions(self) -> list[ActionSpec]:
+    def actions(self, local_to: Sequence[QWidget] = ()) -> list[ActionSpec]:
+        """``local_to``: where Ctrl+Enter marks applied (the pages: in a text box, such as a
+        note, Ctrl+Enter is that box's own)."""
         return [
             ActionSpec("pipeline.stages", "&Stages…", self.edit_stages, "Edit", group=3),
             ActionSpec(
@@ -42,6 +46,7 @@ class PipelineCommands(QObject):
                 group=1,
                 shortcuts=("Ctrl+Return", "Ctrl+Enter"),
                 needs_selection=True,
+                local_to=tuple(local_to),
             ),
         ]
 

@@ -81,7 +81,7 @@ def build_parts(parts: WindowParts, *, waits: bool, restored: Any) -> Parts:
         *library.actions(),
         *RecordCommands(parts).actions(),  # kept by the window (its Qt parent)
         *list_page.actions(),
-        *pipeline.actions(),
+        *pipeline.actions(local_to=[list_page.table, board_page.view]),
         *board_page.actions(),
         *side.actions(),
         *agenda.actions(),

@@ -3,6 +3,7 @@ menu, and Mark applied today (Ctrl+Enter); each is one undo step, and every page
 
 from __future__ import annotations
 
+from PySide6.QtCore import Qt
 from PySide6.QtGui import QGuiApplication, QKeySequence
 from pytestqt.qtbot import QtBot
 
@@ -48,8 +49,13 @@ def test_mark_applied_today_with_ctrl_enter(qtbot: QtBot, make_window, db: Libra
     window.select(posting)
     action = window.action("pipeline.applied_today")
     assert QKeySequence("Ctrl+Return") in action.shortcuts()
+    window.activateWindow()
+    qtbot.waitUntil(window.isActiveWindow)
+    window.list_page.table.setFocus()
     with qtbot.waitSignal(window.changes_applied):
-        action.trigger()
+        qtbot.keyClick(
+            window.list_page.table, Qt.Key.Key_Return, Qt.KeyboardModifier.ControlModifier
+        )
     assert _stage(db, posting) == "Applied" and _list_stage(window, posting) == "Applied"
     assert not window.side.stage_bar.applied_today.isEnabled()  # already applied
     assert [e.stage for e in pipeline.timeline(db, posting)] == ["Saved", "Applied"]
