@@ -62,6 +62,13 @@ def build_parts(parts: WindowParts, *, waits: bool, restored: Any) -> Parts:
         shortcut="Ctrl+5",
         factory="desktop.ui.contacts_page:ContactsPage",
     )
+    documents_page = LazyPage(
+        parts,
+        key="documents",
+        title="&Documents",
+        shortcut="Ctrl+6",
+        factory="desktop.ui.documents_page:DocumentsPage",
+    )
     side = SidePanels(parts, waits=waits)
     postings = PostingCommands(parts, list_page.title_of)
     pipeline = PipelineCommands(parts, board_page)
@@ -75,7 +82,7 @@ def build_parts(parts: WindowParts, *, waits: bool, restored: Any) -> Parts:
     side.stage_bar.applied_today_requested.connect(pipeline.mark_applied_today)
     window_action = parts.window.action  # type: ignore[attr-defined]
     ListMenu(list_page.table, parts.library, list_page.selected_id, window_action, pipeline.move_to)
-    pages: list[Page] = [list_page, board_page, agenda_page, contacts_page]  # type: ignore[list-item]
+    pages: list[Page] = [list_page, board_page, agenda_page, contacts_page, documents_page]  # type: ignore[list-item]
     contributions = [
         *postings.actions(local_to=[list_page.table, board_page.view]),
         *library.actions(),

@@ -1,5 +1,5 @@
 """The application's workspace beside the posting: one tab per panel (its facts, notes,
-contacts), listed once here.
+contacts, documents), listed once here.
 
 Imported by ``side_panels`` only after the window's first paint (or when the side is made
 without waiting, as in tests), so none of these modules cost start-up time. Each panel has
@@ -28,6 +28,7 @@ class WorkspacePanel(Protocol):
 def add_workspace_panels(parts: WindowParts, tabs: QTabWidget) -> dict[str, WorkspacePanel]:
     """Make the panels, add each as a tab after the posting's, and return them by key."""
     from desktop.ui.views.contacts_panel import ContactsPanel
+    from desktop.ui.views.documents_panel import DocumentsPanel
     from desktop.ui.views.facts_panel import FactsPanel
     from desktop.ui.views.notes_panel import NotesPanel
 
@@ -35,8 +36,14 @@ def add_workspace_panels(parts: WindowParts, tabs: QTabWidget) -> dict[str, Work
         "facts": FactsPanel(parts),
         "notes": NotesPanel(parts),
         "contacts": ContactsPanel(parts),
+        "documents": DocumentsPanel(parts),
     }
-    titles = {"facts": "Application", "notes": "Notes", "contacts": "Contacts"}
+    titles = {
+        "facts": "Application",
+        "notes": "Notes",
+        "contacts": "Contacts",
+        "documents": "Documents",
+    }
     for key, panel in panels.items():
         assert isinstance(panel, QWidget)
         index = tabs.addTab(panel, titles[key])

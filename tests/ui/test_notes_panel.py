@@ -149,4 +149,4 @@ def test_the_workspace_is_made_only_after_the_first_paint(db: Library, data_dir:
         """,
         str(data_dir),
     )
-    assert seen == [False, True, 4]
+    assert seen == [False, True, 5]

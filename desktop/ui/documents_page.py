@@ -1,0 +1,114 @@
+"""The documents page (View > Documents, Ctrl+6): each stored file, one row per version, with
+the applications it went to ("which applications got resume v3?"); search by label or name;
+files no application uses any more are removed only after the user agrees.
+
+Built the first time it is shown (``LazyPage``); listens to the door for documents.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QObject, QTimer, Signal
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QHBoxLayout,
+    QLineEdit,
+    QPushButton,
+    QTableView,
+    QVBoxLayout,
+    QWidget,
+)
+
+from desktop.services import documents
+from desktop.services.changes import Changes, Kind
+from desktop.ui.actions import ActionSpec
+from desktop.ui.dialogs import messages
+from desktop.ui.models.document_table_model import DocumentTableModel
+from desktop.ui.pages import WindowParts
+
+
+class DocumentsPage(QObject):
+    key = "documents"
+    title = "&Documents"
+    shortcut = "Ctrl+6"
+    selection_changed = Signal(object)  # always None: a file is not a posting
+
+    def __init__(self, parts: WindowParts) -> None:
+        super().__init__(parts.window)
+        self._parts = parts
+        self.stale = True
+        self.widget = QWidget()
+        self.widget.setObjectName("documents-page")
+        self.search = QLineEdit()
+        self.search.setObjectName("documents-search")
+        self.search.setPlaceholderText("Search documents by label or file name (resume v3)")
+        self.search.setClearButtonEnabled(True)
+        self.model = DocumentTableModel()
+        self.table = QTableView()
+        self.table.setModel(self.model)
+        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.table.verticalHeader().hide()
+        self.table.horizontalHeader().setStretchLastSection(True)
+        self.tidy_button = QPushButton("Remove unused files…")
+        self.tidy_button.setToolTip("Files no application uses any more (asks first)")
+        buttons = QHBoxLayout()
+        buttons.addStretch(1)
+        buttons.addWidget(self.tidy_button)
+        layout = QVBoxLayout(self.widget)
+        layout.setContentsMargins(8, 8, 8, 8)
+        layout.addWidget(self.search)
+        layout.addWidget(self.table, 1)
+        layout.addLayout(buttons)
+        self._timer = QTimer(self, singleShot=True, interval=150)
+        self._timer.timeout.connect(self.reload)
+        self.search.textChanged.connect(lambda _t: self._timer.start())
+        self.tidy_button.clicked.connect(self.remove_unused)
+        parts.operations.changed.connect(self._changed)
+
+    def actions(self) -> list[ActionSpec]:
+        return []
+
+    def selected_id(self) -> int | None:
+        return None
+
+    def select(self, posting_id: int) -> bool:
+        return False
+
+    def shown(self, keep: int | None) -> None:
+        self.widget.show()  # see ContactsPage.shown
+        if self.stale:
+            self.reload()
+        self.table.setFocus()
+        self.selection_changed.emit(None)
+
+    def searched(self) -> None:
+        """The postings' search changed: this page has its own."""
+
+    def reload(self) -> None:
+        self.model.set_rows(documents.list_versions(self._parts.library, self.search.text()))
+        self.tidy_button.setEnabled(bool(documents.unused_files(self._parts.library)))
+        self.stale = False
+
+    def remove_unused(self) -> None:
+        library = self._parts.library
+        unused = documents.unused_files(library)
+        if not unused:
+            self.reload()
+            return
+        size = sum(path.stat().st_size for path in unused if path.exists())
+        messages.confirm(
+            self.widget,
+            "Remove unused files",
+            f"{len(unused)} file(s), {size / 1024 / 1024:.1f} MB, are no longer sent with any "
+            "application. Remove them from the library folder? This cannot be undone.",
+            "Remove",
+            lambda: (documents.remove_unused_files(library, unused), self.reload()),
+        )
+
+    def _changed(self, changes: Changes, _initiator: object) -> None:
+        if Kind.DOCUMENTS not in changes.kinds and not changes.deleted and not changes.updated:
+            return
+        if self.widget.isVisibleTo(self._parts.window):
+            self.reload()
+        else:
+            self.stale = True

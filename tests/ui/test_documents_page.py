@@ -1,0 +1,70 @@
+"""The documents page (Ctrl+6): each file once with the applications it went to, searchable;
+unused files removed only after a yes. qtmodeltester checks its model."""
+
+from __future__ import annotations
+
+from datetime import date
+from pathlib import Path
+
+from PySide6.QtWidgets import QMessageBox
+from pytestqt.qtbot import QtBot
+
+from desktop.services import documents, postings
+from desktop.services.library import Library
+from desktop.ui.documents_page import DocumentsPage
+from desktop.ui.models.document_table_model import COL_FILE, COL_LABELS, COL_SENT_TO
+from tests.samples import amazon_document
+
+
+def _page(window) -> DocumentsPage:
+    window.action("page.documents").trigger()
+    return next(p for p in window.parts.pages if p.key == "documents").page()
+
+
+def test_which_applications_got_resume_v3(
+    qtbot: QtBot, qtmodeltester, make_window, db: Library, tmp_path: Path
+) -> None:
+    first = postings.create_posting(db, amazon_document()).value
+    second = postings.create_posting(db, amazon_document(title="SDE II", company="Stripe")).value
+    v3 = tmp_path / "resume-v3.pdf"
+    v3.write_bytes(b"v3")
+    letter = tmp_path / "letter.pdf"
+    letter.write_bytes(b"letter")
+    documents.attach_document(db, first, v3, label="Resume v3", sent_on=date(2026, 11, 2))
+    documents.attach_document(db, second, v3, label="Resume v3")
+    documents.attach_document(db, second, letter, label="Cover letter")
+    window = make_window()
+    page = _page(window)
+    qtmodeltester.check(page.model)
+    model = page.model
+    assert model.rowCount() == 2
+    qtbot.keyClicks(page.search, "resume v3")
+    qtbot.waitUntil(lambda: model.rowCount() == 1)
+    assert model.data(model.index(0, COL_LABELS)) == "Resume v3"
+    assert model.data(model.index(0, COL_FILE)) == "resume-v3.pdf"
+    sent_to = model.data(model.index(0, COL_SENT_TO))
+    assert "SDE II" in sent_to and amazon_document().title in sent_to
+
+
+def test_unused_files_go_only_after_a_yes(
+    qtbot: QtBot, make_window, db: Library, tmp_path: Path
+) -> None:
+    posting_id = postings.create_posting(db, amazon_document()).value
+    cv = tmp_path / "cv.pdf"
+    cv.write_bytes(b"cv")
+    documents.attach_document(db, posting_id, cv)
+    window = make_window()
+    page = _page(window)
+    assert not page.tidy_button.isEnabled()
+    window.operations.run("Delete", lambda: postings.delete_posting(db, posting_id))
+    assert page.model.rowCount() == 0 and page.tidy_button.isEnabled()
+    (unused,) = documents.unused_files(db)
+    page.tidy_button.click()
+    box = window.findChild(QMessageBox, "confirm-box")
+    assert "1 file(s)" in box.text()
+    box.button(QMessageBox.StandardButton.Cancel).click()
+    assert unused.exists()
+    page.tidy_button.click()
+    box = next(b for b in window.findChildren(QMessageBox, "confirm-box") if b.isVisible())
+    next(b for b in box.buttons() if b.text() == "Remove").click()
+    qtbot.waitUntil(lambda: not unused.exists())
