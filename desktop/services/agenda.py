@@ -119,6 +119,12 @@ def badges(db: Library, now: datetime, zone: tzinfo) -> dict[int, Bucket]:
     return found
 
 
+def application_name(db: Library, posting_id: int | None) -> str:
+    """ "Company — Title" of a posting, as the agenda names it ("" for none)."""
+    with db.querying() as connection:
+        return agenda_sql.application_name(connection, posting_id)
+
+
 # -- settings ------------------------------------------------------------------------------------
 
 

@@ -103,14 +103,49 @@ def new_interview(
 
 
 def add_interview(db: Library, interview: Interview, *, now: datetime | None = None) -> Result[int]:
-    """Store a new interview round; the value is its id. Raises PostingNotFound, Invalid."""
+    """Store a new interview round; the value is its id. Its interviewers become contacts of
+    the application (``link_interviewers``). Raises PostingNotFound, Invalid."""
     interview = checked(interview)
     with db.plain_writing() as connection:
         try:
             interview_id = agenda_sql.insert_interview(connection, interview, now or _now())
         except record_errors.PostingMissing as error:
             raise PostingNotFound(str(error)) from None
-    return Result(interview_id, Changes(interviews=frozenset({interview.posting_id})))
+    changes = Changes(interviews=frozenset({interview.posting_id}))
+    return Result(interview_id, changes.merged(link_interviewers(db, interview)))
+
+
+def link_interviewers(db: Library, interview: Interview) -> Changes:
+    """Make each interviewer one of the application's contacts in the role "interviewer":
+    the company's contact of that name (any case) when there is one, else a new contact of
+    the company. An application without a company keeps the names only."""
+    from desktop.core.contacts import ContactFields
+    from desktop.services import contacts
+
+    if not interview.interviewers:
+        return Changes()
+    company = contacts.company_of_posting(db, interview.posting_id)
+    if not company:
+        return Changes()
+    known = {c.name.casefold(): c for c in contacts.contacts_of_company(db, company)}
+    linked = {
+        (a.contact.id, a.role) for a in contacts.contacts_of_posting(db, interview.posting_id)
+    }
+    changes = Changes()
+    for name in interview.interviewers:
+        found = known.get(name.casefold())
+        if found is None:
+            made = contacts.add_contact(
+                db, ContactFields(name, company), posting_id=interview.posting_id,
+                role="interviewer",
+            )  # fmt: skip
+            known[name.casefold()] = made.value
+            changes = changes.merged(made.changes)
+        elif (found.id, "interviewer") not in linked:
+            changes = changes.merged(
+                contacts.link_contact(db, found.id, interview.posting_id, "interviewer")
+            )
+    return changes
 
 
 def update_interview(db: Library, interview: Interview) -> Result[Interview]:
@@ -125,7 +160,9 @@ def update_interview(db: Library, interview: Interview) -> Result[Interview]:
             )
         except record_errors.InterviewMissing as error:
             raise InterviewNotFound(str(error)) from None
-    return Result(before, Changes(interviews=frozenset({before.posting_id})))
+    changes = Changes(interviews=frozenset({before.posting_id}))
+    linked = link_interviewers(db, replace(interview, posting_id=before.posting_id))
+    return Result(before, changes.merged(linked))
 
 
 def delete_interview(db: Library, interview_id: int) -> Result[Interview]:

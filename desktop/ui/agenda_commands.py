@@ -134,12 +134,21 @@ class AgendaCommands(QObject):
         self.edit_interview(blank)
 
     def edit_interview(self, interview: Interview) -> None:
-        from desktop.storage import agenda_sql
+        from desktop.services import agenda, contacts
         from desktop.ui.dialogs.agenda_dialogs import InterviewDialog
 
-        with self._parts.library.querying() as connection:
-            name = agenda_sql.application_name(connection, interview.posting_id)
-        dialog = InterviewDialog(interview, name, self.state.zone(), self._parts.window)
+        library = self._parts.library
+        name = agenda.application_name(library, interview.posting_id)
+        people = [
+            a.contact.name for a in contacts.contacts_of_posting(library, interview.posting_id)
+        ]
+        company = contacts.company_of_posting(library, interview.posting_id)
+        if company:
+            people += [c.name for c in contacts.contacts_of_company(library, company)]
+        dialog = InterviewDialog(
+            interview, name, self.state.zone(), self._parts.window,
+            contacts=sorted(set(people), key=str.casefold),
+        )  # fmt: skip
         dialog.chosen.connect(self._save_interview)
         self._open(dialog)
 

@@ -296,3 +296,23 @@ def test_now_is_never_the_machines_clock_in_these_reads(db: Library) -> None:
     _task(db, job, "Fixed", date(2030, 1, 1))
     far = datetime(2030, 1, 2, tzinfo=UTC)
     assert _titles(agenda.agenda(db, far, UTC), Bucket.OVERDUE) == ["Fixed"]
+
+
+def test_interviewers_are_the_applications_contacts(db: Library) -> None:
+    from desktop.core.contacts import ContactFields
+    from desktop.services import contacts
+
+    job = _posting(db)
+    dana = contacts.add_contact(db, ContactFields("Dana Kim", "Amazon")).value
+    made = interviews.new_interview(job, "panel", NOW, interviewers=("dana kim", "Bo Chen"))
+    _new_id, changes = interviews.add_interview(db, made)
+    assert job in changes.contacts and changes.interviews == {job}
+    listed = {(a.contact.name, a.role) for a in contacts.contacts_of_posting(db, job)}
+    assert listed == {("Dana Kim", "interviewer"), ("Bo Chen", "interviewer")}
+    bo = next(c for c in contacts.contacts_of_company(db, "Amazon") if c.name == "Bo Chen")
+    assert len(contacts.contacts_of_company(db, "Amazon")) == 2  # Dana was found, not made again
+    # The same people in another round add nobody new.
+    interviews.add_interview(
+        db, interviews.new_interview(job, "final", NOW, interviewers=("Bo Chen",))
+    )
+    assert {c.id for c in contacts.contacts_of_company(db, "Amazon")} == {dana.id, bo.id}

@@ -268,6 +268,14 @@ def test_new_task_and_interview_dialogs_and_one_interview_exported(
     assert interview.kind == "panel" and interview.time_zone == "America/New_York"
     assert interview.in_own_zone().hour == 10
     assert interview.interviewers == ("Ann Lee", "Bo Chen")
+    # They are the application's contacts now, offered when the next round is added.
+    window.action("agenda.add-interview").trigger()
+    dialog = window.parts.agenda.dialog
+    offered = [dialog.contacts.itemText(i) for i in range(1, dialog.contacts.count())]
+    assert offered == ["Ann Lee", "Bo Chen"]
+    dialog.contacts.activated.emit(2)
+    assert dialog.interviewers.toPlainText() == "Bo Chen"
+    dialog.reject()
 
     page = _agenda(window)
     _select(page, "Panel interview")

@@ -6,6 +6,7 @@ as a user would; the caller runs the operation through the door.
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from datetime import date, datetime, time, timedelta, tzinfo
 
 from PySide6.QtCore import QDate, QDateTime, QTime, QTimeZone, Signal
@@ -128,7 +129,11 @@ class InterviewDialog(QDialog):
         application: str,
         local: tzinfo,
         parent: QWidget | None = None,
+        *,
+        contacts: Sequence[str] = (),
     ) -> None:
+        """``contacts``: names of the application's (and its company's) contacts, offered as
+        interviewers."""
         super().__init__(parent)
         self.setObjectName("interview-dialog")
         self.setWindowTitle("Interview" if interview.id else "New interview")
@@ -166,6 +171,12 @@ class InterviewDialog(QDialog):
         self.interviewers.setObjectName("interview-interviewers")
         self.interviewers.setPlaceholderText("One name a line")
         self.interviewers.setFixedHeight(60)
+        self.contacts = QComboBox()
+        self.contacts.setObjectName("interview-contacts")
+        self.contacts.addItem("Add one of the application's contacts…")
+        self.contacts.addItems(list(contacts))
+        self.contacts.setVisible(bool(contacts))
+        self.contacts.activated.connect(self._add_contact)
         self.prep = QPlainTextEdit(interview.prep_notes)
         self.prep.setObjectName("interview-prep")
         self.prep.setFixedHeight(80)
@@ -183,6 +194,8 @@ class InterviewDialog(QDialog):
         form.addRow("&Length", self.minutes)
         form.addRow("&Where", self.place)
         form.addRow("&Interviewers", self.interviewers)
+        if contacts:
+            form.addRow("", self.contacts)
         form.addRow("&Preparation", self.prep)
         form.addRow("&Outcome", self.outcome)
         layout = QVBoxLayout(self)
@@ -190,6 +203,15 @@ class InterviewDialog(QDialog):
         layout.addWidget(self.problem)
         layout.addWidget(_buttons(self))
         self.resize(480, self.sizeHint().height())
+
+    def _add_contact(self, index: int) -> None:
+        if index <= 0:
+            return
+        name = self.contacts.itemText(index)
+        names = [line.strip() for line in self.interviewers.toPlainText().splitlines()]
+        if name not in names:
+            self.interviewers.setPlainText("\n".join([*(n for n in names if n), name]))
+        self.contacts.setCurrentIndex(0)
 
     def accept(self) -> None:
         zone_name = self.zone.currentText().strip()
