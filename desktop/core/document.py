@@ -12,7 +12,7 @@ from collections.abc import Mapping
 from datetime import date, datetime
 from typing import Any
 
-from desktop.core import agenda_json
+from desktop.core import agenda_json, application_record
 from desktop.core.bounds import problems
 from desktop.core.posting import (
     SALARY_PERIODS,
@@ -126,6 +126,8 @@ def to_json(doc: PostingDocument, *, with_store_fields: bool = True) -> dict[str
         if doc.interviews or doc.tasks:  # an export without them stays as it always was
             out["interviews"] = agenda_json.interviews_json(doc.interviews)
             out["tasks"] = agenda_json.tasks_json(doc.tasks)
+        if doc.application is not None and not doc.application.is_empty():
+            out.update(application_record.record_json(doc.application))
     return out
 
 
@@ -367,6 +369,7 @@ def _document_from(obj: Any) -> PostingDocument:
         stage_history=tuple(history),
         interviews=agenda_json.interviews_from(_list(obj, "interviews"), DocumentError),
         tasks=agenda_json.tasks_from(_list(obj, "tasks"), DocumentError),
+        application=application_record.record_from(obj, parse_datetime, DocumentError),
     )
 
 

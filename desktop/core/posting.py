@@ -14,6 +14,7 @@ from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:
     from desktop.core.agenda import Interview, Task
+    from desktop.core.application_record import ApplicationRecord
 
 WORK_MODELS = ("Remote", "Hybrid", "Onsite")
 SALARY_PERIODS = ("year", "month", "week", "day", "hour")
@@ -120,6 +121,8 @@ class PostingDocument:
     # The application's interview rounds and tasks (export only; see core.agenda_json).
     interviews: tuple[Interview, ...] = ()
     tasks: tuple[Task, ...] = ()
+    # Its notes, contacts, documents and facts (export only; see core.application_record).
+    application: ApplicationRecord | None = None
 
     def with_changes(self, **changes: Any) -> PostingDocument:
         return replace(self, **changes)

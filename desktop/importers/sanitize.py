@@ -32,6 +32,9 @@ _HTTP = re.compile(r"\bhttp://", re.IGNORECASE)
 _MULTILINE = {"description"}
 _LINKS = {"url"}
 _VERBATIM = {"raw"}
+# The user's own records (notes keep their lines): checked as the window checks them when they
+# are written (storage.application_records), and only ever shown as plain text.
+_USERS_OWN = {"application"}
 
 
 def strip_markup(value: str) -> str:
@@ -110,6 +113,8 @@ def plain_paragraphs(value: str | None) -> str | None:
 
 
 def _clean_value(name: str, value: Any) -> Any:
+    if name in _USERS_OWN:
+        return value
     if isinstance(value, str):
         if name in _VERBATIM:
             return value

@@ -17,7 +17,7 @@ from desktop.services import application_log, postings
 from desktop.services.application_log import LogFilter
 from desktop.services.errors import WriteFailed
 from desktop.services.library import Library
-from desktop.storage import agenda_sql, library_files
+from desktop.storage import agenda_sql, application_records, library_files
 
 CSV_COLUMNS = (
     "id",
@@ -57,10 +57,15 @@ def write_json(db: Library, out: TextIO) -> int:
     out.write("[")
     with db.querying() as connection:  # the applications' interviews and tasks go with them
         agendas = agenda_sql.by_posting(connection)
+        # and their notes, contacts, documents (by hash) and facts
+        applications = application_records.by_posting(connection)
     for doc in postings.iter_documents(db):
         attached = agendas.get(doc.id) if doc.id is not None else None
         if attached is not None:
             doc = doc.with_changes(interviews=tuple(attached[0]), tasks=tuple(attached[1]))
+        record = applications.get(doc.id) if doc.id is not None else None
+        if record is not None:
+            doc = doc.with_changes(application=record)
         out.write(("," if count else "") + "\n" + encode(to_json(doc)))
         count += 1
     out.write("\n]\n" if count else "]\n")

@@ -26,10 +26,11 @@ from desktop.services.postings import InvalidPosting, PostingNotFound, checked
 if TYPE_CHECKING:
     from sqlalchemy.orm import Session
 
-    from desktop.storage import agenda_sql, posting_documents, record_errors
+    from desktop.storage import agenda_sql, application_records, posting_documents, record_errors
     from desktop.storage import posting_records as records
 else:  # the ORM, loaded after the window's first paint
     agenda_sql = deferred("desktop.storage.agenda_sql")
+    application_records = deferred("desktop.storage.application_records")
     record_errors = deferred("desktop.storage.record_errors")
     records = deferred("desktop.storage.posting_records")
     posting_documents = deferred("desktop.storage.posting_documents")
@@ -196,7 +197,26 @@ def write(session: Session, jobs: Sequence[SaveJob], now: datetime) -> list[Writ
     for (index, _), posting_id in zip(new, ids, strict=True):
         outcomes[index] = Written(posting_id, created=True)
     write_agendas(session, jobs, outcomes, now)
+    write_applications(session, jobs, outcomes, now)
     return outcomes
+
+
+def write_applications(
+    session: Session, jobs: Sequence[SaveJob], outcomes: list[Written], now: datetime
+) -> None:
+    """The notes, contacts, documents and facts an export carries, put on the postings
+    written (what the library already has is not added twice)."""
+    carried = [
+        (outcome.posting_id, job.application)
+        for (job, _decision, _dup), outcome in zip(jobs, outcomes, strict=True)
+        if outcome.posting_id is not None and job.application is not None
+    ]
+    if not carried:
+        return
+    session.flush()
+    connection = session.connection().connection.dbapi_connection
+    for posting_id, record in carried:
+        application_records.import_record(connection, posting_id, record, now)  # type: ignore[arg-type]
 
 
 def write_agendas(
