@@ -15,8 +15,6 @@ from PySide6.QtCore import QObject, Qt, Signal
 from PySide6.QtGui import QColor
 from PySide6.QtWidgets import QWidget
 
-from desktop.core.zones import local_zone
-
 OVERDUE, TODAY = "overdue", "today"
 BADGE_COLORS = {OVERDUE: QColor("#dc2626"), TODAY: QColor("#f59e0b")}
 BADGE_TEXT = {OVERDUE: "Something is overdue", TODAY: "Something is due today"}
@@ -26,11 +24,18 @@ def _machine_clock() -> datetime:
     return datetime.now(UTC)
 
 
+def _machine_zone() -> tzinfo:
+    # Imported when first asked (after the first paint): zoneinfo costs start-up time.
+    from desktop.core.zones import local_zone
+
+    return local_zone()
+
+
 class AgendaState(QObject):
     badges_changed = Signal(object)  # the posting ids whose badge came, went or changed
     # What a new window's state starts with (tests replace them before making a window).
     default_clock: Callable[[], datetime] = staticmethod(_machine_clock)
-    default_zone: Callable[[], tzinfo] = staticmethod(local_zone)
+    default_zone: Callable[[], tzinfo] = staticmethod(_machine_zone)
 
     def __init__(self, window: QWidget) -> None:
         super().__init__(window)
