@@ -226,6 +226,20 @@ SPREAD = (
 )
 
 
+# The stages a demo application passed through on its way to where it is (Saved: none).
+PATHS = {
+    "Saved": (),
+    "Applied": ("Applied",),
+    "Screening": ("Applied", "Screening"),
+    "Interviewing": ("Applied", "Screening", "Interviewing"),
+    "Offer": ("Applied", "Screening", "Interviewing", "Offer"),
+    "Accepted": ("Applied", "Screening", "Interviewing", "Offer", "Accepted"),
+    "Rejected": ("Applied", "Screening", "Rejected"),
+    "Withdrawn": ("Applied", "Screening", "Interviewing", "Withdrawn"),
+    "Ghosted": ("Applied", "Ghosted"),
+}
+
+
 def fill(data_dir: Path, *, board: bool = False) -> None:
     """The six postings of the screenshot; with ``board``, a few dozen across every stage."""
     db = open_database(data_dir)
@@ -244,9 +258,12 @@ def _spread_over_stages(db: Database) -> None:
     for number, (stage, days) in enumerate(SPREAD):
         doc = synthetic_posting(rng, number, NOW)
         saved = postings.create_posting(db, doc, now=NOW - timedelta(days=days + 3))
-        if stage != "Saved":
-            target = pipeline.resolve_stage(db, stage).id
-            pipeline.move_application(db, saved.value, target, at=NOW - timedelta(days=days))
+        # The way a real application goes: applied, then each step after it, up to its stage.
+        path = PATHS.get(stage, ("Applied", stage))
+        for step, name in enumerate(path):
+            at = NOW - timedelta(days=days) + timedelta(days=days * step / len(path))
+            target = pipeline.resolve_stage(db, name).id
+            pipeline.move_application(db, saved.value, target, at=at)
         pipeline.set_label(db, saved.value, rng.choice(labels))
 
 

@@ -25,6 +25,7 @@ from desktop.cli import importing as import_command
 from desktop.cli import login as cli_login
 from desktop.cli import notes as cli_notes
 from desktop.cli import pipeline as cli_pipeline
+from desktop.cli import stats as cli_stats
 from desktop.cli.failure import EXIT_FAILED, CommandFailed
 from desktop.services.errors import ServiceError
 from desktop.services.library import Library, open_library, resolve_data_dir
@@ -57,6 +58,7 @@ def build_parser() -> argparse.ArgumentParser:
     cli_login.add_login_commands(commands, [data_dir])
     cli_pipeline.add_board_commands(commands, [data_dir])
     cli_backup.add_backup_commands(commands, [data_dir])
+    cli_stats.add_stats_command(commands, [data_dir])
     cli_notes.add_note_commands(commands, [data_dir])
     cli_agenda.add_agenda_commands(commands, [data_dir])
     cli_contacts.add_contact_commands(commands, [data_dir])
@@ -74,6 +76,7 @@ COMMANDS: dict[str, Callable[[Library, argparse.Namespace], int]] = {
     "list": cli_pipeline.run_list,
     "move": cli_pipeline.run_move,
     "backup": cli_backup.run_backup,
+    "stats": cli_stats.run_stats,
     "note": cli_notes.run_note,
     "interview": cli_agenda.run_interview,
     "task": cli_agenda.run_task,

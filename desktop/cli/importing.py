@@ -8,9 +8,11 @@ posting, through its detected preset or the header synonyms, or the ``--mapping`
 from __future__ import annotations
 
 import argparse
+import itertools
 import json
 import sys
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
+from datetime import UTC, datetime
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -22,7 +24,7 @@ if TYPE_CHECKING:
     from desktop.core import document
     from desktop.core.posting import PostingDocument
     from desktop.importers import job_links
-    from desktop.services import importing, link_import, postings, tracker_import
+    from desktop.services import importing, link_import, postings, reapply, tracker_import
 else:  # loaded by the command that runs: each command imports only what it needs
     document = deferred("desktop.core.document")
     importers = deferred("desktop.importers")
@@ -30,6 +32,7 @@ else:  # loaded by the command that runs: each command imports only what it need
     job_links = deferred("desktop.importers.job_links")
     link_import = deferred("desktop.services.link_import")
     postings = deferred("desktop.services.postings")
+    reapply = deferred("desktop.services.reapply")
     tracker_import = deferred("desktop.services.tracker_import")
 
 
@@ -136,6 +139,28 @@ def _saved_link_skipped(
     return True
 
 
+def _with_reapply(
+    db: Library, outcomes: Iterable[importing.Outcome], started: datetime
+) -> Iterator[tuple[importing.Outcome, reapply.ReapplyWarning | None]]:
+    """Each outcome with its re-apply warning: what the library held at the posting's employer
+    before this import began (the posting itself and the one it repeats are not "earlier")."""
+    stream, refused = iter(outcomes), importing.Status.REFUSED
+    while batch := list(itertools.islice(stream, importing.BATCH_SIZE)):
+        drafts = [
+            reapply.Draft(
+                o.document.company if o.document and o.status is not refused else None,
+                o.document.title if o.document else None,
+                frozenset(
+                    i
+                    for i in (o.posting_id, o.duplicate.posting_id if o.duplicate else None)
+                    if i is not None
+                ),
+            )
+            for o in batch
+        ]
+        yield from zip(batch, reapply.check_many(db, drafts, created_before=started), strict=True)
+
+
 def run(db: Library, args: argparse.Namespace) -> int:
     """Import each path in turn, a chunk of postings per transaction, reporting each posting.
 
@@ -145,6 +170,7 @@ def run(db: Library, args: argparse.Namespace) -> int:
     documents: list[dict[str, object]] = []
     report = sys.stderr if args.json else sys.stdout  # keep stdout pure JSON with --json
     Status = importing.Status
+    started = datetime.now(UTC)
     for path in args.paths:
         link = job_links.looks_like_link(path)
         table = not link and path != "-" and tracker_import.is_table_file(Path(path))
@@ -160,10 +186,12 @@ def run(db: Library, args: argparse.Namespace) -> int:
             continue
         source = "stdin" if path == "-" else path
         outcomes = importing.import_documents(db, results, decision, dry_run=args.dry_run)
-        for outcome in outcomes:
+        for outcome, repeat in _with_reapply(db, outcomes, started):
             doc, duplicate = outcome.document, outcome.duplicate
             for warning in outcome.warnings:
                 print(f"  note ({source}): {warning}", file=report)
+            for line in repeat.text.splitlines() if repeat else ():
+                print(f"  note ({source}): re-apply: {line}", file=report)
             if outcome.status is Status.REFUSED:
                 named = f"{source}: {_label(doc)}: " if doc is not None else ""
                 print(f"refused {named}{outcome.reason}", file=sys.stderr)

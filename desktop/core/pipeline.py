@@ -32,6 +32,7 @@ class Card:
     salary: Salary | None
     entered_at: datetime | None  # when the posting entered its current stage
     label_color: str | None
+    others_at_company: int = 0  # other postings at the same employer (the board's marker)
 
     @property
     def salary_shown(self) -> str:

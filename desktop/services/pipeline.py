@@ -23,6 +23,7 @@ from desktop.services.changes import Changes, Result
 from desktop.services.errors import Invalid, NotFound
 from desktop.services.library import Library
 from desktop.services.postings import PostingNotFound
+from desktop.services.reapply import with_markers
 from desktop.storage import board_sql, pipeline_sql, record_errors
 
 if TYPE_CHECKING:
@@ -68,7 +69,7 @@ def load_board(db: Library, search: str = "", per_column: int | None = COLUMN_PA
             for stage in stages
             for card in board_sql.cards(connection, search, stage_id=stage.id, limit=per_column)
         ]
-    return Board(stages, cards)
+    return Board(stages, with_markers(db, cards))
 
 
 def column_cards(
@@ -76,13 +77,15 @@ def column_cards(
 ) -> list[Card]:
     """More of one column, for when the user scrolls past what was read."""
     with db.querying() as connection:
-        return board_sql.cards(connection, search, stage_id=stage_id, offset=offset, limit=limit)
+        cards = board_sql.cards(connection, search, stage_id=stage_id, offset=offset, limit=limit)
+    return with_markers(db, cards)
 
 
 def cards_of(db: Library, posting_ids: Collection[int]) -> list[Card]:
     """The board cards of these postings (to show a change in place), in board order."""
     with db.querying() as connection:
-        return board_sql.cards(connection, posting_ids=posting_ids)
+        cards = board_sql.cards(connection, posting_ids=posting_ids)
+    return with_markers(db, cards)
 
 
 def resolve_stage(db: Library, name: str) -> StageInfo:

@@ -20,10 +20,11 @@ from sqlalchemy import (
     Text,
     TypeDecorator,
 )
-from sqlalchemy.engine import Dialect
+from sqlalchemy.engine import Dialect, ExecutionContext
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column, relationship
 
 from desktop.core.bounds import readable_datetime
+from desktop.core.company_match import match_key
 
 # Named constraints keep Alembic's batch mode able to find and alter them later.
 NAMING_CONVENTION = {
@@ -57,6 +58,10 @@ class Base(DeclarativeBase):
     metadata = MetaData(naming_convention=NAMING_CONVENTION)
 
 
+def _match_key_of_name(context: ExecutionContext) -> str:
+    return match_key(context.get_current_parameters()["name"] or "")
+
+
 class Company(Base):
     __tablename__ = "companies"
 
@@ -64,6 +69,9 @@ class Company(Base):
     name: Mapped[str] = mapped_column(Text)
     # Case- and space-folded name: "Amazon" and "amazon " are one company.
     name_key: Mapped[str] = mapped_column(Text, unique=True)
+    # desktop.core.company_match.match_key of the name, written with every new company (ORM
+    # and Core inserts alike): "Amazon.com, Inc." and "AMAZON" share one.
+    match_key: Mapped[str | None] = mapped_column(Text, index=True, default=_match_key_of_name)
     description: Mapped[str | None] = mapped_column(Text)
     h1b_note: Mapped[str | None] = mapped_column(Text)
     funding_stage: Mapped[str | None] = mapped_column(Text)

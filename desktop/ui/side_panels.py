@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from PySide6.QtWidgets import QTabWidget, QVBoxLayout, QWidget
 
-from desktop.services import pipeline, postings, stages
+from desktop.services import pipeline, postings, reapply, stages
 from desktop.services.changes import Changes
 from desktop.ui.actions import ActionSpec
 from desktop.ui.pages import WindowParts
@@ -137,7 +137,12 @@ class SidePanels(QWidget):
             from desktop.services.interviews import application_timeline
 
             timeline = application_timeline(library, posting_id, timeline)
-        self.detail.show_posting(doc, timeline)
+        repeat = (
+            reapply.check(library, doc.company, doc.title, excluding={doc.id}, word="other")
+            if doc and doc.id is not None
+            else None
+        )
+        self.detail.show_posting(doc, timeline, repeat)
         self.stage_bar.show_application(
             self.detail.posting_id,
             application.stage if application else None,
@@ -153,7 +158,12 @@ class SidePanels(QWidget):
             return
         if shown in changes.deleted:
             self.show_posting(self._parts.selected_id(), again=True, ask=False)
-        elif shown in changes.updated | changes.moved | changes.interviews or changes.stages:
+        elif (
+            shown in changes.updated | changes.moved | changes.interviews
+            or changes.stages
+            or changes.created  # the other applications at its employer: one more
+            or changes.deleted  # or one less
+        ):
             self.show_posting(shown, again=True)
         elif shown in changes.logins and initiator is not self.login_panel:
             self.login_panel.show_posting(shown)

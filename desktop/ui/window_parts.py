@@ -82,7 +82,22 @@ def build_parts(parts: WindowParts, *, waits: bool, restored: Any) -> Parts:
     side.stage_bar.applied_today_requested.connect(pipeline.mark_applied_today)
     window_action = parts.window.action  # type: ignore[attr-defined]
     ListMenu(list_page.table, parts.library, list_page.selected_id, window_action, pipeline.move_to)
-    pages: list[Page] = [list_page, board_page, agenda_page, contacts_page, documents_page]  # type: ignore[list-item]
+    insights_page = LazyPage(
+        parts,
+        key="insights",
+        title="&Insights",
+        shortcut="Ctrl+4",
+        factory="desktop.ui.insights_page:InsightsPage",
+    )
+    list_page.searched_for.connect(insights_page.searched)
+    pages: list[Page] = [  # type: ignore[list-item]
+        list_page,
+        board_page,
+        agenda_page,
+        insights_page,
+        contacts_page,
+        documents_page,
+    ]
     contributions = [
         *postings.actions(local_to=[list_page.table, board_page.view]),
         *library.actions(),

@@ -10,6 +10,7 @@ from pytestqt.qtbot import QtBot
 
 from desktop.core.pipeline import TimelineEntry
 from desktop.core.posting import CompanyProfile, NewsItem, PostingDocument
+from desktop.services.reapply import EarlierApplication, ReapplyWarning
 from desktop.ui.views.detail_pane import SECTION_ORDER, DetailPane
 from tests.samples import amazon_document
 
@@ -25,10 +26,17 @@ def test_the_full_sample_shows_every_section_in_order(qtbot: QtBot) -> None:
         TimelineEntry(1, "Saved", "#7c8aa5", datetime(2026, 11, 20, 9, 0, tzinfo=UTC)),
         TimelineEntry(2, "Applied", "#3b82f6", datetime(2026, 11, 21, 9, 0, tzinfo=UTC)),
     ]
+    rejected = datetime(2026, 10, 2, 12, 0, tzinfo=UTC)
+    earlier = EarlierApplication(
+        7, "Data Scientist", "Amazon", "Rejected", True, rejected, rejected
+    )
     pane.show_posting(
-        amazon_document(id=1, summary="Short summary.", description="The whole text."), timeline
+        amazon_document(id=1, summary="Short summary.", description="The whole text."),
+        timeline,
+        ReapplyWarning("Amazon", (earlier,), (), "other"),
     )
     assert pane.visible_sections() == list(SECTION_ORDER)
+    assert "⚠ Amazon: 1 other application: Rejected 2026-10-02" in _texts(pane)
     description = pane.findChild(QLabel, "detail-description")
     assert description.isHidden()
     pane.findChild(QToolButton, "detail-description-toggle").click()

@@ -30,6 +30,7 @@ from desktop.services.library import Library
 from desktop.ui.dialogs.posting_form import error_label
 from desktop.ui.dialogs.return_key import return_presses
 from desktop.ui.views.posting_editor import PostingEditor
+from desktop.ui.views.reapply_note import EditorWatch, ReapplyNote
 
 Decision = importing.Decision
 # Readers prefix a warning about one field with its name ("title: ..."); the preview shows it
@@ -107,6 +108,9 @@ class ImportPreview(QDialog):
             self.duplicate_panel.layout().addWidget(button)
 
         self.editor = PostingEditor()
+        # What the library already holds at this employer, kept up to date as it is edited.
+        self.reapply_note = ReapplyNote()
+        self.reapply = EditorWatch(self._db, self.editor, self.reapply_note)
         # Notes beside fields are made the first time a posting needs one: most need none.
         self.notes: dict[str, QLabel] = {}
         self.raw = QPlainTextEdit()
@@ -140,6 +144,7 @@ class ImportPreview(QDialog):
         layout.addWidget(self.heading)
         layout.addWidget(self.warnings_panel)
         layout.addWidget(self.duplicate_panel)
+        layout.addWidget(self.reapply_note)
         layout.addWidget(splitter, 1)
         layout.addWidget(self.error)
         layout.addWidget(self.buttons)
@@ -217,6 +222,9 @@ class ImportPreview(QDialog):
         else:
             self.duplicate_panel.hide()
         self.editor.set_document(draft.document)
+        # The posting it repeats is not an earlier application: it is this one.
+        self.reapply.excluding = frozenset({duplicate.posting_id} if duplicate else ())
+        self.reapply.check()
         self.raw.setPlainText(draft.document.raw)
         self.save_all_button.setText(f"Save all {self.remaining()}")
         self.save_all_button.setVisible(self.remaining() > 1)

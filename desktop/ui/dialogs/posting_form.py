@@ -19,6 +19,7 @@ from desktop.services.library import Library
 from desktop.ui.dialogs.return_key import return_presses
 from desktop.ui.dialogs.unsaved_changes import UnsavedChanges
 from desktop.ui.views.posting_editor import PostingEditor
+from desktop.ui.views.reapply_note import EditorWatch, ReapplyNote
 
 
 def error_label() -> QLabel:
@@ -48,6 +49,18 @@ class PostingForm(QDialog):
 
         self.editor = PostingEditor()
         self.editor.set_document(original)
+        # Before I repeat myself: what the library holds at the employer typed in.
+        self.reapply_note = ReapplyNote()
+        editing = original.id if original is not None else None
+        self.reapply = EditorWatch(
+            db,
+            self.editor,
+            self.reapply_note,
+            excluding={editing} if editing is not None else (),
+            word="other" if editing is not None else "earlier",
+        )
+        if original is not None:
+            self.reapply.check()
         self.error = error_label()
         self.buttons = QDialogButtonBox(
             QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel
@@ -57,6 +70,7 @@ class PostingForm(QDialog):
         QShortcut(QKeySequence("Ctrl+Return"), self, activated=self.save)
 
         layout = QVBoxLayout(self)
+        layout.addWidget(self.reapply_note)
         layout.addWidget(self.editor)
         layout.addWidget(self.error)
         layout.addWidget(self.buttons)

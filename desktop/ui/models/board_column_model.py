@@ -123,6 +123,10 @@ class BoardColumnModel(QAbstractListModel):
         if role == Qt.ItemDataRole.DisplayRole:
             return f"{card.company or ''}: {card.title}"
         if role == Qt.ItemDataRole.ToolTipRole:
+            if card.others_at_company:
+                others = card.others_at_company
+                noun = "application" if others == 1 else "applications"
+                return f"{card.title}\n↻ {others} other {noun} at {card.company}"
             return card.title
         if role == ID_ROLE:
             return card.id

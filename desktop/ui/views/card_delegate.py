@@ -1,4 +1,5 @@
-"""Paints a board card: company, title (two lines at most), days in stage, salary, label.
+"""Paints a board card: company, title (two lines at most), days in stage, salary, label, and a
+marker when the employer has other applications in the library (the re-apply marker).
 
 Painting instead of a widget per card keeps a board of 10,000 cards light and smooth.
 """
@@ -17,6 +18,12 @@ from desktop.ui.models.board_column_model import CARD_ROLE
 
 MARGIN, PADDING, STRIP = 4, 8, 4
 CARD_HEIGHT = 92
+MARKER_COLOR = QColor("#c2410c")  # the re-apply note's orange
+
+
+def marker_text(card: Card) -> str:
+    """The marker, "↻ 2" when the card's employer has two other applications; "" for none."""
+    return f"↻ {card.others_at_company}" if card.others_at_company else ""
 
 
 def days_in_stage(card: Card, now: datetime | None = None) -> str:
@@ -105,8 +112,28 @@ class CardDelegate(QStyledItemDelegate):
         painter.setFont(bold_small)
         painter.setPen(muted)
         company_height = QFontMetrics(bold_small).height()
+        dot_room = 12 if badge is not None else 0  # the agenda's dot in the corner
+        marker = marker_text(card)
+        marker_width = QFontMetrics(bold_small).horizontalAdvance(marker) + 10 if marker else 0
+        if marker:
+            painter.save()
+            pill = QRectF(
+                inner.right() - dot_room - marker_width + 1,
+                inner.top(),
+                marker_width,
+                company_height,
+            )
+            painter.setPen(Qt.PenStyle.NoPen)
+            painter.setBrush(MARKER_COLOR)
+            painter.drawRoundedRect(pill, company_height / 2, company_height / 2)
+            painter.setPen(QColor("#ffffff"))
+            painter.drawText(pill, Qt.AlignmentFlag.AlignCenter, marker)
+            painter.restore()
+            painter.setPen(muted)
         company = QFontMetrics(bold_small).elidedText(
-            card.company or "", Qt.TextElideMode.ElideRight, inner.width() - (12 if badge else 0)
+            card.company or "",
+            Qt.TextElideMode.ElideRight,
+            inner.width() - dot_room - (marker_width + 4 if marker else 0),
         )
         painter.drawText(
             QRect(inner.left(), inner.top(), inner.width(), company_height),

@@ -29,13 +29,16 @@ from desktop.core.display import (
 )
 from desktop.core.pipeline import TimelineEntry
 from desktop.core.posting import CompanyProfile, Funding, PostingDocument
+from desktop.services.reapply import ReapplyWarning
 from desktop.ui.views.chips import ChipsView
 from desktop.ui.views.h1b_chart import H1bChart
 from desktop.ui.views.links import link_label, open_in_browser, web_address
+from desktop.ui.views.reapply_note import ReapplyNote
 from desktop.ui.views.sections import Section, bullet_list, key_values, plain_label
 
 SECTION_ORDER = (
     "header",
+    "reapply",
     "application",
     "summary",
     "industries",
@@ -61,6 +64,7 @@ class DetailPane(QScrollArea):
         self.setMinimumWidth(340)
         self.posting_id: int | None = None
         self._timeline: tuple[TimelineEntry, ...] = ()
+        self._repeat: ReapplyWarning | None = None
         self._sections: dict[str, Section] = {}
         self.show_posting(None)
 
@@ -80,10 +84,15 @@ class DetailPane(QScrollArea):
         self._set_page(self._new_page())
 
     def show_posting(
-        self, doc: PostingDocument | None, timeline: Sequence[TimelineEntry] = ()
+        self,
+        doc: PostingDocument | None,
+        timeline: Sequence[TimelineEntry] = (),
+        repeat: ReapplyWarning | None = None,
     ) -> None:
+        """``repeat``: the other applications at the posting's employer, if any."""
         self.posting_id = doc.id if doc else None
         self._timeline = tuple(timeline)
+        self._repeat = repeat
         content = self._new_page()
         layout = content.layout()
         assert isinstance(layout, QVBoxLayout)
@@ -161,6 +170,15 @@ class DetailPane(QScrollArea):
                 browse.clicked.connect(lambda: open_in_browser(url))
                 row.addWidget(browse, 0, Qt.AlignmentFlag.AlignTop)
             section.body.addLayout(row)
+        return section
+
+    def _build_reapply(self, doc: PostingDocument) -> Section | None:
+        if self._repeat is None:
+            return None
+        section = Section("reapply", None)
+        note = ReapplyNote()
+        note.show_warning(self._repeat)
+        section.body.addWidget(note)
         return section
 
     def _build_application(self, doc: PostingDocument) -> Section | None:

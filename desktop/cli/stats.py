@@ -1,0 +1,76 @@
+"""``jobdeck stats [--from DATE] [--to DATE] [--json]``: the funnel, rates and medians."""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from datetime import date, datetime, time, timedelta
+from typing import TYPE_CHECKING, Any
+
+from desktop.deferred_import import deferred
+from desktop.services.library import Library
+
+if TYPE_CHECKING:
+    from desktop.services import insights
+else:  # loaded by the command that runs
+    insights = deferred("desktop.services.insights")
+
+
+def day(text: str) -> date:
+    """A day as typed (2026-11-30); argparse makes a bad one a usage message (exit 2)."""
+    try:
+        return date.fromisoformat(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"{text!r} is not a date like 2026-11-30") from None
+
+
+def add_stats_command(commands: Any, parents: list[argparse.ArgumentParser]) -> None:
+    stats = commands.add_parser(
+        "stats",
+        parents=parents,
+        help="print the funnel, response rate and median days to the first response",
+        description="Figures of the applications whose history begins between --from and --to "
+        "(days in your time zone, both included): how many reached each stage, the response "
+        "rate (applied, then any stage but Withdrawn or Ghosted) and the median days to the "
+        "first response.",
+    )
+    stats.add_argument("--from", dest="start", type=day, metavar="DATE", help="first day")
+    stats.add_argument("--to", dest="end", type=day, metavar="DATE", help="last day")
+    stats.add_argument("--json", action="store_true", help="print the figures as JSON")
+
+
+def _local_midnight(value: date) -> datetime:
+    return datetime.combine(value, time()).astimezone()
+
+
+def _percent(share: float | None) -> str:
+    return "—" if share is None else f"{share:.0%}"
+
+
+def run_stats(db: Library, args: argparse.Namespace) -> int:
+    start = _local_midnight(args.start) if args.start else None
+    end = _local_midnight(args.end + timedelta(days=1)) if args.end else None
+    if start is not None and end is not None and end <= start:
+        print("jobdeck stats: --to is before --from", file=sys.stderr)
+        return 2
+    figures = insights.insights(db, start=start, end=end)
+    data = insights.stats_json(figures)
+    if args.json:
+        sys.stdout.write(json.dumps(data, ensure_ascii=False, indent=2) + "\n")
+        return 0
+    print(f"Applications: {data['applications']}")
+    print("Funnel:")
+    width = max((len(step["stage"]) for step in data["funnel"]), default=5)
+    for step in data["funnel"]:
+        conversion = step["conversion"]
+        note = f"  ({_percent(conversion)} of the stage before)" if conversion is not None else ""
+        deleted = "  (deleted stage)" if step["deleted"] else ""
+        print(f"  {step['stage']:<{width}}  {step['reached']:>6}{note}{deleted}")
+    median = data["median_days_to_first_response"]
+    print(
+        f"Response rate: {_percent(data['response_rate'])} "
+        f"({data['responded']} of {data['applied']} applied)"
+    )
+    print("Median days to the first response: " + ("—" if median is None else f"{median:.1f}"))
+    return 0

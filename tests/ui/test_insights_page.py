@@ -1,0 +1,189 @@
+"""The Insights page as a user meets it: its figures, what each opens, keeping up, pictures."""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+import textwrap
+from datetime import UTC, datetime, timedelta
+from pathlib import Path
+
+from PySide6.QtCore import Qt
+from pytestqt.qtbot import QtBot
+
+from desktop.core.posting import PostingDocument, StageChange
+from desktop.services import pipeline, postings
+from desktop.services.library import Library
+from desktop.ui.main_window import MainWindow
+
+ROOT = Path(__file__).resolve().parents[2]
+NOW = datetime.now(UTC).replace(microsecond=0)
+
+
+def _add(db: Library, title: str, company: str, history: list[tuple[str, int]]) -> int:
+    changes = tuple(StageChange(s, NOW - timedelta(days=d)) for s, d in history)
+    doc = PostingDocument(title=title, company=company, stage=history[-1][0], stage_history=changes)
+    return postings.create_posting(db, doc, now=changes[0].at).value
+
+
+def _fill(db: Library) -> dict[str, int]:
+    return {
+        "screened": _add(
+            db, "Data Scientist", "Acme", [("Saved", 20), ("Applied", 19), ("Screening", 15)]
+        ),
+        "rejected": _add(
+            db, "ML Engineer", "Globex", [("Saved", 18), ("Applied", 17), ("Rejected", 10)]
+        ),
+        "waiting": _add(db, "Analyst", "Initech", [("Saved", 12), ("Applied", 11)]),
+        "saved": _add(db, "Researcher", "Umbrella", [("Saved", 2)]),
+    }
+
+
+def _insights(qtbot: QtBot, window: MainWindow):  # -> InsightsPage
+    lazy = next(page for page in window.pages if page.key == "insights")
+    assert not lazy.built  # nothing of it before it is first shown
+    window.action("page.insights").trigger()
+    page = lazy.page()
+    assert window.current_page() is lazy
+    return page
+
+
+def test_the_page_shows_the_figures_and_each_opens_its_applications(
+    qtbot: QtBot, make_window, db: Library
+) -> None:
+    ids = _fill(db)
+    window = make_window()
+    page = _insights(qtbot, window)
+    assert page.total_tile.value == "4"
+    assert page.applied_tile.value == "3"
+    assert page.rate_tile.value == "67%"
+    assert page.median_tile.value == "5.5"  # 4 and 7 days
+    assert [(s.stage.name, s.count) for s in page.funnel.steps][:3] == [
+        ("Saved", 4),
+        ("Applied", 3),
+        ("Screening", 1),
+    ]
+    assert page.waiting.rowCount() == 1
+    assert page.waiting.item(0, 1).text() == "Analyst"
+
+    # A click on the Screening bar lists the one application that reached it.
+    qtbot.mouseClick(
+        page.funnel, Qt.MouseButton.LeftButton, pos=page.funnel.hit_centre(2).toPoint()
+    )
+    dialog = page.dialogs[-1]
+    assert [a.title for a in dialog.applications] == ["Data Scientist"]
+    dialog.choose(0)  # shows it in the list, selected, with its details beside
+    assert window.current_page() is window.list_page
+    assert window.selected_id() == ids["screened"]
+
+    window.action("page.insights").trigger()
+    flows = [(f.source.name, f.target.name) for f in page.sankey.flows]
+    index = flows.index(("Applied", "Rejected"))
+    qtbot.mouseClick(
+        page.sankey, Qt.MouseButton.LeftButton, pos=page.sankey.hit_centre(index).toPoint()
+    )
+    assert [a.title for a in page.dialogs[-1].applications] == ["ML Engineer"]
+    page.dialogs[-1].reject()
+
+    week = next(i for i, w in enumerate(page.weeks.weeks) if w.applied)
+    qtbot.mouseClick(
+        page.weeks, Qt.MouseButton.LeftButton, pos=page.weeks.hit_centre(week).toPoint()
+    )
+    assert page.dialogs[-1].applications
+    page.dialogs[-1].reject()
+
+    page.rate_tile.click()
+    assert {a.title for a in page.dialogs[-1].applications} == {"Data Scientist", "ML Engineer"}
+    page.dialogs[-1].reject()
+    acme = next(
+        r for r in range(page.fastest.rowCount()) if page.fastest.item(r, 0).text() == "Acme"
+    )
+    page.fastest.cellActivated.emit(acme, 0)
+    assert [a.title for a in page.dialogs[-1].applications] == ["Data Scientist"]
+    page.dialogs[-1].reject()
+
+
+def test_the_page_keeps_up_with_changes_and_filters(qtbot: QtBot, make_window, db: Library) -> None:
+    ids = _fill(db)
+    window = make_window()
+    page = _insights(qtbot, window)
+    screening = pipeline.resolve_stage(db, "Screening").id
+    with qtbot.waitSignal(page.loaded):
+        window.operations.run(
+            "Move", lambda: pipeline.move_application(db, ids["waiting"], screening)
+        )
+    assert page.rate_tile.value == "100%"
+    assert page.waiting.rowCount() == 0
+
+    pipeline.set_label(db, ids["saved"], "#22c55e")
+    page.reload()
+    page.label_filter.setCurrentIndex(page.label_filter.findData("#22c55e"))
+    assert page.total_tile.value == "1"
+    page.period.setCurrentIndex(page.period.findData(30))
+    page.label_filter.setCurrentIndex(0)
+    assert page.total_tile.value == "4"
+    page.period.setCurrentIndex(page.period.findData(None))
+
+    # Hidden, it only notes the change, and reads when shown again.
+    window.action("page.list").trigger()
+    window.operations.run("Delete", lambda: postings.delete_posting(db, ids["saved"]))
+    assert page.stale and page.total_tile.value == "4"
+    window.action("page.insights").trigger()
+    assert page.total_tile.value == "3"
+
+
+def test_the_charts_are_saved_as_png_and_svg(
+    qtbot: QtBot, make_window, db: Library, tmp_path: Path
+) -> None:
+    _fill(db)
+    page = _insights(qtbot, make_window())
+    page.save_picture(tmp_path / "insights.png")
+    page.save_picture(tmp_path / "insights.svg")
+    assert (tmp_path / "insights.png").read_bytes()[:8] == b"\x89PNG\r\n\x1a\n"
+    svg = (tmp_path / "insights.svg").read_text(encoding="utf-8")
+    assert "<svg" in svg and "Screening" in svg
+
+
+def test_the_window_imports_nothing_of_the_page_until_it_is_shown(data_dir: Path) -> None:
+    code = textwrap.dedent(
+        """
+        import json, sys
+        from pathlib import Path
+        from PySide6.QtCore import QSettings
+        from desktop.services.library import open_library
+        from desktop.ui.app import make_application
+        from desktop.ui.main_window import MainWindow
+
+        app = make_application()
+        db = open_library(Path(sys.argv[1]))
+        window = MainWindow(db, QSettings(sys.argv[1] + "/w.ini", QSettings.Format.IniFormat))
+        window.show()
+        app.processEvents()
+        page_modules = ("desktop.ui.insights_page", "desktop.ui.views.insight_charts",
+                        "desktop.services.insights", "desktop.core.insights", "rapidfuzz")
+        before = [m for m in page_modules if m in sys.modules]
+        window.action("page.insights").trigger()
+        after = [m for m in page_modules if m in sys.modules]
+        window.close()
+        db.close()
+        print(json.dumps([before, after]))
+        """
+    )
+    done = subprocess.run(
+        [sys.executable, "-c", code, str(data_dir)],
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+        timeout=120,
+        env={"QT_QPA_PLATFORM": "offscreen", "PATH": "/usr/bin:/bin", "HOME": str(ROOT)},
+    )
+    assert done.returncode == 0, done.stderr
+    before, after = json.loads(done.stdout.splitlines()[-1])
+    assert before == []
+    assert after == [
+        "desktop.ui.insights_page",
+        "desktop.ui.views.insight_charts",
+        "desktop.services.insights",
+        "desktop.core.insights",
+    ]
