@@ -106,6 +106,8 @@ class InsightsPage(QObject):
         self._parts = parts
         self.stale = True
         self.figures: insights.Insights | None = None
+        # The period and filters the figures on show were read with: what they open.
+        self._read_with: tuple[datetime | None, insights.Filters] = (None, insights.Filters())
         self.dialogs: list[ApplicationsDialog] = []
         self._build()
         parts.operations.changed.connect(self._changed)
@@ -157,10 +159,12 @@ class InsightsPage(QObject):
         self.median_tile = Tile("days to an answer (median)", "insights-median")
         for tile in (self.total_tile, self.applied_tile, self.rate_tile, self.median_tile):
             tiles.addWidget(tile)
-        self.total_tile.clicked.connect(lambda: self._open("Applications", self._ids("total")))
-        self.applied_tile.clicked.connect(lambda: self._open("Applied", self._ids("applied")))
-        self.rate_tile.clicked.connect(lambda: self._open("Answered", self._ids("responded")))
-        self.median_tile.clicked.connect(lambda: self._open("Answered", self._ids("responded")))
+        everyone, applied = insights.Figure("all"), insights.Figure("applied")
+        answered = insights.Figure("responded")
+        self.total_tile.clicked.connect(lambda: self._open("Applications", everyone))
+        self.applied_tile.clicked.connect(lambda: self._open("Applied", applied))
+        self.rate_tile.clicked.connect(lambda: self._open("Answered", answered))
+        self.median_tile.clicked.connect(lambda: self._open("Answered", answered))
         layout.addLayout(tiles)
 
         # The charts go into one widget of their own: "Save picture" draws it.
@@ -268,9 +272,9 @@ class InsightsPage(QObject):
         """Read the figures again for the period and filters chosen, and show them."""
         now = datetime.now(UTC)
         self._refresh_choices()
-        self.figures = insights.insights(
-            self._parts.library, start=self.period_start(now), filters=self.filters(), now=now
-        )
+        self._read_with = (self.period_start(now), self.filters())
+        start, filters = self._read_with
+        self.figures = insights.insights(self._parts.library, start=start, filters=filters, now=now)
         self.stale = False
         self._show(self.figures)
         self.loaded.emit()
@@ -299,10 +303,10 @@ class InsightsPage(QObject):
         search = self._parts.search().strip()
         self.search_note.setText(f"Search: {search}" if search else "")
         responses = figures.responses
-        self.total_tile.set_value(str(len(figures.total)))
-        self.applied_tile.set_value(str(len(responses.applied)))
+        self.total_tile.set_value(str(figures.total))
+        self.applied_tile.set_value(str(responses.applied))
         self.rate_tile.set_value(
-            _percent(responses.rate), f"{len(responses.responded)} of {len(responses.applied)}"
+            _percent(responses.rate), f"{responses.responded} of {responses.applied}"
         )
         self.rate_tile.setToolTip(
             "Response rate: the share of applications sent that later reached any stage but "
@@ -317,12 +321,12 @@ class InsightsPage(QObject):
             self.fastest,
             [
                 (
-                    c.postings,
+                    c.figure,
                     c.company,
                     (
                         c.company,
-                        str(len(c.responses.applied)),
-                        str(len(c.responses.responded)),
+                        str(c.responses.applied),
+                        str(c.responses.responded),
                         _days(c.responses.median_days),
                     ),
                 )
@@ -334,24 +338,18 @@ class InsightsPage(QObject):
             self.outcomes,
             [
                 (
-                    c.postings,
+                    c.figure,
                     c.company,
                     (
                         c.company,
-                        str(len(c.offers)),
-                        str(len(c.rejections)),
+                        str(c.offers),
+                        str(c.rejections),
                         _percent(c.responses.rate),
                     ),
                 )
                 for c in by_outcome[:COMPANIES_SHOWN]
             ],
         )
-        listed = {
-            item.posting_id: item
-            for item in insights.listed(
-                self._parts.library, [w.posting_id for w in figures.waiting]
-            )
-        }
         self.waiting_heading.setText(
             f"Waiting longest for an answer ({figures.waiting_count} waiting)"
         )
@@ -359,11 +357,11 @@ class InsightsPage(QObject):
             self.waiting,
             [
                 (
-                    (w.posting_id,),
+                    w.posting_id,
                     None,
                     (
                         w.company,
-                        listed[w.posting_id].title if w.posting_id in listed else "",
+                        w.title,
                         w.stage,
                         w.applied_at.astimezone().date().isoformat(),
                         f"{w.days:.0f}",
@@ -376,14 +374,15 @@ class InsightsPage(QObject):
     def _fill(
         self,
         table: QTableWidget,
-        rows: Sequence[tuple[tuple[int, ...], str | None, tuple[str, ...]]],
+        rows: Sequence[tuple[insights.Figure | int, str | None, tuple[str, ...]]],
     ) -> None:
+        """Rows of cells; each opens a figure (a company's applications) or one posting."""
         table.setRowCount(len(rows))
-        for row, (ids, company, cells) in enumerate(rows):
+        for row, (opens, company, cells) in enumerate(rows):
             for column, text in enumerate(cells):
                 item = QTableWidgetItem(text)
                 if column == 0:
-                    item.setData(Qt.ItemDataRole.UserRole, (ids, company))
+                    item.setData(Qt.ItemDataRole.UserRole, (opens, company))
                 if column > 0 and text and (text[0].isdigit() or text == "—"):
                     item.setTextAlignment(
                         Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter
@@ -392,43 +391,38 @@ class InsightsPage(QObject):
 
     # -- opening what a figure counts ------------------------------------------------------------
 
-    def _ids(self, which: str) -> tuple[int, ...]:
-        figures = self.figures
-        if figures is None:
-            return ()
-        if which == "total":
-            return figures.total
-        return getattr(figures.responses, which)
-
     def _open_step(self, index: int) -> None:
         if self.figures is not None and 0 <= index < len(self.figures.funnel):
             step = self.figures.funnel[index]
-            self._open(f"Reached {step.stage.name}", step.reached)
+            self._open(f"Reached {step.stage.name}", step.figure)
 
     def _open_flow(self, index: int) -> None:
         if self.figures is not None and 0 <= index < len(self.figures.flows):
             flow = self.figures.flows[index]
-            self._open(f"{flow.source.name} → {flow.target.name}", flow.postings)
+            self._open(f"{flow.source.name} → {flow.target.name}", flow.figure)
 
     def _open_week(self, index: int) -> None:
         if self.figures is not None and 0 <= index < len(self.figures.weeks):
             week = self.figures.weeks[index]
-            self._open(f"Applied in the week of {week.monday:%d %b %Y}", week.applied)
+            self._open(f"Applied in the week of {week.monday:%d %b %Y}", week.figure)
 
     def _open_row(self, table: QTableWidget, row: int) -> None:
         item = table.item(row, 0)
         if item is None:
             return
-        ids, company = item.data(Qt.ItemDataRole.UserRole)
-        if company is None and len(ids) == 1:
-            self.show_in_list(ids[0])
+        opens, company = item.data(Qt.ItemDataRole.UserRole)
+        if isinstance(opens, int):
+            self.show_in_list(opens)
         else:
-            self._open(f"Applications at {company}", ids)
+            self._open(f"Applications at {company}", opens)
 
-    def _open(self, title: str, posting_ids: Sequence[int]) -> None:
+    def _open(self, title: str, figure: insights.Figure) -> None:
         """A list of the applications a figure counts; choosing one shows it in the list."""
+        library = self._parts.library
+        start, filters = self._read_with
+        posting_ids = insights.figure_postings(library, figure, start=start, filters=filters)
         dialog = ApplicationsDialog(
-            title, insights.listed(self._parts.library, posting_ids), self._parts.window
+            title, insights.listed(library, posting_ids), self._parts.window
         )
         dialog.chosen.connect(self.show_in_list)
         dialog.finished.connect(lambda _result, d=dialog: self.dialogs.remove(d))

@@ -109,7 +109,8 @@ def test_the_funnel_counts_every_stage_a_history_entered(db: Library, ids: dict[
         ("Ghosted", 1, None),
         ("Phone screen", 1, None),  # deleted, still in the histories: last
     ]
-    assert set(figures.funnel[2].reached) == {ids["P1"], ids["P4"], ids["P7"]}
+    screened = insights.figure_postings(db, figures.funnel[2].figure)
+    assert screened == sorted([ids["P1"], ids["P4"], ids["P7"]])
     assert figures.funnel[-1].stage.archived
 
 
@@ -128,28 +129,34 @@ def test_flows_are_the_steps_the_histories_took(db: Library, ids: dict[str, int]
         ("Take-home", "Interviewing"): 1,
         ("Interviewing", "Offer"): 1,
     }
-    assert flows[("Applied", "Screening")].postings == (ids["P1"], ids["P4"])
+    took = insights.figure_postings(db, flows[("Applied", "Screening")].figure)
+    assert took == [ids["P1"], ids["P4"]]
+    back = insights.figure_postings(db, flows[("Screening", "Applied")].figure)
+    assert back == [ids["P4"]]
 
 
 def test_response_rate_and_median_days_to_the_first_response(
     db: Library, ids: dict[str, int]
 ) -> None:
     responses = insights.insights(db, now=NOW).responses
-    assert set(responses.applied) == {ids[p] for p in ("P1", "P2", "P3", "P4", "P6", "P7")}
-    assert set(responses.responded) == {ids[p] for p in ("P1", "P2", "P4", "P7")}
+    assert (responses.applied, responses.responded) == (6, 4)
+    applied = insights.figure_postings(db, insights.Figure("applied"))
+    assert applied == sorted(ids[p] for p in ("P1", "P2", "P3", "P4", "P6", "P7"))
+    answered = insights.figure_postings(db, insights.Figure("responded"))
+    assert answered == sorted(ids[p] for p in ("P1", "P2", "P4", "P7"))
     assert responses.rate == pytest.approx(4 / 6)
     assert responses.median_days == pytest.approx(6.0)
 
 
 def test_weeks_companies_and_waiting(db: Library, ids: dict[str, int]) -> None:
     figures = insights.insights(db, now=NOW)
-    assert [(w.monday.isoformat(), len(w.applied)) for w in figures.weeks] == [
+    assert [(w.monday.isoformat(), w.applied) for w in figures.weeks] == [
         ("2026-11-02", 3),  # P1 (Mon), P2 (Tue), P4 (Fri)
         ("2026-11-09", 1),  # P3
         ("2026-11-16", 2),  # P7, P6 (backdated)
     ]
     by_time = [
-        (c.company, len(c.responses.applied), len(c.responses.responded), c.responses.median_days)
+        (c.company, c.responses.applied, c.responses.responded, c.responses.median_days)
         for c in figures.companies
     ]
     assert by_time == [
@@ -158,11 +165,15 @@ def test_weeks_companies_and_waiting(db: Library, ids: dict[str, int]) -> None:
         ("Acme", 2, 2, 8.5),  # "Acme" and "Acme Inc." are one employer
         ("Initech", 1, 0, None),
     ]
-    outcome = [(c.company, len(c.offers), len(c.rejections)) for c in figures.companies_by_outcome]
+    outcome = [(c.company, c.offers, c.rejections) for c in figures.companies_by_outcome]
     assert outcome == [("Acme", 1, 1), ("Umbrella", 0, 0), ("Globex", 0, 0), ("Initech", 0, 0)]
-    assert [(w.posting_id, w.stage, round(w.days, 3)) for w in figures.waiting] == [
-        (ids["P6"], "Applied", 12.0)
+    assert [(w.posting_id, w.company, w.stage, round(w.days, 3)) for w in figures.waiting] == [
+        (ids["P6"], "Initech", "Applied", 12.0)
     ]
+    acme = next(c for c in figures.companies if c.company == "Acme")
+    assert insights.figure_postings(db, acme.figure) == [ids["P1"], ids["P2"]]
+    week = insights.figure_postings(db, figures.weeks[0].figure)
+    assert week == sorted([ids["P1"], ids["P2"], ids["P4"]])
 
 
 def test_the_period_and_the_filters_choose_the_applications(
@@ -170,18 +181,23 @@ def test_the_period_and_the_filters_choose_the_applications(
 ) -> None:
     recent = insights.insights(db, start=_day(21), now=NOW)
     # Histories beginning in the last 21 days: P3 (d20), P5 (d10), P6 (d12, backdated), P7 (d15).
-    assert set(recent.total) == {ids[p] for p in ("P3", "P5", "P6", "P7")}
-    assert insights.insights(db, start=_day(21), end=_day(11), now=NOW).total == (
+    assert recent.total == 4
+    everyone = insights.Figure("all")
+    assert insights.figure_postings(db, everyone, start=_day(21)) == sorted(
+        ids[p] for p in ("P3", "P5", "P6", "P7")
+    )
+    assert insights.figure_postings(db, everyone, start=_day(21), end=_day(11)) == [
         ids["P3"],
         ids["P6"],
         ids["P7"],
-    )
+    ]
     pipeline.set_label(db, ids["P1"], "#ef4444")
     pipeline.set_label(db, ids["P3"], "#ef4444")
-    labelled = insights.insights(db, filters=insights.Filters(label="#ef4444"), now=NOW)
-    assert set(labelled.total) == {ids["P1"], ids["P3"]}
-    searched = insights.insights(db, filters=insights.Filters(search="Umbrella"), now=NOW)
-    assert searched.total == (ids["P7"],)
+    red = insights.Filters(label="#ef4444")
+    assert insights.insights(db, filters=red, now=NOW).total == 2
+    assert insights.figure_postings(db, everyone, filters=red) == [ids["P1"], ids["P3"]]
+    umbrella = insights.Filters(search="Umbrella")
+    assert insights.figure_postings(db, everyone, filters=umbrella) == [ids["P7"]]
     assert insights.filter_choices(db) == ([], ["#ef4444"])
 
 
@@ -199,6 +215,6 @@ def test_stats_json_has_the_contracted_fields(db: Library, ids: dict[str, int]) 
 
 def test_an_empty_library_has_empty_figures(db: Library) -> None:
     figures = insights.insights(db, now=NOW)
-    assert figures.total == () and figures.flows == [] and figures.weeks == []
+    assert figures.total == 0 and figures.flows == [] and figures.weeks == []
     assert figures.responses.rate is None and figures.responses.median_days is None
     assert [s.count for s in figures.funnel] == [0] * 9

@@ -311,11 +311,11 @@ class WeeklyBars(_Chart):
         metrics = QFontMetrics(self.font())
         bottom = self.height() - metrics.height() - 6
         top = metrics.height() + 4
-        most = max((len(w.applied) for w in self.weeks), default=0) or 1
+        most = max((w.applied for w in self.weeks), default=0) or 1
         slot = (self.width() - 8) / max(len(self.weeks), 1)
         bars = []
         for index, week in enumerate(self.weeks):
-            height = (bottom - top) * len(week.applied) / most
+            height = (bottom - top) * week.applied / most
             bars.append(
                 QRectF(4 + index * slot + slot * 0.15, bottom - height, slot * 0.7, max(height, 1))
             )
@@ -345,7 +345,7 @@ class WeeklyBars(_Chart):
             painter.setBrush(QColor("#3b82f6"))
             painter.drawRect(bar)
             painter.setPen(self._text_color())
-            count = str(len(week.applied))
+            count = str(week.applied)
             painter.drawText(
                 QPointF(bar.center().x() - metrics.horizontalAdvance(count) / 2, bar.top() - 3),
                 count,

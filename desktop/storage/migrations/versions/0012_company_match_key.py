@@ -2,6 +2,10 @@
 "AMAZON" share one, so the re-apply warning and the board's marker find earlier applications
 however the employer was written, through an index rather than by reading every company.
 
+Two indexes on the stage history for the Insights figures: (posting_id, at, stage_id) walks
+each history in order without the table (flows, when a history began), and (stage_id,
+posting_id) counts who entered a stage from the index alone.
+
 The keys are computed with the rules as they are when this revision runs; a later change of the
 rules comes with a revision of its own that computes them again.
 
@@ -41,8 +45,14 @@ def upgrade() -> None:
         )
         last = rows[-1][0]
     op.create_index("ix_companies_match_key", "companies", ["match_key"])
+    op.create_index(
+        "ix_stage_changes_posting_at", "stage_changes", ["posting_id", "at", "stage_id"]
+    )
+    op.create_index("ix_stage_changes_stage_posting", "stage_changes", ["stage_id", "posting_id"])
 
 
 def downgrade() -> None:
+    op.drop_index("ix_stage_changes_stage_posting", table_name="stage_changes")
+    op.drop_index("ix_stage_changes_posting_at", table_name="stage_changes")
     op.drop_index("ix_companies_match_key", table_name="companies")
     op.drop_column("companies", "match_key")
