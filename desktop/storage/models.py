@@ -242,7 +242,7 @@ class PostingItem(Base):
 class StageChangeRow(Base):
     __tablename__ = "stage_changes"
     __table_args__ = (
-        # The Insights figures: each history in order, and who entered a stage (migration 0010).
+        # The Insights figures: each history in order, and who entered a stage (migration 0012).
         Index("ix_stage_changes_posting_at", "posting_id", "at", "stage_id"),
         Index("ix_stage_changes_stage_posting", "stage_id", "posting_id"),
     )
