@@ -44,6 +44,12 @@ def main(out_dir: Path) -> None:
         target = out_dir / "board.png"
         window.grab().save(str(target))
         print(f"wrote {target}")
+        window.action("page.insights").trigger()
+        app.processEvents()
+        insights = next(page for page in window.pages if page.key == "insights")
+        target = out_dir / "insights.png"
+        insights.content.grab().save(str(target))  # the whole page, scrolled or not
+        print(f"wrote {target}")
         window.close()
         db.close()
 
