@@ -13,19 +13,15 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from sqlalchemy import func, insert, select
+from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
 from desktop.core.company import merge_industries, merge_profiles
 from desktop.core.posting import CompanyProfile, Funding
 from desktop.storage.models import (
     Company,
-    CompanyIndustry,
-    CompanyInvestor,
-    FundingRoundRow,
-    H1bCount,
-    NewsRow,
 )
+from desktop.storage.plain_rows import dbapi_connection, insert_rows
 
 
 @dataclass
@@ -104,14 +100,14 @@ def insert_companies(session: Session, new: dict[str, NewCompany]) -> dict[str, 
             }
             for i, n in enumerate(profile.news if profile else ())
         ]
-    session.execute(insert(Company.__table__), companies)  # Core: no ORM bookkeeping
+    connection = dbapi_connection(session)
+    insert_rows(connection, "companies", companies)
     for table, rows in (
-        (CompanyIndustry, industries),
-        (CompanyInvestor, investors),
-        (FundingRoundRow, rounds),
-        (H1bCount, h1b),
-        (NewsRow, news),
+        ("company_industries", industries),
+        ("company_investors", investors),
+        ("funding_rounds", rounds),
+        ("h1b_counts", h1b),
+        ("company_news", news),
     ):
-        if rows:
-            session.execute(insert(table.__table__), rows)
+        insert_rows(connection, table, rows)
     return ids

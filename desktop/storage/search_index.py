@@ -54,12 +54,15 @@ def index_documents(
     ]
     if not rows:
         return
-    session.execute(text("DELETE FROM postings_fts WHERE rowid = :id"), rows)
-    session.execute(
-        text(
-            "INSERT INTO postings_fts (rowid, title, company, location, body, notes) "
-            f"VALUES (:id, :title, :company, :location, :body, {NOTES_OF_POSTING})"
-        ),
+    # Plain executemany on the session's connection (same transaction): an import indexes
+    # thousands of postings, and SQLAlchemy's per-row parameter work cost more than SQLite's.
+    session.flush()
+    connection = session.connection().connection.dbapi_connection
+    assert connection is not None
+    connection.executemany("DELETE FROM postings_fts WHERE rowid = :id", rows)
+    connection.executemany(
+        "INSERT INTO postings_fts (rowid, title, company, location, body, notes) "
+        f"VALUES (:id, :title, :company, :location, :body, {NOTES_OF_POSTING})",
         rows,
     )
 
