@@ -150,3 +150,16 @@ def test_the_workspace_is_made_only_after_the_first_paint(db: Library, data_dir:
         str(data_dir),
     )
     assert seen == [False, True, 5]
+
+
+def test_a_hidden_tab_only_counts_until_it_is_shown(qtbot: QtBot, make_window, db: Library) -> None:
+    posting_id = postings.create_posting(db, amazon_document()).value
+    notes.add_note(db, posting_id, "one")
+    notes.add_note(db, posting_id, "two")
+    window = make_window()
+    panel = window.side.workspace["notes"]
+    assert window.side.tabs.currentWidget() is window.side.detail
+    assert window.side.tabs.tabText(window.side.tabs.indexOf(panel)) == "Notes (2)"
+    assert panel.cards == []  # not read: selecting a posting costs only the count
+    window.side.tabs.setCurrentWidget(panel)
+    assert _texts(panel) == ["two", "one"]

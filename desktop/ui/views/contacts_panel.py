@@ -12,6 +12,7 @@ from __future__ import annotations
 import html
 
 from PySide6.QtCore import Qt, Signal
+from PySide6.QtGui import QShowEvent
 from PySide6.QtWidgets import (
     QComboBox,
     QFrame,
@@ -115,6 +116,7 @@ class ContactsPanel(QWidget):
         self._parts = parts
         self.posting_id: int | None = None
         self.company: str | None = None
+        self._stale = True
         self.cards: list[ContactCard] = []
         self.form: ContactForm | None = None
         layout = QVBoxLayout(self)
@@ -170,8 +172,23 @@ class ContactsPanel(QWidget):
     def start_writing(self) -> None:
         self.known.setFocus()
 
+    def showEvent(self, event: QShowEvent) -> None:
+        super().showEvent(event)
+        if self._stale:
+            self.reload()
+
     def reload(self) -> None:
         library = self._parts.library
+        if not self.isVisible():  # counted now, read when shown (see NotesPanel.reload)
+            self._stale = True
+            count = (
+                len({a.contact.id for a in contacts.contacts_of_posting(library, self.posting_id)})
+                if self.posting_id is not None
+                else 0
+            )
+            self.title_changed.emit(f"Contacts ({count})" if count else "Contacts")
+            return
+        self._stale = False
         shown: list[ApplicationContact] = []
         self.company = None
         if self.posting_id is not None:

@@ -11,7 +11,7 @@ from collections.abc import Callable
 from pathlib import Path
 
 from PySide6.QtCore import QDate, QUrl, Signal
-from PySide6.QtGui import QDesktopServices
+from PySide6.QtGui import QDesktopServices, QShowEvent
 from PySide6.QtWidgets import (
     QDateEdit,
     QFileDialog,
@@ -91,6 +91,7 @@ class DocumentsPanel(QWidget):
         self.setObjectName("documents-panel")
         self._parts = parts
         self.posting_id: int | None = None
+        self._stale = True
         self.cards: list[DocumentCard] = []
         # Tests replace these: the file dialog, and opening with the desktop.
         self.ask_file: Callable[[QWidget], Path | None] = _ask_file
@@ -147,7 +148,22 @@ class DocumentsPanel(QWidget):
     def start_writing(self) -> None:
         self.attach_button.setFocus()
 
+    def showEvent(self, event: QShowEvent) -> None:
+        super().showEvent(event)
+        if self._stale:
+            self.reload()
+
     def reload(self) -> None:
+        if not self.isVisible():  # counted now, read when shown (see NotesPanel.reload)
+            self._stale = True
+            count = (
+                len(documents.documents_of(self._parts.library, self.posting_id))
+                if self.posting_id is not None
+                else 0
+            )
+            self.title_changed.emit(f"Documents ({count})" if count else "Documents")
+            return
+        self._stale = False
         shown = (
             documents.documents_of(self._parts.library, self.posting_id)
             if self.posting_id is not None

@@ -12,7 +12,7 @@ from __future__ import annotations
 import html
 
 from PySide6.QtCore import Qt, QUrl, Signal
-from PySide6.QtGui import QDesktopServices, QKeySequence, QPalette, QShortcut
+from PySide6.QtGui import QDesktopServices, QKeySequence, QPalette, QShortcut, QShowEvent
 from PySide6.QtWidgets import (
     QFrame,
     QHBoxLayout,
@@ -160,6 +160,7 @@ class NotesPanel(QWidget):
         self.setObjectName("notes-panel")
         self._parts = parts
         self.posting_id: int | None = None
+        self._stale = True
         self.cards: list[NoteCard] = []
         layout = QVBoxLayout(self)
         layout.setContentsMargins(12, 10, 12, 10)
@@ -214,6 +215,16 @@ class NotesPanel(QWidget):
         self.reload()
 
     def reload(self) -> None:
+        # A tab not shown only counts (one indexed query); it reads its notes when shown, so
+        # selecting a posting costs no more than the posting itself.
+        if not self.isVisible():
+            self._stale = True
+            count = (
+                notes.count_notes(self._parts.library, self.posting_id) if self.posting_id else 0
+            )
+            self.title_changed.emit(f"Notes ({count})" if count else "Notes")
+            return
+        self._stale = False
         shown = notes.list_notes(self._parts.library, self.posting_id) if self.posting_id else []
         for card in self.cards:
             card.deleteLater()
@@ -226,6 +237,11 @@ class NotesPanel(QWidget):
             self.cards.append(card)
         self.empty.setVisible(self.posting_id is not None and not shown)
         self.title_changed.emit(f"Notes ({len(shown)})" if shown else "Notes")
+
+    def showEvent(self, event: QShowEvent) -> None:
+        super().showEvent(event)
+        if self._stale:
+            self.reload()
 
     def start_writing(self) -> None:
         self.editor.setFocus()
