@@ -17,6 +17,7 @@ from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
 from desktop.core.company import merge_industries, merge_profiles
+from desktop.core.company_match import match_key
 from desktop.core.posting import CompanyProfile, Funding
 from desktop.storage.models import (
     Company,
@@ -58,6 +59,7 @@ def insert_companies(session: Session, new: dict[str, NewCompany]) -> dict[str, 
                 "id": company_id,
                 "name": company.name,
                 "name_key": key,
+                "match_key": match_key(company.name),  # the models' default, written here
                 "description": profile.description if profile else None,
                 "h1b_note": counts.note if counts else None,
                 "funding_stage": funding.stage,
