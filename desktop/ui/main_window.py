@@ -25,6 +25,7 @@ from desktop.deferred_import import load_deferred
 from desktop.services.changes import Changes
 from desktop.services.library import Library
 from desktop.ui.actions import Actions, ActionSpec
+from desktop.ui.dialogs.screen_fit import fit_to_screen
 from desktop.ui.operations import Operations
 from desktop.ui.pages import DropTarget, Page, WindowParts
 from desktop.ui.window_parts import build_parts
@@ -51,7 +52,7 @@ class MainWindow(QMainWindow):
         self._finish_scheduled = False
         self.setObjectName("main-window")
         self.setWindowTitle("Jobdeck")
-        self.resize(1200, 760)
+        fit_to_screen(self, 1200, 760)  # a 1024x640 laptop gets all of it, not more
         self.setAcceptDrops(True)
         self.undo_stack = QUndoStack(self)
         self.operations = Operations(db, self, self.undo_stack)

@@ -27,6 +27,7 @@ from desktop.services.errors import ServiceError
 from desktop.services.library import Library
 from desktop.ui.dialogs import messages
 from desktop.ui.dialogs.return_key import return_presses
+from desktop.ui.dialogs.screen_fit import fit_to_screen
 
 KIND_NAMES = {
     "daily": "Daily",
@@ -51,7 +52,7 @@ class BackupsDialog(QDialog):
         self._db = db
         self.setObjectName("backups-dialog")
         self.setWindowTitle("Backups")
-        self.resize(560, 380)
+        fit_to_screen(self, 560, 380)
         self.intro = QLabel(
             "Jobdeck backs up your library every day (keeping 7 daily and 4 weekly backups) "
             f"and before every upgrade, in {db.path.parent / 'backups'}."

@@ -29,6 +29,7 @@ from desktop.services.errors import ServiceError
 from desktop.services.library import Library
 from desktop.ui.dialogs.posting_form import error_label
 from desktop.ui.dialogs.return_key import return_presses
+from desktop.ui.dialogs.screen_fit import fit_to_screen
 from desktop.ui.views.posting_editor import PostingEditor
 from desktop.ui.views.reapply_note import EditorWatch, ReapplyNote
 
@@ -82,7 +83,7 @@ class ImportPreview(QDialog):
         self._index = 0
         self.setObjectName("import-preview")
         self.setWindowTitle("Import posting")
-        self.resize(1100, 720)
+        fit_to_screen(self, 1100, 720)
         self._build()
         self._show_current()
 

@@ -17,6 +17,7 @@ from desktop.services.changes import Changes
 from desktop.services.errors import ServiceError
 from desktop.services.library import Library
 from desktop.ui.dialogs.return_key import return_presses
+from desktop.ui.dialogs.screen_fit import fit_to_screen
 from desktop.ui.dialogs.unsaved_changes import UnsavedChanges
 from desktop.ui.views.posting_editor import PostingEditor
 from desktop.ui.views.reapply_note import EditorWatch, ReapplyNote
@@ -45,7 +46,7 @@ class PostingForm(QDialog):
         self._original = original
         self.setObjectName("posting-form")
         self.setWindowTitle("Edit posting" if original else "New posting")
-        self.resize(720, 680)
+        fit_to_screen(self, 720, 680)
 
         self.editor = PostingEditor()
         self.editor.set_document(original)

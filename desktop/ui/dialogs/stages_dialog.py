@@ -32,6 +32,7 @@ from desktop.services import stages
 from desktop.services.changes import Changes, Kind
 from desktop.services.errors import ServiceError
 from desktop.ui.dialogs.return_key import return_presses
+from desktop.ui.dialogs.screen_fit import fit_to_screen
 from desktop.ui.operations import Operations
 
 STAGE_COLORS = (
@@ -63,7 +64,7 @@ class StagesDialog(QDialog):
         self._stages: list[StageInfo] = []
         self.setObjectName("stages-dialog")
         self.setWindowTitle("Stages")
-        self.resize(620, 440)
+        fit_to_screen(self, 680, 440)
         self._build()
         self.refresh()
 
