@@ -61,14 +61,21 @@ def list_backups(data_dir: Path) -> list[BackupInfo]:
 
 @storage_errors()
 def daily_backup_if_due(db: Library, now: datetime | None = None) -> BackupInfo | None:
-    """Make today's daily backup unless there is one, then prune old dailies (7 daily, 4 weekly)."""
+    """Make today's daily backup unless there is one, then prune old dailies (7 daily, 4 weekly).
+
+    The first day counts too: when today's backup was taken of an empty library (the very first
+    start) and postings have been saved since, another is taken, so the first day's work is not
+    only in the library file. Pruning keeps the newest of a day.
+    """
     now = now or datetime.now(UTC)
     today = now.astimezone(UTC).date()
     data_dir = db.path.parent
-    if any(
-        b.kind == store.DAILY and b.taken_at.date() == today
+    todays = [
+        b
         for b in store.list_backups(data_dir, with_counts=False)
-    ):
+        if b.kind == store.DAILY and b.taken_at.date() == today
+    ]
+    if todays and (store.count_postings(todays[0].path) or not store.count_postings(db.path)):
         return None
     made = backup_now(db, store.DAILY, now)
     store.prune(data_dir)

@@ -95,6 +95,7 @@ def run_app(data_dir: Path, *, self_test: bool = False) -> int:
         opened.append((db, window))
         instance.activation_requested.connect(lambda: bring_forward(window))
         daily = DailyBackupTimer(db, window)
+        window.operations.changed.connect(daily.saw_changes)  # the first day's postings too
         dailies.append(daily)
         daily.failed.connect(lambda message: messages.show_error(window, "Backup failed", message))
         daily.start()

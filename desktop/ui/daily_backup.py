@@ -15,11 +15,13 @@ from __future__ import annotations
 from PySide6.QtCore import QObject, QThread, QTimer, Signal
 
 from desktop.services import backups
+from desktop.services.changes import Changes
 from desktop.services.errors import ServiceError
 from desktop.services.library import Library
 
 CHECK_INTERVAL_MS = 60 * 60 * 1000
 FIRST_CHECK_MS = 5000
+AFTER_SAVING_MS = 3000
 
 
 class _BackupRun(QThread):
@@ -47,7 +49,12 @@ class DailyBackupTimer(QObject):
     checked = Signal()  # after every check, whatever came of it
 
     def __init__(
-        self, db: Library, parent: QObject | None = None, *, first_check_ms: int = FIRST_CHECK_MS
+        self,
+        db: Library,
+        parent: QObject | None = None,
+        *,
+        first_check_ms: int = FIRST_CHECK_MS,
+        after_saving_ms: int = AFTER_SAVING_MS,
     ) -> None:
         super().__init__(parent)
         self._db = db
@@ -56,6 +63,20 @@ class DailyBackupTimer(QObject):
         self._run: _BackupRun | None = None
         self.timer = QTimer(self, interval=CHECK_INTERVAL_MS)
         self.timer.timeout.connect(self.run_if_due)
+        self._first_postings_checked = False  # once is enough: the first day is covered
+        self._after_saving = QTimer(self, singleShot=True, interval=after_saving_ms)
+        self._after_saving.timeout.connect(self._check_after_saving)
+
+    def saw_changes(self, changes: Changes, _initiator: object = None) -> None:
+        """Postings were saved: on the first day, today's backup (of an empty library) is
+        taken again with them (see ``backups.daily_backup_if_due``), a few seconds later so
+        that an import of many is backed up once."""
+        if changes.created and not self._first_postings_checked:
+            self._after_saving.start()
+
+    def _check_after_saving(self) -> None:
+        self._first_postings_checked = True
+        self.run_if_due()
 
     def start(self) -> None:
         self.timer.start()
