@@ -168,3 +168,35 @@ def parse_moment(text: str | None, captured_at: datetime) -> datetime | None:
     if day is not None:
         return datetime(day.year, day.month, day.day, tzinfo=captured_at.tzinfo)
     return posted_from_age(text, captured_at)
+
+
+_MONTH_DAY = re.compile(r"^([A-Za-z]{3,9})\.?\s+(\d{1,2})(?:st|nd|rd|th)?$")
+_DAY_MONTH = re.compile(r"^(\d{1,2})(?:st|nd|rd|th)?\.?\s+([A-Za-z]{3,9})\.?$")
+
+
+def parse_typed_date(text: str | None, today: date) -> date | None:
+    """A date as people type it into a form: every form ``parse_date`` reads, and a month and
+    day without the year ("Nov 20", "20 Nov"), taken as the last such day up to ``today``
+    (a posting's date is in the past). None when the text is none of those."""
+    found = parse_date(text)
+    if found is not None or not text:
+        return found
+    text = text.strip()
+    month_day = _MONTH_DAY.match(text)
+    day_month = _DAY_MONTH.match(text)
+    if month_day:
+        month, day = month_day[1].lower(), int(month_day[2])
+    elif day_month:
+        month, day = day_month[2].lower(), int(day_month[1])
+    else:
+        return None
+    if month not in _MONTHS:
+        return None
+    for year in (today.year, today.year - 1):
+        try:
+            candidate = date(year, _MONTHS[month], day)
+        except ValueError:  # "Feb 30"; "Feb 29" of a year that has none
+            continue
+        if candidate <= today:
+            return candidate
+    return None

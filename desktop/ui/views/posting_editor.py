@@ -6,20 +6,29 @@ that cannot be read raises DocumentError naming the field (and line), so nothing
 
 from __future__ import annotations
 
-from datetime import UTC, datetime, time
+from collections.abc import Callable
+from datetime import UTC, date, datetime, time
+from typing import TypeVar
 
+from PySide6.QtCore import QDate
 from PySide6.QtWidgets import (
+    QCalendarWidget,
     QComboBox,
     QFormLayout,
     QHBoxLayout,
+    QLabel,
     QLineEdit,
+    QMenu,
     QPlainTextEdit,
     QScrollArea,
     QTabWidget,
+    QToolButton,
     QWidget,
+    QWidgetAction,
 )
 
 from desktop.core import form_lines
+from desktop.core.dates import parse_typed_date
 from desktop.core.document import DocumentError
 from desktop.core.money import parse_amount
 from desktop.core.posting import (
@@ -34,6 +43,10 @@ from desktop.core.posting import (
 )
 from desktop.core.text import clean_lines, clean_paragraphs, clean_text, safe_link
 
+T = TypeVar("T")
+# A field that cannot be read: marked, as well as named in the message under the form.
+INVALID_STYLE = "border: 1px solid #d83b3b;"
+FIELD_NAMES = {"h1b-years": "H1B by year", "rounds": "Funding rounds", "news": "Recent news"}
 EMPLOYMENT_TYPES = ("", "Full-time", "Part-time", "Contract", "Internship", "Temporary")
 CURRENCIES = ("", "USD", "EUR", "GBP", "CAD", "INR", "CHF", "JPY", "AUD")
 
@@ -106,7 +119,13 @@ class PostingEditor(QTabWidget):
         self.salary_period.setItemText(0, "per …")
         self.salary_period.setMinimumContentsLength(8)
         self.salary_text = QLineEdit(placeholderText="as the posting writes it (optional)")
-        self.posted = QLineEdit(placeholderText="YYYY-MM-DD")
+        self.posted = QLineEdit(placeholderText="e.g. 2026-11-23, Nov 23 or 23.11.2026")
+        self.posted_picker = QToolButton()
+        self.posted_picker.setText("Pick…")
+        self.posted_picker.setToolTip("Choose the day on a calendar")
+        self.posted_picker.clicked.connect(self._pick_posted_date)
+        self.calendar_menu: QMenu | None = None
+        self._problems: list[str] = []
         self.url = QLineEdit(placeholderText="https://...")
         self.summary = _text_box("A short overview of the role", 3)
         self.description = _text_box("The full description, if you want to keep it", 5)
@@ -123,7 +142,12 @@ class PostingEditor(QTabWidget):
         form.addRow("&Employment", self.employment_type)
         form.addRow("Salary", salary_row)
         form.addRow("", self.salary_text)
-        form.addRow("&Posted on", self.posted)
+        posted_row = QHBoxLayout()
+        posted_row.addWidget(self.posted, 1)
+        posted_row.addWidget(self.posted_picker)
+        posted_label = QLabel("&Posted on")
+        posted_label.setBuddy(self.posted)  # a row holding a layout makes no buddy of its own
+        form.addRow(posted_label, posted_row)
         form.addRow("Lin&k", self.url)
         form.addRow("Su&mmary", self.summary)
         form.addRow("&Description", self.description)
@@ -153,6 +177,12 @@ class PostingEditor(QTabWidget):
             "date | headline | link, e.g.\n2025-12-31 | Headline | https://...", 3
         )
         self.data_source = QLineEdit(placeholderText="e.g. crunchbase")
+        for box, name in (
+            (self.h1b_years, "h1b-years"),
+            (self.rounds, "rounds"),
+            (self.news, "news"),
+        ):
+            box.setObjectName(name)
         company = QWidget()
         company_form = QFormLayout(company)
         company_form.addRow("Description", self.company_description)
@@ -238,11 +268,38 @@ class PostingEditor(QTabWidget):
         original = self._original.posted_at if self._original else None
         if original is not None and original.astimezone().date().isoformat() == text:
             return original  # unchanged: keep the time of day the source gave
-        try:
-            day = datetime.fromisoformat(text).date()
-        except ValueError:
-            raise DocumentError(f"Posted on: {text!r} is not a date like 2026-11-23") from None
+        day = parse_typed_date(text, date.today())
+        if day is None:
+            raise DocumentError(
+                f"Posted on: {text!r} is not a date, e.g. 2026-11-23, Nov 23 or 23.11.2026"
+            )
         return datetime.combine(day, time(12, 0), tzinfo=UTC)
+
+    def _pick_posted_date(self) -> None:
+        """The calendar beside "Posted on": the day picked is written into the field."""
+        menu = self.calendar_menu_for_posted()
+        menu.popup(self.posted_picker.mapToGlobal(self.posted_picker.rect().bottomLeft()))
+
+    def calendar_menu_for_posted(self) -> QMenu:
+        """A menu holding a calendar on the day typed (or today); a click fills the field."""
+        calendar = QCalendarWidget()
+        typed = parse_typed_date(self.posted.text(), date.today())
+        if typed is not None:
+            calendar.setSelectedDate(QDate(typed.year, typed.month, typed.day))
+        calendar.setMaximumDate(QDate.currentDate())
+        menu = QMenu(self.posted_picker)
+        holder = QWidgetAction(menu)
+        holder.setDefaultWidget(calendar)
+        menu.addAction(holder)
+
+        def picked(day: QDate) -> None:
+            self.posted.setText(day.toString("yyyy-MM-dd"))
+            menu.close()
+
+        calendar.clicked.connect(picked)
+        calendar.activated.connect(picked)
+        self.calendar_menu = menu  # kept while open
+        return menu
 
     def _company_profile(self, name: str) -> CompanyProfile | None:
         h1b_years = form_lines.parse_h1b_lines(self.h1b_years.toPlainText())
@@ -265,23 +322,65 @@ class PostingEditor(QTabWidget):
         )
         return None if profile == CompanyProfile(name=name) else profile
 
-    def document(self) -> PostingDocument:
-        """The posting as the form now describes it; DocumentError names what cannot be read."""
-        company = clean_text(self.company.text())
+    def _read(self, widgets: tuple[QWidget, ...], read: Callable[[], T]) -> T | None:
+        """``read()``, or None with its error kept and ``widgets`` marked (see ``document``)."""
+        try:
+            return read()
+        except DocumentError as error:
+            self._problems.append(str(error))
+            # The field the message names, when it names one of several ("H1B by year ...").
+            named = [
+                w for w in widgets if str(error).startswith(FIELD_NAMES.get(w.objectName(), "?"))
+            ]
+            for widget in named or widgets:
+                widget.setProperty("invalid", True)
+                widget.setStyleSheet(INVALID_STYLE)
+            return None
+
+    def _link(self) -> str | None:
         url = clean_text(self.url.text())
         if url is not None and safe_link(url) is None:
             raise DocumentError("Link: only https:// (or mailto:) links can be kept")
+        return url
+
+    def _required(self, box: QLineEdit, name: str) -> str | None:
+        value = clean_text(box.text())
+        if value is None:
+            raise DocumentError(f"{name}: a posting needs a {name.lower()}")
+        return value
+
+    def _unmark(self) -> None:
+        self._problems = []
+        for widget in self.findChildren(QWidget):
+            if widget.property("invalid"):
+                widget.setProperty("invalid", False)
+                widget.setStyleSheet("")
+
+    def document(self) -> PostingDocument:
+        """The posting as the form now describes it. DocumentError names everything that cannot
+        be read or is missing, one line each, and the fields in error are marked in red."""
+        self._unmark()
+        title = self._read((self.title,), lambda: self._required(self.title, "Title"))
+        company = self._read((self.company,), lambda: self._required(self.company, "Company"))
+        salary_boxes = (self.salary_min, self.salary_max)
+        salary = self._read(salary_boxes, self._salary)
+        posted_at = self._read((self.posted,), self._posted_at)
+        url = self._read((self.url,), self._link)
+        lines = (self.h1b_years, self.rounds, self.news)
+        profile = self._read(lines, lambda: self._company_profile(company or ""))
+        if self._problems:
+            raise DocumentError("\n".join(self._problems))
         original = self._original or PostingDocument(
             source_format="manual", captured_at=datetime.now(UTC)
         )
         return original.with_changes(
-            title=clean_text(self.title.text()),
+            title=title,
             company=company,
             location=clean_text(self.location.text()),
             work_model=clean_text(self.work_model.currentText()),
             employment_type=clean_text(self.employment_type.currentText()),
-            salary=self._salary(),
-            posted_at=self._posted_at(),
+            salary=salary,
+            posted_at=posted_at,
             url=url,
             summary=clean_paragraphs(self.summary.toPlainText()),
             description=clean_paragraphs(self.description.toPlainText()),
@@ -291,5 +390,5 @@ class PostingEditor(QTabWidget):
                 clean_lines(self.required.toPlainText()), clean_lines(self.preferred.toPlainText())
             ),
             benefits=clean_lines(self.benefits.toPlainText()),
-            company_profile=self._company_profile(company or ""),
+            company_profile=profile,
         )
