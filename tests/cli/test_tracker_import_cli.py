@@ -5,6 +5,7 @@ bad rows named by number; a mapping file overrides the guess."""
 from __future__ import annotations
 
 import json
+from datetime import datetime
 from pathlib import Path
 from typing import Any
 
@@ -283,3 +284,25 @@ def test_two_rows_filling_one_posting_both_count(
     (doc,) = exported(capsys, data_dir).values()
     assert doc["location"] == "Berlin"
     assert (doc["salary"]["min"], doc["salary"]["max"]) == (60000, 70000)
+
+
+def test_an_excel_workbook_is_imported_with_its_dates(
+    capsys: pytest.CaptureFixture[str], data_dir: Path, tmp_path: Path
+) -> None:
+    import openpyxl
+
+    book = openpyxl.Workbook()
+    sheet = book.active
+    sheet.append(["Employer", "Position", "Stage", "Applied On", "Apply Link"])
+    sheet.append(["Acme", "Dev", "On-site", datetime(2026, 9, 3), "https://acme.example/1"])
+    sheet.append(["Beta", "Ops", "Bookmarked", None, None])
+    path = tmp_path / "tracker.xlsx"
+    book.save(path)
+    for _ in range(2):
+        code, out, err = run(capsys, "--data-dir", str(data_dir), "import", str(path))
+        assert code == 0, err
+    assert "(Excel, 2 rows)" in out and out.count("unchanged #") == 2
+    docs = exported(capsys, data_dir)
+    assert docs["Acme"]["stage"] == "Interviewing" and docs["Beta"]["stage"] == "Saved"
+    assert trail(docs["Acme"])[0][0] == "Applied"
+    assert docs["Acme"]["stage_history"][0]["at"][:10] == "2026-09-03"
