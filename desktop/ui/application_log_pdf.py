@@ -102,9 +102,12 @@ def render_pdf(page: str) -> bytes:
 
 def ensure_gui() -> QGuiApplication:
     """The running application, or one made for drawing only (the command line): offscreen
-    unless a display is asked for."""
+    unless a display is asked for. A QApplication, as the window makes: a process (a test
+    run, say) that goes on to show widgets needs that kind, and Qt allows one per process."""
     app = QGuiApplication.instance()
     if app is None:
+        from PySide6.QtWidgets import QApplication
+
         os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
-        app = QGuiApplication(["jobdeck"])
+        app = QApplication(["jobdeck"])
     return app  # type: ignore[return-value]
