@@ -106,12 +106,18 @@ def measure(data_dir: Path) -> dict[str, float]:
     app.processEvents()
     page = next(p for p in window.pages if p.key == "insights")
 
-    def first_paint() -> None:
-        window.show_page(page)
+    def shown() -> None:  # the figures are read off the UI thread: until they are painted
+        while page.reading:
+            app.processEvents()
         page.widget.grab()
 
+    def first_paint() -> None:
+        window.show_page(page)
+        shown()
+
     paint_ms = _median_ms(first_paint, 1)
-    again_ms = _median_ms(lambda: (page.reload(), page.widget.grab()), 3)
+    frame_ms = _median_ms(lambda: (page.reload(), page.widget.grab()), 3)
+    again_ms = _median_ms(lambda: (page.reload(), shown()), 3)
     window.close()
     db.close()
     return {
@@ -120,6 +126,7 @@ def measure(data_dir: Path) -> dict[str, float]:
         "figures_ms": figures_ms,
         "insights_first_paint_ms": paint_ms,
         "insights_reload_paint_ms": again_ms,
+        "insights_frame_while_reading_ms": frame_ms,
         "reapply_check_ms": round(check_ms, 1),
         "board_with_markers_ms": board_ms,
     }

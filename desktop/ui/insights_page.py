@@ -12,11 +12,11 @@ after a change, or at once when a change comes while it is shown.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
-from PySide6.QtCore import QObject, QPoint, QRect, QSize, Qt, Signal
+from PySide6.QtCore import QObject, QPoint, QRect, QSize, Qt, QThreadPool, Signal
 from PySide6.QtGui import QColor, QPainter, QPixmap
 from PySide6.QtWidgets import (
     QComboBox,
@@ -94,6 +94,23 @@ class Tile(QPushButton):
         self.setFont(font)
 
 
+class Reader(QObject):
+    """Runs a read in Qt's thread pool and hands back its result (or the error it raised) with
+    ``done(generation, result)``, queued to the UI thread. The read touches no widget."""
+
+    done = Signal(int, object)
+
+    def run(self, generation: int, read: Callable[[], object]) -> None:
+        def work() -> None:
+            try:
+                result: object = read()
+            except Exception as error:  # shown on the page; a thread must not swallow it
+                result = error
+            self.done.emit(generation, result)
+
+        QThreadPool.globalInstance().start(work)
+
+
 class InsightsPage(QObject):
     key = "insights"
     title = "&Insights"
@@ -105,6 +122,10 @@ class InsightsPage(QObject):
         super().__init__(parts.window)
         self._parts = parts
         self.stale = True
+        self.reading = False
+        self._generation = 0
+        self._reader = Reader(self)
+        self._reader.done.connect(self._arrived)
         self.figures: insights.Insights | None = None
         # The period and filters the figures on show were read with: what they open.
         self._read_with: tuple[datetime | None, insights.Filters] = (None, insights.Filters())
@@ -145,6 +166,10 @@ class InsightsPage(QObject):
             bar.addWidget(QLabel(text))
             bar.addWidget(widget)
             bar.addSpacing(8)
+        self.status = QLabel()
+        self.status.setObjectName("insights-status")
+        self.status.setTextFormat(Qt.TextFormat.PlainText)
+        bar.addWidget(self.status)
         self.search_note = QLabel()
         self.search_note.setTextFormat(Qt.TextFormat.PlainText)
         self.search_note.setObjectName("insights-search-note")
@@ -269,18 +294,39 @@ class InsightsPage(QObject):
         return None if days is None else now - timedelta(days=int(days))
 
     def reload(self) -> None:
-        """Read the figures again for the period and filters chosen, and show them."""
+        """Read the figures again for the period and filters chosen, off the UI thread: the
+        window stays responsive at any size of library; ``loaded`` once they are shown."""
         now = datetime.now(UTC)
-        self._refresh_choices()
         self._read_with = (self.period_start(now), self.filters())
         start, filters = self._read_with
-        self.figures = insights.insights(self._parts.library, start=start, filters=filters, now=now)
+        library = self._parts.library
+        self._generation += 1
+        generation = self._generation
         self.stale = False
-        self._show(self.figures)
+        self.reading = True
+        self.status.setText("Reading the histories…")
+
+        def read() -> object:
+            figures = insights.insights(library, start=start, filters=filters, now=now)
+            return figures, insights.filter_choices(library)
+
+        self._reader.run(generation, read)
+
+    def _arrived(self, generation: int, result: object) -> None:
+        if generation != self._generation:
+            return  # a newer read is on its way
+        self.reading = False
+        if isinstance(result, BaseException):
+            self.status.setText(f"The figures could not be read: {result}")
+            return
+        figures, (types, labels) = result  # type: ignore[misc]
+        self.status.setText("")
+        self.figures = figures
+        self._refresh_choices(types, labels)
+        self._show(figures)
         self.loaded.emit()
 
-    def _refresh_choices(self) -> None:
-        types, labels = insights.filter_choices(self._parts.library)
+    def _refresh_choices(self, types: list[str], labels: list[str]) -> None:
         for combo, values, everything in (
             (self.type_filter, types, "Any"),
             (self.label_filter, labels, "Any"),

@@ -46,7 +46,13 @@ def _insights(qtbot: QtBot, window: MainWindow):  # -> InsightsPage
     window.action("page.insights").trigger()
     page = lazy.page()
     assert window.current_page() is lazy
+    _read(qtbot, page)
     return page
+
+
+def _read(qtbot: QtBot, page) -> None:
+    """The figures are read off the UI thread: wait until they are shown."""
+    qtbot.waitUntil(lambda: not page.reading and page.figures is not None)
 
 
 def test_the_page_shows_the_figures_and_each_opens_its_applications(
@@ -78,6 +84,7 @@ def test_the_page_shows_the_figures_and_each_opens_its_applications(
     assert window.selected_id() == ids["screened"]
 
     window.action("page.insights").trigger()
+    _read(qtbot, page)
     flows = [(f.source.name, f.target.name) for f in page.sankey.flows]
     index = flows.index(("Applied", "Rejected"))
     qtbot.mouseClick(
@@ -117,19 +124,25 @@ def test_the_page_keeps_up_with_changes_and_filters(qtbot: QtBot, make_window, d
     assert page.waiting.rowCount() == 0
 
     pipeline.set_label(db, ids["saved"], "#22c55e")
-    page.reload()
-    page.label_filter.setCurrentIndex(page.label_filter.findData("#22c55e"))
+    with qtbot.waitSignal(page.loaded):
+        page.reload()
+    with qtbot.waitSignal(page.loaded):
+        page.label_filter.setCurrentIndex(page.label_filter.findData("#22c55e"))
     assert page.total_tile.value == "1"
-    page.period.setCurrentIndex(page.period.findData(30))
-    page.label_filter.setCurrentIndex(0)
+    with qtbot.waitSignal(page.loaded):
+        page.period.setCurrentIndex(page.period.findData(30))
+    with qtbot.waitSignal(page.loaded):
+        page.label_filter.setCurrentIndex(0)
     assert page.total_tile.value == "4"
-    page.period.setCurrentIndex(page.period.findData(None))
+    with qtbot.waitSignal(page.loaded):
+        page.period.setCurrentIndex(page.period.findData(None))
 
     # Hidden, it only notes the change, and reads when shown again.
     window.action("page.list").trigger()
     window.operations.run("Delete", lambda: postings.delete_posting(db, ids["saved"]))
     assert page.stale and page.total_tile.value == "4"
-    window.action("page.insights").trigger()
+    with qtbot.waitSignal(page.loaded):
+        window.action("page.insights").trigger()
     assert page.total_tile.value == "3"
 
 
