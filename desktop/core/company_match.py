@@ -124,32 +124,51 @@ class CompanyIndex:
     """The match keys of the companies a library knows, to find every spelling of one.
 
     Built from keys (``add``); ``spellings(key)`` is the key itself and every known key that
-    is a spelling slip of it. Comparisons only run against keys of the same first letter and
-    nearly the same length, so a lookup stays fast with tens of thousands of companies.
+    is a spelling slip of it. Keys are kept by first letter and digits (a slip never changes
+    either) and then by length, and rapidfuzz compares a key with the few of the same kind in C,
+    so a lookup stays fast with tens of thousands of companies.
     """
 
     def __init__(self, keys: Iterable[str] = ()) -> None:
         self._keys: set[str] = set()
-        self._buckets: dict[tuple[str, int], list[str]] = {}
+        self._kinds: dict[tuple[str, str], dict[int, list[str]]] = {}
         self.add(keys)
 
     def __len__(self) -> int:
         return len(self._keys)
 
+    @staticmethod
+    def _kind(key: str) -> tuple[str, str]:
+        return key[0], "".join(_DIGITS.findall(key)) if not key.isalpha() else ""
+
     def add(self, keys: Iterable[str]) -> None:
         for key in keys:
             if key and key not in self._keys:
                 self._keys.add(key)
-                self._buckets.setdefault((key[0], len(key)), []).append(key)
+                by_length = self._kinds.setdefault(self._kind(key), {})
+                by_length.setdefault(len(key), []).append(key)
 
     def spellings(self, key: str) -> set[str]:
         """``key`` and the known keys that are slips of it (``key`` itself always)."""
         found = {key} if key else set()
         if len(key) < MIN_SLIP_LENGTH:
             return found
+        by_length = self._kinds.get(self._kind(key), {})
         reach = _allowed(key) + 1
-        for length in range(len(key) - reach, len(key) + reach + 1):
-            for other in self._buckets.get((key[0], length), ()):
-                if other != key and slip_of(key, other):
-                    found.add(other)
+        candidates = [
+            other
+            for length in range(len(key) - reach, len(key) + reach + 1)
+            for other in by_length.get(length, ())
+            if other != key
+        ]
+        if not candidates:
+            return found
+        from rapidfuzz import process  # imported here: only when there is a name to compare
+        from rapidfuzz.distance import OSA
+
+        for other, _distance, _index in process.extract(
+            key, candidates, scorer=OSA.distance, score_cutoff=reach, limit=None
+        ):
+            if slip_of(key, other):
+                found.add(other)
         return found

@@ -139,12 +139,15 @@ def check(
     created_before: datetime | None = None,
     now: datetime | None = None,
     word: str = "earlier",
+    slips: bool = True,
 ) -> ReapplyWarning | None:
     """The warning for one posting, or None when the library has nothing at its employer.
 
     ``excluding``: posting ids that are not earlier applications (the posting itself);
     ``created_before``: only postings saved before then count (an import's own are not
-    earlier). ``now`` sets the 90 days' end (default: now).
+    earlier). ``now`` sets the 90 days' end (default: now). ``slips``: also forgive spelling
+    slips (reads every known name once per open library); without, the rules alone, one
+    indexed query (the detail pane, shown on every selection).
     """
     (warning,) = check_many(
         db,
@@ -152,6 +155,7 @@ def check(
         created_before=created_before,
         now=now,
         word=word,
+        slips=slips,
     )
     return warning
 
@@ -163,15 +167,19 @@ def check_many(
     created_before: datetime | None = None,
     now: datetime | None = None,
     word: str = "earlier",
+    slips: bool = True,
 ) -> list[ReapplyWarning | None]:
     """``check`` for many postings at once (an import's chunk): one read for all of them."""
     if not any(d.company for d in drafts):
         return [None] * len(drafts)
-    index = _index(db)
+    index = _index(db) if slips else None
     keys_of: list[set[str]] = []
     for draft in drafts:
         key = match_key(draft.company) if draft.company else ""
-        keys_of.append(index.spellings(key) if key else set())
+        if not key:
+            keys_of.append(set())
+        else:
+            keys_of.append(index.spellings(key) if index is not None else {key})
     wanted = set().union(*keys_of)
     with db.querying() as connection:
         found = rows.applications_at(

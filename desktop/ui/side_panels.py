@@ -138,7 +138,10 @@ class SidePanels(QWidget):
 
             timeline = application_timeline(library, posting_id, timeline)
         repeat = (
-            reapply.check(library, doc.company, doc.title, excluding={doc.id}, word="other")
+            # The rules alone (one indexed query): this runs on every selection.
+            reapply.check(
+                library, doc.company, doc.title, excluding={doc.id}, word="other", slips=False
+            )
             if doc and doc.id is not None
             else None
         )

@@ -101,6 +101,9 @@ def test_a_spelling_slip_finds_the_employer(db: Library, library: dict[str, int]
     warning = reapply.check(db, "Acenture plc", "Consultant", now=NOW)
     assert warning is not None
     assert [a.posting_id for a in warning.earlier] == [accenture]
+    # The rules alone (the detail pane's quick check) do not forgive the slip.
+    assert reapply.check(db, "Acenture plc", "Consultant", now=NOW, slips=False) is None
+    assert reapply.check(db, "Accenture plc", "Consultant", now=NOW, slips=False) is not None
     # The index of known names keeps up with companies added after it was first read.
     shopify = _add(db, "Shopify", "Developer", [("Applied", 5)])
     later = reapply.check(db, "Shopfiy", None, now=NOW)
