@@ -140,12 +140,12 @@ def sort_key(item: AgendaItem) -> tuple[date, int, datetime | None, str, int]:
 def grouped(items: list[AgendaItem], now: datetime, zone: tzinfo) -> dict[Bucket, list[AgendaItem]]:
     """``items`` by bucket (every bucket present, maybe empty), each in date order."""
     groups: dict[Bucket, list[AgendaItem]] = {bucket: [] for bucket in Bucket}
-    for item in sorted(items, key=_sortable):
+    for item in sorted(items, key=sort_value):
         groups[bucket_of(item, now, zone)].append(item)
     return groups
 
 
-def _sortable(item: AgendaItem) -> tuple[object, ...]:
+def sort_value(item: AgendaItem) -> tuple[object, ...]:
     day, untimed, at, title, ident = sort_key(item)
     return (day, untimed, at.timestamp() if at else 0.0, title, ident)
 

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import sqlite3
 from dataclasses import dataclass, fields, replace
-from datetime import date, datetime, timedelta, tzinfo
+from datetime import date, datetime, time, timedelta, tzinfo
 
 from desktop.core.agenda import (
     AgendaItem,
@@ -19,7 +19,9 @@ from desktop.core.agenda import (
     Task,
     grouped,
     local_day,
+    sort_value,
 )
+from desktop.core.bounds import readable_datetime
 from desktop.core.stages import FIRST_STAGE
 from desktop.services.changes import Changes
 from desktop.services.errors import Invalid
@@ -28,6 +30,7 @@ from desktop.storage import agenda_sql, pipeline_sql, record_errors
 
 # Past interviews stay on the agenda for the rest of their day; done tasks for the day they
 # were ticked (struck through), so a tick by mistake is seen and undone.
+PAGE = 200  # tasks a section of the agenda page reads at once
 SETTINGS_CHANGED = Changes(tasks=frozenset({0}), interviews=frozenset({0}))
 
 
@@ -95,34 +98,113 @@ def _deadlines(connection: sqlite3.Connection, since: date) -> list[AgendaItem]:
 
 def badges(db: Library, now: datetime, zone: tzinfo) -> dict[int, Bucket]:
     """Applications with something overdue (Bucket.OVERDUE) or due today (Bucket.TODAY): an
-    open task, an interview today. Reads only what is due by today."""
+    open task, an interview today. Reads only the ids and due times of what is due by today
+    (a query on the tasks' index, not the tasks)."""
     today = local_day(now, zone)
-    start, end = (
-        datetime.combine(d, datetime.min.time(), zone) for d in (today, today + timedelta(days=1))
-    )
+    start, end = (datetime.combine(d, time(0), zone) for d in (today, today + timedelta(days=1)))
     found: dict[int, Bucket] = {}
     with db.querying() as connection:
-        items = [
-            _task_item(task, name, zone)
-            for task, name in agenda_sql.open_tasks(connection, due_by=today + timedelta(days=1))
-            if task.posting_id is not None
-        ]
-        items += [
-            AgendaItem(ItemKind.INTERVIEW, i.id, i.posting_id, "", "", today, i.starts_at)
-            for i, _name in agenda_sql.interviews_between(connection, start, end)
-        ]
-    for bucket, listed in grouped(items, now, zone).items():
-        if bucket in (Bucket.OVERDUE, Bucket.TODAY):
-            for item in listed:
-                if item.posting_id is not None and found.get(item.posting_id) is not Bucket.OVERDUE:
-                    found[item.posting_id] = bucket
+        for posting_id, due_on, due_at in agenda_sql.open_task_postings(connection, today):
+            instant = readable_datetime(due_at)
+            late = due_on < today.isoformat() or (instant is not None and instant < now)
+            if late:
+                found[posting_id] = Bucket.OVERDUE
+            elif found.get(posting_id) is not Bucket.OVERDUE:
+                found[posting_id] = Bucket.TODAY
+        for interview, _name in agenda_sql.interviews_between(connection, start, end):
+            found.setdefault(interview.posting_id, Bucket.TODAY)
     return found
 
 
-def application_name(db: Library, posting_id: int | None) -> str:
-    """ "Company — Title" of a posting, as the agenda names it ("" for none)."""
-    with db.querying() as connection:
-        return agenda_sql.application_name(connection, posting_id)
+class AgendaReader:
+    """The agenda a page at a time, for the window: every section starts with at most
+    ``page`` tasks (and the interviews and deadlines among them) and reads more when the user
+    scrolls to its end, so a library with 20,000 tasks paints as fast as one with 20.
+
+    The overdue section lists the most recent first (what was missed today, then yesterday
+    ...); the others list the earliest first. A task's section is decided by its due day.
+    """
+
+    def __init__(self, db: Library, now: datetime, zone: tzinfo, page: int = PAGE) -> None:
+        self._db, self.now, self.zone, self._page = db, now, zone, page
+        self.today = local_day(now, zone)
+        self._offsets = dict.fromkeys(Bucket, 0)
+        self._done: set[Bucket] = set()
+        self._waiting: dict[Bucket, list[AgendaItem]] = {b: [] for b in Bucket}
+
+    def first(self) -> dict[Bucket, list[AgendaItem]]:
+        """The first page of every section."""
+        today, zone = self.today, self.zone
+        start_of_day = datetime.combine(today, time(0), zone)
+        with self._db.querying() as connection:
+            # Today's tasks (few), its done ones and the interviews from today on: all of them.
+            todays = [
+                _task_item(t, name, zone)
+                for t, name in agenda_sql.tasks_between(
+                    connection, today - timedelta(days=1), today + timedelta(days=1)
+                )
+            ]
+            todays += [
+                _task_item(t, name, zone)
+                for t, name in agenda_sql.done_since(connection, start_of_day)
+            ]
+            others = [
+                AgendaItem(
+                    ItemKind.INTERVIEW, i.id, i.posting_id, f"{i.kind_title} interview", name,
+                    local_day(i.starts_at, zone), i.starts_at,
+                )
+                for i, name in agenda_sql.interviews_between(connection, start_of_day, None)
+            ]  # fmt: skip
+            others += _deadlines(connection, today - timedelta(days=7))
+        groups = grouped([*todays, *others], self.now, zone)
+        for bucket in (Bucket.OVERDUE, Bucket.THIS_WEEK, Bucket.LATER):
+            waiting = groups[bucket]
+            if bucket is Bucket.OVERDUE:
+                waiting.reverse()  # newest first
+            self._waiting[bucket] = waiting
+        pages = {Bucket.TODAY: groups[Bucket.TODAY]}
+        self._done.add(Bucket.TODAY)
+        for bucket in (Bucket.OVERDUE, Bucket.THIS_WEEK, Bucket.LATER):
+            pages[bucket] = self.more(bucket)
+        return pages
+
+    def has_more(self, bucket: Bucket) -> bool:
+        return bucket not in self._done or bool(self._waiting[bucket])
+
+    def more(self, bucket: Bucket) -> list[AgendaItem]:
+        """The next page of ``bucket`` (empty when it is all read)."""
+        if bucket in self._done:
+            page, self._waiting[bucket] = self._waiting[bucket], []
+            return page
+        today = self.today
+        after, before = {
+            Bucket.OVERDUE: (None, today),
+            Bucket.THIS_WEEK: (today, today + timedelta(days=7)),
+            Bucket.LATER: (today + timedelta(days=6), None),
+        }[bucket]
+        newest_first = bucket is Bucket.OVERDUE
+        with self._db.querying() as connection:
+            rows = agenda_sql.tasks_between(
+                connection, after, before, newest_first=newest_first,
+                limit=self._page, offset=self._offsets[bucket],
+            )  # fmt: skip
+        self._offsets[bucket] += len(rows)
+        tasks = [_task_item(t, name, self.zone) for t, name in rows]
+        if len(rows) < self._page:
+            self._done.add(bucket)
+            merged = sorted([*tasks, *self._waiting[bucket]], key=sort_value, reverse=newest_first)
+            self._waiting[bucket] = []
+            return merged
+        # The interviews and deadlines that sort before the last task read come with this page.
+        last = sort_value(tasks[-1])
+        waiting = self._waiting[bucket]
+        if newest_first:
+            now_shown = [i for i in waiting if sort_value(i) >= last]
+        else:
+            now_shown = [i for i in waiting if sort_value(i) <= last]
+        shown = {id(i) for i in now_shown}
+        self._waiting[bucket] = [i for i in waiting if id(i) not in shown]
+        return sorted([*tasks, *now_shown], key=sort_value, reverse=newest_first)
 
 
 # -- settings ------------------------------------------------------------------------------------

@@ -35,7 +35,8 @@ def pending(
     with db.querying() as connection:
         # A day-long task is reminded of on its day; its day may start before ours.
         due_by = local_day(horizon, zone) + timedelta(days=1)
-        for task, name in agenda_sql.open_tasks(connection, due_by=due_by):
+        due_from = local_day(oldest, zone) - timedelta(days=1)
+        for task, name in agenda_sql.open_tasks(connection, due_by=due_by, due_from=due_from):
             reminder = task_reminder(task, name)
             if oldest <= reminder.at <= horizon:
                 found.append(reminder)

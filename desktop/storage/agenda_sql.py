@@ -262,12 +262,19 @@ def tasks_of(conn: sqlite3.Connection, posting_id: int) -> list[Task]:
 
 
 def open_tasks(
-    conn: sqlite3.Connection, *, due_by: date | None = None, done_since: datetime | None = None
+    conn: sqlite3.Connection,
+    *,
+    due_by: date | None = None,
+    done_since: datetime | None = None,
+    due_from: date | None = None,
 ) -> list[tuple[Task, str]]:
-    """Tasks not done (due on or before ``due_by`` when given), and with ``done_since`` those
-    ticked done since then too; each with its application's name."""
+    """Tasks not done (due on or before ``due_by``, on or after ``due_from``, when given), and
+    with ``done_since`` those ticked done since then too; each with its application's name."""
     due = "" if due_by is None else " AND t.due_on <= ?"
     values: list[str] = [] if due_by is None else [due_by.isoformat()]
+    if due_from is not None:
+        due += " AND t.due_on >= ?"
+        values.append(due_from.isoformat())
     done = ""
     if done_since is not None:
         done = " OR t.done_at >= ?"
@@ -281,6 +288,63 @@ def open_tasks(
         values,
     )
     return [(_task(row[:-1]), row[-1]) for row in rows]
+
+
+def tasks_between(
+    conn: sqlite3.Connection,
+    after: date | None,
+    before: date | None,
+    *,
+    newest_first: bool = False,
+    limit: int = -1,
+    offset: int = 0,
+) -> list[tuple[Task, str]]:
+    """Open tasks due after ``after`` and before ``before`` (days, both excluded; None: no
+    bound), a page of them: by day (``newest_first``: latest day first), within a day those
+    with no time first, then by time. The (done_at, due_on) index finds the range."""
+    clauses, values = ["t.done_at IS NULL"], []
+    if after is not None:
+        clauses.append("t.due_on > ?")
+        values.append(after.isoformat())
+    if before is not None:
+        clauses.append("t.due_on < ?")
+        values.append(before.isoformat())
+    order = "DESC" if newest_first else ""
+    rows = conn.execute(
+        f"SELECT {_TASK_COLUMNS}, "
+        f"CASE WHEN p.id IS NULL THEN '' ELSE {_APPLICATION} END FROM tasks AS t "
+        "LEFT JOIN postings AS p ON p.id = t.posting_id "
+        "LEFT JOIN companies AS c ON c.id = p.company_id "
+        f"WHERE {' AND '.join(clauses)} "
+        f"ORDER BY t.due_on {order}, t.due_at IS NOT NULL, t.due_at, t.id LIMIT ? OFFSET ?",
+        [*values, limit, offset],
+    )
+    return [(_task(row[:-1]), row[-1]) for row in rows]
+
+
+def done_since(conn: sqlite3.Connection, since: datetime) -> list[tuple[Task, str]]:
+    """Tasks ticked done since ``since``."""
+    rows = conn.execute(
+        f"SELECT {_TASK_COLUMNS}, "
+        f"CASE WHEN p.id IS NULL THEN '' ELSE {_APPLICATION} END FROM tasks AS t "
+        "LEFT JOIN postings AS p ON p.id = t.posting_id "
+        "LEFT JOIN companies AS c ON c.id = p.company_id "
+        "WHERE t.done_at >= ? ORDER BY t.due_on, t.id",
+        (stored_time(since),),
+    )
+    return [(_task(row[:-1]), row[-1]) for row in rows]
+
+
+def open_task_postings(conn: sqlite3.Connection, due_by: date) -> list[tuple[int, str, str | None]]:
+    """(posting id, due day, due instant as stored) of open tasks of applications due by
+    ``due_by``: what the badges are made of, without reading whole tasks."""
+    return list(
+        conn.execute(
+            "SELECT posting_id, due_on, due_at FROM tasks WHERE done_at IS NULL AND due_on <= ? "
+            "AND posting_id IS NOT NULL",
+            (due_by.isoformat(),),
+        )
+    )
 
 
 def all_tasks(conn: sqlite3.Connection) -> list[tuple[Task, str]]:

@@ -164,19 +164,24 @@ class AgendaPage(QObject):
         kept = self.selected_entry()
         now, zone = self.state.now(), self.state.zone()
         library = self._parts.library
-        result = agenda.agenda(library, now, zone)
+        reader = agenda.AgendaReader(library, now, zone)  # a page per section, more on scroll
+        groups = reader.first()
         suggested = suggestions.suggestions(library, now, zone)
-        self.model.load(result.groups, suggested, now, zone)
+        self.model.fetch, self.model.has_more = reader.more, reader.has_more
+        self.model.load(groups, suggested, now, zone)
         self.view.expandAll()
         for section in range(self.model.rowCount()):
             self.view.setFirstColumnSpanned(section, self.view.rootIndex(), True)
         self.stale = False
-        counts = {bucket: len(items) for bucket, items in result.groups.items()}
-        parts = [f"{counts[Bucket.OVERDUE]} overdue"] if counts[Bucket.OVERDUE] else []
-        parts.append(f"{counts[Bucket.TODAY]} today")
-        parts.append(f"{counts[Bucket.THIS_WEEK]} this week")
+
+        def count(bucket: Bucket) -> str:
+            return f"{len(groups[bucket])}{'+' if reader.has_more(bucket) else ''}"
+
+        parts = [f"{count(Bucket.OVERDUE)} overdue"] if groups[Bucket.OVERDUE] else []
+        parts.append(f"{count(Bucket.TODAY)} today")
+        parts.append(f"{count(Bucket.THIS_WEEK)} this week")
         self.summary.setText(" · ".join(parts))
-        nothing = not result.items() and not suggested
+        nothing = not any(groups.values()) and not suggested
         self.view.setVisible(not nothing)
         self.empty.setVisible(nothing)
         if kept is not None:

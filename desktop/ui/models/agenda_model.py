@@ -8,6 +8,7 @@ runs the operation through the door.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date, datetime, timedelta, tzinfo
 from typing import Any
@@ -56,6 +57,9 @@ class AgendaModel(QAbstractItemModel):
     def __init__(self, parent: Any = None) -> None:
         super().__init__(parent)
         self._sections: list[_Section] = []
+        # Set by the page: the next rows of a section, and whether there are more to read.
+        self.fetch: Callable[[Bucket], list[AgendaItem]] = lambda _bucket: []
+        self.has_more: Callable[[Bucket], bool] = lambda _bucket: False
         self._today = date.today()
         self._zone: tzinfo | None = None
 
@@ -78,6 +82,26 @@ class AgendaModel(QAbstractItemModel):
         if suggestions:
             self._sections.append(_Section(SUGGESTED, None, list(suggestions)))
         self.endResetModel()
+
+    def canFetchMore(self, parent: AnyIndex) -> bool:
+        if not parent.isValid() or parent.internalId() or parent.column() != 0:
+            return False
+        bucket = self._sections[parent.row()].bucket
+        return bucket is not None and self.has_more(bucket)
+
+    def fetchMore(self, parent: AnyIndex) -> None:
+        if not self.canFetchMore(parent):
+            return
+        section = self._sections[parent.row()]
+        assert section.bucket is not None
+        rows = self.fetch(section.bucket)
+        if rows:
+            first = len(section.rows)
+            self.beginInsertRows(parent, first, first + len(rows) - 1)
+            section.rows.extend(rows)
+            self.endInsertRows()
+        title = self.index(parent.row(), 0)
+        self.dataChanged.emit(title, title, [Qt.ItemDataRole.DisplayRole])
 
     def counts(self) -> dict[str, int]:
         return {s.title: len(s.rows) for s in self._sections}
@@ -184,7 +208,10 @@ class AgendaModel(QAbstractItemModel):
     def _section_data(self, index: AnyIndex, role: int) -> Any:
         section = self._sections[index.row()]
         if role == Qt.ItemDataRole.DisplayRole and index.column() == COL_WHEN:
-            return f"{section.title} ({len(section.rows)})" if section.rows else section.title
+            if not section.rows:
+                return section.title
+            more = "+" if section.bucket is not None and self.has_more(section.bucket) else ""
+            return f"{section.title} ({len(section.rows)}{more})"
         if role == Qt.ItemDataRole.FontRole:
             font = QFont()
             font.setBold(True)
