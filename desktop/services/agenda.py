@@ -17,6 +17,7 @@ from desktop.core.agenda import (
     Bucket,
     ItemKind,
     Task,
+    bucket_of,
     grouped,
     local_day,
     sort_value,
@@ -26,11 +27,11 @@ from desktop.core.stages import FIRST_STAGE
 from desktop.services.changes import Changes
 from desktop.services.errors import Invalid
 from desktop.services.library import Library
-from desktop.storage import agenda_sql, pipeline_sql, record_errors
+from desktop.storage import agenda_sql
 
 # Past interviews stay on the agenda for the rest of their day; done tasks for the day they
 # were ticked (struck through), so a tick by mistake is seen and undone.
-PAGE = 200  # tasks a section of the agenda page reads at once
+PAGE = 100  # tasks a section of the agenda page reads at once (a screen holds about 30 rows)
 SETTINGS_CHANGED = Changes(tasks=frozenset({0}), interviews=frozenset({0}))
 
 
@@ -88,12 +89,13 @@ def _task_item(task: Task, name: str, zone: tzinfo) -> AgendaItem:
     )
 
 
-def _deadlines(connection: sqlite3.Connection, since: date) -> list[AgendaItem]:
-    try:
-        first = pipeline_sql.stage_named(connection, FIRST_STAGE)
-    except record_errors.StageMissing:
+def _deadlines(
+    connection: sqlite3.Connection, since: date, until: date | None = None
+) -> list[AgendaItem]:
+    first = agenda_sql.stage_id_named(connection, FIRST_STAGE)
+    if first is None:
         return []  # renamed: no stage is "not yet applied to" by that name
-    return agenda_sql.deadlines(connection, first.id, since)
+    return agenda_sql.deadlines(connection, first, since, until)
 
 
 def badges(db: Library, now: datetime, zone: tzinfo) -> dict[int, Bucket]:
@@ -119,7 +121,8 @@ def badges(db: Library, now: datetime, zone: tzinfo) -> dict[int, Bucket]:
 class AgendaReader:
     """The agenda a page at a time, for the window: every section starts with at most
     ``page`` tasks (and the interviews and deadlines among them) and reads more when the user
-    scrolls to its end, so a library with 20,000 tasks paints as fast as one with 20.
+    scrolls to its end, so a library with 20,000 tasks paints as fast as one with 20. Later
+    interviews and deadlines are read a range of days at a time, as the tasks reach them.
 
     The overdue section lists the most recent first (what was missed today, then yesterday
     ...); the others list the earliest first. A task's section is decided by its due day.
@@ -131,42 +134,53 @@ class AgendaReader:
         self._offsets = dict.fromkeys(Bucket, 0)
         self._done: set[Bucket] = set()
         self._waiting: dict[Bucket, list[AgendaItem]] = {b: [] for b in Bucket}
+        self._later_from = self.today + timedelta(days=7)  # later's others not read before it
 
     def first(self) -> dict[Bucket, list[AgendaItem]]:
         """The first page of every section."""
         today, zone = self.today, self.zone
-        start_of_day = datetime.combine(today, time(0), zone)
         with self._db.querying() as connection:
-            # Today's tasks (few), its done ones and the interviews from today on: all of them.
-            todays = [
+            # Today's tasks and those ticked done today (few), and the interviews and deadlines
+            # of the week ahead (and the deadlines missed in the week before): all of them.
+            items = [
                 _task_item(t, name, zone)
                 for t, name in agenda_sql.tasks_between(
                     connection, today - timedelta(days=1), today + timedelta(days=1)
                 )
             ]
-            todays += [
+            start_of_day = datetime.combine(today, time(0), zone)
+            items += [
                 _task_item(t, name, zone)
                 for t, name in agenda_sql.done_since(connection, start_of_day)
             ]
-            others = [
-                AgendaItem(
-                    ItemKind.INTERVIEW, i.id, i.posting_id, f"{i.kind_title} interview", name,
-                    local_day(i.starts_at, zone), i.starts_at,
-                )
-                for i, name in agenda_sql.interviews_between(connection, start_of_day, None)
-            ]  # fmt: skip
-            others += _deadlines(connection, today - timedelta(days=7))
-        groups = grouped([*todays, *others], self.now, zone)
-        for bucket in (Bucket.OVERDUE, Bucket.THIS_WEEK, Bucket.LATER):
-            waiting = groups[bucket]
-            if bucket is Bucket.OVERDUE:
-                waiting.reverse()  # newest first
-            self._waiting[bucket] = waiting
+            items += self._others(connection, today - timedelta(days=7), self._later_from)
+        groups = grouped(items, self.now, zone)
+        groups[Bucket.OVERDUE].reverse()  # newest first
+        for bucket in (Bucket.OVERDUE, Bucket.THIS_WEEK):
+            self._waiting[bucket] = groups[bucket]
+        # Done tasks due later are shown on their day; they wait for their page.
+        self._waiting[Bucket.LATER] = groups[Bucket.LATER]
         pages = {Bucket.TODAY: groups[Bucket.TODAY]}
         self._done.add(Bucket.TODAY)
         for bucket in (Bucket.OVERDUE, Bucket.THIS_WEEK, Bucket.LATER):
             pages[bucket] = self.more(bucket)
         return pages
+
+    def _others(
+        self, connection: sqlite3.Connection, since: date, until: date | None
+    ) -> list[AgendaItem]:
+        """Interviews (from today on) and deadlines on the days in [since, until)."""
+        zone = self.zone
+        start = datetime.combine(max(since, self.today), time(0), zone)
+        end = datetime.combine(until, time(0), zone) if until is not None else None
+        found = [
+            AgendaItem(
+                ItemKind.INTERVIEW, i.id, i.posting_id, f"{i.kind_title} interview", name,
+                local_day(i.starts_at, zone), i.starts_at,
+            )
+            for i, name in agenda_sql.interviews_between(connection, start, end)
+        ]  # fmt: skip
+        return found + _deadlines(connection, since, until)
 
     def has_more(self, bucket: Bucket) -> bool:
         return bucket not in self._done or bool(self._waiting[bucket])
@@ -188,9 +202,20 @@ class AgendaReader:
                 connection, after, before, newest_first=newest_first,
                 limit=self._page, offset=self._offsets[bucket],
             )  # fmt: skip
-        self._offsets[bucket] += len(rows)
-        tasks = [_task_item(t, name, self.zone) for t, name in rows]
-        if len(rows) < self._page:
+            self._offsets[bucket] += len(rows)
+            tasks = [_task_item(t, name, self.zone) for t, name in rows]
+            exhausted = len(rows) < self._page
+            if bucket is Bucket.LATER:
+                # The interviews and deadlines of the days these tasks reach (all, at the end).
+                until = None if exhausted else tasks[-1].day
+                if until is None or until > self._later_from:
+                    self._waiting[bucket] += [
+                        item
+                        for item in self._others(connection, self._later_from, until)
+                        if bucket_of(item, self.now, self.zone) is Bucket.LATER
+                    ]
+                    self._later_from = until or self._later_from
+        if exhausted:
             self._done.add(bucket)
             merged = sorted([*tasks, *self._waiting[bucket]], key=sort_value, reverse=newest_first)
             self._waiting[bucket] = []
@@ -205,6 +230,12 @@ class AgendaReader:
         shown = {id(i) for i in now_shown}
         self._waiting[bucket] = [i for i in waiting if id(i) not in shown]
         return sorted([*tasks, *now_shown], key=sort_value, reverse=newest_first)
+
+
+def application_name(db: Library, posting_id: int | None) -> str:
+    """ "Company — Title" of a posting, as the agenda names it ("" for none)."""
+    with db.querying() as connection:
+        return agenda_sql.application_name(connection, posting_id)
 
 
 # -- settings ------------------------------------------------------------------------------------

@@ -21,16 +21,22 @@ LOOKBACK = timedelta(days=7)
 
 
 def pending(
-    db: Library, now: datetime, zone: tzinfo, *, ahead: timedelta = timedelta(0)
+    db: Library,
+    now: datetime,
+    zone: tzinfo,
+    *,
+    ahead: timedelta = timedelta(0),
+    since: datetime | None = None,
 ) -> list[Reminder]:
     """Reminders due by ``now + ahead`` (and not before ``now - LOOKBACK``) that were never
-    shown, earliest first. Empty when reminders are turned off."""
+    shown, earliest first; with ``since``, only those due since then (the watch's next tick
+    reads a minute's worth, not a week's). Empty when reminders are turned off."""
     chosen = settings(db)
     if not chosen.reminders:
         return []
     lead = timedelta(minutes=chosen.interview_lead_minutes)
     horizon = now + ahead
-    oldest = now - LOOKBACK
+    oldest = now - LOOKBACK if since is None else max(now - LOOKBACK, since)
     found: list[Reminder] = []
     with db.querying() as connection:
         # A day-long task is reminded of on its day; its day may start before ours.

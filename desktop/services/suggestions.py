@@ -38,15 +38,13 @@ def suggestions(db: Library, now: datetime, zone: tzinfo) -> list[Suggestion]:
     with db.querying() as connection:
         decided = agenda_sql.decided(connection)
         stages = {s.name.casefold(): s for s in pipeline_sql.stages_with_counts(connection)}
-        with_tasks = agenda_sql.postings_with_open_tasks(connection)
         applied = stages.get(APPLIED.casefold())
         if applied is not None:
             since = now - timedelta(days=chosen.follow_up_days)
+            # Not where a follow-up (or something else) is already planned.
             for posting_id, change_id, _at, name in agenda_sql.latest_entries(
-                connection, [applied.id], since
+                connection, [applied.id], since, without_open_tasks=True
             ):
-                if posting_id in with_tasks:
-                    continue  # a follow-up (or something else) is already planned
                 found.append(
                     Suggestion(
                         f"follow-up:{posting_id}:{change_id}",
@@ -81,13 +79,10 @@ def suggestions(db: Library, now: datetime, zone: tzinfo) -> list[Suggestion]:
                 if not s.is_closed and s.name.casefold() != FIRST_STAGE.casefold()
             ]
             since = now - timedelta(days=chosen.ghosted_days)
-            interviewed = agenda_sql.latest_interviews(connection)
+            # An interview since then is not silence.
             for posting_id, change_id, _at, name in agenda_sql.latest_entries(
-                connection, watched, since
+                connection, watched, since, quiet_since=since
             ):
-                latest = interviewed.get(posting_id)
-                if latest is not None and latest >= since:
-                    continue  # an interview since then is not silence
                 found.append(
                     Suggestion(
                         f"ghosted:{posting_id}:{change_id}",

@@ -360,15 +360,23 @@ def all_tasks(conn: sqlite3.Connection) -> list[tuple[Task, str]]:
 # -- deadlines -----------------------------------------------------------------------------------
 
 
-def deadlines(conn: sqlite3.Connection, stage_id: int, since: date) -> list[AgendaItem]:
-    """The "apply by" dates of postings in ``stage_id`` (not yet applied to) from ``since`` on.
+def deadlines(
+    conn: sqlite3.Connection, stage_id: int, since: date, until: date | None = None
+) -> list[AgendaItem]:
+    """The "apply by" dates of postings in ``stage_id`` (not yet applied to) from ``since`` on
+    (before ``until`` when given), found through the index on ``valid_through``.
 
     ``valid_through`` is the source's ISO text: a day, or a day and time."""
+    bound, values = "", [since.isoformat()]
+    if until is not None:
+        bound = " AND p.valid_through < ?"
+        values.append(until.isoformat())
     rows = conn.execute(
         f"SELECT p.id, p.valid_through, {_APPLICATION} FROM postings AS p "
+        "INDEXED BY ix_postings_valid_through "
         "LEFT JOIN companies AS c ON c.id = p.company_id "
-        "WHERE p.stage_id = ? AND p.valid_through IS NOT NULL AND p.valid_through >= ?",
-        (stage_id, since.isoformat()),
+        f"WHERE p.valid_through >= ?{bound} AND p.stage_id = ?",
+        [*values, stage_id],
     )
     found = []
     for posting_id, text, name in rows:
@@ -457,21 +465,39 @@ def write_settings(conn: sqlite3.Connection, settings: AgendaSettings) -> None:
 
 
 def latest_entries(
-    conn: sqlite3.Connection, stage_ids: Iterable[int], entered_before: datetime
+    conn: sqlite3.Connection,
+    stage_ids: Iterable[int],
+    entered_before: datetime,
+    *,
+    without_open_tasks: bool = False,
+    quiet_since: datetime | None = None,
 ) -> list[tuple[int, int, datetime, str]]:
     """Postings in these stages that entered their stage before ``entered_before``: (posting
-    id, that stage change's id, its time, the application's name)."""
+    id, that stage change's id, its time, the application's name). ``without_open_tasks``
+    leaves out those with a task still to do; ``quiet_since`` those with an interview since."""
     ids = list(stage_ids)
     if not ids:
         return []
     marks = ",".join("?" * len(ids))
+    extra, values = "", [*ids, stored_time(entered_before)]
+    if without_open_tasks:
+        extra += (
+            " AND NOT EXISTS (SELECT 1 FROM tasks AS t WHERE t.posting_id = p.id"
+            " AND t.done_at IS NULL)"
+        )
+    if quiet_since is not None:
+        extra += (
+            " AND NOT EXISTS (SELECT 1 FROM interviews AS i WHERE i.posting_id = p.id"
+            " AND i.starts_at >= ?)"
+        )
+        values.append(stored_time(quiet_since))
     rows = conn.execute(
         f"SELECT p.id, sc.id, sc.at, {_APPLICATION} FROM postings AS p "
         "JOIN stage_changes AS sc ON sc.id = (SELECT id FROM stage_changes "
         "WHERE posting_id = p.id AND stage_id = p.stage_id ORDER BY at DESC, id DESC LIMIT 1) "
         "LEFT JOIN companies AS c ON c.id = p.company_id "
-        f"WHERE p.stage_id IN ({marks}) AND sc.at < ?",
-        [*ids, stored_time(entered_before)],
+        f"WHERE p.stage_id IN ({marks}) AND sc.at < ?{extra}",
+        values,
     )
     return [
         (posting_id, change_id, at, name)
@@ -498,6 +524,15 @@ def latest_interviews(conn: sqlite3.Connection) -> dict[int, datetime]:
         )
         if (at := readable_datetime(stored)) is not None
     }
+
+
+def stage_id_named(conn: sqlite3.Connection, name: str) -> int | None:
+    """The id of the stage in use with this name (any case), without counting its postings."""
+    wanted = name.casefold()
+    for stage_id, stage in conn.execute("SELECT id, name FROM stages WHERE NOT archived"):
+        if " ".join(stage.split()).casefold() == wanted:
+            return int(stage_id)
+    return None
 
 
 # -- the JSON round trip -------------------------------------------------------------------------

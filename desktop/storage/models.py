@@ -176,6 +176,8 @@ class Posting(Base):
         Index("ix_postings_fingerprint", "fingerprint"),
         Index("ix_postings_raw_fingerprint", "raw_fingerprint"),
         Index("ix_postings_posted_at", "posted_at"),
+        # The agenda's "apply by" dates: a range of them, not every posting.
+        Index("ix_postings_valid_through", "valid_through"),
     )
 
     id: Mapped[int] = mapped_column(primary_key=True)

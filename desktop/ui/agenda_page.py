@@ -168,10 +168,13 @@ class AgendaPage(QObject):
         groups = reader.first()
         suggested = suggestions.suggestions(library, now, zone)
         self.model.fetch, self.model.has_more = reader.more, reader.has_more
+        self.model.fetching = False  # the first pages are read; more when scrolled to
         self.model.load(groups, suggested, now, zone)
-        self.view.expandAll()
+        root = self.view.rootIndex()
         for section in range(self.model.rowCount()):
-            self.view.setFirstColumnSpanned(section, self.view.rootIndex(), True)
+            self.view.setFirstColumnSpanned(section, root, True)
+            self.view.setExpanded(self.model.index(section, 0), True)
+        self.model.fetching = True
         self.stale = False
 
         def count(bucket: Bucket) -> str:

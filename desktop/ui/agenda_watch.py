@@ -10,7 +10,7 @@ system tray where there is one, else as a note in the window's corner. Time come
 
 from __future__ import annotations
 
-from datetime import date
+from datetime import date, datetime, timedelta
 
 from PySide6.QtCore import QObject, Qt, QTimer, Signal
 from PySide6.QtGui import QGuiApplication
@@ -35,6 +35,7 @@ from desktop.ui.pages import WindowParts
 TICK_MS = 20_000  # how often to look for what fell due
 TOAST_MS = 15_000  # how long a note stays in the window's corner
 SUMMARY_LINES = 5
+SINCE_MARGIN = timedelta(hours=1)
 WATCHED = frozenset({Kind.TASKS, Kind.INTERVIEWS, Kind.POSTINGS, Kind.PIPELINE})
 
 
@@ -53,6 +54,7 @@ class AgendaWatch(QObject):
         self.toast = ReminderToast(parts.window)
         self.toast.open_requested.connect(self._open)
         self._last_posting: int | None = None
+        self._checked_until: datetime | None = None  # what fell due before this was shown
         parts.operations.changed.connect(self._changed)
 
     def settings(self) -> AgendaSettings:
@@ -99,10 +101,14 @@ class AgendaWatch(QObject):
     def _claim(self) -> list[Reminder]:
         now, zone = self._state.now(), self._state.zone()
         library = self._parts.library
+        # Since the last look (less a margin for a clock set back a little), else a week back.
+        since = self._checked_until - SINCE_MARGIN if self._checked_until else None
         try:
-            return reminders.claim(library, reminders.pending(library, now, zone), now)
+            due = reminders.claim(library, reminders.pending(library, now, zone, since=since), now)
         except ServiceError:
             return []  # a busy or read-only library: tried again at the next tick
+        self._checked_until = now
+        return due
 
     def _notify(self, title: str, body: str, posting_id: int | None) -> None:
         self.shown.append((title, body))

@@ -316,3 +316,29 @@ def test_interviewers_are_the_applications_contacts(db: Library) -> None:
         db, interviews.new_interview(job, "final", NOW, interviewers=("Bo Chen",))
     )
     assert {c.id for c in contacts.contacts_of_company(db, "Amazon")} == {dana.id, bo.id}
+
+
+def test_the_window_reads_the_agenda_a_page_per_section(db: Library) -> None:
+    job = _posting(db)
+    for n in range(7):
+        _task(db, job, f"Later {n}", NOW.date() + timedelta(days=10 + n))
+    for n in range(4):
+        _task(db, job, f"Missed {n}", NOW.date() - timedelta(days=1 + n))
+    _interview(db, job, NOW + timedelta(days=12, hours=2))  # between Later 2 and Later 3
+    reader = agenda.AgendaReader(db, NOW, PARIS, page=3)
+    first = reader.first()
+    assert [i.title for i in first[Bucket.OVERDUE]] == ["Missed 0", "Missed 1", "Missed 2"]
+    assert [i.title for i in first[Bucket.LATER]] == ["Later 0", "Later 1", "Later 2"]
+    assert reader.has_more(Bucket.LATER) and not reader.has_more(Bucket.TODAY)
+    assert [i.title for i in reader.more(Bucket.LATER)] == [
+        "Technical interview",
+        "Later 3",
+        "Later 4",
+        "Later 5",
+    ]
+    assert [i.title for i in reader.more(Bucket.LATER)] == ["Later 6"]
+    assert not reader.has_more(Bucket.LATER)
+    assert [i.title for i in reader.more(Bucket.OVERDUE)] == ["Missed 3"]
+    # Read whole, the same items in the same sections.
+    whole = agenda.agenda(db, NOW, PARIS)
+    assert len(whole.groups[Bucket.LATER]) == 8 and len(whole.groups[Bucket.OVERDUE]) == 4

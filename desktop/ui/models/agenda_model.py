@@ -43,6 +43,42 @@ OVERDUE_COLOR = QColor("#dc2626")
 AnyIndex = QModelIndex | QPersistentModelIndex
 
 
+def _flag_table() -> dict[tuple[str, bool, bool, bool], Qt.ItemFlag]:
+    """Every (kind of row, droppable, checkable, draggable) with its flags, made once."""
+    flag = Qt.ItemFlag
+    table = {}
+    for droppable in (False, True):
+        section = flag.ItemIsEnabled | (flag.ItemIsDropEnabled if droppable else flag.NoItemFlags)
+        table[("section", droppable, False, False)] = section
+        for checkable in (False, True):
+            for draggable in (False, True):
+                row = flag.ItemIsEnabled | flag.ItemIsSelectable | flag.ItemNeverHasChildren
+                if droppable:
+                    row |= flag.ItemIsDropEnabled
+                if checkable:
+                    row |= flag.ItemIsUserCheckable
+                if draggable:
+                    row |= flag.ItemIsDragEnabled
+                table[("row", droppable, checkable, draggable)] = row
+    return table
+
+
+_FLAGS = _flag_table()
+_FONTS: dict[str, QFont] = {}
+
+
+def _font(kind: str) -> QFont:
+    """A bold, italic or struck-out font, made once (after the application exists)."""
+    font = _FONTS.get(kind)
+    if font is None:
+        font = QFont()
+        font.setBold(kind == "bold")
+        font.setItalic(kind == "italic")
+        font.setStrikeOut(kind == "struck")
+        _FONTS[kind] = font
+    return font
+
+
 @dataclass
 class _Section:
     title: str
@@ -60,6 +96,8 @@ class AgendaModel(QAbstractItemModel):
         # Set by the page: the next rows of a section, and whether there are more to read.
         self.fetch: Callable[[Bucket], list[AgendaItem]] = lambda _bucket: []
         self.has_more: Callable[[Bucket], bool] = lambda _bucket: False
+        # Off while the page lays the sections out: expanding one would read its next page.
+        self.fetching = True
         self._today = date.today()
         self._zone: tzinfo | None = None
 
@@ -84,7 +122,7 @@ class AgendaModel(QAbstractItemModel):
         self.endResetModel()
 
     def canFetchMore(self, parent: AnyIndex) -> bool:
-        if not parent.isValid() or parent.internalId() or parent.column() != 0:
+        if not self.fetching or not parent.isValid() or parent.internalId() or parent.column():
             return False
         bucket = self._sections[parent.row()].bucket
         return bucket is not None and self.has_more(bucket)
@@ -168,26 +206,21 @@ class AgendaModel(QAbstractItemModel):
         return None
 
     def flags(self, index: AnyIndex) -> Qt.ItemFlag:
+        # Called for every row as the view lays a section out: the combinations are made
+        # once (_FLAGS), since combining Qt's flags in Python is slow.
         if not index.isValid():
             return Qt.ItemFlag.NoItemFlags
-        base = Qt.ItemFlag.ItemIsEnabled
         if not index.internalId():
-            section = self._sections[index.row()]
-            if section.bucket is not None and section.bucket is not Bucket.OVERDUE:
-                base |= Qt.ItemFlag.ItemIsDropEnabled
-            return base
+            bucket = self._sections[index.row()].bucket
+            droppable = bucket is not None and bucket is not Bucket.OVERDUE
+            return _FLAGS[("section", droppable, False, False)]
         entry = self.item(index)
-        base |= Qt.ItemFlag.ItemIsSelectable
-        if isinstance(entry, AgendaItem):
-            if entry.kind is ItemKind.TASK:
-                if index.column() == COL_WHAT:
-                    base |= Qt.ItemFlag.ItemIsUserCheckable
-                if not entry.done:
-                    base |= Qt.ItemFlag.ItemIsDragEnabled
-            section = self._sections[index.internalId() - 1]
-            if section.bucket is not Bucket.OVERDUE:
-                base |= Qt.ItemFlag.ItemIsDropEnabled
-        return base
+        droppable = self._sections[index.internalId() - 1].bucket is not Bucket.OVERDUE
+        if not isinstance(entry, AgendaItem):
+            return _FLAGS[("row", False, False, False)]
+        task = entry.kind is ItemKind.TASK
+        checkable = task and index.column() == COL_WHAT
+        return _FLAGS[("row", droppable, checkable, task and not entry.done)]
 
     def data(self, index: AnyIndex, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         if not index.isValid():
@@ -213,9 +246,7 @@ class AgendaModel(QAbstractItemModel):
             more = "+" if section.bucket is not None and self.has_more(section.bucket) else ""
             return f"{section.title} ({len(section.rows)}{more})"
         if role == Qt.ItemDataRole.FontRole:
-            font = QFont()
-            font.setBold(True)
-            return font
+            return _font("bold")
         if (
             role == Qt.ItemDataRole.ForegroundRole
             and section.bucket is Bucket.OVERDUE
@@ -239,13 +270,9 @@ class AgendaModel(QAbstractItemModel):
                 return Qt.CheckState.Checked if item.done else Qt.CheckState.Unchecked
             return None
         if role == Qt.ItemDataRole.FontRole and item.done:
-            font = QFont()
-            font.setStrikeOut(True)
-            return font
+            return _font("struck")
         if role == Qt.ItemDataRole.FontRole and item.kind is ItemKind.INTERVIEW:
-            font = QFont()
-            font.setBold(True)
-            return font
+            return _font("bold")
         if role == Qt.ItemDataRole.ToolTipRole:
             return self._tooltip(item)
         if (
@@ -266,9 +293,7 @@ class AgendaModel(QAbstractItemModel):
         if role == Qt.ItemDataRole.ToolTipRole:
             return "Enter: accept · Delete: dismiss"
         if role == Qt.ItemDataRole.FontRole:
-            font = QFont()
-            font.setItalic(True)
-            return font
+            return _font("italic")
         return None
 
     def _when(self, item: AgendaItem) -> str:
