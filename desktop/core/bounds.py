@@ -13,16 +13,16 @@ import functools
 import math
 from dataclasses import fields, is_dataclass, replace
 from datetime import UTC, datetime
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from desktop.core.posting import (
-    CompanyProfile,
-    FundingRound,
-    H1b,
-    H1bYear,
-    PostingDocument,
-    Salary,
-)
+if TYPE_CHECKING:  # the posting's types: not loaded by the commands that only read values
+    from desktop.core.posting import (
+        CompanyProfile,
+        FundingRound,
+        H1bYear,
+        PostingDocument,
+        Salary,
+    )
 from desktop.core.text import storable_verbatim, without_invisible
 
 # A quadrillion: beyond any salary or funding total in any currency, exact as a float and as
@@ -168,7 +168,7 @@ def _bounded_profile(profile: CompanyProfile | None, notes: list[str]) -> Compan
                 notes.append(f"{problem}: that year was dropped")
             else:
                 years.append(y)
-        h1b = H1b(h1b.note, tuple(years))
+        h1b = replace(h1b, by_year=tuple(years))
     return replace(profile, funding=funding, h1b=h1b)
 
 

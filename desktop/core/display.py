@@ -4,8 +4,11 @@ cards and the detail pane alike, so a value never shows in one place and not in 
 from __future__ import annotations
 
 from datetime import date, datetime
+from typing import TYPE_CHECKING
 
-from desktop.core.posting import Salary
+if TYPE_CHECKING:  # the posting's types are many dataclasses: the commands that only print
+    # stages never load them
+    from desktop.core.posting import Salary
 
 
 def salary_display(salary: Salary | None) -> str:
@@ -32,6 +35,8 @@ def salary_from_columns(
     """The salary stored in a row's columns, or None when the posting names none."""
     if low is None and high is None and not text:
         return None
+    from desktop.core.posting import Salary
+
     return Salary(low, high, currency, period, text)
 
 

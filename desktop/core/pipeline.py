@@ -8,9 +8,12 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import datetime
+from typing import TYPE_CHECKING
 
-from desktop.core.display import day_and_time, salary_display
-from desktop.core.posting import Salary
+from desktop.core import display  # light; core.posting's types load with a card's salary
+
+if TYPE_CHECKING:
+    from desktop.core.posting import Salary
 
 
 @dataclass(frozen=True)
@@ -36,7 +39,7 @@ class Card:
 
     @property
     def salary_shown(self) -> str:
-        return salary_display(self.salary)
+        return display.salary_display(self.salary)
 
 
 @dataclass(frozen=True)
@@ -102,7 +105,7 @@ def pulled_back(
     if index + 1 < len(timeline) and at > (after := timeline[index + 1]).at:
         raise TimelineConflict(
             f"“{entry.stage}” cannot be dated after the stage that followed it, "
-            f"“{after.stage}” ({day_and_time(after.at)}). Change that date first, "
+            f"“{after.stage}” ({display.day_and_time(after.at)}). Change that date first, "
             "or pick an earlier one."
         )
     return tuple(earlier for earlier in timeline[:index] if earlier.at > at)

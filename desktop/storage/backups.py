@@ -19,8 +19,15 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from datetime import UTC, date, datetime
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-from desktop.storage import document_files, library_files
+from desktop.deferred_import import deferred
+from desktop.storage import library_files
+
+if TYPE_CHECKING:
+    from desktop.storage import document_files
+else:  # hashing and the documents' folder: only when a backup is made or restored
+    document_files = deferred("desktop.storage.document_files")
 
 BACKUP_DIR_NAME = "backups"
 DAILY, MANUAL, BEFORE_MIGRATION, BEFORE_RESTORE = (
