@@ -20,6 +20,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from desktop.services import postings
 from desktop.services.changes import Changes, Kind
 from desktop.ui.actions import ActionSpec
 from desktop.ui.models.posting_table_model import (
@@ -71,6 +72,7 @@ class ListPage(QStackedWidget):
         self._parts = parts
         self.widget = self
         self._kept: int | None = None
+        self.count_label: QLabel | None = None  # made with the first count
         self.model = PostingTableModel(parts.library, self)
         parts.operations.changed.connect(self._changed)
 
@@ -108,7 +110,9 @@ class ListPage(QStackedWidget):
         table.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
         table.verticalHeader().setDefaultSectionSize(self.fontMetrics().height() + 12)
         header = table.horizontalHeader()
-        header.setStretchLastSection(True)
+        # Title takes the room left (it is what is read); the last column keeps its width.
+        header.setStretchLastSection(False)
+        header.setSectionResizeMode(COL_TITLE, QHeaderView.ResizeMode.Stretch)
         header.setSortIndicator(COL_POSTED, Qt.SortOrder.DescendingOrder)
         for column, width in COLUMN_WIDTHS.items():
             table.setColumnWidth(column, width)
@@ -209,7 +213,21 @@ class ListPage(QStackedWidget):
                 self.table.selectRow(0)
         self.selection_changed.emit(self.selected_id())
 
+    def _show_count(self) -> None:
+        """ "12 of 80 postings" in the window's status line (searching), else "80 postings"."""
+        if self.count_label is None:
+            self.count_label = QLabel()
+            self.count_label.setObjectName("list-count")
+            self._parts.window.statusBar().addPermanentWidget(self.count_label)
+        shown = self.model.rowCount()
+        if self.model.search.strip():
+            total = postings.count_postings(self._parts.library)
+            self.count_label.setText(f"{shown:,} of {total:,} postings")
+        else:
+            self.count_label.setText(f"{shown:,} posting{'' if shown == 1 else 's'}")
+
     def _update_empty_state(self) -> None:
+        self._show_count()
         if self.model.rowCount():
             self.setCurrentWidget(self.table)
         elif self.model.search.strip():
