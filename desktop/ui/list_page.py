@@ -110,9 +110,7 @@ class ListPage(QStackedWidget):
         table.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
         table.verticalHeader().setDefaultSectionSize(self.fontMetrics().height() + 12)
         header = table.horizontalHeader()
-        # Title takes the room left (it is what is read); the last column keeps its width.
-        header.setStretchLastSection(False)
-        header.setSectionResizeMode(COL_TITLE, QHeaderView.ResizeMode.Stretch)
+        header.setStretchLastSection(True)
         header.setSortIndicator(COL_POSTED, Qt.SortOrder.DescendingOrder)
         for column, width in COLUMN_WIDTHS.items():
             table.setColumnWidth(column, width)
