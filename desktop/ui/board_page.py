@@ -47,6 +47,11 @@ class BoardPage(QObject):
         self.view.open_link_requested.connect(
             lambda posting_id: open_posting_in_browser(parts.window, library, posting_id)
         )
+        window = parts.window
+        self.view.more_actions = lambda: [
+            window.action("posting.edit"),  # type: ignore[attr-defined]
+            window.action("posting.delete"),  # type: ignore[attr-defined]
+        ]
         parts.operations.changed.connect(self._changed)
 
     def actions(self) -> list[ActionSpec]:

@@ -148,6 +148,12 @@ def test_the_context_menu_moves_and_labels_a_card(qtbot: QtBot, make_window, db:
     )
     next(act for act in labels.actions() if act.text() == "Green").trigger()
     assert pipeline.load_board(db).cards[0].label_color == "#22c55e"
+    texts = [act.text() for act in window.board_page.view.card_menu(a).actions()]
+    assert [t for t in texts if t][-3:] == [
+        "Open posting in browser",
+        "&Edit posting…",
+        "&Delete posting…",
+    ]
     window.action("window.undo").trigger()
     assert pipeline.load_board(db).cards[0].label_color is None
 

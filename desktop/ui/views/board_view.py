@@ -13,7 +13,15 @@ from dataclasses import replace
 from datetime import datetime
 
 from PySide6.QtCore import QItemSelectionModel, QPoint, Qt, Signal
-from PySide6.QtGui import QColor, QContextMenuEvent, QKeyEvent, QPainter, QPaintEvent, QPalette
+from PySide6.QtGui import (
+    QAction,
+    QColor,
+    QContextMenuEvent,
+    QKeyEvent,
+    QPainter,
+    QPaintEvent,
+    QPalette,
+)
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QFrame,
@@ -174,6 +182,8 @@ class BoardView(QScrollArea):
         self.setWidgetResizable(True)
         self.columns: list[BoardColumn] = []
         self.collapsed_names: set[str] = set()
+        # The window's own actions added to a card's menu (Edit, Delete); set by the page.
+        self.more_actions: Callable[[], list[QAction]] = list
         self._stages: list[StageInfo] = []
         self._selected: int | None = None
         self._stage_signature: tuple[object, ...] = ()
@@ -314,6 +324,7 @@ class BoardView(QScrollArea):
             self.move_requested.emit(posting_id, self.columns[number].stage.id, new_row)
 
     def _menu(self, posting_id: int, where: QPoint) -> None:
+        self.select_card(posting_id)  # the card right-clicked is the one Edit and Delete act on
         self.context_menu = self.card_menu(posting_id)  # kept so it lives while it is open
         self.context_menu.popup(where)
 
@@ -342,6 +353,11 @@ class BoardView(QScrollArea):
         menu.addAction("Open posting in browser").triggered.connect(
             lambda: self.open_link_requested.emit(posting_id)
         )
+        more = self.more_actions()
+        if more:  # the window's Edit and Delete, acting on the selected card
+            menu.addSeparator()
+            for action in more:
+                menu.addAction(action)
         return menu
 
     def _collapsed_toggled(self) -> None:
