@@ -317,3 +317,30 @@ def test_a_long_column_reads_more_cards_as_it_is_scrolled(
         saved.model.fetchMore(QModelIndex())
     assert [c.title for c in saved.model.cards()][-1] == "Job 449"
     assert saved.model.rowCount() == 450
+
+
+def test_arrows_move_the_selection_across_columns_and_focus_follows_a_moved_card(
+    qtbot: QtBot, make_window, db: Library
+) -> None:
+    a, b = _fill(db, "A", "B")
+    pipeline.move_application(db, b, pipeline.resolve_stage(db, "Screening").id)
+    window = make_window()
+    window.show_page(window.board_page)
+    window.activateWindow()
+    qtbot.waitUntil(window.isActiveWindow)
+    view = window.board_page.view
+    view.select_card(a)
+    saved = _column(window, "Saved")
+    saved.view.setFocus()
+    qtbot.keyClick(saved.view, Qt.Key.Key_Right)  # past the empty Applied column
+    assert window.selected_id() == b and _column(window, "Screening").view.hasFocus()
+    qtbot.keyClick(_column(window, "Screening").view, Qt.Key.Key_Left)
+    assert window.selected_id() == a and saved.view.hasFocus()
+
+    with qtbot.waitSignal(window.changes_applied):
+        qtbot.keyClick(saved.view, Qt.Key.Key_Right, Qt.KeyboardModifier.ControlModifier)
+    applied = _column(window, "Applied")
+    assert _stage_of(db, a) == "Applied" and applied.view.hasFocus()
+    with qtbot.waitSignal(window.changes_applied):  # again: the card moves on
+        qtbot.keyClick(applied.view, Qt.Key.Key_Right, Qt.KeyboardModifier.ControlModifier)
+    assert _stage_of(db, a) == "Screening"

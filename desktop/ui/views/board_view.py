@@ -70,6 +70,7 @@ class BoardColumnView(QListView):
     """A column's cards. Ctrl+Left/Right move a card between stages, Ctrl+Up/Down within one."""
 
     step_requested = Signal(int, int)  # posting id, -1 or +1 stage
+    across_requested = Signal(int)  # plain Left/Right: the selection to the column beside
     reorder_requested = Signal(int, int)  # posting id, -1 or +1 place
     menu_requested = Signal(int, QPoint)  # posting id, global position
 
@@ -108,6 +109,11 @@ class BoardColumnView(QListView):
                 signal.emit(posting_id, step)
                 event.accept()
                 return
+        across = {Qt.Key.Key_Left: -1, Qt.Key.Key_Right: 1}
+        if event.modifiers() == Qt.KeyboardModifier.NoModifier and event.key() in across:
+            self.across_requested.emit(across[Qt.Key(event.key())])
+            event.accept()
+            return
         super().keyPressEvent(event)
 
     def contextMenuEvent(self, event: QContextMenuEvent) -> None:
@@ -223,6 +229,7 @@ class BoardView(QScrollArea):
                 lambda *_args, c=column: self._column_selected(c)
             )
             column.view.step_requested.connect(self._step)
+            column.view.across_requested.connect(lambda step, c=column: self.select_beside(c, step))
             column.view.reorder_requested.connect(self._reorder)
             column.view.menu_requested.connect(self._menu)
             column.collapse.toggled.connect(self._collapsed_toggled)
@@ -249,6 +256,28 @@ class BoardView(QScrollArea):
                 )
                 column.view.scrollTo(index)
                 return True
+        return False
+
+    def select_beside(self, column: BoardColumn, step: int) -> bool:
+        """Select a card in the nearest open column with cards to the left (-1) or right (+1)
+        of ``column``, at the same height as far as it goes, and give that column the focus."""
+        if column not in self.columns:
+            return False
+        row = max(column.view.currentIndex().row(), 0)
+        number = self.columns.index(column) + step
+        while 0 <= number < len(self.columns):
+            target = self.columns[number]
+            count = target.model.rowCount()
+            if count and not target.is_collapsed():
+                index = target.model.index(min(row, count - 1))
+                target.view.selectionModel().setCurrentIndex(
+                    index, QItemSelectionModel.SelectionFlag.ClearAndSelect
+                )
+                target.view.scrollTo(index)
+                target.view.setFocus()
+                self.ensureWidgetVisible(target)
+                return True
+            number += step
         return False
 
     def focus_selected(self) -> None:
@@ -281,6 +310,7 @@ class BoardView(QScrollArea):
         if found is None or target is None:
             return False
         source = self.columns[found[0]]
+        had_focus = source.view.hasFocus()
         card = source.model.take(found[1])
         if card.stage_id != stage_id:
             card = replace(card, stage_id=stage_id, entered_at=now)
@@ -289,6 +319,8 @@ class BoardView(QScrollArea):
         target.set_count(target.model.total())
         if shown:
             self.select_card(posting_id)
+            if had_focus:  # Ctrl+Right again moves it on: the focus goes with the card
+                target.view.setFocus()
         return True
 
     def update_cards(self, cards: Iterable[Card]) -> None:
