@@ -187,6 +187,9 @@ def test_closed_columns_collapse_and_stay_collapsed(
     assert rejected.collapse.isVisible() and not _column(window, "Saved").collapse.isVisible()
     rejected.collapse.click()
     assert rejected.view.isHidden()
+    # A narrow strip with the stage's name and count written down it.
+    assert rejected.width() < 80 and rejected.title.isHidden()
+    assert rejected.strip.isVisibleTo(rejected) and rejected.strip.text == "Rejected · 0"
     window.close()
     again = MainWindow(db, settings)
     qtbot.addWidget(again)

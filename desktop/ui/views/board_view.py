@@ -40,7 +40,7 @@ from desktop.services.pipeline import Board
 from desktop.ui.models.board_column_model import ID_ROLE, BoardColumnModel
 from desktop.ui.views.card_delegate import CARD_HEIGHT, CardDelegate
 
-COLUMN_WIDTH, COLLAPSED_WIDTH = 250, 150
+COLUMN_WIDTH, COLLAPSED_WIDTH = 250, 56
 LABEL_COLORS = (
     ("Red", "#ef4444"),
     ("Orange", "#f97316"),
@@ -49,6 +49,33 @@ LABEL_COLORS = (
     ("Blue", "#3b82f6"),
     ("Purple", "#a855f7"),
 )
+
+
+class VerticalTitle(QWidget):
+    """A collapsed column's name and count, written bottom to top down a narrow strip."""
+
+    def __init__(self, text: str) -> None:
+        super().__init__()
+        self.text = text
+        metrics = self.fontMetrics()
+        self.setFixedWidth(metrics.height() + 8)
+        self.setMinimumHeight(metrics.horizontalAdvance(text) + 16)
+
+    def set_text(self, text: str) -> None:
+        self.text = text
+        self.setMinimumHeight(self.fontMetrics().horizontalAdvance(text) + 16)
+        self.update()
+
+    def paintEvent(self, event: QPaintEvent) -> None:
+        painter = QPainter(self)
+        painter.setPen(self.palette().color(QPalette.ColorRole.WindowText))
+        metrics = self.fontMetrics()
+        # Turned a quarter clockwise, the letters stand to the right of the baseline: centre
+        # the line's height (descent left of the baseline, ascent right of it) in the strip.
+        painter.translate((self.width() - metrics.height()) / 2 + metrics.descent(), 8)
+        painter.rotate(90)
+        painter.drawText(0, 0, self.text)
+        painter.end()
 
 
 class StageDot(QWidget):
@@ -154,22 +181,31 @@ class BoardColumn(QFrame):
         self.collapse.toggled.connect(self.set_collapsed)
         header.addWidget(self.collapse)
 
+        self.strip = VerticalTitle(stage.name)  # the column's name when it is collapsed
+        self.strip.setObjectName("collapsed-title")
         layout = QVBoxLayout(self)
         layout.setContentsMargins(2, 2, 2, 2)
         layout.setSpacing(2)
         layout.addLayout(header)
         layout.addWidget(self.view, 1)
+        layout.addWidget(self.strip, 1, Qt.AlignmentFlag.AlignHCenter)
         self.collapse.setChecked(collapsed)
         self.set_collapsed(collapsed)
 
     def set_count(self, count: int) -> None:
         self.count.setText(str(count))
+        self.strip.set_text(f"{self.stage.name} · {count}")
 
     def is_collapsed(self) -> bool:
         return self.collapse.isChecked()
 
     def set_collapsed(self, collapsed: bool) -> None:
+        """Collapsed, the column is a narrow strip: its dot, the expand button, and its name
+        and count written down the strip."""
         self.view.setVisible(not collapsed)
+        self.title.setVisible(not collapsed)
+        self.count.setVisible(not collapsed)
+        self.strip.setVisible(collapsed)
         self.collapse.setText("▸" if collapsed else "▾")
         self.collapse.setToolTip("Show this stage's cards" if collapsed else "Collapse")
         self.setFixedWidth(COLLAPSED_WIDTH if collapsed else COLUMN_WIDTH)
