@@ -347,3 +347,21 @@ def test_arrows_move_the_selection_across_columns_and_focus_follows_a_moved_card
     with qtbot.waitSignal(window.changes_applied):  # again: the card moves on
         qtbot.keyClick(applied.view, Qt.Key.Key_Right, Qt.KeyboardModifier.ControlModifier)
     assert _stage_of(db, a) == "Screening"
+
+
+def test_a_card_dragged_near_the_edge_scrolls_the_board(qtbot: QtBot, make_window) -> None:
+    window = make_window()
+    window.show_page(window.board_page)
+    view = window.board_page.view
+    bar = view.horizontalScrollBar()
+    assert bar.maximum() > 0  # more columns than fit
+    view.drag_at(view.viewport().width() - 10)  # what a drag over a column reports
+    assert bar.value() > 0 and view.edge_timer.isActive()
+    qtbot.waitUntil(lambda: bar.value() > 2 * 24)  # holding it there keeps scrolling
+    view.drag_at(None)  # left or dropped
+    assert not view.edge_timer.isActive()
+    at = bar.value()
+    view.drag_at(10)  # the left edge scrolls back
+    assert bar.value() < at
+    view.drag_at(view.viewport().width() // 2)  # the middle: no scrolling
+    assert not view.edge_timer.isActive()

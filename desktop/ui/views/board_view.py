@@ -12,7 +12,7 @@ from collections.abc import Callable, Iterable
 from dataclasses import replace
 from datetime import datetime
 
-from PySide6.QtCore import QItemSelectionModel, QPoint, Qt, Signal
+from PySide6.QtCore import QEvent, QItemSelectionModel, QObject, QPoint, Qt, QTimer, Signal
 from PySide6.QtGui import (
     QAction,
     QColor,
@@ -41,6 +41,8 @@ from desktop.ui.models.board_column_model import ID_ROLE, BoardColumnModel
 from desktop.ui.views.card_delegate import CARD_HEIGHT, CardDelegate
 
 COLUMN_WIDTH, COLLAPSED_WIDTH = 250, 56
+EDGE_ZONE = 48  # pixels from the board's edge where a drag scrolls it
+EDGE_SCROLL_STEP, EDGE_SCROLL_MS = 24, 30
 LABEL_COLORS = (
     ("Red", "#ef4444"),
     ("Orange", "#f97316"),
@@ -231,6 +233,11 @@ class BoardView(QScrollArea):
         self._stage_signature: tuple[object, ...] = ()
         # Reads more of a column when it is scrolled down: (stage id, offset) -> cards.
         self.page_source: Callable[[int, int], list[Card]] | None = None
+        # A card dragged near the board's left or right edge scrolls the board that way, on a
+        # timer, so holding it there keeps scrolling to the columns out of view.
+        self._edge_step = 0
+        self.edge_timer = QTimer(self, interval=EDGE_SCROLL_MS)
+        self.edge_timer.timeout.connect(self._edge_scroll)
 
     # -- loading -------------------------------------------------------------------------------
 
@@ -268,6 +275,7 @@ class BoardView(QScrollArea):
             column.view.across_requested.connect(lambda step, c=column: self.select_beside(c, step))
             column.view.reorder_requested.connect(self._reorder)
             column.view.menu_requested.connect(self._menu)
+            column.view.viewport().installEventFilter(self)
             column.collapse.toggled.connect(self._collapsed_toggled)
             row.addWidget(column)
             self.columns.append(column)
@@ -293,6 +301,32 @@ class BoardView(QScrollArea):
                 column.view.scrollTo(index)
                 return True
         return False
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        kind = event.type()
+        if kind == QEvent.Type.DragMove and isinstance(watched, QWidget):
+            where = watched.mapTo(self.viewport(), event.position().toPoint())  # type: ignore[attr-defined]
+            self.drag_at(where.x())
+        elif kind in (QEvent.Type.DragLeave, QEvent.Type.Drop):
+            self.drag_at(None)
+        return super().eventFilter(watched, event)
+
+    def drag_at(self, x: int | None) -> None:
+        """A drag is at ``x`` in the board's viewport (None: it left or dropped)."""
+        width = self.viewport().width()
+        if x is None or EDGE_ZONE <= x <= width - EDGE_ZONE:
+            self._edge_step = 0
+            self.edge_timer.stop()
+            return
+        self._edge_step = -EDGE_SCROLL_STEP if x < EDGE_ZONE else EDGE_SCROLL_STEP
+        self._edge_scroll()
+        self.edge_timer.start()
+
+    def _edge_scroll(self) -> None:
+        bar = self.horizontalScrollBar()
+        bar.setValue(bar.value() + self._edge_step)
+        if bar.value() in (bar.minimum(), bar.maximum()):
+            self.edge_timer.stop()
 
     def select_beside(self, column: BoardColumn, step: int) -> bool:
         """Select a card in the nearest open column with cards to the left (-1) or right (+1)
