@@ -45,7 +45,8 @@ def cohort(
     applied: int | None,
     answers: Collection[int],
 ) -> Iterator[None]:
-    """Within the block, ``temp.insight_cohort`` (id, company_id, stage_id) holds the postings
+    """Within the block, ``temp.insight_cohort`` (id, company_id, stage_id; a view of every
+    posting when nothing narrows them) holds the postings
     the filters keep whose history begins in [start, end) (stored times; None: open), and
     ``temp.insight_applied`` (posting_id, applied_at, answered_at, days, monday) those of them
     that entered stage ``applied``, with their first entry into one of ``answers`` after it."""
@@ -79,24 +80,30 @@ def cohort(
     try:
         # Tables with their keys (a join probes them by id), filled in one transaction of the
         # connection's own temporary database: the library itself is only read.
-        conn.execute(
-            "CREATE TEMP TABLE insight_cohort "
-            "(id INTEGER PRIMARY KEY, company_id INTEGER, stage_id INTEGER)"
-        )
+        if where or began:
+            conn.execute(
+                "CREATE TEMP TABLE insight_cohort "
+                "(id INTEGER PRIMARY KEY, company_id INTEGER, stage_id INTEGER)"
+            )
+        else:  # every posting: a view, so 100,000 rows are not copied first
+            conn.execute(
+                "CREATE TEMP VIEW insight_cohort AS SELECT id, company_id, stage_id FROM postings"
+            )
         conn.execute(
             "CREATE TEMP TABLE insight_applied (posting_id INTEGER PRIMARY KEY, "
             "applied_at TEXT, answered_at TEXT, days REAL, monday TEXT)"
         )
-        conn.execute(
-            "INSERT INTO temp.insight_cohort SELECT p.id, p.company_id, p.stage_id "
-            f"FROM postings AS p {began}{where}",
-            params,
-        )
+        if where or began:
+            conn.execute(
+                "INSERT INTO temp.insight_cohort SELECT p.id, p.company_id, p.stage_id "
+                f"FROM postings AS p {began}{where}",
+                params,
+            )
         applied_id = _ids([applied] if applied is not None else [])
         conn.execute(
             "INSERT INTO temp.insight_applied "
             "WITH ap AS (SELECT c.posting_id, min(c.at) AS applied_at FROM stage_changes AS c "
-            " JOIN temp.insight_cohort AS k ON k.id = c.posting_id "
+            f"{_cohort_join(conn, 'c.posting_id')}"
             f" WHERE c.stage_id = {applied_id} GROUP BY c.posting_id), "
             "an AS (SELECT c.posting_id, min(c.at) AS answered_at FROM stage_changes AS c "
             " JOIN ap ON ap.posting_id = c.posting_id "
@@ -113,11 +120,24 @@ def cohort(
         _drop(conn)
 
 
+def _cohort_join(conn: sqlite3.Connection, column: str) -> str:
+    """The JOIN that keeps ``column``'s postings to the cohort; none when the cohort is every
+    posting (the view), which spares a lookup per history row."""
+    kind = conn.execute("SELECT type FROM temp.sqlite_master WHERE name = 'insight_cohort'")
+    if kind.fetchone() == ("view",):
+        return ""
+    return f"JOIN temp.insight_cohort AS k ON k.id = {column} "
+
+
 def _drop(conn: sqlite3.Connection) -> None:
     if conn.in_transaction:  # left open by a failure while filling the tables
         conn.rollback()
     conn.execute("DROP TABLE IF EXISTS temp.insight_applied")
-    conn.execute("DROP TABLE IF EXISTS temp.insight_cohort")
+    kind = conn.execute(
+        "SELECT type FROM temp.sqlite_master WHERE name = 'insight_cohort'"
+    ).fetchone()
+    if kind is not None:
+        conn.execute(f"DROP {'VIEW' if kind[0] == 'view' else 'TABLE'} temp.insight_cohort")
 
 
 def total(conn: sqlite3.Connection) -> int:
@@ -129,23 +149,26 @@ def reached(conn: sqlite3.Connection) -> dict[int, int]:
     return dict(
         conn.execute(
             "SELECT c.stage_id, count(DISTINCT c.posting_id) FROM stage_changes AS c "
-            "JOIN temp.insight_cohort AS k ON k.id = c.posting_id GROUP BY c.stage_id"
+            f"{_cohort_join(conn, 'c.posting_id')}GROUP BY c.stage_id"
         ).fetchall()
     )
 
 
-_STEPS = (
-    "SELECT posting_id, prev, stage_id FROM (SELECT c.posting_id, c.stage_id, "
-    "lag(c.stage_id) OVER (PARTITION BY c.posting_id ORDER BY c.at, c.id) AS prev "
-    "FROM stage_changes AS c JOIN temp.insight_cohort AS k ON k.id = c.posting_id) "
-    "WHERE prev IS NOT NULL AND prev != stage_id"
-)
+def _steps(conn: sqlite3.Connection) -> str:
+    """Each step of each history: (posting_id, prev, stage_id), in history order."""
+    return (
+        "SELECT posting_id, prev, stage_id FROM (SELECT c.posting_id, c.stage_id, "
+        "lag(c.stage_id) OVER (PARTITION BY c.posting_id ORDER BY c.at, c.id) AS prev "
+        f"FROM stage_changes AS c {_cohort_join(conn, 'c.posting_id')}) "
+        "WHERE prev IS NOT NULL AND prev != stage_id"
+    )
 
 
 def steps(conn: sqlite3.Connection) -> list[tuple[int, int, int]]:
     """(from stage id, to stage id, applications that took that step)."""
     return conn.execute(
-        f"SELECT prev, stage_id, count(DISTINCT posting_id) FROM ({_STEPS}) GROUP BY prev, stage_id"
+        f"SELECT prev, stage_id, count(DISTINCT posting_id) FROM ({_steps(conn)}) "
+        "GROUP BY prev, stage_id"
     ).fetchall()
 
 
@@ -175,14 +198,25 @@ def weeks(conn: sqlite3.Connection) -> list[tuple[date, int]]:
 
 def companies(conn: sqlite3.Connection) -> list[tuple[str, str, int, int, int]]:
     """Per employer (match key): (key, its name that sorts first, applications, applied,
-    answered)."""
-    return conn.execute(
-        "SELECT coalesce(co.match_key, ''), min(co.name), count(*), count(a.posting_id), "
-        "count(a.answered_at) "
-        "FROM temp.insight_cohort AS k LEFT JOIN companies AS co ON co.id = k.company_id "
-        "LEFT JOIN temp.insight_applied AS a ON a.posting_id = k.id "
-        "GROUP BY coalesce(co.match_key, '')"
+    answered). Counted per company row in SQL, folded by match key here (a few thousand)."""
+    per_company = conn.execute(
+        "SELECT k.company_id, count(*), count(a.posting_id), count(a.answered_at) "
+        "FROM temp.insight_cohort AS k "
+        "LEFT JOIN temp.insight_applied AS a ON a.posting_id = k.id GROUP BY k.company_id"
     ).fetchall()
+    names = {
+        company_id: (key or "", name)
+        for company_id, key, name in conn.execute("SELECT id, match_key, name FROM companies")
+    }
+    folded: dict[str, list] = {}
+    for company_id, count, applied, answered in per_company:
+        key, name = names.get(company_id, ("", ""))
+        row = folded.setdefault(key, [key, name, 0, 0, 0])
+        row[1] = min(row[1], name) if row[1] else name
+        row[2] += count
+        row[3] += applied
+        row[4] += answered
+    return [tuple(row) for row in folded.values()]  # type: ignore[misc]
 
 
 def reached_per_company(conn: sqlite3.Connection, stage_ids: Collection[int]) -> dict[str, int]:
@@ -202,14 +236,16 @@ def company_days(conn: sqlite3.Connection) -> list[tuple[str, float]]:
     """(match key, days to the first answer) of every answered application, in order."""
     return conn.execute(
         "SELECT coalesce(co.match_key, ''), a.days FROM temp.insight_applied AS a "
-        "JOIN temp.insight_cohort AS k ON k.id = a.posting_id "
+        "CROSS JOIN temp.insight_cohort AS k ON k.id = a.posting_id "
         "LEFT JOIN companies AS co ON co.id = k.company_id "
         "WHERE a.days IS NOT NULL ORDER BY 1, 2"
     ).fetchall()
 
 
+# CROSS JOIN: SQLite then reads the applied ones first (few) and looks each up, rather than
+# walking every posting of the cohort.
 _WAITING_FROM = (
-    "FROM temp.insight_applied AS a JOIN temp.insight_cohort AS k ON k.id = a.posting_id "
+    "FROM temp.insight_applied AS a CROSS JOIN temp.insight_cohort AS k ON k.id = a.posting_id "
     "JOIN stages AS s ON s.id = k.stage_id "
 )
 _WAITING_WHERE = "WHERE a.answered_at IS NULL AND NOT s.is_closed "
@@ -247,7 +283,7 @@ def figure_ids(conn: sqlite3.Connection, figure: Figure) -> list[int]:
         )
         params = (key,)
     elif kind == "flow":
-        sql = f"SELECT DISTINCT posting_id FROM ({_STEPS}) WHERE prev = ? AND stage_id = ?"
+        sql = f"SELECT DISTINCT posting_id FROM ({_steps(conn)}) WHERE prev = ? AND stage_id = ?"
         params = key
     elif kind == "applied":
         sql, params = "SELECT posting_id FROM temp.insight_applied", ()

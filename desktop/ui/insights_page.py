@@ -12,6 +12,7 @@ after a change, or at once when a change comes while it is shown.
 
 from __future__ import annotations
 
+import contextlib
 from collections.abc import Callable, Sequence
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
@@ -106,7 +107,9 @@ class Reader(QObject):
                 result: object = read()
             except Exception as error:  # shown on the page; a thread must not swallow it
                 result = error
-            self.done.emit(generation, result)
+            # RuntimeError: the page was closed meanwhile, nobody is left to show it to.
+            with contextlib.suppress(RuntimeError):
+                self.done.emit(generation, result)
 
         QThreadPool.globalInstance().start(work)
 
