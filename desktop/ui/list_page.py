@@ -23,6 +23,7 @@ from PySide6.QtWidgets import (
 from desktop.services import postings
 from desktop.services.changes import Changes, Kind
 from desktop.ui.actions import ActionSpec
+from desktop.ui.list_header import ListHeader
 from desktop.ui.models.posting_table_model import (
     COL_COMPANY,
     COL_LOCATION,
@@ -30,6 +31,7 @@ from desktop.ui.models.posting_table_model import (
     COL_SALARY,
     COL_STAGE,
     COL_TITLE,
+    HEADERS,
     PostingTableModel,
 )
 from desktop.ui.pages import WindowParts
@@ -115,6 +117,7 @@ class ListPage(QStackedWidget):
         for column, width in COLUMN_WIDTHS.items():
             table.setColumnWidth(column, width)
         table.selectionModel().selectionChanged.connect(self._selection_changed)
+        self.header_menu = ListHeader(header, HEADERS)  # choose columns; the arrow's direction
         table.doubleClicked.connect(lambda _index: self.open_requested.emit())
         return table
 
