@@ -22,6 +22,7 @@ from desktop.services.library import Library, open_library
 from desktop.ui.daily_backup import DailyBackupTimer
 from desktop.ui.dialogs import messages
 from desktop.ui.display_check import EXIT_NO_DISPLAY, display_problem, plain_words_if_qt_fails
+from desktop.ui.lazy_page import LazyPage
 from desktop.ui.main_thread_gc import MainThreadGarbageCollector
 from desktop.ui.main_window import MainWindow
 from desktop.ui.single_instance import SingleInstance, bring_forward
@@ -155,6 +156,9 @@ def run_self_test(data_dir: Path) -> int:
         shown = time.perf_counter() - started
         print("self-test: selected posting shown", flush=True)
         load_deferred()  # what the app loads next: all of it must be there (in the bundle too)
+        for page in window.pages:  # and every page's module, imported when first shown
+            if isinstance(page, LazyPage):
+                page.page_class()
         stored = postings.count_postings(db)
         listed = window.list_page.model.rowCount()
         if listed != stored:

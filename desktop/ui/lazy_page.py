@@ -57,11 +57,16 @@ class LazyPage(QObject):
     def built(self) -> bool:
         return self._page is not None
 
+    def page_class(self) -> type:
+        """The page's class, its module imported now (``--self-test`` checks every page's
+        module is there, in the bundle too, without building the pages)."""
+        module_name, class_name = self._factory.split(":")
+        return getattr(importlib.import_module(module_name), class_name)
+
     def page(self) -> Any:
         """The real page, built now if it was not yet."""
         if self._page is None:
-            module_name, class_name = self._factory.split(":")
-            page_class = getattr(importlib.import_module(module_name), class_name)
+            page_class = self.page_class()
             page = page_class(self._parts)
             self._page = page
             self.widget.layout().addWidget(page.widget)
