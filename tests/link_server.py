@@ -107,7 +107,7 @@ class LocalWeb:
 
 _real_getaddrinfo = socket.getaddrinfo
 # Names that lead to the local server, so a link can be on "LinkedIn" without leaving here.
-LOCAL_NAMES = ("127.0.0.1", "www.linkedin.com", "jobs.example.test")
+LOCAL_NAMES = ("127.0.0.1", "www.linkedin.com", "jobs.lever.co", "jobs.example.test")
 
 
 def _local_only(host: object, *args: object, **kwargs: object) -> object:

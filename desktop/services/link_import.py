@@ -107,10 +107,42 @@ def read_link(
     api, page = (found[0], found[1]) if len(found) == 2 else (None, found[0])
     if api is not None:
         try:
-            return _named(_read_api(link, api, cancelled, captured_at), link)
+            results = _read_api(link, api, cancelled, captured_at)
         except LinkRefused:
             pass  # the page may still be there (a board moved, an API changed): try it
+        else:
+            if any(r.document.company is None for r in results):
+                results = _company_from_page(link, page, results, cancelled, captured_at)
+            return _named(results, link)
     return _named(_read_page(link, page, cancelled, captured_at), link)
+
+
+def _company_from_page(
+    link: str,
+    page: Source,
+    results: list[ReadResult],
+    cancelled: threading.Event | None,
+    captured_at: datetime,
+) -> list[ReadResult]:
+    """Lever's and Ashby's job JSON name no company; the job's page often does, in its
+    schema.org hiringOrganization. Only structured data is taken (never a guess from the
+    page's title); when the page has none or cannot be fetched, the company stays empty and
+    the preview asks for it."""
+    try:
+        on_page = _read_page(link, page, cancelled, captured_at)
+    except LinkRefused:
+        return results
+    names = {r.document.company for r in on_page if r.document.source_format in _STRUCTURED}
+    if len(names) != 1 or None in names:
+        return results
+    (company,) = names
+    note = "company: read from the job's page; its job JSON names none"
+    return [
+        ReadResult(r.document.with_changes(company=company), (*r.warnings, note))
+        if r.document.company is None
+        else r
+        for r in results
+    ]
 
 
 def _named(results: list[ReadResult], link: str) -> list[ReadResult]:

@@ -99,6 +99,32 @@ def test_an_ashby_link_picks_its_job_from_the_board(web: LocalWeb) -> None:
     assert web.asked == ["/posting-api/job-board/brightkiln?includeCompensation=true"]
 
 
+def test_a_company_the_job_json_lacks_is_read_from_the_pages_structured_data(
+    web: LocalWeb,
+) -> None:
+    uuid = "5f1c2a9e-1111-4222-8333-944455556666"
+    web.recorded(f"/v0/postings/quillfeather/{uuid}", "lever-posting.json")
+    page = (
+        '<html><head><script type="application/ld+json">{"@type": "JobPosting", "title": '
+        '"Customer Success Lead", "hiringOrganization": {"name": "Quillfeather"}}</script>'
+        "</head><body><h1>Customer Success Lead</h1></body></html>"
+    )
+    web.add(f"/quillfeather/{uuid}", page)
+    (result,) = read_link(web.url(f"/quillfeather/{uuid}", host="jobs.lever.co"))
+    assert result.document.company == "Quillfeather"
+    assert result.document.source_format == "board-json"
+    assert "company: read from the job's page; its job JSON names none" in result.warnings
+
+    # A page without structured data gives no company: no guess from its title.
+    web.add(
+        f"/quillfeather/{uuid}",
+        "<html><head><title>Quillfeather - Lead</title></head>"
+        "<body><h1>Customer Success Lead</h1><p>Lots of text about the role.</p></body></html>",
+    )
+    (result,) = read_link(web.url(f"/quillfeather/{uuid}", host="jobs.lever.co"))
+    assert result.document.company is None
+
+
 def test_a_broken_ats_answer_falls_back_to_the_page(web: LocalWeb) -> None:
     # The API has nothing (404); the link's own page is read instead.
     page = (RECORDED / "jobposting-page.html").read_text(encoding="utf-8")
