@@ -11,6 +11,7 @@ the user is told what to copy and paste instead; a login wall is never saved as 
 from __future__ import annotations
 
 import json
+import re
 import threading
 from collections.abc import Sequence
 from dataclasses import dataclass, field
@@ -56,6 +57,7 @@ _STRUCTURED = frozenset({"json-ld", "microdata", "rdfa", "board-json"})
 # Statuses that mean "sign in first" or "no robots": LinkedIn answers 999 to clients it
 # does not know, others 401, 403 or 429.
 _WALL_STATUSES = frozenset({401, 403, 429, 999})
+_PASSWORD_FIELD = re.compile(rb"<input\b[^>]*\btype\s*=\s*[\"']?password", re.IGNORECASE)
 
 
 def saved_with_link(db: Library, link: str) -> Duplicate | None:
@@ -193,7 +195,10 @@ def _read_page(
     name = "page.json" if "json" in fetched.content_type else "page.html"
     if fetched.content_type == "text/plain":
         name = "page.txt"
-    if wall is None:
+    # A sign-in form (a password field) on a page without a structured posting is a login
+    # wall on any site, not only the known ones: never read its text as a posting.
+    signs_in = _PASSWORD_FIELD.search(fetched.body[:500_000]) is not None
+    if wall is None and not signs_in:
         return _read(link, web_client.text_of(fetched), name, captured_at)
     try:
         results = _read(link, web_client.text_of(fetched), name, captured_at)
@@ -201,7 +206,7 @@ def _read_page(
         results = []
     if not results or any(r.document.source_format not in _STRUCTURED for r in results):
         # What a walled site shows a visitor is its sign-in page, whatever else it says.
-        raise LinkRefused(link, LOGIN_REQUIRED, paste_instead(link))
+        raise LinkRefused(link, LOGIN_REQUIRED, paste_instead(link, None if wall else "The site"))
     return results
 
 

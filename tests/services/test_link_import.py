@@ -281,6 +281,13 @@ def test_a_login_page_is_never_read_as_a_posting(web: LocalWeb) -> None:
     assert error.cause == web_client.LOGIN_REQUIRED
 
 
+def test_a_sign_in_form_on_any_site_is_a_login_wall(web: LocalWeb) -> None:
+    web.recorded("/careers/portal", "login-wall.html", "text/html")
+    error = refused(web.url("/careers/portal"))
+    assert error.cause == web_client.LOGIN_REQUIRED
+    assert error.reason.endswith("paste it into Jobdeck (Ctrl+V)")
+
+
 def test_a_redirect_to_a_sign_in_page_is_a_login_wall(web: LocalWeb) -> None:
     web.add("/login", "<html><body><h1>Sign in</h1><p>Email</p><p>Password</p></body></html>")
     web.redirect("/careers/42", "/login?next=/careers/42")
