@@ -117,9 +117,11 @@ def test_cancel_stops_waiting_at_once_and_keeps_the_link(
     dialog = _dialog(window)
     assert dialog.is_fetching() and not dialog.fetch_button.isEnabled()
     qtbot.waitUntil(lambda: dialog.progress.isVisible())
+    assert dialog.progress_label.text() == f"Fetching {slow}"
     assert dialog.close_button.text() == "Cancel"
     dialog.close_button.click()
     assert not dialog.is_fetching() and dialog.progress.isHidden()
+    assert dialog.progress_label.isHidden()
     assert "Stopped" in dialog.status.text()
     assert dialog.links.toPlainText() == slow
     assert dialog.close_button.text() == "Close" and dialog.fetch_button.isEnabled()

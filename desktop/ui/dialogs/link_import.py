@@ -96,10 +96,16 @@ class LinkImportDialog(QDialog):
         self.status.hide()
         layout.addWidget(self.status)
 
+        # What is being fetched, above the bar: a busy bar shows no text of its own.
+        self.progress_label = QLabel()
+        self.progress_label.setObjectName("link-progress-label")
+        self.progress_label.setTextFormat(Qt.TextFormat.PlainText)
+        self.progress_label.hide()
+        layout.addWidget(self.progress_label)
         self.progress = QProgressBar()
         self.progress.setObjectName("link-progress")
         self.progress.setRange(0, 0)  # busy until the first link is done
-        self.progress.setTextVisible(True)
+        self.progress.setTextVisible(False)
         self.progress.hide()
         layout.addWidget(self.progress)
 
@@ -212,7 +218,8 @@ class LinkImportDialog(QDialog):
         self.fetch_button.setEnabled(False)
         self.close_button.setText("Cancel")
         self.progress.setRange(0, 0)
-        self.progress.setFormat(f"Fetching {links[0]}")
+        self.progress_label.setText(f"Fetching {links[0]}")
+        self.progress_label.show()
         self.progress.show()
         thread = threading.Thread(target=work, name="jobdeck-link-fetch", daemon=True)
         self.threads = [t for t in self.threads if t.is_alive()] + [thread]
@@ -224,7 +231,7 @@ class LinkImportDialog(QDialog):
         if total > 1:
             self.progress.setRange(0, total)
             self.progress.setValue(done)
-        self.progress.setFormat(
+        self.progress_label.setText(
             f"Fetching {done + 1} of {total}: {link}" if total > 1 else f"Fetching {link}"
         )
 
@@ -267,6 +274,7 @@ class LinkImportDialog(QDialog):
         self.fetch_button.setEnabled(True)
         self.close_button.setText("Close")
         self.progress.hide()
+        self.progress_label.hide()
 
     def _say(self, text: str) -> None:
         self.status.setText(text)
