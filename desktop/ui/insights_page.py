@@ -13,11 +13,12 @@ after a change, or at once when a change comes while it is shown.
 from __future__ import annotations
 
 import contextlib
+import threading
 from collections.abc import Callable, Sequence
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
-from PySide6.QtCore import QObject, QPoint, QRect, QSize, Qt, QThreadPool, Signal
+from PySide6.QtCore import QObject, QPoint, QRect, QSize, Qt, Signal
 from PySide6.QtGui import QColor, QPainter, QPixmap
 from PySide6.QtWidgets import (
     QComboBox,
@@ -44,8 +45,10 @@ from desktop.ui.views.insight_charts import FunnelChart, SankeyChart, WeeklyBars
 from desktop.ui.views.insight_list import ApplicationsDialog
 
 SHOWN_KINDS = frozenset({Kind.POSTINGS, Kind.PIPELINE, Kind.STAGES})
-PERIODS = (  # (label, days back; None: everything)
-    ("All time", None),
+# (label, days back; 0: everything). Plain values as items' data, never None or tuples:
+# PySide6 6.12.0 miscounted the references of what it handed back (pyproject pins below it).
+PERIODS = (
+    ("All time", 0),
     ("Last 30 days", 30),
     ("Last 90 days", 90),
     ("Last 12 months", 365),
@@ -96,7 +99,7 @@ class Tile(QPushButton):
 
 
 class Reader(QObject):
-    """Runs a read in Qt's thread pool and hands back its result (or the error it raised) with
+    """Runs a read in a thread of its own and hands back its result (or the error it raised) with
     ``done(generation, result)``, queued to the UI thread. The read touches no widget."""
 
     done = Signal(int, object)
@@ -111,7 +114,7 @@ class Reader(QObject):
             with contextlib.suppress(RuntimeError):
                 self.done.emit(generation, result)
 
-        QThreadPool.globalInstance().start(work)
+        threading.Thread(target=work, name="insights-read", daemon=True).start()
 
 
 class InsightsPage(QObject):
@@ -126,6 +129,7 @@ class InsightsPage(QObject):
         self._parts = parts
         self.stale = True
         self.reading = False
+        self._row_opens: dict[str, list[tuple[insights.Figure | int, str | None]]] = {}
         self._generation = 0
         self._reader = Reader(self)
         self._reader.done.connect(self._arrived)
@@ -288,13 +292,13 @@ class InsightsPage(QObject):
     def filters(self) -> insights.Filters:
         return insights.Filters(
             search=self._parts.search(),
-            label=self.label_filter.currentData(),
-            employment_type=self.type_filter.currentData(),
+            label=self.label_filter.currentData() or None,  # "" is "Any"
+            employment_type=self.type_filter.currentData() or None,
         )
 
     def period_start(self, now: datetime) -> datetime | None:
-        days = self.period.currentData()
-        return None if days is None else now - timedelta(days=int(days))
+        days = int(self.period.currentData() or 0)
+        return now - timedelta(days=days) if days else None
 
     def reload(self) -> None:
         """Read the figures again for the period and filters chosen, off the UI thread: the
@@ -334,17 +338,17 @@ class InsightsPage(QObject):
             (self.type_filter, types, "Any"),
             (self.label_filter, labels, "Any"),
         ):
-            chosen = combo.currentData()
+            chosen = combo.currentData() or ""
             combo.blockSignals(True)
             combo.clear()
-            combo.addItem(everything, None)
+            combo.addItem(everything, "")  # not None: see PERIODS
             for value in values:
                 combo.addItem(value, value)
                 if combo is self.label_filter:
                     swatch = QPixmap(12, 12)
                     swatch.fill(QColor(value))
                     combo.setItemIcon(combo.count() - 1, swatch)
-            index = combo.findData(chosen) if chosen is not None else 0
+            index = combo.findData(chosen) if chosen else 0
             combo.setCurrentIndex(max(index, 0))
             combo.blockSignals(False)
 
@@ -426,12 +430,12 @@ class InsightsPage(QObject):
         rows: Sequence[tuple[insights.Figure | int, str | None, tuple[str, ...]]],
     ) -> None:
         """Rows of cells; each opens a figure (a company's applications) or one posting."""
+        # What each row opens stays here, not in the items' data: see PERIODS about None.
+        self._row_opens[table.objectName()] = [(opens, company) for opens, company, _ in rows]
         table.setRowCount(len(rows))
-        for row, (opens, company, cells) in enumerate(rows):
+        for row, (_opens, _company, cells) in enumerate(rows):
             for column, text in enumerate(cells):
                 item = QTableWidgetItem(text)
-                if column == 0:
-                    item.setData(Qt.ItemDataRole.UserRole, (opens, company))
                 if column > 0 and text and (text[0].isdigit() or text == "—"):
                     item.setTextAlignment(
                         Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter
@@ -456,10 +460,10 @@ class InsightsPage(QObject):
             self._open(f"Applied in the week of {week.monday:%d %b %Y}", week.figure)
 
     def _open_row(self, table: QTableWidget, row: int) -> None:
-        item = table.item(row, 0)
-        if item is None:
+        targets = self._row_opens.get(table.objectName(), [])
+        if not 0 <= row < len(targets):
             return
-        opens, company = item.data(Qt.ItemDataRole.UserRole)
+        opens, company = targets[row]
         if isinstance(opens, int):
             self.show_in_list(opens)
         else:

@@ -135,7 +135,7 @@ def test_the_page_keeps_up_with_changes_and_filters(qtbot: QtBot, make_window, d
         page.label_filter.setCurrentIndex(0)
     assert page.total_tile.value == "4"
     with qtbot.waitSignal(page.loaded):
-        page.period.setCurrentIndex(page.period.findData(None))
+        page.period.setCurrentIndex(page.period.findData(0))
 
     # Hidden, it only notes the change, and reads when shown again.
     window.action("page.list").trigger()
