@@ -26,6 +26,7 @@ from desktop.services.changes import Changes
 from desktop.services.library import Library
 from desktop.ui.actions import Actions, ActionSpec
 from desktop.ui.dialogs.screen_fit import fit_to_screen
+from desktop.ui.lazy_page import LazyPage
 from desktop.ui.operations import Operations
 from desktop.ui.pages import DropTarget, Page, WindowParts
 from desktop.ui.window_parts import build_parts
@@ -217,8 +218,13 @@ class MainWindow(QMainWindow):
         if not self.side.waits:
             return
         self.side.stop_waiting()
-        # The keyring and the readers, a tenth of a second, before the user can need them.
+        # The keyring and the readers, a tenth of a second, before the user can need them;
+        # then the other pages' modules, one per turn of the event loop, so the first Ctrl+2
+        # builds the board without waiting for its imports.
         QTimer.singleShot(0, load_deferred)
+        for page in self.pages:
+            if isinstance(page, LazyPage):
+                QTimer.singleShot(0, page.page_class)
 
     # -- drops: handed to the first part that takes them ----------------------------------------
 

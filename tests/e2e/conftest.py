@@ -150,6 +150,10 @@ def launch(x11_display: str, tmp_path: Path) -> Iterator[Callable[[Path], X11App
         _wait_for(shown, 30, "the Jobdeck window")
         app = X11App(x11_display, window, process)
         app.focus()
+        # Qt makes the window active a moment after X gives it the focus, and finishes its
+        # start-up just after the first frame: keys sent before then miss the shortcuts on a
+        # busy machine (as run-in-x11.sh, wait a second before driving).
+        time.sleep(1.0)
         started.append(app)
         return app
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import time
 from pathlib import Path
 
 import pytest
@@ -27,6 +28,7 @@ def test_dragging_a_card_to_applied_moves_the_application(launch, tmp_path: Path
 
     app = launch(data_dir)
     app.keys("ctrl+2")
+    time.sleep(1.0)  # the board is built when first shown: let a busy machine finish it
     # The first card in Saved is the first posting added: columns keep the order cards came in.
     app.drag(FIRST_CARD_IN_SAVED, EMPTY_SPACE_IN_APPLIED)
     assert app.quit() == 0
