@@ -188,7 +188,7 @@ class Database:
                 connection.execute("BEGIN IMMEDIATE")
                 yield connection
                 connection.commit()
-            except sqlite3.OperationalError as error:
+            except sqlite3.DatabaseError as error:
                 if connection.in_transaction:
                     connection.rollback()
                 reason = _why_not_written(error)
@@ -211,6 +211,10 @@ class Database:
             connection = _connect(self.path, self.read_only)
         try:
             yield connection
+        except sqlite3.DatabaseError as error:
+            # A plain read that fails (a damaged or replaced file, a disk that went away)
+            # reaches callers as the storage family, as the ORM's reads do: never raw sqlite3.
+            raise DatabaseError(f"The library could not be read ({error}).") from error
         finally:
             with self._idle_lock:
                 self._idle.append(connection)
