@@ -8,6 +8,7 @@ only: company names and titles come from postings.
 from __future__ import annotations
 
 from collections.abc import Collection
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Qt, QTimer
 from PySide6.QtWidgets import QFrame, QLabel, QVBoxLayout, QWidget
@@ -15,7 +16,9 @@ from PySide6.QtWidgets import QFrame, QLabel, QVBoxLayout, QWidget
 from desktop.services import reapply
 from desktop.services.errors import ServiceError
 from desktop.services.library import Library
-from desktop.ui.views.posting_editor import PostingEditor
+
+if TYPE_CHECKING:  # the form: loaded when a posting is edited, not before the first paint
+    from desktop.ui.views.posting_editor import PostingEditor
 
 RECHECK_MS = 300  # after the last key typed in the company or title field
 
