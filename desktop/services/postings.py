@@ -111,15 +111,17 @@ def update_posting(
 
 
 def delete_posting(db: Library, posting_id: int) -> Changes:
-    # Read first: the login row goes with the posting (ON DELETE CASCADE), its password not.
-    secret = logins.stored_secret_key(db, posting_id)
-    with db.writing() as session:
-        try:
-            records.delete_posting_row(session, posting_id)
-        except record_errors.PostingMissing as error:
-            raise PostingNotFound(str(error)) from None
-    logins.forget_secret(secret)  # best effort: a keyring problem never blocks the delete
-    return Changes(deleted=frozenset({posting_id}))
+    """Delete the posting and all that hangs on it for good (its login's password too).
+    The window deletes through ``posting_removal.remove_posting`` instead, which can be undone.
+
+    Raises ``PostingNotFound``, ``WriteFailed``.
+    """
+    from desktop.services import posting_removal
+
+    removed, changes = posting_removal.remove_posting(db, posting_id)
+    # best effort: a keyring problem never blocks the delete
+    logins.forget_secret(posting_removal.secret_key(removed))  # type: ignore[arg-type]
+    return changes  # type: ignore[return-value]
 
 
 def get_posting(db: Library, posting_id: int) -> PostingDocument:

@@ -278,15 +278,3 @@ def load_posting(session: Session, posting_id: int) -> Posting:
 
 def all_posting_ids(session: Session) -> list[int]:
     return list(session.scalars(select(Posting.id).order_by(Posting.id)))
-
-
-def delete_posting_row(session: Session, posting_id: int) -> None:
-    posting = session.get(Posting, posting_id)
-    if posting is None:
-        raise PostingMissing(f"There is no posting with id {posting_id}.")
-    company_id = posting.company_id
-    search_index.unindex_posting(session, posting_id)
-    session.delete(posting)
-    session.flush()
-    if company_id is not None:
-        drop_company_if_unused(session, company_id)

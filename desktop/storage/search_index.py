@@ -67,10 +67,6 @@ def index_documents(
     )
 
 
-def unindex_posting(session: Session, posting_id: int) -> None:
-    session.execute(text("DELETE FROM postings_fts WHERE rowid = :id"), {"id": posting_id})
-
-
 def matching(query: Select, search: str) -> Select:
     """Narrow a query over postings to those holding every word of ``search`` (full-text)."""
     fts_query = match_query(search)

@@ -20,6 +20,7 @@ from desktop.ui.dialogs import messages
 from desktop.ui.import_flow import ImportFlow, can_import
 from desktop.ui.pages import WindowParts
 from desktop.ui.posting_link import open_posting_in_browser
+from desktop.ui.removed_postings import RemovedPostings
 
 # Dialogs are imported when first opened: PySide makes a Qt class's enums when the class is
 # first used, and the window's start need not pay for the dialogs' classes.
@@ -34,6 +35,7 @@ class PostingCommands(QObject):
         self._parts = parts
         self._title_of = title_of
         self.form: PostingForm | None = None
+        self.removed = RemovedPostings(parts.library)  # deleted here: Undo brings them back
         self.refresh_dialog: QDialog | None = None
         self.imports = ImportFlow(parts.library, parts.window, parts.settings)
         self.imports.changes.connect(self._imported)
@@ -121,25 +123,28 @@ class PostingCommands(QObject):
             open_posting_in_browser(self._parts.window, self._parts.library, posting_id)
 
     def delete(self) -> None:
+        """Delete the selected posting after asking; Undo brings all of it back (its history,
+        notes, contacts' roles, documents, interviews, tasks, facts, login and password)."""
         posting_id = self._parts.selected_id()
         if posting_id is None:
             return
-        library = self._parts.library
-
-        def delete_or_gone() -> Changes:
-            try:
-                return postings.delete_posting(library, posting_id)
-            except postings.PostingNotFound:  # deleted meanwhile: what the user wanted
-                return Changes(deleted=frozenset({posting_id}))
-
         messages.confirm(
             self._parts.window,
             "Delete posting?",
-            f"Delete “{self._title_of(posting_id)}” and its application history? "  # type: ignore[operator]
-            "This cannot be undone.",
+            f"Delete “{self._title_of(posting_id)}” with its application history, notes, "  # type: ignore[operator]
+            "interviews, tasks and documents? Edit > Undo brings it back.",
             "Delete",
-            lambda: self._parts.operations.run("Delete posting", delete_or_gone),
+            lambda: self._parts.operations.run(
+                "Delete posting",
+                lambda: self.removed.remove(posting_id),
+                undo=self.removed.put_back,
+            ),
         )
+
+    def forget_unused_secrets(self) -> None:
+        """Passwords of deleted postings wait in the keyring while Undo can bring them back;
+        when the window goes, those no login points at any more are removed."""
+        self.removed.forget_unused_secrets()
 
     def close_form_first(self, then: object) -> bool:
         """An edited form open: ask there first (True), and call ``then`` if the user agrees."""
@@ -158,17 +163,20 @@ class PostingCommands(QObject):
             return
         from desktop.ui.dialogs.posting_form import PostingForm
 
-        form = PostingForm(self._parts.library, original, self._parts.window)  # type: ignore[arg-type]
-        form.saved.connect(lambda changes: self._saved(form, changes))
+        form = PostingForm(
+            self._parts.operations,
+            self.removed,
+            original,  # type: ignore[arg-type]
+            self._parts.window,
+        )
+        form.saved.connect(self._saved)
         form.finished.connect(self._form_closed)
         self.form = form
         form.open()
 
-    def _saved(self, form: PostingForm, changes: Changes) -> None:
-        self._parts.operations.broadcast(changes, form)
-        created = next(iter(changes.created), None)
-        if created is not None:
-            self._parts.select(created)
+    def _saved(self, posting_id: int) -> None:
+        if self.form is not None and self.form.is_new:  # a new posting: show it
+            self._parts.select(posting_id)
 
     def _form_closed(self) -> None:
         if self.form is not None:

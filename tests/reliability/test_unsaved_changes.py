@@ -7,6 +7,7 @@ as a subclass: the lines are the same, so this is what the form will do once it 
 from __future__ import annotations
 
 from PySide6.QtCore import Qt
+from PySide6.QtGui import QUndoStack
 from PySide6.QtWidgets import QDialog, QMessageBox, QWidget
 from pytestqt.qtbot import QtBot
 
@@ -15,6 +16,8 @@ from desktop.services import postings
 from desktop.services.library import Library
 from desktop.ui.dialogs.posting_form import PostingForm
 from desktop.ui.dialogs.unsaved_changes import UnsavedChanges
+from desktop.ui.operations import Operations
+from desktop.ui.removed_postings import RemovedPostings
 from tests.samples import amazon_document
 
 
@@ -22,7 +25,8 @@ class GuardedForm(PostingForm):
     def __init__(
         self, db: Library, original: PostingDocument | None = None, parent: QWidget | None = None
     ) -> None:
-        super().__init__(db, original, parent)
+        operations = Operations(db, parent, QUndoStack())
+        super().__init__(operations, RemovedPostings(db), original, parent)
         self.unsaved = UnsavedChanges(self)  # after the fields are filled
 
     def reject(self) -> None:  # Cancel, Escape and the window's close button all come here

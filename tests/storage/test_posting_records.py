@@ -10,6 +10,7 @@ from desktop.storage import (
     duplicate_checks,
     posting_documents,
     posting_records,
+    posting_removal,
 )
 from desktop.storage.database import Database
 from desktop.storage.models import Company
@@ -43,12 +44,12 @@ def test_a_missing_posting_or_stage_is_named_by_kind(store: Database) -> None:
 
 def test_deleting_the_last_posting_of_a_company_deletes_the_company(store: Database) -> None:
     first, second = _insert(store, amazon_document(title="A"), amazon_document(title="B"))
-    with store.writing() as session:
-        posting_records.delete_posting_row(session, first)
+    with store.plain_writing() as connection:
+        posting_removal.take_out(connection, first)
     with store.reading() as session:
         assert session.scalars(select(Company.name)).all() == ["Amazon"]
-    with store.writing() as session:
-        posting_records.delete_posting_row(session, second)
+    with store.plain_writing() as connection:
+        posting_removal.take_out(connection, second)
     with store.reading() as session:
         assert session.scalars(select(Company.name)).all() == []
 

@@ -13,12 +13,15 @@ from PySide6.QtWidgets import QDialog, QDialogButtonBox, QLabel, QVBoxLayout, QW
 from desktop.core.document import DocumentError
 from desktop.core.posting import PostingDocument
 from desktop.services import postings
-from desktop.services.changes import Changes
+from desktop.services.changes import Changes, Result
 from desktop.services.errors import ServiceError
 from desktop.services.library import Library
+from desktop.services.posting_removal import RemovedPosting
 from desktop.ui.dialogs.return_key import return_presses
 from desktop.ui.dialogs.screen_fit import fit_to_screen
 from desktop.ui.dialogs.unsaved_changes import UnsavedChanges
+from desktop.ui.operations import Operations
+from desktop.ui.removed_postings import RemovedPostings
 from desktop.ui.views.posting_editor import PostingEditor
 from desktop.ui.views.reapply_note import EditorWatch, ReapplyNote
 
@@ -34,15 +37,22 @@ def error_label() -> QLabel:
 
 
 class PostingForm(QDialog):
-    """Emits ``saved`` with what changed once the posting is stored, then closes."""
+    """Saves through the door (an undo step: "Undo Edit posting" puts the fields back, "Undo
+    New posting" deletes it again), emits ``saved`` with the posting's id, then closes."""
 
-    saved = Signal(object)  # Changes
+    saved = Signal(int)  # the posting's id
 
     def __init__(
-        self, db: Library, original: PostingDocument | None = None, parent: QWidget | None = None
+        self,
+        operations: Operations,
+        removed: RemovedPostings,
+        original: PostingDocument | None = None,
+        parent: QWidget | None = None,
     ) -> None:
         super().__init__(parent)
-        self._db = db
+        self._operations = operations
+        self._removed = removed
+        self._db = db = operations.library
         self._original = original
         self.setObjectName("posting-form")
         self.setWindowTitle("Edit posting" if original else "New posting")
@@ -79,6 +89,10 @@ class PostingForm(QDialog):
         self.editor.title.setFocus()
         self.unsaved = UnsavedChanges(self)  # after set_document: what the fields hold now
 
+    @property
+    def is_new(self) -> bool:
+        return self._original is None
+
     def reject(self) -> None:
         # Cancel, Escape and the close button all come here: never lose edits silently.
         self.unsaved.close_or_ask(super().reject)
@@ -90,15 +104,63 @@ class PostingForm(QDialog):
     def save(self) -> None:
         try:
             doc = self.editor.document()
-            if self._original is not None and self._original.id is not None:
-                result = postings.update_posting(self._db, self._original.id, doc)
-            else:
-                result = postings.create_posting(self._db, doc)
-        # ServiceError: a bad field, a posting deleted meanwhile, a full disk: the form stays
-        # open with everything typed.
-        except (DocumentError, ServiceError) as error:
+        except DocumentError as error:
             self.show_error(str(error))
             return
-        changes: Changes = result.changes
-        self.saved.emit(changes)
+        db = self._db
+        original_id = self._original.id if self._original is not None else None
+        if original_id is not None:
+            self._operations.run(
+                "Edit posting",
+                lambda: _edited(db, original_id, doc),
+                undo=lambda before: postings.update_posting(db, original_id, before),
+                initiator=self,
+                success=lambda _before: self._stored(original_id),
+                failure=self._refused,
+            )
+        else:
+            creation = _Creation(db, doc, self._removed)
+            self._operations.run(
+                "New posting",
+                creation.do,
+                undo=creation.undo,
+                initiator=self,
+                success=self._stored,
+                failure=self._refused,
+            )
+
+    # A bad field, a posting deleted meanwhile, a full disk: the form stays open with
+    # everything typed, the reason under it.
+    def _refused(self, error: ServiceError | str) -> None:
+        self.show_error(str(error))
+
+    def _stored(self, posting_id: int) -> None:
+        self.saved.emit(posting_id)
         self.accept()
+
+
+def _edited(db: Library, posting_id: int, doc: PostingDocument) -> Result[PostingDocument]:
+    """Save the form's fields; the value is the posting as it was, for undo."""
+    before = postings.get_posting(db, posting_id)
+    changes = postings.update_posting(db, posting_id, doc).changes
+    return Result(before, changes)
+
+
+class _Creation:
+    """Making a posting as an undo step ("New posting"): undo deletes it (copied, as the
+    Delete command does), redo puts that copy back under the same id, so later steps that
+    name it still find it."""
+
+    def __init__(self, db: Library, doc: PostingDocument, removed: RemovedPostings) -> None:
+        self._db, self._doc, self._removed = db, doc, removed
+        self._copy: RemovedPosting | None = None
+
+    def do(self) -> Result[int | None]:
+        if self._copy is None:
+            return postings.create_posting(self._db, self._doc)
+        return self._removed.put_back(self._copy)
+
+    def undo(self, posting_id: int) -> Changes:
+        removed, changes = self._removed.remove(posting_id)
+        self._copy = removed  # type: ignore[assignment]
+        return changes  # type: ignore[return-value]
