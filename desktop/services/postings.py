@@ -203,6 +203,15 @@ def count_and_first_ids(
     return counted.result(), first
 
 
+def filter_choices(db: Library, column: str, limit: int = 12) -> list[tuple[str, int]]:
+    """The most common employment types or locations (``column``: "employment_type",
+    "location") with how many postings have each: the filter bar's choices."""
+    from desktop.storage import filter_sql
+
+    with db.querying() as connection:
+        return filter_sql.choices(connection, column, limit)
+
+
 def posting_rows(db: Library, ids: Sequence[int]) -> dict[int, PostingRow]:
     with db.querying() as connection:
         return posting_list.rows_by_id(connection, ids)

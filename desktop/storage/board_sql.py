@@ -14,6 +14,7 @@ from collections.abc import Collection
 from desktop.core.bounds import readable_amount, readable_datetime
 from desktop.core.display import salary_from_columns
 from desktop.core.pipeline import Card, StageInfo
+from desktop.storage.filter_sql import filter_conditions
 from desktop.storage.fts_query import match_query
 
 MAX_PARAMETERS = 900  # below SQLite's limit on bound parameters in one statement
@@ -25,8 +26,12 @@ _MATCHES = "p.id + 0 IN (SELECT rowid FROM postings_fts WHERE postings_fts MATCH
 def columns(conn: sqlite3.Connection, search: str = "") -> list[StageInfo]:
     """The stages in use (not archived), in board order, each with how many postings in it
     match ``search`` (all of them for an empty search)."""
+    conditions, parameters = filter_conditions(conn, search)
     fts_query = match_query(search)
-    where, parameters = ("", ()) if fts_query is None else (f" WHERE {_MATCHES}", (fts_query,))
+    if fts_query is not None:
+        conditions.append(_MATCHES)
+        parameters.append(fts_query)
+    where = f" WHERE {' AND '.join(conditions)}" if conditions else ""
     # Counting per stage walks the (stage, order) index: no table rows.
     rows = conn.execute(
         "SELECT s.id, s.name, s.color, s.is_closed, s.position, coalesce(n.count, 0) "
@@ -97,6 +102,9 @@ def _cards(
     if fts_query is not None:
         conditions.append(_MATCHES)
         parameters.append(fts_query)
+    filtered, filter_parameters = filter_conditions(conn, search)
+    conditions += filtered
+    parameters += filter_parameters
     if conditions:
         sql += " WHERE " + " AND ".join(conditions)
     sql += order + " LIMIT ? OFFSET ?"

@@ -17,6 +17,7 @@ from datetime import date, datetime
 
 from desktop.core.bounds import readable_datetime
 from desktop.core.insights import Figure, Filters, StageRef
+from desktop.storage.filter_sql import filter_conditions
 from desktop.storage.fts_query import match_query
 
 
@@ -56,6 +57,9 @@ def cohort(
     if fts is not None:
         conditions.append("p.id IN (SELECT rowid FROM postings_fts WHERE postings_fts MATCH ?)")
         params.append(fts)
+    filtered, filter_parameters = filter_conditions(conn, filters.search)
+    conditions += filtered
+    params += filter_parameters
     if filters.label:
         conditions.append("p.label_color = ?")
         params.append(filters.label)

@@ -178,6 +178,18 @@ class Posting(Base):
         Index("ix_postings_posted_at", "posted_at"),
         # The agenda's "apply by" dates: a range of them, not every posting.
         Index("ix_postings_valid_through", "valid_through"),
+        # The list's filters (storage/filter_sql.py) counted from the index, not the rows.
+        Index(
+            "ix_postings_filters",
+            "stage_id",
+            "work_model",
+            "employment_type",
+            "posted_at",
+            "salary_min",
+            "salary_max",
+            "salary_text",
+            "location",
+        ),
     )
 
     id: Mapped[int] = mapped_column(primary_key=True)

@@ -14,6 +14,7 @@ from collections.abc import Sequence
 from desktop.core.bounds import readable_amount, readable_datetime
 from desktop.core.display import salary_from_columns
 from desktop.core.listing import PostingRow, SortKey
+from desktop.storage.filter_sql import filter_conditions
 from desktop.storage.fts_query import match_query
 
 MAX_PARAMETERS = 900  # below SQLite's limit on bound parameters in one statement
@@ -62,6 +63,15 @@ def count_matching(
     With ``at_most``, counting stops there: a cheap answer to "are there more than N?".
     """
     fts_query = match_query(search)
+    filtered, filter_parameters = filter_conditions(conn, search)
+    if filtered:  # filter terms: count the postings themselves, narrowed by all of them
+        conditions = filtered + ([_FROM_THE_MATCHES] if fts_query is not None else [])
+        parameters = filter_parameters + ([fts_query] if fts_query is not None else [])
+        sql = "SELECT 1 FROM postings AS p WHERE " + " AND ".join(conditions)
+        if at_most is not None:
+            sql += " LIMIT ?"
+            parameters.append(at_most)
+        return int(conn.execute(f"SELECT count(*) FROM ({sql})", parameters).fetchone()[0])
     if at_most is not None:
         rows = "SELECT 1 FROM postings" if fts_query is None else _MATCHING_ROWIDS
         bounded = f"SELECT count(*) FROM ({rows} LIMIT ?)"
@@ -97,6 +107,9 @@ def list_ids(
     if stage_id is not None:
         conditions.append("p.stage_id = ?")
         parameters.append(stage_id)
+    filtered, filter_parameters = filter_conditions(conn, search)
+    conditions += filtered
+    parameters += filter_parameters
     if conditions:
         sql += " WHERE " + " AND ".join(conditions)
     # Rows without a value go last whichever way the column is sorted; the id breaks ties.

@@ -6,6 +6,8 @@ It listens to the door (``Operations.changed``): the model updates the rows it h
 
 from __future__ import annotations
 
+import json
+
 from PySide6.QtCore import QByteArray, QItemSelection, Qt, QTimer, Signal
 from PySide6.QtGui import QKeySequence
 from PySide6.QtWidgets import (
@@ -23,6 +25,7 @@ from PySide6.QtWidgets import (
 from desktop.services import postings
 from desktop.services.changes import Changes, Kind
 from desktop.ui.actions import ActionSpec
+from desktop.ui.list_filters import add_list_filters
 from desktop.ui.list_header import ListHeader
 from desktop.ui.models.posting_table_model import (
     COL_COMPANY,
@@ -35,6 +38,7 @@ from desktop.ui.models.posting_table_model import (
     PostingTableModel,
 )
 from desktop.ui.pages import WindowParts
+from desktop.ui.views.filter_bar import FilterBar
 from desktop.ui.views.search_field import SearchField
 
 # Starting widths; the user's own widths come back from the settings after the first run.
@@ -83,6 +87,10 @@ class ListPage(QStackedWidget):
         self._search_timer = QTimer(self, singleShot=True, interval=SEARCH_DELAY_MS)
         self._search_timer.timeout.connect(self._run_search)
         self.search.textChanged.connect(self._search_timer.start)
+        # Filters under the search box; another part may add a choice (filters.add_choice).
+        self.filters = FilterBar()
+        add_list_filters(self.filters, parts.library)
+        self.filters.changed.connect(self._run_search)
 
         self.table = self._make_table()
         self.empty_page, self.empty_label, self.empty_button, self.empty_paste_button = (
@@ -200,8 +208,12 @@ class ListPage(QStackedWidget):
         if changes.kinds & SHOWN_KINDS:
             self.model.apply_changes(changes)
 
+    def query(self) -> str:
+        """What the list is narrowed by: the words typed and the filters' terms."""
+        return " ".join(part for part in (self.search.text(), self.filters.terms()) if part)
+
     def _run_search(self) -> None:
-        self.model.set_search(self.search.text())
+        self.model.set_search(self.query())
         self.searched_for.emit()
 
     def _after_reset(self) -> None:
@@ -232,12 +244,20 @@ class ListPage(QStackedWidget):
         if self.model.rowCount():
             self.setCurrentWidget(self.table)
         elif self.model.search.strip():
-            query = self.model.search.strip()
-            shown = query if len(query) <= 60 else query[:57] + "…"
-            self.no_match.setText(f"No postings match “{shown}”.")
+            self.no_match.setText(self._no_match_text())
             self.setCurrentWidget(self.no_match)
         else:
             self.setCurrentWidget(self.empty_page)
+
+    def _no_match_text(self) -> str:
+        words = self.search.text().strip()
+        shown = words if len(words) <= 60 else words[:57] + "…"
+        filtered = bool(self.filters.terms())
+        if words and filtered:
+            return f"No postings match “{shown}” with the filters set (Clear filters shows all)."
+        if filtered:
+            return "No postings pass the filters set (Clear filters shows all)."
+        return f"No postings match “{shown}”."
 
     def _selection_changed(self, _selected: QItemSelection, _deselected: QItemSelection) -> None:
         self._kept = self.selected_id()
@@ -258,6 +278,18 @@ class ListPage(QStackedWidget):
         if isinstance(value, QByteArray):
             header.restoreState(value)
         self.model.sort(header.sortIndicatorSection(), header.sortIndicatorOrder())
+        self.filters.restore(_filters_from(self._parts.settings.value("window/filters")))
+        self.model.set_search(self.query())  # the first load is filtered as the last was
 
     def save_state(self) -> None:
         self._parts.settings.setValue("window/columns", self.table.horizontalHeader().saveState())
+        self._parts.settings.setValue("window/filters", json.dumps(self.filters.state()))
+
+
+def _filters_from(value: object) -> dict[str, list[str]]:
+    """The saved filters, or none when the setting is missing or not what we wrote."""
+    try:
+        state = json.loads(value) if isinstance(value, str) else {}
+    except ValueError:
+        return {}
+    return state if isinstance(state, dict) else {}

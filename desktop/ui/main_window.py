@@ -93,6 +93,7 @@ class MainWindow(QMainWindow):
         left_layout = QVBoxLayout(left)
         left_layout.setContentsMargins(8, 8, 0, 8)
         left_layout.addWidget(self.list_page.search)
+        left_layout.addWidget(self.list_page.filters)
         left_layout.addWidget(self.page_stack)
         self.splitter = QSplitter(Qt.Orientation.Horizontal)
         self.splitter.setObjectName("main-splitter")

@@ -202,7 +202,8 @@ class PostingTableModel(QAbstractTableModel):
     def set_search(self, text: str) -> None:
         if text != self._search:
             self._search = text
-            self.reload()
+            if self._live:  # before the first load: the search to load with (saved filters)
+                self.reload()
 
     @property
     def search(self) -> str:
