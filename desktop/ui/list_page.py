@@ -78,6 +78,13 @@ class ListPage(QStackedWidget):
         self._parts = parts
         self.widget = self
         self._kept: int | None = None
+        # After a search the side learns the selection on the next turn of the event loop: the
+        # list paints its matches first, and a burst of searches fills the side once, for the
+        # selection they end with. Other reloads (an edit, say) tell it at once.
+        self._resetting = False
+        self._searching = False
+        self._announce = QTimer(self, singleShot=True, interval=0)
+        self._announce.timeout.connect(lambda: self.selection_changed.emit(self.selected_id()))
         self.count_label: QLabel | None = None  # made with the first count
         self.model = PostingTableModel(parts.library, self)
         parts.operations.changed.connect(self._changed)
@@ -85,12 +92,12 @@ class ListPage(QStackedWidget):
         self.search = SearchField()
         self.search.posting_pasted.connect(self.paste_requested)
         self._search_timer = QTimer(self, singleShot=True, interval=SEARCH_DELAY_MS)
-        self._search_timer.timeout.connect(self._run_search)
+        self._search_timer.timeout.connect(self.apply_search)
         self.search.textChanged.connect(self._search_timer.start)
         # Filters under the search box; another part may add a choice (filters.add_choice).
         self.filters = FilterBar()
         add_list_filters(self.filters, parts.library)
-        self.filters.changed.connect(self._run_search)
+        self.filters.changed.connect(self.apply_search)
 
         self.table = self._make_table()
         self.empty_page, self.empty_label, self.empty_button, self.empty_paste_button = (
@@ -187,6 +194,9 @@ class ListPage(QStackedWidget):
             return False
         self.table.selectRow(row)
         self.table.scrollTo(self.model.index(row, 0))
+        if self._announce.isActive() and not self._resetting:
+            self._announce.stop()  # asked for by name: the side shows it now
+            self.selection_changed.emit(self.selected_id())
         return True
 
     def shown(self, keep: int | None) -> None:
@@ -195,7 +205,7 @@ class ListPage(QStackedWidget):
         self.table.setFocus()
 
     def searched(self) -> None:
-        pass  # the list is what applies the search (``_run_search``)
+        pass  # the list is what applies the search (``apply_search``)
 
     def focus_search(self) -> None:
         self.search.setFocus()
@@ -212,19 +222,34 @@ class ListPage(QStackedWidget):
         """What the list is narrowed by: the words typed and the filters' terms."""
         return " ".join(part for part in (self.search.text(), self.filters.terms()) if part)
 
-    def _run_search(self) -> None:
-        self.model.set_search(self.query())
+    def apply_search(self) -> None:
+        """Apply the words typed and the filters (a short pause after the last keystroke does)."""
+        self._search_timer.stop()
+        self._searching = True
+        try:
+            self.model.set_search(self.query())
+        finally:
+            self._searching = False
         self.searched_for.emit()
 
     def _after_reset(self) -> None:
         """After a reload: the right page of the stack, the selection kept where it can be."""
         keep = self._kept
         self._update_empty_state()
-        if keep is None or not self.select(keep):
-            self.table.clearSelection()
-            if self.model.rowCount():
-                self.table.selectRow(0)
-        self.selection_changed.emit(self.selected_id())
+        self._resetting = True
+        try:
+            if keep is None or not self.select(keep):
+                self.table.clearSelection()
+                if self.model.rowCount():
+                    self.table.selectRow(0)
+        finally:
+            self._resetting = False
+        self._kept = self.selected_id()
+        if self._searching:
+            self._announce.start()
+        else:
+            self._announce.stop()
+            self.selection_changed.emit(self._kept)
 
     def _show_count(self) -> None:
         """ "12 of 80 postings" in the window's status line (searching), else "80 postings"."""
@@ -261,7 +286,9 @@ class ListPage(QStackedWidget):
 
     def _selection_changed(self, _selected: QItemSelection, _deselected: QItemSelection) -> None:
         self._kept = self.selected_id()
-        self.selection_changed.emit(self._kept)
+        if not self._resetting:
+            self._announce.stop()  # the user's own choice wins over a pending one
+            self.selection_changed.emit(self._kept)
 
     def title_of(self, posting_id: int) -> str:
         """The title the list shows for ``posting_id`` ("" when it is not listed)."""

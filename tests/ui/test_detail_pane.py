@@ -119,3 +119,37 @@ def test_posted_and_deadline_show_as_dates_not_as_the_sources_stale_age(qtbot: Q
     assert posted.astimezone().strftime("%d %b %Y") in texts
     assert not any("9 hours ago" in text for text in texts)
     assert "31 Jan 2027" in texts
+
+
+def test_the_postings_words_can_be_selected_where_the_pointer_goes(qtbot: QtBot) -> None:
+    """Labels become selectable when the pointer reaches them (cheaper than making all of
+    them selectable up front); Jobdeck's own headings never do."""
+    from PySide6.QtCore import QPoint
+    from PySide6.QtTest import QTest
+
+    pane = DetailPane()
+    qtbot.addWidget(pane)
+    pane.resize(480, 900)
+    pane.show_posting(amazon_document(id=1))
+    pane.show()
+    qtbot.waitExposed(pane)
+    selectable = Qt.TextInteractionFlag.TextSelectableByMouse
+    title = pane.findChild(QLabel, "detail-title")
+    requirement = next(
+        label
+        for label in pane.section("qualifications").findChildren(QLabel)
+        if label.text() in amazon_document().qualifications.required
+    )
+    heading = next(
+        label
+        for label in pane.section("qualifications").findChildren(QLabel)
+        if label.text() == "Required"
+    )
+    for label in (title, requirement, heading):
+        assert not label.textInteractionFlags() & selectable
+    for label in (title, requirement, heading):
+        pane.ensureWidgetVisible(label)
+        QTest.mouseMove(label, QPoint(3, label.height() // 2))
+    assert title.textInteractionFlags() & selectable
+    assert requirement.textInteractionFlags() & selectable
+    assert not heading.textInteractionFlags() & selectable

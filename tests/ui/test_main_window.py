@@ -124,12 +124,15 @@ def test_search_filters_as_you_type_and_says_when_nothing_matches(
     window.action("list.find").trigger()
     qtbot.keyClicks(window.list_page.search, "stripe")
     qtbot.waitUntil(lambda: window.list_page.model.rowCount() == 1)
-    assert window.side.detail.findChild(object, "detail-company").text() == "Stripe"
+    # The side follows on the next turn of the event loop (the list paints first).
+    qtbot.waitUntil(
+        lambda: window.side.detail.findChild(object, "detail-company").text() == "Stripe"
+    )
     window.list_page.search.clear()
     qtbot.keyClicks(window.list_page.search, "nothing-like-this")
     qtbot.waitUntil(lambda: window.list_page.currentWidget() is window.list_page.no_match)
     assert "nothing-like-this" in window.list_page.no_match.text()
-    assert window.side.detail.posting_id is None
+    qtbot.waitUntil(lambda: window.side.detail.posting_id is None)
 
 
 def test_delete_asks_first_and_cancel_keeps_the_posting(

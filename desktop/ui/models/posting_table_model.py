@@ -56,7 +56,7 @@ def _badge_icon(badge: str) -> QIcon:
     return icon
 
 
-PAGE_SIZE = 200  # rows read at once when the view reaches rows not yet read
+PAGE_SIZE = 50  # rows read at once when the view reaches rows not yet read: about a screen
 ID_PAGE_SIZE = 1000  # ids read at once; ids are cheap, rows (with joins) are not
 EAGER_IDS = 5000  # a list this short has all its ids read on every reload
 

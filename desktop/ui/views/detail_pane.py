@@ -6,6 +6,7 @@ module builds itself (escaped, https/mailto only, opened after a click).
 
 from __future__ import annotations
 
+import functools
 from collections.abc import Sequence
 from datetime import datetime
 
@@ -34,7 +35,10 @@ from desktop.ui.views.chips import ChipsView
 from desktop.ui.views.h1b_chart import H1bChart
 from desktop.ui.views.links import link_label, open_in_browser, web_address
 from desktop.ui.views.reapply_note import ReapplyNote
-from desktop.ui.views.sections import Section, bullet_list, key_values, plain_label
+from desktop.ui.views.sections import Page, Section, bullet_list, key_values, plain_label
+
+# The pane's own words: selectable once the pointer reaches them (see sections.plain_label).
+pane_label = functools.partial(plain_label, on_hover=True)
 
 SECTION_ORDER = (
     "header",
@@ -98,7 +102,7 @@ class DetailPane(QScrollArea):
         assert isinstance(layout, QVBoxLayout)
         self._sections = {}
         if doc is None:
-            hint = plain_label(
+            hint = pane_label(
                 "Select a posting to see all of it here.", muted=True, selectable=False
             )
             hint.setAlignment(Qt.AlignmentFlag.AlignCenter)
@@ -112,11 +116,12 @@ class DetailPane(QScrollArea):
                     self._sections[name] = section
                     layout.addWidget(section)
             layout.addStretch(1)
+        content.follow_pointer()
         self._set_page(content)
 
     @staticmethod
-    def _new_page() -> QWidget:
-        content = QWidget()
+    def _new_page() -> Page:
+        content = Page()
         content.setObjectName("detail-content")
         content.setBackgroundRole(QPalette.ColorRole.Base)  # reads like a page, in light and dark
         content.setAutoFillBackground(True)
@@ -135,11 +140,11 @@ class DetailPane(QScrollArea):
 
     def _build_header(self, doc: PostingDocument) -> Section:
         section = Section("header", None)
-        title = plain_label(doc.title or "", point_delta=5, bold=True)
+        title = pane_label(doc.title or "", point_delta=5, bold=True)
         title.setObjectName("detail-title")
         section.body.addWidget(title)
         if doc.company:
-            company = plain_label(doc.company, point_delta=2)
+            company = pane_label(doc.company, point_delta=2)
             company.setObjectName("detail-company")
             section.body.addWidget(company)
         facts: list[tuple[str, str]] = []
@@ -157,7 +162,7 @@ class DetailPane(QScrollArea):
             section.body.addWidget(key_values(facts))
         if doc.url:
             row = QHBoxLayout()
-            row.addWidget(plain_label("Source", muted=True, selectable=False))
+            row.addWidget(pane_label("Source", muted=True, selectable=False))
             link = link_label(doc.url)
             link.setObjectName("detail-source-link")
             row.addWidget(link, 1)
@@ -192,8 +197,8 @@ class DetailPane(QScrollArea):
         latest = stages[-1] if stages else -1
         for row, entry in enumerate(self._timeline):
             when = day_and_time(entry.at)
-            stage = plain_label(entry.stage, bold=row == latest)
-            grid.addWidget(plain_label(when, muted=True, selectable=False), row, 0)
+            stage = pane_label(entry.stage, bold=row == latest)
+            grid.addWidget(pane_label(when, muted=True, selectable=False), row, 0)
             grid.addWidget(stage, row, 1)
             if entry.kind != "stage":  # an interview round: changed from the agenda
                 font = stage.font()
@@ -219,14 +224,14 @@ class DetailPane(QScrollArea):
         if not text:
             return None
         section = Section("summary", "Summary")
-        section.body.addWidget(plain_label(text))
+        section.body.addWidget(pane_label(text))
         return section
 
     def _build_description(self, doc: PostingDocument) -> Section | None:
         if not doc.description or not (doc.summary or _has_structure(doc)):
             return None
         section = Section("description", "Full description")
-        text = plain_label("")
+        text = pane_label("")
         text.setObjectName("detail-description")
         text.hide()
         description = doc.description
@@ -272,7 +277,7 @@ class DetailPane(QScrollArea):
         section = Section("qualifications", "Qualifications")
         for heading, items in (("Required", quals.required), ("Preferred", quals.preferred)):
             if items:
-                section.body.addWidget(plain_label(heading, bold=True, selectable=False))
+                section.body.addWidget(pane_label(heading, bold=True, selectable=False))
                 section.body.addWidget(bullet_list(items))
         return section
 
@@ -292,12 +297,12 @@ class DetailPane(QScrollArea):
             return None
         section = Section("company", f"Company: {profile.name}")
         if profile.description:
-            section.body.addWidget(plain_label(profile.description))
+            section.body.addWidget(pane_label(profile.description))
         self._add_h1b(section, profile)
         if profile.funding is not None:
             self._add_funding(section, profile.funding)
         if profile.data_source:
-            section.body.addWidget(plain_label(f"Company data: {profile.data_source}", muted=True))
+            section.body.addWidget(pane_label(f"Company data: {profile.data_source}", muted=True))
         return section
 
     def _add_h1b(self, section: Section, profile: CompanyProfile) -> None:
@@ -305,18 +310,18 @@ class DetailPane(QScrollArea):
         if h1b is None or not (h1b.note or h1b.by_year):
             return
         section.body.addSpacing(6)
-        section.body.addWidget(plain_label("H1B sponsorship", bold=True, selectable=False))
+        section.body.addWidget(pane_label("H1B sponsorship", bold=True, selectable=False))
         if h1b.by_year:
             chart = H1bChart()
             chart.setObjectName("detail-h1b-chart")
             chart.set_years(h1b.by_year)
             section.body.addWidget(chart)
         if h1b.note:
-            section.body.addWidget(plain_label(h1b.note, muted=True))
+            section.body.addWidget(pane_label(h1b.note, muted=True))
 
     def _add_funding(self, section: Section, funding: Funding) -> None:
         section.body.addSpacing(6)
-        section.body.addWidget(plain_label("Funding", bold=True, selectable=False))
+        section.body.addWidget(pane_label("Funding", bold=True, selectable=False))
         facts = [
             (key, value)
             for key, value in (
@@ -335,10 +340,10 @@ class DetailPane(QScrollArea):
             grid.setContentsMargins(0, 4, 0, 0)
             grid.setHorizontalSpacing(16)
             for column, heading in enumerate(("Date", "Round", "Amount")):
-                grid.addWidget(plain_label(heading, bold=True, selectable=False), 0, column)
+                grid.addWidget(pane_label(heading, bold=True, selectable=False), 0, column)
             for row, entry in enumerate(funding.rounds, start=1):
                 for column, value in enumerate((entry.date, entry.type, entry.amount)):
-                    grid.addWidget(plain_label(value or "—"), row, column)
+                    grid.addWidget(pane_label(value or "—"), row, column)
             grid.setColumnStretch(2, 1)
             section.body.addWidget(table)
 
@@ -350,9 +355,9 @@ class DetailPane(QScrollArea):
         for item in profile.news:
             row = QHBoxLayout()
             if item.date:
-                row.addWidget(plain_label(_news_date(item.date), muted=True))
+                row.addWidget(pane_label(_news_date(item.date), muted=True))
             headline = item.title or ("Read the article" if item.url else "(no headline)")
-            row.addWidget(link_label(item.url, headline) if item.url else plain_label(headline), 1)
+            row.addWidget(link_label(item.url, headline) if item.url else pane_label(headline), 1)
             section.body.addLayout(row)
         return section
 

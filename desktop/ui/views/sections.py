@@ -3,8 +3,10 @@
 from __future__ import annotations
 
 from PySide6.QtCore import Qt
-from PySide6.QtGui import QFont, QPalette
+from PySide6.QtGui import QFont, QMouseEvent, QPalette
 from PySide6.QtWidgets import QFrame, QGridLayout, QLabel, QVBoxLayout, QWidget
+
+SELECTABLE = "jobdeck-selectable"  # the label's words can be selected once the pointer is on it
 
 
 def plain_label(
@@ -14,15 +16,19 @@ def plain_label(
     bold: bool = False,
     muted: bool = False,
     selectable: bool = True,
+    on_hover: bool = False,
 ) -> QLabel:
     """A label showing ``text`` as plain text. The posting's own words are ``selectable`` (to
-    copy a requirement, say); Jobdeck's headings, keys and bullets are not: a selectable label
-    carries a text document of its own, and they made up half the cost of showing a posting."""
+    copy a requirement, say); Jobdeck's headings, keys and bullets are not. A selectable label
+    carries a text document of its own, which made up half the cost of showing a posting: with
+    ``on_hover`` it becomes selectable only when the pointer reaches it (inside a ``Page``)."""
     label = QLabel()
     label.setTextFormat(Qt.TextFormat.PlainText)
     label.setText(text)
     label.setWordWrap(True)
-    if selectable:
+    if selectable and on_hover:
+        label.setProperty(SELECTABLE, True)
+    elif selectable:
         label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
     if point_delta or bold:
         font = QFont(label.font())
@@ -33,6 +39,33 @@ def plain_label(
     if muted:
         label.setForegroundRole(QPalette.ColorRole.PlaceholderText)
     return label
+
+
+def make_selectable(widget: QWidget | None) -> None:
+    """Let the mouse select ``widget``'s words, if it is a label made ``selectable``."""
+    if (
+        isinstance(widget, QLabel)
+        and widget.property(SELECTABLE)
+        and not widget.textInteractionFlags() & Qt.TextInteractionFlag.TextSelectableByMouse
+    ):
+        widget.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+
+
+class Page(QWidget):
+    """The pane's page. It follows the pointer and makes the label under it selectable before
+    the user can press to select."""
+
+    def follow_pointer(self) -> None:
+        """Call once its widgets are in place. Qt drops a move with no button pressed at the
+        first widget that does not track the mouse, so every widget on the page tracks it
+        (labels and boxes ignore the moves, which then reach the page)."""
+        self.setMouseTracking(True)
+        for widget in self.findChildren(QWidget):
+            widget.setMouseTracking(True)
+
+    def mouseMoveEvent(self, event: QMouseEvent) -> None:
+        make_selectable(self.childAt(event.position().toPoint()))
+        super().mouseMoveEvent(event)
 
 
 class Section(QFrame):
@@ -59,7 +92,7 @@ def bullet_list(items: tuple[str, ...]) -> QWidget:
         bullet = plain_label("•", selectable=False)
         bullet.setAlignment(Qt.AlignmentFlag.AlignTop)
         grid.addWidget(bullet, row, 0, Qt.AlignmentFlag.AlignTop)
-        grid.addWidget(plain_label(item), row, 1)
+        grid.addWidget(plain_label(item, on_hover=True), row, 1)
     return box
 
 
@@ -73,5 +106,5 @@ def key_values(pairs: list[tuple[str, str]]) -> QWidget:
         grid.addWidget(
             plain_label(key, muted=True, selectable=False), row, 0, Qt.AlignmentFlag.AlignTop
         )
-        grid.addWidget(plain_label(value), row, 1)
+        grid.addWidget(plain_label(value, on_hover=True), row, 1)
     return box
