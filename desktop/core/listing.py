@@ -18,6 +18,11 @@ class SortKey(Enum):
     LOCATION = "location"
     SALARY = "salary"
     H1B = "h1b"
+    WORK_MODEL = "work_model"
+    APPLIED = "applied"  # the applied-on date
+    DAYS_IN_STAGE = "days_in_stage"
+    LAST_ACTIVITY = "last_activity"
+    DEADLINE = "deadline"
 
 
 @dataclass(frozen=True)
@@ -34,7 +39,18 @@ class PostingRow:
     salary: Salary | None
     h1b_latest_year: int | None
     h1b_latest_count: int | None
+    work_model: str | None = None
+    applied_at: datetime | None = None  # the user's date, else the first move to Applied
+    stage_since: datetime | None = None  # when it entered its current stage
+    last_activity: datetime | None = None  # latest stage change, note, document or task done
+    deadline: str | None = None  # the posting's valid_through, as the source gave it
 
     @property
     def salary_shown(self) -> str:
         return salary_display(self.salary)
+
+    def days_in_stage(self, now: datetime) -> int | None:
+        """Whole days since it entered its current stage (None when that is unknown)."""
+        if self.stage_since is None:
+            return None
+        return max((now - self.stage_since).days, 0)

@@ -29,6 +29,28 @@ def _latest_h1b(column: str) -> str:
     )
 
 
+# The application's dates, read per row shown (and for the whole list only when it is sorted
+# by them): the user's applied-on date, else the first move to the stage named Applied (as
+# core.application_facts reads it); when it entered its current stage; its latest activity
+# (a stage change, a note written, a document attached, a task done). Times are stored as
+# ISO text in UTC, so the greatest text is the latest time.
+APPLIED_AT = (
+    "coalesce((SELECT f.applied_at FROM application_facts AS f WHERE f.posting_id = p.id), "
+    "(SELECT min(a.at) FROM stage_changes AS a WHERE a.posting_id = p.id AND a.stage_id IN "
+    "(SELECT id FROM stages WHERE lower(name) = 'applied')))"
+)
+STAGE_SINCE = (
+    "(SELECT max(h.at) FROM stage_changes AS h "
+    "WHERE h.posting_id = p.id AND h.stage_id = p.stage_id)"
+)
+LAST_ACTIVITY = (
+    "nullif(max("
+    "coalesce((SELECT max(h.at) FROM stage_changes AS h WHERE h.posting_id = p.id), ''), "
+    "coalesce((SELECT max(n.created_at) FROM notes AS n WHERE n.posting_id = p.id), ''), "
+    "coalesce((SELECT max(d.attached_at) FROM documents AS d WHERE d.posting_id = p.id), ''), "
+    "coalesce((SELECT max(t.done_at) FROM tasks AS t WHERE t.posting_id = p.id), '')), '')"
+)
+
 # The sort's expression, and the join it needs (only the ids query joins, and only for these).
 _SORT_EXPRESSIONS = {
     SortKey.COMPANY: "lower(c.name)",
@@ -38,6 +60,12 @@ _SORT_EXPRESSIONS = {
     SortKey.LOCATION: "lower(p.location)",
     SortKey.SALARY: "coalesce(p.salary_max, p.salary_min)",
     SortKey.H1B: _latest_h1b("count"),
+    SortKey.WORK_MODEL: "p.work_model",
+    SortKey.APPLIED: APPLIED_AT,
+    # More days in the stage first when descending: the earlier entry sorts as the greater.
+    SortKey.DAYS_IN_STAGE: f"-julianday({STAGE_SINCE})",
+    SortKey.LAST_ACTIVITY: LAST_ACTIVITY,
+    SortKey.DEADLINE: "p.valid_through",
 }
 _SORT_JOINS = {
     SortKey.COMPANY: " LEFT JOIN companies AS c ON c.id = p.company_id",
@@ -127,7 +155,8 @@ def list_ids(
 _ROWS = (
     "SELECT p.id, c.name, p.title, s.name, s.color, p.posted_at, p.location, "
     "p.salary_min, p.salary_max, p.salary_currency, p.salary_period, p.salary_text, "
-    f"{_latest_h1b('year')}, {_latest_h1b('count')} "
+    f"{_latest_h1b('year')}, {_latest_h1b('count')}, "
+    f"p.work_model, {APPLIED_AT}, {STAGE_SINCE}, {LAST_ACTIVITY}, p.valid_through "
     "FROM postings AS p JOIN stages AS s ON s.id = p.stage_id "
     "LEFT JOIN companies AS c ON c.id = p.company_id "
     "WHERE p.id IN ({marks})"
@@ -147,8 +176,17 @@ def rows_by_id(conn: sqlite3.Connection, ids: Sequence[int]) -> dict[int, Postin
             salary = salary_from_columns(
                 readable_amount(low), readable_amount(high), currency, period, text
             )
+            applied, since, latest = (readable_datetime(t) for t in row[15:18])
             rows[row[0]] = PostingRow(
-                *row[:5], readable_datetime(row[5]), row[6], salary, *row[12:]
+                *row[:5],
+                readable_datetime(row[5]),
+                row[6],
+                salary,
+                *row[12:15],
+                applied_at=applied,
+                stage_since=since,
+                last_activity=latest,
+                deadline=row[18],
             )
     return rows
 

@@ -35,6 +35,7 @@ from desktop.ui.models.posting_table_model import (
     COL_STAGE,
     COL_TITLE,
     HEADERS,
+    HIDDEN_AT_FIRST,
     PostingTableModel,
 )
 from desktop.ui.pages import WindowParts
@@ -131,6 +132,8 @@ class ListPage(QStackedWidget):
         header.setSortIndicator(COL_POSTED, Qt.SortOrder.DescendingOrder)
         for column, width in COLUMN_WIDTHS.items():
             table.setColumnWidth(column, width)
+        for column in HIDDEN_AT_FIRST:  # until the header's menu shows them
+            table.setColumnHidden(column, True)
         table.selectionModel().selectionChanged.connect(self._selection_changed)
         self.header_menu = ListHeader(header, HEADERS)  # choose columns; the arrow's direction
         table.doubleClicked.connect(lambda _index: self.open_requested.emit())
@@ -304,13 +307,27 @@ class ListPage(QStackedWidget):
         header = self.table.horizontalHeader()
         if isinstance(value, QByteArray):
             header.restoreState(value)
+            # A state saved before the list had some columns shows those: hide them as a new
+            # window does.
+            known = _int(self._parts.settings.value("window/column_count"), 7)
+            for column in HIDDEN_AT_FIRST:
+                if column >= known:
+                    self.table.setColumnHidden(column, True)
         self.model.sort(header.sortIndicatorSection(), header.sortIndicatorOrder())
         self.filters.restore(_filters_from(self._parts.settings.value("window/filters")))
         self.model.set_search(self.query())  # the first load is filtered as the last was
 
     def save_state(self) -> None:
         self._parts.settings.setValue("window/columns", self.table.horizontalHeader().saveState())
+        self._parts.settings.setValue("window/column_count", len(HEADERS))
         self._parts.settings.setValue("window/filters", json.dumps(self.filters.state()))
+
+
+def _int(value: object, default: int) -> int:
+    try:
+        return int(value)  # type: ignore[call-overload]
+    except (TypeError, ValueError):
+        return default
 
 
 def _filters_from(value: object) -> dict[str, list[str]]:

@@ -3,13 +3,25 @@ the header's menu chooses the columns, and the sort arrow points the way values 
 
 from __future__ import annotations
 
+from datetime import UTC, datetime, timedelta
+
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QLabel, QTableView
 from pytestqt.qtbot import QtBot
 
-from desktop.services import postings
+from desktop.core.display import day
+from desktop.services import notes, pipeline, postings
 from desktop.services.library import Library
-from desktop.ui.models.posting_table_model import COL_POSTED, HEADERS
+from desktop.ui.models.posting_table_model import (
+    COL_APPLIED,
+    COL_DAYS_IN_STAGE,
+    COL_DEADLINE,
+    COL_LAST_ACTIVITY,
+    COL_POSTED,
+    COL_WORK_MODEL,
+    HEADERS,
+    SORT_KEYS,
+)
 from tests.samples import amazon_document
 
 
@@ -34,7 +46,9 @@ def test_the_header_menu_hides_and_shows_columns_and_they_stay_so(
     header = window.list_page.table.horizontalHeader()
     menu = window.list_page.header_menu.column_menu()
     entries = {a.text(): a for a in menu.actions()}
-    assert list(entries) == list(HEADERS) and all(a.isChecked() for a in entries.values())
+    assert list(entries) == list(HEADERS)
+    hidden = {"Work model", "Last activity", "Apply by"}  # new columns, shown when picked
+    assert {name for name, a in entries.items() if not a.isChecked()} == hidden
     entries["Location"].setChecked(False)
     assert header.isSectionHidden(HEADERS.index("Location"))
     window.close()  # saved with the window
@@ -67,3 +81,56 @@ def test_the_sort_arrow_points_the_way_values_grow(qtbot: QtBot, make_window) ->
     assert ours.grab().toImage() == plain_header.grab().toImage()
     plain_header.setSortIndicator(COL_POSTED, Qt.SortOrder.DescendingOrder)
     assert ours.grab().toImage() != plain_header.grab().toImage()
+
+
+def _shown(window, posting_id: int, column: int) -> str:
+    model = window.list_page.model
+    return model.data(model.index(model.row_of(posting_id), column))
+
+
+def test_the_application_columns_say_applied_on_days_in_stage_activity_and_deadline(
+    qtbot: QtBot, make_window, db: Library
+) -> None:
+    applied_at = datetime(2026, 11, 17, 9, 0, tzinfo=UTC)
+    posting_id = postings.create_posting(
+        db, amazon_document(valid_through="2026-12-24"), now=applied_at - timedelta(days=3)
+    ).value
+    pipeline.move_application(
+        db, posting_id, pipeline.resolve_stage(db, "Applied").id, at=applied_at
+    )
+    noted = datetime.now(UTC)
+    notes.add_note(db, posting_id, "Called the recruiter", now=noted)
+    window = make_window()
+
+    assert _shown(window, posting_id, COL_POSTED) == day(amazon_document().posted_at)  # not ISO
+    assert "2026" in _shown(window, posting_id, COL_POSTED)
+    assert _shown(window, posting_id, COL_WORK_MODEL) == "Onsite"
+    assert _shown(window, posting_id, COL_APPLIED) == day(applied_at)
+    days = (datetime.now(UTC) - applied_at).days
+    assert _shown(window, posting_id, COL_DAYS_IN_STAGE) == f"{days} days"
+    assert _shown(window, posting_id, COL_LAST_ACTIVITY) == day(noted)
+    assert _shown(window, posting_id, COL_DEADLINE) == "24 Dec 2026"
+
+
+def test_every_column_sorts_in_sql_with_blanks_last(qtbot: QtBot, make_window, db: Library) -> None:
+    early = postings.create_posting(db, amazon_document(title="Early")).value
+    late = postings.create_posting(db, amazon_document(title="Late")).value
+    blank = postings.create_posting(db, amazon_document(title="Blank")).value
+    applied = pipeline.resolve_stage(db, "Applied").id
+    pipeline.move_application(db, early, applied, at=datetime(2026, 11, 1, tzinfo=UTC))
+    pipeline.move_application(db, late, applied, at=datetime(2026, 11, 20, tzinfo=UTC))
+    window = make_window()
+    model = window.list_page.model
+
+    def order() -> list[int]:
+        return [model.posting_id(row) for row in range(model.rowCount())]
+
+    model.sort(COL_APPLIED, Qt.SortOrder.DescendingOrder)
+    assert order() == [late, early, blank]
+    model.sort(COL_APPLIED, Qt.SortOrder.AscendingOrder)
+    assert order() == [early, late, blank]
+    model.sort(COL_DAYS_IN_STAGE, Qt.SortOrder.DescendingOrder)  # longest in its stage first
+    assert order()[:2] == [early, late]
+    for column in range(len(SORT_KEYS)):  # none fails
+        model.sort(column, Qt.SortOrder.AscendingOrder)
+        assert sorted(order()) == sorted([early, late, blank])

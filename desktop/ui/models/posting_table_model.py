@@ -12,19 +12,46 @@ elsewhere (or leave the search): the view keeps its scroll position and selectio
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable
+from datetime import UTC, datetime
 from typing import Any
 
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
 from PySide6.QtGui import QColor, QIcon, QPainter, QPixmap
 
-from desktop.core.display import day_sortable
+from desktop.core.display import day, deadline_display
 from desktop.core.listing import PostingRow, SortKey
 from desktop.services import postings
 from desktop.services.changes import Changes
 from desktop.services.library import Library
 
-COL_COMPANY, COL_TITLE, COL_STAGE, COL_POSTED, COL_LOCATION, COL_SALARY, COL_H1B = range(7)
-HEADERS = ("Company", "Title", "Stage", "Posted", "Location", "Salary", "H1B (latest)")
+(
+    COL_COMPANY,
+    COL_TITLE,
+    COL_STAGE,
+    COL_POSTED,
+    COL_LOCATION,
+    COL_SALARY,
+    COL_H1B,
+    COL_WORK_MODEL,
+    COL_APPLIED,
+    COL_DAYS_IN_STAGE,
+    COL_LAST_ACTIVITY,
+    COL_DEADLINE,
+) = range(12)
+HEADERS = (
+    "Company",
+    "Title",
+    "Stage",
+    "Posted",
+    "Location",
+    "Salary",
+    "H1B (latest)",
+    "Work model",
+    "Applied on",
+    "Days in stage",
+    "Last activity",
+    "Apply by",
+)
 SORT_KEYS = (
     SortKey.COMPANY,
     SortKey.TITLE,
@@ -33,7 +60,15 @@ SORT_KEYS = (
     SortKey.LOCATION,
     SortKey.SALARY,
     SortKey.H1B,
+    SortKey.WORK_MODEL,
+    SortKey.APPLIED,
+    SortKey.DAYS_IN_STAGE,
+    SortKey.LAST_ACTIVITY,
+    SortKey.DEADLINE,
 )
+# Shown when the user picks them from the header's menu (right-click): a new window starts
+# with the columns it always had.
+HIDDEN_AT_FIRST = (COL_WORK_MODEL, COL_LAST_ACTIVITY, COL_DEADLINE)
 ID_ROLE = Qt.ItemDataRole.UserRole + 1
 BADGE_ROLE = Qt.ItemDataRole.UserRole + 2  # "overdue", "today" or None (the agenda's badge)
 BADGE_COLORS = {"overdue": "#dc2626", "today": "#f59e0b"}
@@ -78,6 +113,16 @@ def _sort_value(row: PostingRow, key: SortKey) -> object:
     if key is SortKey.SALARY:
         salary = row.salary
         return None if salary is None else (salary.max if salary.max is not None else salary.min)
+    if key is SortKey.WORK_MODEL:
+        return row.work_model
+    if key is SortKey.APPLIED:
+        return row.applied_at
+    if key is SortKey.DAYS_IN_STAGE:
+        return row.stage_since
+    if key is SortKey.LAST_ACTIVITY:
+        return row.last_activity
+    if key is SortKey.DEADLINE:
+        return row.deadline
     return row.h1b_latest_count
 
 
@@ -89,13 +134,26 @@ def _display(row: PostingRow, column: int) -> str:
     if column == COL_STAGE:
         return row.stage
     if column == COL_POSTED:
-        return day_sortable(row.posted_at)
+        return day(row.posted_at)  # "25 Nov 2026", as the detail pane shows it
     if column == COL_LOCATION:
         return row.location or ""
     if column == COL_SALARY:
         return row.salary_shown
     if column == COL_H1B and row.h1b_latest_count is not None:
         return f"{row.h1b_latest_count:,} ({row.h1b_latest_year})"
+    if column == COL_WORK_MODEL:
+        return row.work_model or ""
+    if column == COL_APPLIED:
+        return day(row.applied_at)
+    if column == COL_DAYS_IN_STAGE:
+        days = row.days_in_stage(datetime.now(UTC))
+        if days is None:
+            return ""
+        return "today" if days == 0 else f"{days} day{'' if days == 1 else 's'}"
+    if column == COL_LAST_ACTIVITY:
+        return day(row.last_activity)
+    if column == COL_DEADLINE:
+        return deadline_display(row.deadline)
     return ""
 
 
