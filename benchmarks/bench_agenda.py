@@ -30,7 +30,7 @@ def fill_agenda(data_dir: Path, now: datetime) -> None:
     """Give the library TASKS tasks and INTERVIEWS interviews, from a month ago to three ahead."""
     from desktop.services import interviews, tasks
     from desktop.services.library import open_library
-    from desktop.storage import agenda_sql
+    from desktop.storage import interview_rows
 
     db = open_library(data_dir)
     try:
@@ -55,7 +55,7 @@ def fill_agenda(data_dir: Path, now: datetime) -> None:
             for _ in range(INTERVIEWS):
                 start = now + timedelta(hours=rng.randint(-24 * 30, 24 * 90))
                 interview = interviews.new_interview(rng.choice(ids), "technical", start)
-                agenda_sql.insert_interview(connection, interview, now)
+                interview_rows.insert_interview(connection, interview, now)
     finally:
         db.close()
 

@@ -27,7 +27,7 @@ from desktop.core.stages import FIRST_STAGE
 from desktop.services.changes import Changes
 from desktop.services.errors import Invalid
 from desktop.services.library import Library
-from desktop.storage import agenda_sql
+from desktop.storage import agenda_sql, interview_rows, task_rows
 
 # Past interviews stay on the agenda for the rest of their day; done tasks for the day they
 # were ticked (struck through), so a tick by mistake is seen and undone.
@@ -54,7 +54,7 @@ def agenda(db: Library, now: datetime, zone: tzinfo, *, days: int | None = None)
     with db.querying() as connection:
         items = [
             _task_item(task, name, zone)
-            for task, name in agenda_sql.open_tasks(
+            for task, name in task_rows.open_tasks(
                 connection, due_by=until, done_since=start_of_day
             )
             if until is None or task.due_on <= until
@@ -72,7 +72,7 @@ def agenda(db: Library, now: datetime, zone: tzinfo, *, days: int | None = None)
                 local_day(interview.starts_at, zone),
                 interview.starts_at,
             )
-            for interview, name in agenda_sql.interviews_between(connection, start_of_day, end)
+            for interview, name in interview_rows.interviews_between(connection, start_of_day, end)
         ]
         items += [
             item
@@ -106,14 +106,14 @@ def badges(db: Library, now: datetime, zone: tzinfo) -> dict[int, Bucket]:
     start, end = (datetime.combine(d, time(0), zone) for d in (today, today + timedelta(days=1)))
     found: dict[int, Bucket] = {}
     with db.querying() as connection:
-        for posting_id, due_on, due_at in agenda_sql.open_task_postings(connection, today):
+        for posting_id, due_on, due_at in task_rows.open_task_postings(connection, today):
             instant = readable_datetime(due_at)
             late = due_on < today.isoformat() or (instant is not None and instant < now)
             if late:
                 found[posting_id] = Bucket.OVERDUE
             elif found.get(posting_id) is not Bucket.OVERDUE:
                 found[posting_id] = Bucket.TODAY
-        for interview, _name in agenda_sql.interviews_between(connection, start, end):
+        for interview, _name in interview_rows.interviews_between(connection, start, end):
             found.setdefault(interview.posting_id, Bucket.TODAY)
     return found
 
@@ -144,14 +144,14 @@ class AgendaReader:
             # of the week ahead (and the deadlines missed in the week before): all of them.
             items = [
                 _task_item(t, name, zone)
-                for t, name in agenda_sql.tasks_between(
+                for t, name in task_rows.tasks_between(
                     connection, today - timedelta(days=1), today + timedelta(days=1)
                 )
             ]
             start_of_day = datetime.combine(today, time(0), zone)
             items += [
                 _task_item(t, name, zone)
-                for t, name in agenda_sql.done_since(connection, start_of_day)
+                for t, name in task_rows.done_since(connection, start_of_day)
             ]
             items += self._others(connection, today - timedelta(days=7), self._later_from)
         groups = grouped(items, self.now, zone)
@@ -178,7 +178,7 @@ class AgendaReader:
                 ItemKind.INTERVIEW, i.id, i.posting_id, f"{i.kind_title} interview", name,
                 local_day(i.starts_at, zone), i.starts_at,
             )
-            for i, name in agenda_sql.interviews_between(connection, start, end)
+            for i, name in interview_rows.interviews_between(connection, start, end)
         ]  # fmt: skip
         return found + _deadlines(connection, since, until)
 
@@ -198,7 +198,7 @@ class AgendaReader:
         }[bucket]
         newest_first = bucket is Bucket.OVERDUE
         with self._db.querying() as connection:
-            rows = agenda_sql.tasks_between(
+            rows = task_rows.tasks_between(
                 connection, after, before, newest_first=newest_first,
                 limit=self._page, offset=self._offsets[bucket],
             )  # fmt: skip

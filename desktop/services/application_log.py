@@ -81,11 +81,11 @@ def where_applied(doc: PostingDocument) -> str:
 
 def interview_times(db: Library) -> dict[int, list[datetime]]:
     """Each application's interview start times, earliest first (one query for all)."""
-    from desktop.storage import agenda_sql
+    from desktop.storage import interview_rows
 
     found: dict[int, list[datetime]] = {}
     with db.querying() as connection:
-        for interview, _ in agenda_sql.interviews_between(connection, None, None):
+        for interview, _ in interview_rows.interviews_between(connection, None, None):
             found.setdefault(interview.posting_id, []).append(interview.starts_at)
     return found
 

@@ -19,7 +19,14 @@ from desktop.core.stages import FIRST_STAGE
 from desktop.core.zones import zone_named
 from desktop.services.errors import WriteFailed
 from desktop.services.library import Library
-from desktop.storage import agenda_sql, library_files, pipeline_sql, record_errors
+from desktop.storage import (
+    agenda_sql,
+    interview_rows,
+    library_files,
+    pipeline_sql,
+    record_errors,
+    task_rows,
+)
 
 if TYPE_CHECKING:
     from icalendar import Event
@@ -39,13 +46,13 @@ def calendar_text(db: Library, now: datetime, *, interview_id: int | None = None
     calendar.add("x-wr-calname", "Jobdeck")
     with db.querying() as connection:
         if interview_id is not None:
-            interview = agenda_sql.get_interview(connection, interview_id)
+            interview = interview_rows.get_interview(connection, interview_id)
             name = agenda_sql.application_name(connection, interview.posting_id)
             calendar.add_component(_interview_event(interview, name, now))
         else:
-            for interview, name in agenda_sql.interviews_between(connection, None, None):
+            for interview, name in interview_rows.interviews_between(connection, None, None):
                 calendar.add_component(_interview_event(interview, name, now))
-            for task, name in agenda_sql.all_tasks(connection):
+            for task, name in task_rows.all_tasks(connection):
                 calendar.add_component(_task_event(task, name, now))
             try:
                 first = pipeline_sql.stage_named(connection, FIRST_STAGE)

@@ -17,7 +17,7 @@ from desktop.services import application_log, postings
 from desktop.services.application_log import LogFilter
 from desktop.services.errors import WriteFailed
 from desktop.services.library import Library
-from desktop.storage import agenda_sql, application_records, library_files
+from desktop.storage import agenda_transfer, application_records, library_files
 
 CSV_COLUMNS = (
     "id",
@@ -56,7 +56,7 @@ def write_json(db: Library, out: TextIO) -> int:
     count = 0
     out.write("[")
     with db.querying() as connection:  # the applications' interviews and tasks go with them
-        agendas = agenda_sql.by_posting(connection)
+        agendas = agenda_transfer.by_posting(connection)
         # and their notes, contacts, documents (by hash) and facts
         applications = application_records.by_posting(connection)
     for doc in postings.iter_documents(db):

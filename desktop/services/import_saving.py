@@ -26,10 +26,15 @@ from desktop.services.postings import InvalidPosting, PostingNotFound, checked
 if TYPE_CHECKING:
     from sqlalchemy.orm import Session
 
-    from desktop.storage import agenda_sql, application_records, posting_documents, record_errors
+    from desktop.storage import (
+        agenda_transfer,
+        application_records,
+        posting_documents,
+        record_errors,
+    )
     from desktop.storage import posting_records as records
 else:  # the ORM, loaded after the window's first paint
-    agenda_sql = deferred("desktop.storage.agenda_sql")
+    agenda_transfer = deferred("desktop.storage.agenda_transfer")
     application_records = deferred("desktop.storage.application_records")
     record_errors = deferred("desktop.storage.record_errors")
     records = deferred("desktop.storage.posting_records")
@@ -234,7 +239,7 @@ def write_agendas(
     session.flush()  # the postings, written before plain SQL refers to them
     connection = session.connection().connection.dbapi_connection
     for posting_id, interviews, tasks in carried:
-        agenda_sql.import_agenda(connection, posting_id, interviews, tasks, now)
+        agenda_transfer.import_agenda(connection, posting_id, interviews, tasks, now)
 
 
 def stored_to_fill(session: Session, jobs: Sequence[SaveJob]) -> dict[int, PostingDocument]:

@@ -19,7 +19,7 @@ from desktop.services.changes import Changes, Result
 from desktop.services.errors import Invalid, NotFound
 from desktop.services.library import Library
 from desktop.services.postings import PostingNotFound
-from desktop.storage import agenda_sql, record_errors
+from desktop.storage import interview_rows, record_errors
 
 MAX_TEXT = 20_000
 
@@ -108,7 +108,7 @@ def add_interview(db: Library, interview: Interview, *, now: datetime | None = N
     interview = checked(interview)
     with db.plain_writing() as connection:
         try:
-            interview_id = agenda_sql.insert_interview(connection, interview, now or _now())
+            interview_id = interview_rows.insert_interview(connection, interview, now or _now())
         except record_errors.PostingMissing as error:
             raise PostingNotFound(str(error)) from None
     changes = Changes(interviews=frozenset({interview.posting_id}))
@@ -154,8 +154,8 @@ def update_interview(db: Library, interview: Interview) -> Result[Interview]:
     interview = checked(interview)
     with db.plain_writing() as connection:
         try:
-            before = agenda_sql.get_interview(connection, interview.id)
-            agenda_sql.update_interview(
+            before = interview_rows.get_interview(connection, interview.id)
+            interview_rows.update_interview(
                 connection, replace(interview, posting_id=before.posting_id), _now()
             )
         except record_errors.InterviewMissing as error:
@@ -169,7 +169,7 @@ def delete_interview(db: Library, interview_id: int) -> Result[Interview]:
     """Remove an interview; the value is what it was, for ``restore_interview``."""
     with db.plain_writing() as connection:
         try:
-            gone = agenda_sql.delete_interview(connection, interview_id)
+            gone = interview_rows.delete_interview(connection, interview_id)
         except record_errors.InterviewMissing as error:
             raise InterviewNotFound(str(error)) from None
     return Result(gone, Changes(interviews=frozenset({gone.posting_id})))
@@ -180,7 +180,7 @@ def restore_interview(db: Library, interview: Interview) -> Changes:
     application was deleted since."""
     with db.plain_writing() as connection:
         try:
-            agenda_sql.restore_interview(connection, interview, _now())
+            interview_rows.restore_interview(connection, interview, _now())
         except record_errors.PostingMissing as error:
             raise PostingNotFound(str(error)) from None
     return Changes(interviews=frozenset({interview.posting_id}))
@@ -189,7 +189,7 @@ def restore_interview(db: Library, interview: Interview) -> Changes:
 def get_interview(db: Library, interview_id: int) -> Interview:
     with db.querying() as connection:
         try:
-            return agenda_sql.get_interview(connection, interview_id)
+            return interview_rows.get_interview(connection, interview_id)
         except record_errors.InterviewMissing as error:
             raise InterviewNotFound(str(error)) from None
 
@@ -197,7 +197,7 @@ def get_interview(db: Library, interview_id: int) -> Interview:
 def interviews_of(db: Library, posting_id: int) -> list[Interview]:
     """An application's interview rounds, earliest first."""
     with db.querying() as connection:
-        return agenda_sql.interviews_of(connection, posting_id)
+        return interview_rows.interviews_of(connection, posting_id)
 
 
 INTERVIEW_COLOR = "#8b5cf6"

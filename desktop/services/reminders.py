@@ -13,7 +13,7 @@ from datetime import datetime, timedelta, tzinfo
 from desktop.core.agenda import Reminder, interview_reminder, local_day, task_reminder
 from desktop.services.agenda import settings
 from desktop.services.library import Library
-from desktop.storage import agenda_sql
+from desktop.storage import agenda_sql, interview_rows, task_rows
 
 # A reminder that fell due longer ago than this while Jobdeck was closed is not shown at
 # start-up (the agenda still lists what is overdue).
@@ -42,11 +42,11 @@ def pending(
         # A day-long task is reminded of on its day; its day may start before ours.
         due_by = local_day(horizon, zone) + timedelta(days=1)
         due_from = local_day(oldest, zone) - timedelta(days=1)
-        for task, name in agenda_sql.open_tasks(connection, due_by=due_by, due_from=due_from):
+        for task, name in task_rows.open_tasks(connection, due_by=due_by, due_from=due_from):
             reminder = task_reminder(task, name)
             if oldest <= reminder.at <= horizon:
                 found.append(reminder)
-        for interview, name in agenda_sql.interviews_between(
+        for interview, name in interview_rows.interviews_between(
             connection, oldest + lead, horizon + lead + timedelta(seconds=1)
         ):
             reminder = interview_reminder(interview, name, lead, now, zone)

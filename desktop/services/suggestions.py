@@ -22,7 +22,7 @@ from desktop.services.agenda import settings
 from desktop.services.changes import Changes, Result
 from desktop.services.errors import NotFound
 from desktop.services.library import Library
-from desktop.storage import agenda_sql, pipeline_sql, record_errors
+from desktop.storage import interview_rows, pipeline_sql, record_errors, suggestion_rows
 
 APPLIED, GHOSTED = "Applied", "Ghosted"
 THANK_YOU_DAYS = 3  # a thank-you is suggested for this many days after the interview
@@ -36,13 +36,13 @@ def suggestions(db: Library, now: datetime, zone: tzinfo) -> list[Suggestion]:
     today = local_day(now, zone)
     found: list[Suggestion] = []
     with db.querying() as connection:
-        decided = agenda_sql.decided(connection)
+        decided = suggestion_rows.decided(connection)
         stages = {s.name.casefold(): s for s in pipeline_sql.stages_with_counts(connection)}
         applied = stages.get(APPLIED.casefold())
         if applied is not None:
             since = now - timedelta(days=chosen.follow_up_days)
             # Not where a follow-up (or something else) is already planned.
-            for posting_id, change_id, _at, name in agenda_sql.latest_entries(
+            for posting_id, change_id, _at, name in suggestion_rows.latest_entries(
                 connection, [applied.id], since, without_open_tasks=True
             ):
                 found.append(
@@ -60,7 +60,7 @@ def suggestions(db: Library, now: datetime, zone: tzinfo) -> list[Suggestion]:
                 today - timedelta(days=THANK_YOU_DAYS), datetime.min.time(), zone
             )
             end = datetime.combine(today, datetime.min.time(), zone)
-            for interview, name in agenda_sql.interviews_between(connection, start, end):
+            for interview, name in interview_rows.interviews_between(connection, start, end):
                 found.append(
                     Suggestion(
                         f"thank-you:{interview.id}",
@@ -80,7 +80,7 @@ def suggestions(db: Library, now: datetime, zone: tzinfo) -> list[Suggestion]:
             ]
             since = now - timedelta(days=chosen.ghosted_days)
             # An interview since then is not silence.
-            for posting_id, change_id, _at, name in agenda_sql.latest_entries(
+            for posting_id, change_id, _at, name in suggestion_rows.latest_entries(
                 connection, watched, since, quiet_since=since
             ):
                 found.append(
@@ -137,10 +137,10 @@ def dismiss(db: Library, suggestion: Suggestion, now: datetime) -> Changes:
 
 def undismiss(db: Library, key: str) -> Changes:
     with db.plain_writing() as connection:
-        agenda_sql.undecide(connection, key)
+        suggestion_rows.undecide(connection, key)
     return Changes(tasks=frozenset({tasks.FREE}))
 
 
 def _decide(db: Library, key: str, decision: str, now: datetime) -> None:
     with db.plain_writing() as connection:
-        agenda_sql.decide(connection, key, decision, now)
+        suggestion_rows.decide(connection, key, decision, now)

@@ -19,7 +19,7 @@ from desktop.services.changes import Changes, Result
 from desktop.services.errors import Invalid, NotFound
 from desktop.services.library import Library
 from desktop.services.postings import PostingNotFound
-from desktop.storage import agenda_sql, record_errors
+from desktop.storage import record_errors, task_rows
 
 FREE = 0  # the id a task of no application is reported under in ``Changes.tasks``
 
@@ -87,7 +87,7 @@ def add_task(db: Library, task: Task, *, now: datetime | None = None) -> Result[
     """Store a new task; the value is its id. Raises PostingNotFound."""
     with db.plain_writing() as connection:
         try:
-            task_id = agenda_sql.insert_task(connection, task, now or _now())
+            task_id = task_rows.insert_task(connection, task, now or _now())
         except record_errors.PostingMissing as error:
             raise PostingNotFound(str(error)) from None
     return Result(task_id, changes_for(task))
@@ -101,7 +101,7 @@ def add_tasks(
     when = now or _now()
     with db.plain_writing() as connection:
         try:
-            ids = [agenda_sql.insert_task(connection, task, when) for task in new]
+            ids = [task_rows.insert_task(connection, task, when) for task in new]
         except record_errors.PostingMissing as error:
             raise PostingNotFound(str(error)) from None
     return Result(ids, changes_for(*new))
@@ -113,9 +113,7 @@ def set_done(
     """Tick a task done (or undone); the value is the task as it was. Raises TaskNotFound."""
     with db.plain_writing() as connection:
         try:
-            before = agenda_sql.set_task_done(
-                connection, task_id, (now or _now()) if done else None
-            )
+            before = task_rows.set_task_done(connection, task_id, (now or _now()) if done else None)
         except record_errors.TaskMissing as error:
             raise TaskNotFound(str(error)) from None
     return Result(before, changes_for(before))
@@ -128,12 +126,12 @@ def reschedule(db: Library, task_id: int, due_on: date) -> Result[Task]:
         raise Invalid("The due day must be in the years 1900 to 9999.")
     with db.plain_writing() as connection:
         try:
-            task = agenda_sql.get_task(connection, task_id)
+            task = task_rows.get_task(connection, task_id)
             due_at = None
             if task.due_at is not None:
                 zone = zone_named(task.time_zone)
                 due_at = datetime.combine(due_on, task.due_at.astimezone(zone).time(), zone)
-            before = agenda_sql.set_task_due(connection, task_id, due_on, due_at)
+            before = task_rows.set_task_due(connection, task_id, due_on, due_at)
         except record_errors.TaskMissing as error:
             raise TaskNotFound(str(error)) from None
     return Result(before, changes_for(before))
@@ -152,7 +150,7 @@ def restore_due(db: Library, task: Task) -> Changes:
     """Give a task back the day and time it had (undo of a reschedule)."""
     with db.plain_writing() as connection:
         try:
-            agenda_sql.set_task_due(connection, task.id, task.due_on, task.due_at)
+            task_rows.set_task_due(connection, task.id, task.due_on, task.due_at)
         except record_errors.TaskMissing as error:
             raise TaskNotFound(str(error)) from None
     return changes_for(task)
@@ -162,7 +160,7 @@ def restore_done(db: Library, task: Task) -> Changes:
     """Give a task back the done state it had (undo of a tick)."""
     with db.plain_writing() as connection:
         try:
-            agenda_sql.set_task_done(connection, task.id, task.done_at)
+            task_rows.set_task_done(connection, task.id, task.done_at)
         except record_errors.TaskMissing as error:
             raise TaskNotFound(str(error)) from None
     return changes_for(task)
@@ -171,7 +169,7 @@ def restore_done(db: Library, task: Task) -> Changes:
 def delete_task(db: Library, task_id: int) -> Result[Task]:
     with db.plain_writing() as connection:
         try:
-            gone = agenda_sql.delete_task(connection, task_id)
+            gone = task_rows.delete_task(connection, task_id)
         except record_errors.TaskMissing as error:
             raise TaskNotFound(str(error)) from None
     return Result(gone, changes_for(gone))
@@ -180,7 +178,7 @@ def delete_task(db: Library, task_id: int) -> Result[Task]:
 def restore_task(db: Library, task: Task) -> Changes:
     with db.plain_writing() as connection:
         try:
-            agenda_sql.restore_task(connection, task, _now())
+            task_rows.restore_task(connection, task, _now())
         except record_errors.PostingMissing as error:
             raise PostingNotFound(str(error)) from None
     return changes_for(task)
@@ -189,14 +187,14 @@ def restore_task(db: Library, task: Task) -> Changes:
 def get_task(db: Library, task_id: int) -> Task:
     with db.querying() as connection:
         try:
-            return agenda_sql.get_task(connection, task_id)
+            return task_rows.get_task(connection, task_id)
         except record_errors.TaskMissing as error:
             raise TaskNotFound(str(error)) from None
 
 
 def tasks_of(db: Library, posting_id: int) -> list[Task]:
     with db.querying() as connection:
-        return agenda_sql.tasks_of(connection, posting_id)
+        return task_rows.tasks_of(connection, posting_id)
 
 
 def _now() -> datetime:

@@ -1,0 +1,195 @@
+"""Tasks in plain SQL on ``sqlite3``: written one at a time, read by application, by day range
+a page at a time (the agenda page), or whole (the calendar export)."""
+
+from __future__ import annotations
+
+import sqlite3
+from datetime import date, datetime
+
+from desktop.core.agenda import Task
+from desktop.core.bounds import readable_datetime
+from desktop.storage.agenda_sql import APPLICATION, check_posting
+from desktop.storage.pipeline_sql import stored_time
+from desktop.storage.record_errors import TaskMissing
+
+TASK_COLUMNS = "t.id, t.posting_id, t.title, t.due_on, t.due_at, t.time_zone, t.done_at, t.uid"
+
+
+def task_of(row: tuple) -> Task:  # type: ignore[type-arg]
+    ident, posting_id, title, due_on, due_at, zone, done_at, uid = row
+    return Task(
+        ident,
+        posting_id,
+        title,
+        date.fromisoformat(due_on),
+        readable_datetime(due_at),
+        zone,
+        readable_datetime(done_at),
+        uid,
+    )
+
+
+def insert_task(conn: sqlite3.Connection, task: Task, now: datetime) -> int:
+    """Store ``task`` (its id is ignored); returns the new id. Raises PostingMissing."""
+    check_posting(conn, task.posting_id)
+    cursor = conn.execute(
+        "INSERT INTO tasks (posting_id, title, due_on, due_at, time_zone, done_at, uid, "
+        "created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+        (
+            task.posting_id,
+            task.title,
+            task.due_on.isoformat(),
+            stored_time(task.due_at) if task.due_at else None,
+            task.time_zone,
+            stored_time(task.done_at) if task.done_at else None,
+            task.uid,
+            stored_time(now),
+        ),
+    )
+    assert cursor.lastrowid is not None
+    return cursor.lastrowid
+
+
+def get_task(conn: sqlite3.Connection, task_id: int) -> Task:
+    row = conn.execute(f"SELECT {TASK_COLUMNS} FROM tasks AS t WHERE t.id = ?", (task_id,))
+    found = row.fetchone()
+    if found is None:
+        raise TaskMissing(f"There is no task with id {task_id}.")
+    return task_of(found)
+
+
+def set_task_done(conn: sqlite3.Connection, task_id: int, done_at: datetime | None) -> Task:
+    """Tick a task done (or, with None, undone); returns it as it was before."""
+    before = get_task(conn, task_id)
+    conn.execute(
+        "UPDATE tasks SET done_at = ? WHERE id = ?",
+        (stored_time(done_at) if done_at else None, task_id),
+    )
+    return before
+
+
+def set_task_due(
+    conn: sqlite3.Connection, task_id: int, due_on: date, due_at: datetime | None
+) -> Task:
+    """Move a task to another day (and time); returns it as it was before."""
+    before = get_task(conn, task_id)
+    conn.execute(
+        "UPDATE tasks SET due_on = ?, due_at = ? WHERE id = ?",
+        (due_on.isoformat(), stored_time(due_at) if due_at else None, task_id),
+    )
+    return before
+
+
+def delete_task(conn: sqlite3.Connection, task_id: int) -> Task:
+    task = get_task(conn, task_id)
+    conn.execute("DELETE FROM tasks WHERE id = ?", (task_id,))
+    return task
+
+
+def restore_task(conn: sqlite3.Connection, task: Task, now: datetime) -> None:
+    new_id = insert_task(conn, task, now)
+    conn.execute("UPDATE tasks SET id = ? WHERE id = ?", (task.id, new_id))
+
+
+def tasks_of(conn: sqlite3.Connection, posting_id: int) -> list[Task]:
+    rows = conn.execute(
+        f"SELECT {TASK_COLUMNS} FROM tasks AS t WHERE t.posting_id = ? ORDER BY t.due_on, t.id",
+        (posting_id,),
+    )
+    return [task_of(row) for row in rows]
+
+
+def open_tasks(
+    conn: sqlite3.Connection,
+    *,
+    due_by: date | None = None,
+    done_since: datetime | None = None,
+    due_from: date | None = None,
+) -> list[tuple[Task, str]]:
+    """Tasks not done (due on or before ``due_by``, on or after ``due_from``, when given), and
+    with ``done_since`` those ticked done since then too; each with its application's name."""
+    due = "" if due_by is None else " AND t.due_on <= ?"
+    values: list[str] = [] if due_by is None else [due_by.isoformat()]
+    if due_from is not None:
+        due += " AND t.due_on >= ?"
+        values.append(due_from.isoformat())
+    done = ""
+    if done_since is not None:
+        done = " OR t.done_at >= ?"
+        values.append(stored_time(done_since))
+    rows = conn.execute(
+        f"SELECT {TASK_COLUMNS}, "
+        f"CASE WHEN p.id IS NULL THEN '' ELSE {APPLICATION} END FROM tasks AS t "
+        "LEFT JOIN postings AS p ON p.id = t.posting_id "
+        "LEFT JOIN companies AS c ON c.id = p.company_id "
+        f"WHERE (t.done_at IS NULL{due}){done} ORDER BY t.due_on, t.id",
+        values,
+    )
+    return [(task_of(row[:-1]), row[-1]) for row in rows]
+
+
+def tasks_between(
+    conn: sqlite3.Connection,
+    after: date | None,
+    before: date | None,
+    *,
+    newest_first: bool = False,
+    limit: int = -1,
+    offset: int = 0,
+) -> list[tuple[Task, str]]:
+    """Open tasks due after ``after`` and before ``before`` (days, both excluded; None: no
+    bound), a page of them: by day (``newest_first``: latest day first), within a day those
+    with no time first, then by time. The (done_at, due_on) index finds the range."""
+    clauses, values = ["t.done_at IS NULL"], []
+    if after is not None:
+        clauses.append("t.due_on > ?")
+        values.append(after.isoformat())
+    if before is not None:
+        clauses.append("t.due_on < ?")
+        values.append(before.isoformat())
+    order = "DESC" if newest_first else ""
+    rows = conn.execute(
+        f"SELECT {TASK_COLUMNS}, "
+        f"CASE WHEN p.id IS NULL THEN '' ELSE {APPLICATION} END FROM tasks AS t "
+        "LEFT JOIN postings AS p ON p.id = t.posting_id "
+        "LEFT JOIN companies AS c ON c.id = p.company_id "
+        f"WHERE {' AND '.join(clauses)} "
+        f"ORDER BY t.due_on {order}, t.due_at IS NOT NULL, t.due_at, t.id LIMIT ? OFFSET ?",
+        [*values, limit, offset],
+    )
+    return [(task_of(row[:-1]), row[-1]) for row in rows]
+
+
+def done_since(conn: sqlite3.Connection, since: datetime) -> list[tuple[Task, str]]:
+    """Tasks ticked done since ``since``."""
+    rows = conn.execute(
+        f"SELECT {TASK_COLUMNS}, "
+        f"CASE WHEN p.id IS NULL THEN '' ELSE {APPLICATION} END FROM tasks AS t "
+        "LEFT JOIN postings AS p ON p.id = t.posting_id "
+        "LEFT JOIN companies AS c ON c.id = p.company_id "
+        "WHERE t.done_at >= ? ORDER BY t.due_on, t.id",
+        (stored_time(since),),
+    )
+    return [(task_of(row[:-1]), row[-1]) for row in rows]
+
+
+def open_task_postings(conn: sqlite3.Connection, due_by: date) -> list[tuple[int, str, str | None]]:
+    """(posting id, due day, due instant as stored) of open tasks of applications due by
+    ``due_by``: what the badges are made of, without reading whole tasks."""
+    return list(
+        conn.execute(
+            "SELECT posting_id, due_on, due_at FROM tasks WHERE done_at IS NULL AND due_on <= ? "
+            "AND posting_id IS NOT NULL",
+            (due_by.isoformat(),),
+        )
+    )
+
+
+def all_tasks(conn: sqlite3.Connection) -> list[tuple[Task, str]]:
+    rows = conn.execute(
+        f"SELECT {TASK_COLUMNS}, "
+        f"CASE WHEN p.id IS NULL THEN '' ELSE {APPLICATION} END FROM tasks AS t "
+        "LEFT JOIN postings AS p ON p.id = t.posting_id "
+        "LEFT JOIN companies AS c ON c.id = p.company_id ORDER BY t.due_on, t.id"
+    )
+    return [(task_of(row[:-1]), row[-1]) for row in rows]
