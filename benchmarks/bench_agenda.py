@@ -80,13 +80,19 @@ def measure(data_dir: Path) -> dict[str, float]:
     window.show()
     app.processEvents()
     window.finish_start_up()
-    app.processEvents()
-    page = window.parts.agenda_page
+    # The user's path: the window is up and idle for a moment (the other pages' modules load
+    # one per turn of the event loop after start-up), then Ctrl+3.
+    deadline = time.perf_counter() + 2.0
+    while time.perf_counter() < deadline:
+        app.processEvents()
+        time.sleep(0.01)
+    page = next(p for p in window.pages if p.key == "agenda")  # a LazyPage until first shown
 
-    start = time.perf_counter()
-    window.show_page(page)
+    start, cpu = time.perf_counter(), time.thread_time()
+    window.action("page.agenda").trigger()  # what Ctrl+3 does
     page.widget.grab()
     first_ms = (time.perf_counter() - start) * 1000
+    first_cpu_ms = (time.thread_time() - cpu) * 1000  # the same, less the waits on a busy machine
     again = []
     for _ in range(5):
         start = time.perf_counter()
@@ -109,6 +115,7 @@ def measure(data_dir: Path) -> dict[str, float]:
     return {
         "agenda_rows": rows,
         "agenda_first_paint_ms": round(first_ms, 1),
+        "agenda_first_paint_cpu_ms": round(first_cpu_ms, 1),
         "agenda_reload_p50_ms": round(statistics.median(again), 1),
         "reminder_tick_p50_ms": round(statistics.median(ticks), 1),
         "reminder_startup_p50_ms": round(statistics.median(summaries), 1),

@@ -31,7 +31,7 @@ from desktop.storage import agenda_sql, interview_rows, task_rows
 
 # Past interviews stay on the agenda for the rest of their day; done tasks for the day they
 # were ticked (struck through), so a tick by mistake is seen and undone.
-PAGE = 100  # tasks a section of the agenda page reads at once (a screen holds about 30 rows)
+PAGE = 40  # tasks a section of the agenda page reads at once (a screen holds about 30 rows)
 SETTINGS_CHANGED = Changes(tasks=frozenset({0}), interviews=frozenset({0}))
 
 
@@ -125,7 +125,8 @@ class AgendaReader:
     interviews and deadlines are read a range of days at a time, as the tasks reach them.
 
     The overdue section lists the most recent first (what was missed today, then yesterday
-    ...); the others list the earliest first. A task's section is decided by its due day.
+    ...); the others list the earliest first. A task's section is decided by its due day and,
+    today, by its time: one due at 09:00 is overdue from 09:00.
     """
 
     def __init__(self, db: Library, now: datetime, zone: tzinfo, page: int = PAGE) -> None:
@@ -140,31 +141,19 @@ class AgendaReader:
         """The first page of every section."""
         today, zone = self.today, self.zone
         with self._db.querying() as connection:
-            # Today's tasks and those ticked done today (few), and the interviews and deadlines
-            # of the week ahead (and the deadlines missed in the week before): all of them.
-            items = [
-                _task_item(t, name, zone)
-                for t, name in task_rows.tasks_between(
-                    connection, today - timedelta(days=1), today + timedelta(days=1)
-                )
-            ]
+            # What is not paged waits for the page of tasks it sorts among: the tasks ticked
+            # done today (few), the interviews and deadlines of the week ahead (and the
+            # deadlines missed in the week before).
             start_of_day = datetime.combine(today, time(0), zone)
-            items += [
+            items = [
                 _task_item(t, name, zone)
                 for t, name in task_rows.done_since(connection, start_of_day)
             ]
             items += self._others(connection, today - timedelta(days=7), self._later_from)
         groups = grouped(items, self.now, zone)
         groups[Bucket.OVERDUE].reverse()  # newest first
-        for bucket in (Bucket.OVERDUE, Bucket.THIS_WEEK):
-            self._waiting[bucket] = groups[bucket]
-        # Done tasks due later are shown on their day; they wait for their page.
-        self._waiting[Bucket.LATER] = groups[Bucket.LATER]
-        pages = {Bucket.TODAY: groups[Bucket.TODAY]}
-        self._done.add(Bucket.TODAY)
-        for bucket in (Bucket.OVERDUE, Bucket.THIS_WEEK, Bucket.LATER):
-            pages[bucket] = self.more(bucket)
-        return pages
+        self._waiting = groups
+        return {bucket: self.more(bucket) for bucket in Bucket}
 
     def _others(
         self, connection: sqlite3.Connection, since: date, until: date | None
@@ -185,23 +174,26 @@ class AgendaReader:
     def has_more(self, bucket: Bucket) -> bool:
         return bucket not in self._done or bool(self._waiting[bucket])
 
+    def _tasks(self, connection: sqlite3.Connection, bucket: Bucket) -> list[tuple[Task, str]]:
+        """The next page of the open tasks of ``bucket``."""
+        today, now = self.today, self.now
+        page = {"limit": self._page, "offset": self._offsets[bucket]}
+        if bucket is Bucket.OVERDUE:
+            return task_rows.overdue_tasks(connection, today, now, **page)
+        if bucket is Bucket.TODAY:
+            return task_rows.due_today(connection, today, now, **page)
+        if bucket is Bucket.THIS_WEEK:
+            return task_rows.tasks_between(connection, today, today + timedelta(days=7), **page)
+        return task_rows.tasks_between(connection, today + timedelta(days=6), None, **page)
+
     def more(self, bucket: Bucket) -> list[AgendaItem]:
         """The next page of ``bucket`` (empty when it is all read)."""
         if bucket in self._done:
             page, self._waiting[bucket] = self._waiting[bucket], []
             return page
-        today = self.today
-        after, before = {
-            Bucket.OVERDUE: (None, today),
-            Bucket.THIS_WEEK: (today, today + timedelta(days=7)),
-            Bucket.LATER: (today + timedelta(days=6), None),
-        }[bucket]
         newest_first = bucket is Bucket.OVERDUE
         with self._db.querying() as connection:
-            rows = task_rows.tasks_between(
-                connection, after, before, newest_first=newest_first,
-                limit=self._page, offset=self._offsets[bucket],
-            )  # fmt: skip
+            rows = self._tasks(connection, bucket)
             self._offsets[bucket] += len(rows)
             tasks = [_task_item(t, name, self.zone) for t, name in rows]
             exhausted = len(rows) < self._page

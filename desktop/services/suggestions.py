@@ -37,7 +37,7 @@ def suggestions(db: Library, now: datetime, zone: tzinfo) -> list[Suggestion]:
     found: list[Suggestion] = []
     with db.querying() as connection:
         decided = suggestion_rows.decided(connection)
-        stages = {s.name.casefold(): s for s in pipeline_sql.stages_with_counts(connection)}
+        stages = {s.name.casefold(): s for s in suggestion_rows.stages_in_use(connection)}
         applied = stages.get(APPLIED.casefold())
         if applied is not None:
             since = now - timedelta(days=chosen.follow_up_days)

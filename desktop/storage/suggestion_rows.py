@@ -8,6 +8,7 @@ from collections.abc import Iterable
 from datetime import datetime
 
 from desktop.core.bounds import readable_datetime
+from desktop.core.pipeline import StageInfo
 from desktop.storage.agenda_sql import APPLICATION
 from desktop.storage.pipeline_sql import stored_time
 
@@ -87,3 +88,16 @@ def latest_interviews(conn: sqlite3.Connection) -> dict[int, datetime]:
         )
         if (at := readable_datetime(stored)) is not None
     }
+
+
+def stages_in_use(conn: sqlite3.Connection) -> list[StageInfo]:
+    """The stages in use (not archived), in board order, without counting their postings
+    (``count`` is 0): the suggestions need only their names and whether they are closed."""
+    rows = conn.execute(
+        "SELECT id, name, color, is_closed, position FROM stages WHERE NOT archived "
+        "ORDER BY position"
+    )
+    return [
+        StageInfo(stage_id, name, color, bool(closed), position, 0)
+        for stage_id, name, color, closed, position in rows
+    ]

@@ -128,6 +128,27 @@ def open_tasks(
     return [(task_of(row[:-1]), row[-1]) for row in rows]
 
 
+_WITH_NAME = (
+    f"SELECT {TASK_COLUMNS}, CASE WHEN p.id IS NULL THEN '' ELSE {APPLICATION} END "
+    "FROM tasks AS t LEFT JOIN postings AS p ON p.id = t.posting_id "
+    "LEFT JOIN companies AS c ON c.id = p.company_id"
+)
+# Within a day the untimed first (due all day), then by time: the agenda's own order
+# (core.agenda.sort_value); the overdue list it backwards, the newest first.
+_EARLIEST_FIRST = "t.due_on, t.due_at IS NOT NULL, t.due_at, t.id"
+_NEWEST_FIRST = "t.due_on DESC, t.due_at IS NOT NULL DESC, t.due_at DESC, t.id DESC"
+
+
+def _page(
+    conn: sqlite3.Connection, where: str, values: list[str], order: str, limit: int, offset: int
+) -> list[tuple[Task, str]]:
+    rows = conn.execute(
+        f"{_WITH_NAME} WHERE t.done_at IS NULL AND {where} ORDER BY {order} LIMIT ? OFFSET ?",
+        [*values, limit, offset],
+    )
+    return [(task_of(row[:-1]), row[-1]) for row in rows]
+
+
 def tasks_between(
     conn: sqlite3.Connection,
     after: date | None,
@@ -138,26 +159,37 @@ def tasks_between(
     offset: int = 0,
 ) -> list[tuple[Task, str]]:
     """Open tasks due after ``after`` and before ``before`` (days, both excluded; None: no
-    bound), a page of them: by day (``newest_first``: latest day first), within a day those
-    with no time first, then by time. The (done_at, due_on) index finds the range."""
-    clauses, values = ["t.done_at IS NULL"], []
+    bound), a page of them (``limit`` -1: all): by day (``newest_first``: the latest first),
+    within a day those with no time first, then by time. The (done_at, due_on) index finds
+    the range."""
+    clauses, values = ["1"], []
     if after is not None:
         clauses.append("t.due_on > ?")
         values.append(after.isoformat())
     if before is not None:
         clauses.append("t.due_on < ?")
         values.append(before.isoformat())
-    order = "DESC" if newest_first else ""
-    rows = conn.execute(
-        f"SELECT {TASK_COLUMNS}, "
-        f"CASE WHEN p.id IS NULL THEN '' ELSE {APPLICATION} END FROM tasks AS t "
-        "LEFT JOIN postings AS p ON p.id = t.posting_id "
-        "LEFT JOIN companies AS c ON c.id = p.company_id "
-        f"WHERE {' AND '.join(clauses)} "
-        f"ORDER BY t.due_on {order}, t.due_at IS NOT NULL, t.due_at, t.id LIMIT ? OFFSET ?",
-        [*values, limit, offset],
-    )
-    return [(task_of(row[:-1]), row[-1]) for row in rows]
+    order = _NEWEST_FIRST if newest_first else _EARLIEST_FIRST
+    return _page(conn, " AND ".join(clauses), values, order, limit, offset)
+
+
+def overdue_tasks(
+    conn: sqlite3.Connection, today: date, now: datetime, *, limit: int = -1, offset: int = 0
+) -> list[tuple[Task, str]]:
+    """Open tasks due before ``today``, or today at a time before ``now``: a page of them,
+    the newest first (the latest day, within it the latest time, the untimed last)."""
+    day = today.isoformat()
+    where = "(t.due_on < ? OR (t.due_on = ? AND t.due_at < ?))"
+    return _page(conn, where, [day, day, stored_time(now)], _NEWEST_FIRST, limit, offset)
+
+
+def due_today(
+    conn: sqlite3.Connection, today: date, now: datetime, *, limit: int = -1, offset: int = 0
+) -> list[tuple[Task, str]]:
+    """Open tasks due ``today`` and not yet late (untimed, or at ``now`` or after): a page of
+    them, the untimed first, then by time."""
+    where = "t.due_on = ? AND (t.due_at IS NULL OR t.due_at >= ?)"
+    return _page(conn, where, [today.isoformat(), stored_time(now)], _EARLIEST_FIRST, limit, offset)
 
 
 def done_since(conn: sqlite3.Connection, since: datetime) -> list[tuple[Task, str]]:

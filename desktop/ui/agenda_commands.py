@@ -21,11 +21,16 @@ from desktop.ui.pages import WindowParts
 if TYPE_CHECKING:
     from desktop.core.agenda import AgendaSettings, Interview
     from desktop.ui.agenda_watch import AgendaWatch
+    from desktop.ui.lazy_page import LazyPage
+
+
+PREPARE_AFTER_MS = 1000  # after the first paint, once the start-up's own work is done
 
 
 class AgendaCommands(QObject):
-    def __init__(self, parts: WindowParts) -> None:
+    def __init__(self, parts: WindowParts, page: LazyPage | None = None) -> None:
         super().__init__(parts.window)
+        self._page = page  # the Agenda page, read ahead of its first Ctrl+3
         self.setObjectName("agenda-commands")  # the agenda page finds it by this name
         self._parts = parts
         self.state = AgendaState.of(parts.window)
@@ -81,7 +86,15 @@ class AgendaCommands(QObject):
             if action is not None:
                 action.setChecked(self.watch.settings().reminders)
             self.watch.start()
+            QTimer.singleShot(PREPARE_AFTER_MS, self.prepare_agenda)
         return self.watch
+
+    def prepare_agenda(self) -> None:
+        """Build the Agenda page (hidden) and read it while the window is idle after start-up,
+        so the first Ctrl+3 only lays it out and paints it (the page keeps it read since)."""
+        page = self._page
+        if page is not None and self._parts.window.isVisible():
+            page.page().prepare()
 
     # -- commands ------------------------------------------------------------------------------
 

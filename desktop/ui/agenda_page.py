@@ -11,9 +11,10 @@ Built when first shown (``LazyPage``): nothing here is imported before the windo
 
 from __future__ import annotations
 
+import time
 from datetime import date
 
-from PySide6.QtCore import QEvent, QItemSelection, QObject, QPoint, Qt, Signal
+from PySide6.QtCore import QEvent, QItemSelection, QObject, QPoint, Qt, QTimer, Signal
 from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -30,6 +31,7 @@ from PySide6.QtWidgets import (
 from desktop.core.agenda import AgendaItem, Bucket, ItemKind, Suggestion
 from desktop.services import agenda, interviews, suggestions, tasks
 from desktop.services.changes import Changes, Kind
+from desktop.services.errors import ServiceError
 from desktop.ui.actions import ActionSpec
 from desktop.ui.agenda_commands import AgendaCommands
 from desktop.ui.agenda_state import AgendaState
@@ -42,6 +44,10 @@ from desktop.ui.models.agenda_model import (
 )
 from desktop.ui.pages import WindowParts
 
+# The agenda is read while the page is hidden (after start-up, after a change, and again when
+# the read is older than this), so Ctrl+3 lays it out and paints it without reading it.
+FRESH_S = 60.0
+PREPARE_AFTER_CHANGE_MS = 1500
 SHOWN_KINDS = frozenset({Kind.TASKS, Kind.INTERVIEWS, Kind.POSTINGS, Kind.PIPELINE, Kind.STAGES})
 EMPTY_TEXT = (
     "Nothing on the agenda.\n\n"
@@ -61,6 +67,15 @@ class AgendaPage(QObject):
         self._parts = parts
         self.state = AgendaState.of(parts.window)
         self.stale = True
+        self._read_at = float("-inf")  # time.monotonic() of the last read
+        self._prepare_later = QTimer(self)
+        self._prepare_later.setSingleShot(True)
+        self._prepare_later.setInterval(PREPARE_AFTER_CHANGE_MS)
+        self._prepare_later.timeout.connect(self.prepare)
+        self._keep_fresh = QTimer(self)
+        self._keep_fresh.setInterval(int(FRESH_S * 1000))
+        self._keep_fresh.timeout.connect(self.prepare)
+        self._keep_fresh.start()
         self.model = AgendaModel(self)
         self.model.done_requested.connect(self.set_done)
         self.model.reschedule_requested.connect(self.reschedule)
@@ -113,6 +128,8 @@ class AgendaPage(QObject):
         view.selectionModel().selectionChanged.connect(self._selection_changed)
         view.doubleClicked.connect(lambda _index: self.open_selected())
         view.installEventFilter(self)
+        # A section reads its next page when its last row comes into sight.
+        view.verticalScrollBar().valueChanged.connect(self._read_more_in_sight)
         view.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
         view.customContextMenuRequested.connect(self._context_menu)
         return view
@@ -134,19 +151,15 @@ class AgendaPage(QObject):
         current = self.selected_entry()
         if current is not None and current.posting_id == posting_id:
             return True
-        for section in range(self.model.rowCount()):
-            parent = self.model.index(section, 0)
-            for row in range(self.model.rowCount(parent)):
-                index = self.model.index(row, 0, parent)
-                if self.model.data(index, ITEM_ROLE).posting_id == posting_id:
-                    self.view.setCurrentIndex(index)
-                    return True
-        return False
+        index = self.model.index_of_posting(posting_id)
+        if index.isValid():
+            self.view.setCurrentIndex(index)
+        return index.isValid()
 
     def shown(self, keep: int | None) -> None:
         # Added to the page's place while the window shows it, Qt would show it only later.
         self.widget.show()
-        if self.stale:
+        if self.stale or time.monotonic() - self._read_at >= FRESH_S:
             self.reload()
         if keep is not None:
             self.select(keep)
@@ -159,6 +172,20 @@ class AgendaPage(QObject):
     def is_shown(self) -> bool:
         return self.widget.isVisibleTo(self._parts.window)
 
+    def prepare(self) -> None:
+        """Read the agenda now if the page is hidden and its read is stale or old, so that the
+        next Ctrl+3 only lays it out and paints it. A library that cannot be read now is read
+        when the page is shown (which says why if it still cannot)."""
+        if self.is_shown() or not self._parts.window.isVisible():
+            return  # shown: read as it is shown; a closed window: not read at all
+        if not self.stale and time.monotonic() - self._read_at < FRESH_S:
+            return
+        try:
+            self.reload()
+        except ServiceError:
+            self.stale = True
+        self.widget.ensurePolished()  # the style's work on the new widgets, done ahead too
+
     def reload(self) -> None:
         """Read the agenda again, keeping the selected row where it still is."""
         kept = self.selected_entry()
@@ -168,14 +195,14 @@ class AgendaPage(QObject):
         groups = reader.first()
         suggested = suggestions.suggestions(library, now, zone)
         self.model.fetch, self.model.has_more = reader.more, reader.has_more
-        self.model.fetching = False  # the first pages are read; more when scrolled to
         self.model.load(groups, suggested, now, zone)
+        self._read_at = time.monotonic()
         root = self.view.rootIndex()
         for section in range(self.model.rowCount()):
             self.view.setFirstColumnSpanned(section, root, True)
             self.view.setExpanded(self.model.index(section, 0), True)
-        self.model.fetching = True
         self.stale = False
+        QTimer.singleShot(0, self._read_more_in_sight)  # after the paint: a short first page
 
         def count(bucket: Bucket) -> str:
             return f"{len(groups[bucket])}{'+' if reader.has_more(bucket) else ''}"
@@ -345,6 +372,13 @@ class AgendaPage(QObject):
             self.reload()
         else:
             self.stale = True
+            self._prepare_later.start()  # (again: a burst of changes is read once)
+
+    def _read_more_in_sight(self, _value: int = 0) -> None:
+        shown = self.view.viewport().rect()
+        for index in self.model.last_rows():
+            if self.view.visualRect(index).intersects(shown):
+                self.model.read_more(index.parent())
 
     def _selection_changed(self, _selected: QItemSelection, _deselected: QItemSelection) -> None:
         if self.is_shown():

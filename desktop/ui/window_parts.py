@@ -51,7 +51,7 @@ def build_parts(parts: WindowParts, *, waits: bool, restored: Any) -> Parts:
         parts, key="agenda", title="&Agenda", shortcut="Ctrl+3",
         factory="desktop.ui.agenda_page:AgendaPage",
     )  # fmt: skip
-    agenda = AgendaCommands(parts)
+    agenda = AgendaCommands(parts, agenda_page)
     list_page.model.badge_of = agenda.state.badge
     agenda.state.badges_changed.connect(list_page.model.badges_changed)
     board_page.when_built(agenda.repaint_with_badges)

@@ -342,3 +342,29 @@ def test_the_window_reads_the_agenda_a_page_per_section(db: Library) -> None:
     # Read whole, the same items in the same sections.
     whole = agenda.agenda(db, NOW, PARIS)
     assert len(whole.groups[Bucket.LATER]) == 8 and len(whole.groups[Bucket.OVERDUE]) == 4
+
+
+def test_today_is_read_a_page_at_a_time_and_a_task_late_today_is_overdue(db: Library) -> None:
+    job = _posting(db)
+    for n in range(5):
+        _task(db, job, f"Today {n}", NOW.date())  # untimed: due all day, never late today
+    _task(db, job, "At nine", NOW.date(), time(9, 0))  # 09:00 < 10:00: late already
+    _task(db, job, "At noon", NOW.date(), time(12, 0))
+    _task(db, job, "Yesterday", NOW.date() - timedelta(days=1))
+    _interview(db, job, NOW + timedelta(hours=1))  # 11:00, between the untimed and noon
+    reader = agenda.AgendaReader(db, NOW, PARIS, page=3)
+    first = reader.first()
+    assert [i.title for i in first[Bucket.OVERDUE]] == ["At nine", "Yesterday"]
+    assert [i.title for i in first[Bucket.TODAY]] == ["Today 0", "Today 1", "Today 2"]
+    assert reader.has_more(Bucket.TODAY)
+    assert [i.title for i in reader.more(Bucket.TODAY)] == [
+        "Today 3",
+        "Today 4",
+        "Technical interview",
+        "At noon",
+    ]
+    assert reader.more(Bucket.TODAY) == [] and not reader.has_more(Bucket.TODAY)
+    # The same sections as the agenda read whole.
+    whole = agenda.agenda(db, NOW, PARIS)
+    assert {i.title for i in whole.groups[Bucket.OVERDUE]} == {"At nine", "Yesterday"}
+    assert len(whole.groups[Bucket.TODAY]) == 7

@@ -328,3 +328,42 @@ def test_interviews_appear_in_the_applications_timeline_between_stage_changes(
     second = interviews.new_interview(job, "final", START + timedelta(days=1))
     window.operations.run("Add", lambda: interviews.add_interview(db, second))
     assert [e.stage for e in window.side.detail._timeline][-1] == "Final interview"
+
+
+def test_the_agenda_is_read_ahead_and_a_section_reads_more_when_its_end_is_seen(
+    qtbot: QtBot, make_window, db: Library, clock: Clock
+) -> None:
+    from desktop.services.agenda import PAGE
+
+    job = _posting(db, "Engineer")
+    made = [
+        tasks.new_task(
+            job, f"Missed {n:02}", START.date() - timedelta(days=1 + n // 3), time_zone="UTC"
+        )
+        for n in range(PAGE + 20)
+    ]
+    tasks.add_tasks(db, made, now=START)
+    _task(db, job, "Today's call", START.date())
+    window = make_window()
+    # After start-up, while the window is idle: the page is made and read, still hidden.
+    window.parts.agenda.prepare_agenda()
+    page = window.parts.agenda_page.page()
+    assert window.current_page().key != "agenda" and not page.stale
+    assert page.model.counts()["Overdue"] == PAGE and _rows(page, "Today") == ["Today's call"]
+    # A change while it is hidden is read a moment later, not when Ctrl+3 is pressed.
+    another = tasks.new_task(job, "Another call", START.date(), time_zone="Europe/Paris")
+    window.operations.run("Add a task", lambda: tasks.add_task(db, another, now=START))
+    assert page.stale
+    qtbot.waitUntil(lambda: not page.stale, timeout=5000)
+    assert _rows(page, "Today") == ["Another call", "Today's call"]
+
+    page = _agenda(window)
+    overdue = page.model.section_index("Overdue")
+    assert page.model.rowCount(overdue) == PAGE  # a page, though a screen shows fewer
+    assert page.model.data(overdue) == f"Overdue ({PAGE}+)"
+    # Scrolled down to the last overdue row read: the next page is read, in the middle of
+    # the agenda (Qt itself would read more only for the last section).
+    page.view.scrollTo(page.model.index(PAGE - 1, 0, overdue))
+    qtbot.waitUntil(lambda: page.model.rowCount(overdue) == PAGE + 20)
+    assert page.model.data(overdue) == f"Overdue ({PAGE + 20})"
+    assert _rows(page, "Today") == ["Another call", "Today's call"]

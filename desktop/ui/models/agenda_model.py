@@ -34,13 +34,23 @@ from desktop.core.agenda import (
 
 COL_WHEN, COL_WHAT, COL_APPLICATION = range(3)
 HEADERS = ("When", "What", "Application")
-ITEM_ROLE = Qt.ItemDataRole.UserRole + 1  # the AgendaItem or Suggestion of a row
-POSTING_ROLE = Qt.ItemDataRole.UserRole + 2  # its posting id, or None
+ITEM_ROLE = Qt.ItemDataRole.UserRole.value + 1  # the AgendaItem or Suggestion of a row
+POSTING_ROLE = Qt.ItemDataRole.UserRole.value + 2  # its posting id, or None
 TASK_MIME = "application/x-jobdeck-task-ids"
 SUGGESTED = "Suggested"
 OVERDUE_COLOR = QColor("#dc2626")
 
 AnyIndex = QModelIndex | QPersistentModelIndex
+# The roles as plain ints, and the agenda's kinds bound once (see data()).
+DISPLAY, FONT, FOREGROUND, TOOLTIP, CHECK_STATE = (
+    Qt.ItemDataRole.DisplayRole.value,
+    Qt.ItemDataRole.FontRole.value,
+    Qt.ItemDataRole.ForegroundRole.value,
+    Qt.ItemDataRole.ToolTipRole.value,
+    Qt.ItemDataRole.CheckStateRole.value,
+)
+_ANSWERED = frozenset({DISPLAY, FONT, FOREGROUND, TOOLTIP, CHECK_STATE, ITEM_ROLE, POSTING_ROLE})
+_TASK, _INTERVIEW = ItemKind.TASK, ItemKind.INTERVIEW
 
 
 def _flag_table() -> dict[tuple[str, bool, bool, bool], Qt.ItemFlag]:
@@ -96,10 +106,9 @@ class AgendaModel(QAbstractItemModel):
         # Set by the page: the next rows of a section, and whether there are more to read.
         self.fetch: Callable[[Bucket], list[AgendaItem]] = lambda _bucket: []
         self.has_more: Callable[[Bucket], bool] = lambda _bucket: False
-        # Off while the page lays the sections out: expanding one would read its next page.
-        self.fetching = True
         self._today = date.today()
         self._zone: tzinfo | None = None
+        self._when_texts: dict[tuple[str, int], str] = {}  # by AgendaItem.key, until a load
 
     # -- loading -------------------------------------------------------------------------------
 
@@ -111,6 +120,7 @@ class AgendaModel(QAbstractItemModel):
         zone: tzinfo,
     ) -> None:
         self.beginResetModel()
+        self._when_texts.clear()
         self._today = now.astimezone(zone).date()
         self._zone = zone
         self._sections = [
@@ -121,25 +131,26 @@ class AgendaModel(QAbstractItemModel):
             self._sections.append(_Section(SUGGESTED, None, list(suggestions)))
         self.endResetModel()
 
-    def canFetchMore(self, parent: AnyIndex) -> bool:
-        if not self.fetching or not parent.isValid() or parent.internalId() or parent.column():
-            return False
-        bucket = self._sections[parent.row()].bucket
-        return bucket is not None and self.has_more(bucket)
+    def read_more(self, section: AnyIndex) -> None:
+        """Read the next page of a section (a row of the top level) into it.
 
-    def fetchMore(self, parent: AnyIndex) -> None:
-        if not self.canFetchMore(parent):
+        Not Qt's ``fetchMore``: Qt calls that while laying the tree out (reading every
+        section's next page before the first paint) and, on scrolling, for the last section
+        only. The page calls this when a section's last row comes into sight."""
+        if not section.isValid() or section.internalId():
             return
-        section = self._sections[parent.row()]
-        assert section.bucket is not None
-        rows = self.fetch(section.bucket)
+        bucket = self._sections[section.row()].bucket
+        if bucket is None or not self.has_more(bucket):
+            return
+        rows = self.fetch(bucket)
+        parent = self.index(section.row(), 0)
+        rows_now = self._sections[section.row()].rows
         if rows:
-            first = len(section.rows)
+            first = len(rows_now)
             self.beginInsertRows(parent, first, first + len(rows) - 1)
-            section.rows.extend(rows)
+            rows_now.extend(rows)
             self.endInsertRows()
-        title = self.index(parent.row(), 0)
-        self.dataChanged.emit(title, title, [Qt.ItemDataRole.DisplayRole])
+        self.dataChanged.emit(parent, parent, [Qt.ItemDataRole.DisplayRole])
 
     def counts(self) -> dict[str, int]:
         return {s.title: len(s.rows) for s in self._sections}
@@ -157,6 +168,22 @@ class AgendaModel(QAbstractItemModel):
                 if getattr(entry, "key", None) == key:
                     return self.index(row, 0, self.index(number, 0))
         return QModelIndex()
+
+    def index_of_posting(self, posting_id: int) -> QModelIndex:
+        """The first row about ``posting_id`` (an invalid index when none is)."""
+        for number, section in enumerate(self._sections):
+            for row, entry in enumerate(section.rows):
+                if entry.posting_id == posting_id:
+                    return self.index(row, 0, self.index(number, 0))
+        return QModelIndex()
+
+    def last_rows(self) -> list[QModelIndex]:
+        """The last row of every section that has more to read (to read it when it is seen)."""
+        found = []
+        for number, section in enumerate(self._sections):
+            if section.bucket is not None and section.rows and self.has_more(section.bucket):
+                found.append(self.index(len(section.rows) - 1, 0, self.index(number, 0)))
+        return found
 
     def item(self, index: AnyIndex) -> Any:
         if not index.isValid() or not index.internalId():
@@ -222,42 +249,42 @@ class AgendaModel(QAbstractItemModel):
         checkable = task and index.column() == COL_WHAT
         return _FLAGS[("row", droppable, checkable, task and not entry.done)]
 
-    def data(self, index: AnyIndex, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if not index.isValid():
+    def data(self, index: AnyIndex, role: int = DISPLAY) -> Any:
+        # Called some ten times per cell painted: the roles this model answers are checked
+        # first (as plain ints: reading a role off Qt's enum classes costs more than the rest).
+        if role not in _ANSWERED or not index.isValid():
             return None
-        if not index.internalId():
-            return self._section_data(index, role)
-        entry = self.item(index)
-        if entry is None:
+        ident = index.internalId()
+        if not ident:
+            return self._section_data(index.row(), index.column(), role)
+        section = self._sections[ident - 1]
+        row = index.row()
+        if row >= len(section.rows):
             return None
+        entry = section.rows[row]
         if role == ITEM_ROLE:
             return entry
         if role == POSTING_ROLE:
             return entry.posting_id
         if isinstance(entry, Suggestion):
             return self._suggestion_data(entry, index.column(), role)
-        return self._item_data(entry, index, role)
+        return self._item_data(entry, index.column(), role, section.bucket is Bucket.OVERDUE)
 
-    def _section_data(self, index: AnyIndex, role: int) -> Any:
-        section = self._sections[index.row()]
-        if role == Qt.ItemDataRole.DisplayRole and index.column() == COL_WHEN:
+    def _section_data(self, number: int, column: int, role: int) -> Any:
+        section = self._sections[number]
+        if role == DISPLAY and column == COL_WHEN:
             if not section.rows:
                 return section.title
             more = "+" if section.bucket is not None and self.has_more(section.bucket) else ""
             return f"{section.title} ({len(section.rows)}{more})"
-        if role == Qt.ItemDataRole.FontRole:
+        if role == FONT:
             return _font("bold")
-        if (
-            role == Qt.ItemDataRole.ForegroundRole
-            and section.bucket is Bucket.OVERDUE
-            and section.rows
-        ):
+        if role == FOREGROUND and section.bucket is Bucket.OVERDUE and section.rows:
             return OVERDUE_COLOR
         return None
 
-    def _item_data(self, item: AgendaItem, index: AnyIndex, role: int) -> Any:
-        column = index.column()
-        if role == Qt.ItemDataRole.DisplayRole:
+    def _item_data(self, item: AgendaItem, column: int, role: int, overdue: bool) -> Any:
+        if role == DISPLAY:
             if column == COL_WHEN:
                 return self._when(item)
             if column == COL_WHAT:
@@ -265,38 +292,40 @@ class AgendaModel(QAbstractItemModel):
             if column == COL_APPLICATION:
                 return item.application
             return None
-        if role == Qt.ItemDataRole.CheckStateRole and column == COL_WHAT:
-            if item.kind is ItemKind.TASK:
+        if role == CHECK_STATE:
+            if column == COL_WHAT and item.kind is _TASK:
                 return Qt.CheckState.Checked if item.done else Qt.CheckState.Unchecked
             return None
-        if role == Qt.ItemDataRole.FontRole and item.done:
-            return _font("struck")
-        if role == Qt.ItemDataRole.FontRole and item.kind is ItemKind.INTERVIEW:
-            return _font("bold")
-        if role == Qt.ItemDataRole.ToolTipRole:
+        if role == FONT:
+            if item.done:
+                return _font("struck")
+            return _font("bold") if item.kind is _INTERVIEW else None
+        if role == TOOLTIP:
             return self._tooltip(item)
-        if (
-            role == Qt.ItemDataRole.ForegroundRole
-            and column == COL_WHEN
-            and self._sections[index.internalId() - 1].bucket is Bucket.OVERDUE
-        ):
+        if role == FOREGROUND and column == COL_WHEN and overdue:
             return OVERDUE_COLOR
         return None
 
     def _suggestion_data(self, suggestion: Suggestion, column: int, role: int) -> Any:
-        if role == Qt.ItemDataRole.DisplayRole:
+        if role == DISPLAY:
             if column == COL_WHEN:
                 return "Suggested"
             if column == COL_WHAT:
                 return suggestion.text
             return suggestion.application
-        if role == Qt.ItemDataRole.ToolTipRole:
+        if role == TOOLTIP:
             return "Enter: accept · Delete: dismiss"
-        if role == Qt.ItemDataRole.FontRole:
+        if role == FONT:
             return _font("italic")
         return None
 
     def _when(self, item: AgendaItem) -> str:
+        text = self._when_texts.get(item.key)
+        if text is None:
+            text = self._when_texts[item.key] = self._when_text(item)
+        return text
+
+    def _when_text(self, item: AgendaItem) -> str:
         day = item.day
         if day == self._today:
             text = "Today"
