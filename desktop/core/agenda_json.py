@@ -10,6 +10,13 @@
 
 Times are ISO 8601 with their offset (an interview's in its own zone); the UID is kept, so
 importing an export into a library that has the same interview or task does not add it twice.
+
+The library's tasks of no application ride on the export's first document, in the tasks' shape:
+
+    "free_tasks": [{"title": "Update the CV", "due_on": "2026-12-10", ...}]
+
+An export is a JSON array of posting documents and nothing else: a reader older than this key
+passes over it (unknown keys are ignored), where another element would be refused as a posting.
 """
 
 from __future__ import annotations
@@ -93,12 +100,13 @@ def interviews_from(items: list[Any], fail: Fail) -> tuple[Interview, ...]:
     return tuple(found)
 
 
-def tasks_from(items: list[Any], fail: Fail) -> tuple[Task, ...]:
+def tasks_from(items: list[Any], fail: Fail, key: str = "tasks") -> tuple[Task, ...]:
+    """Read ``tasks`` (or ``free_tasks``, named by ``key`` in the errors)."""
     found = []
     for n, item in enumerate(items):
-        where = f"tasks[{n}]."
+        where = f"{key}[{n}]."
         if not isinstance(item, dict):
-            raise fail(f"tasks[{n}] must be an object")
+            raise fail(f"{key}[{n}] must be an object")
         title = " ".join(_text(item, "title", where, fail).split())
         if not title or len(title) > MAX_TITLE:
             raise fail(f"{where}title must be 1 to {MAX_TITLE} characters")

@@ -126,6 +126,8 @@ def to_json(doc: PostingDocument, *, with_store_fields: bool = True) -> dict[str
         if doc.interviews or doc.tasks:  # an export without them stays as it always was
             out["interviews"] = agenda_json.interviews_json(doc.interviews)
             out["tasks"] = agenda_json.tasks_json(doc.tasks)
+        if doc.free_tasks:  # on an export's first document only
+            out["free_tasks"] = agenda_json.tasks_json(doc.free_tasks)
         if doc.application is not None and not doc.application.is_empty():
             out.update(application_record.record_json(doc.application))
     return out
@@ -369,6 +371,7 @@ def _document_from(obj: Any) -> PostingDocument:
         stage_history=tuple(history),
         interviews=agenda_json.interviews_from(_list(obj, "interviews"), DocumentError),
         tasks=agenda_json.tasks_from(_list(obj, "tasks"), DocumentError),
+        free_tasks=agenda_json.tasks_from(_list(obj, "free_tasks"), DocumentError, "free_tasks"),
         application=application_record.record_from(obj, parse_datetime, DocumentError),
     )
 

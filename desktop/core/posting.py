@@ -121,6 +121,9 @@ class PostingDocument:
     # The application's interview rounds and tasks (export only; see core.agenda_json).
     interviews: tuple[Interview, ...] = ()
     tasks: tuple[Task, ...] = ()
+    # The library's tasks of no application, carried by an export's first document (the array
+    # has no other place older readers would pass over; see core.agenda_json).
+    free_tasks: tuple[Task, ...] = ()
     # Its notes, contacts, documents and facts (export only; see core.application_record).
     application: ApplicationRecord | None = None
 

@@ -57,6 +57,7 @@ def write_json(db: Library, out: TextIO) -> int:
     out.write("[")
     with db.querying() as connection:  # the applications' interviews and tasks go with them
         agendas = agenda_transfer.by_posting(connection)
+        free_tasks = tuple(agenda_transfer.free_tasks(connection))  # on the first document
         # and their notes, contacts, documents (by hash) and facts
         applications = application_records.by_posting(connection)
     for doc in postings.iter_documents(db):
@@ -66,6 +67,8 @@ def write_json(db: Library, out: TextIO) -> int:
         record = applications.get(doc.id) if doc.id is not None else None
         if record is not None:
             doc = doc.with_changes(application=record)
+        if not count and free_tasks:
+            doc = doc.with_changes(free_tasks=free_tasks)
         out.write(("," if count else "") + "\n" + encode(to_json(doc)))
         count += 1
     out.write("\n]\n" if count else "]\n")

@@ -14,6 +14,7 @@ from datetime import UTC, datetime
 from enum import Enum
 from typing import TYPE_CHECKING, TypeVar
 
+from desktop.core.agenda import Interview, Task
 from desktop.core.empty_fields import fill_empty_fields
 from desktop.core.posting import PostingDocument
 from desktop.deferred_import import deferred
@@ -227,13 +228,15 @@ def write_applications(
 def write_agendas(
     session: Session, jobs: Sequence[SaveJob], outcomes: list[Written], now: datetime
 ) -> None:
-    """The interviews and tasks an export carries, added to the postings written (by UID:
-    what the library has already is not added twice)."""
-    carried = [
+    """The interviews and tasks an export carries, added to the postings written, and the
+    library's tasks of no application its first document carries, whatever became of that
+    posting (by UID: what the library has already is not added twice)."""
+    carried: list[tuple[int | None, tuple[Interview, ...], tuple[Task, ...]]] = [
         (outcome.posting_id, job.interviews, job.tasks)
         for (job, _decision, _dup), outcome in zip(jobs, outcomes, strict=True)
         if outcome.posting_id is not None and (job.interviews or job.tasks)
     ]
+    carried += [(None, (), job.free_tasks) for job, _decision, _dup in jobs if job.free_tasks]
     if not carried:
         return
     session.flush()  # the postings, written before plain SQL refers to them

@@ -8,8 +8,8 @@ look at that kind.
 from __future__ import annotations
 
 import uuid
-from dataclasses import replace
-from datetime import UTC, datetime
+from dataclasses import dataclass, replace
+from datetime import UTC, date, datetime, timedelta
 
 from desktop.core.agenda import INTERVIEW_KINDS, MAX_TITLE, Interview
 from desktop.core.bounds import datetime_problem
@@ -22,10 +22,22 @@ from desktop.services.postings import PostingNotFound
 from desktop.storage import interview_rows, record_errors
 
 MAX_TEXT = 20_000
+INTERVIEWER = "interviewer"  # the role an interviewer takes among the application's contacts
 
 
 class InterviewNotFound(NotFound):
     """No interview with that id (deleted since, say)."""
+
+
+@dataclass(frozen=True)
+class AddedInterview:
+    """What adding an interview did, so that undo takes all of it back: the interview, the
+    contacts made for its interviewers, and the existing contacts given the interviewer role."""
+
+    interview_id: int
+    posting_id: int
+    contacts_made: tuple[int, ...] = ()
+    contacts_linked: tuple[int, ...] = ()
 
 
 def kind_named(text: str) -> str:
@@ -105,6 +117,15 @@ def new_interview(
 def add_interview(db: Library, interview: Interview, *, now: datetime | None = None) -> Result[int]:
     """Store a new interview round; the value is its id. Its interviewers become contacts of
     the application (``link_interviewers``). Raises PostingNotFound, Invalid."""
+    added = add_interview_round(db, interview, now=now)
+    return Result(added.value.interview_id, added.changes)
+
+
+def add_interview_round(
+    db: Library, interview: Interview, *, now: datetime | None = None
+) -> Result[AddedInterview]:
+    """``add_interview``, with what it did as the value (what ``remove_added_interview``
+    takes back: the window's undo). Raises PostingNotFound, Invalid."""
     interview = checked(interview)
     with db.plain_writing() as connection:
         try:
@@ -112,40 +133,113 @@ def add_interview(db: Library, interview: Interview, *, now: datetime | None = N
         except record_errors.PostingMissing as error:
             raise PostingNotFound(str(error)) from None
     changes = Changes(interviews=frozenset({interview.posting_id}))
-    return Result(interview_id, changes.merged(link_interviewers(db, interview)))
+    linked, made, roles = _link_interviewers(db, interview)
+    added = AddedInterview(interview_id, interview.posting_id, made, roles)
+    return Result(added, changes.merged(linked))
+
+
+def remove_added_interview(db: Library, added: AddedInterview) -> Changes:
+    """Undo of ``add_interview_round``: the interview removed, the contacts it made for its
+    interviewers deleted, the interviewer roles it gave existing contacts taken away."""
+    from desktop.services import contacts
+
+    changes = delete_interview(db, added.interview_id).changes
+    for contact_id in added.contacts_linked:
+        changes = changes.merged(
+            contacts.unlink_contact(db, contact_id, added.posting_id, INTERVIEWER)
+        )
+    for contact_id in added.contacts_made:
+        try:
+            changes = changes.merged(contacts.delete_contact(db, contact_id).changes)
+        except NotFound:
+            continue  # deleted since by the user: nothing left to take back
+    return changes
 
 
 def link_interviewers(db: Library, interview: Interview) -> Changes:
     """Make each interviewer one of the application's contacts in the role "interviewer":
     the company's contact of that name (any case) when there is one, else a new contact of
     the company. An application without a company keeps the names only."""
+    return _link_interviewers(db, interview)[0]
+
+
+def _link_interviewers(
+    db: Library, interview: Interview
+) -> tuple[Changes, tuple[int, ...], tuple[int, ...]]:
+    """``link_interviewers``, with the ids of the contacts it made and of those it linked."""
     from desktop.core.contacts import ContactFields
     from desktop.services import contacts
 
     if not interview.interviewers:
-        return Changes()
+        return Changes(), (), ()
     company = contacts.company_of_posting(db, interview.posting_id)
     if not company:
-        return Changes()
+        return Changes(), (), ()
     known = {c.name.casefold(): c for c in contacts.contacts_of_company(db, company)}
     linked = {
         (a.contact.id, a.role) for a in contacts.contacts_of_posting(db, interview.posting_id)
     }
     changes = Changes()
+    made: list[int] = []
+    roles: list[int] = []
     for name in interview.interviewers:
         found = known.get(name.casefold())
         if found is None:
-            made = contacts.add_contact(
+            stored = contacts.add_contact(
                 db, ContactFields(name, company), posting_id=interview.posting_id,
-                role="interviewer",
+                role=INTERVIEWER,
             )  # fmt: skip
-            known[name.casefold()] = made.value
-            changes = changes.merged(made.changes)
-        elif (found.id, "interviewer") not in linked:
+            known[name.casefold()] = stored.value
+            made.append(stored.value.id)
+            changes = changes.merged(stored.changes)
+        elif (found.id, INTERVIEWER) not in linked:
             changes = changes.merged(
-                contacts.link_contact(db, found.id, interview.posting_id, "interviewer")
+                contacts.link_contact(db, found.id, interview.posting_id, INTERVIEWER)
             )
-    return changes
+            linked.add((found.id, INTERVIEWER))
+            roles.append(found.id)
+    return changes, tuple(made), tuple(roles)
+
+
+def reschedule(db: Library, interview_id: int, day: date) -> Result[Interview]:
+    """Move an interview to another day at the same time of day in its own zone (its end
+    moves with it); the value is the interview as it was (``restore_times`` puts it back).
+    Raises InterviewNotFound, Invalid."""
+    if not 1900 <= day.year <= 9999:
+        raise Invalid("The day must be in the years 1900 to 9999.")
+    with db.plain_writing() as connection:
+        try:
+            before = interview_rows.get_interview(connection, interview_id)
+            zone = zone_named(before.time_zone)
+            starts = datetime.combine(day, before.starts_at.astimezone(zone).time(), zone)
+            ends = None if before.ends_at is None else starts + (before.ends_at - before.starts_at)
+            moved = replace(before, starts_at=starts, ends_at=ends)
+            interview_rows.update_interview(connection, moved, _now())
+        except record_errors.InterviewMissing as error:
+            raise InterviewNotFound(str(error)) from None
+    return Result(before, Changes(interviews=frozenset({before.posting_id})))
+
+
+def restore_times(db: Library, before: Interview) -> Changes:
+    """Give an interview back the start and end it had (undo of a reschedule)."""
+    with db.plain_writing() as connection:
+        try:
+            now = interview_rows.get_interview(connection, before.id)
+            back = replace(now, starts_at=before.starts_at, ends_at=before.ends_at)
+            interview_rows.update_interview(connection, back, _now())
+        except record_errors.InterviewMissing as error:
+            raise InterviewNotFound(str(error)) from None
+    return Changes(interviews=frozenset({before.posting_id}))
+
+
+def shift(db: Library, interview_id: int, days: int) -> Result[Interview]:
+    """Move an interview ``days`` days later (earlier when negative), same time of day."""
+    interview = get_interview(db, interview_id)
+    day = interview.starts_at.astimezone(zone_named(interview.time_zone)).date()
+    try:
+        return reschedule(db, interview_id, day + timedelta(days=days))
+    except OverflowError:
+        raise Invalid("The day must be in the years 1900 to 9999.") from None
 
 
 def update_interview(db: Library, interview: Interview) -> Result[Interview]:

@@ -28,9 +28,17 @@ def by_posting(conn: sqlite3.Connection) -> dict[int, tuple[list[Interview], lis
     return found
 
 
+def free_tasks(conn: sqlite3.Connection) -> list[Task]:
+    """The tasks of no application (for an export), by due day."""
+    rows = conn.execute(
+        f"SELECT {TASK_COLUMNS} FROM tasks AS t WHERE t.posting_id IS NULL ORDER BY t.due_on, t.id"
+    )
+    return [task_of(row) for row in rows]
+
+
 def import_agenda(
     conn: sqlite3.Connection,
-    posting_id: int,
+    posting_id: int | None,
     interviews: Iterable[Interview],
     tasks: Iterable[Task],
     now: datetime,

@@ -86,7 +86,7 @@ class AgendaCommands(QObject):
             if action is not None:
                 action.setChecked(self.watch.settings().reminders)
             self.watch.start()
-            QTimer.singleShot(PREPARE_AFTER_MS, self.prepare_agenda)
+            QTimer.singleShot(PREPARE_AFTER_MS, self, self.prepare_agenda)
         return self.watch
 
     def prepare_agenda(self) -> None:
@@ -178,8 +178,9 @@ class AgendaCommands(QObject):
         else:
             self._parts.operations.run(
                 "Add the interview",
-                lambda: interviews.add_interview(library, interview),
-                undo=lambda new_id: interviews.delete_interview(library, new_id).changes,
+                lambda: interviews.add_interview_round(library, interview),
+                # The contacts made for its interviewers go too (redo makes them again).
+                undo=lambda added: interviews.remove_added_interview(library, added),
             )
 
     def delete_interview(self, interview_id: int) -> None:

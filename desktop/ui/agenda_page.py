@@ -2,7 +2,8 @@
 
 Each row opens its application (selecting it shows it beside the page; Enter or a double
 click opens it in the list); Space ticks a task done; + and − (or Ctrl+→ and Ctrl+←) move a
-task a day later or earlier, and a task can be dragged to another day. Suggestions are
+task or an interview a day later or earlier, and either can be dragged to another day (an
+interview keeps its time of day). Suggestions are
 accepted with Enter and dismissed with Delete. Every change goes through the door and can be
 undone.
 
@@ -79,6 +80,7 @@ class AgendaPage(QObject):
         self.model = AgendaModel(self)
         self.model.done_requested.connect(self.set_done)
         self.model.reschedule_requested.connect(self.reschedule)
+        self.model.interviews_dropped.connect(self.reschedule_interviews)
         self.widget = QWidget()
         self.widget.setObjectName("agenda-page")
         self.summary = QLabel()
@@ -202,7 +204,7 @@ class AgendaPage(QObject):
             self.view.setFirstColumnSpanned(section, root, True)
             self.view.setExpanded(self.model.index(section, 0), True)
         self.stale = False
-        QTimer.singleShot(0, self._read_more_in_sight)  # after the paint: a short first page
+        QTimer.singleShot(0, self.view, self._read_more_in_sight)  # after the paint: a short page
 
         def count(bucket: Bucket) -> str:
             return f"{len(groups[bucket])}{'+' if reader.has_more(bucket) else ''}"
@@ -218,6 +220,7 @@ class AgendaPage(QObject):
             index = self.model.index_of(kept.key)
             if index.isValid():
                 self.view.setCurrentIndex(index)
+                self.view.scrollTo(index)  # a row moved by keyboard stays in sight
 
     # -- what the user does here ---------------------------------------------------------------
 
@@ -239,14 +242,33 @@ class AgendaPage(QObject):
                 undo=lambda before: tasks.restore_due(library, before),
             )
 
-    def shift_selected(self, days: int) -> None:
-        entry = self.selected_entry()
-        if isinstance(entry, AgendaItem) and entry.kind is ItemKind.TASK:
-            library = self._parts.library
+    def reschedule_interviews(self, interview_ids: list[int], day: date) -> None:
+        library = self._parts.library
+        for interview_id in interview_ids:
             self._parts.operations.run(
-                "Move the task a day later" if days > 0 else "Move the task a day earlier",
+                f"Move the interview to {day:%a %d %b}",
+                lambda i=interview_id: interviews.reschedule(library, i, day),
+                undo=lambda before: interviews.restore_times(library, before),
+            )
+
+    def shift_selected(self, days: int) -> None:
+        """Move the selected task or interview a day later (or earlier, ``days`` < 0)."""
+        entry = self.selected_entry()
+        if not isinstance(entry, AgendaItem):
+            return
+        library = self._parts.library
+        which = "later" if days > 0 else "earlier"
+        if entry.kind is ItemKind.TASK:
+            self._parts.operations.run(
+                f"Move the task a day {which}",
                 lambda: tasks.shift(library, entry.id, days),
                 undo=lambda before: tasks.restore_due(library, before),
+            )
+        elif entry.kind is ItemKind.INTERVIEW:
+            self._parts.operations.run(
+                f"Move the interview a day {which}",
+                lambda: interviews.shift(library, entry.id, days),
+                undo=lambda before: interviews.restore_times(library, before),
             )
 
     def toggle_selected(self) -> None:
@@ -316,6 +338,8 @@ class AgendaPage(QObject):
             menu.addAction("&Delete task", self.delete_selected)
         elif isinstance(entry, AgendaItem) and entry.kind is ItemKind.INTERVIEW and commands:
             menu.addAction("&Edit interview…", self.edit_selected_interview)
+            menu.addAction("A day &later", lambda: self.shift_selected(1))
+            menu.addAction("A day &earlier", lambda: self.shift_selected(-1))
             menu.addAction(
                 "E&xport this interview (.ics)…",
                 lambda: commands.export_calendar(interview_id=entry.id),

@@ -103,3 +103,70 @@ def test_bad_interviews_and_tasks_in_a_file_are_named() -> None:
             assert expected in str(error), (extra, error)
         else:
             raise AssertionError(f"{extra} was accepted")
+
+
+def _free(db: Library) -> list[object]:
+    from desktop.storage import agenda_transfer  # the rows, as the export reads them
+
+    with db.querying() as connection:
+        return [replace(t, id=0) for t in agenda_transfer.free_tasks(connection)]
+
+
+def test_tasks_of_no_application_go_out_on_the_first_document_and_come_back_once(
+    capsys, tmp_path: Path
+) -> None:
+    source, target = tmp_path / "a", tmp_path / "b"
+    _filled(source)
+    db = open_library(source)
+    try:
+        postings.create_posting(db, amazon_document(title="Second"))
+        cv = tasks.new_task(None, "Update the CV", date(2026, 12, 8), time_zone="Europe/Paris")
+        call = tasks.new_task(
+            None, "Call the agency", date(2026, 12, 9), at=time(11, 0), time_zone="Asia/Kolkata"
+        )
+        tasks.add_tasks(db, [cv, call])
+        tasks.set_done(db, tasks.add_task(db, replace(cv, title="Book a room", uid="r@x")).value)
+        expected = _free(db)
+    finally:
+        db.close()
+    exported = tmp_path / "export.json"
+    code, _out, err = run(
+        capsys, "--data-dir", str(source), "export", "--format", "json", "-o", str(exported)
+    )
+    assert code == 0, err
+    first, second = json.loads(exported.read_text(encoding="utf-8"))
+    assert [t["title"] for t in first["free_tasks"]] == [
+        "Update the CV",
+        "Book a room",
+        "Call the agency",
+    ]
+    assert first["free_tasks"][2]["due_at"] == "2026-12-09T11:00:00+05:30"
+    assert "free_tasks" not in second
+
+    # Imported twice (the second time every posting is a duplicate, skipped): once each.
+    for _ in range(2):
+        code, _out, err = run(capsys, "--data-dir", str(target), "import", str(exported))
+        assert code == 0, err
+    after = open_library(target)
+    try:
+        assert _free(after) == expected
+    finally:
+        after.close()
+
+
+def test_free_tasks_that_are_wrong_are_refused_by_name() -> None:
+    doc = to_json_with_free_tasks([{"title": "Update the CV", "due_on": "next week"}])
+    try:
+        from_json(doc)
+    except DocumentError as error:
+        assert "free_tasks[0].due_on" in str(error)
+    else:
+        raise AssertionError("a free task with a bad day was read")
+
+
+def to_json_with_free_tasks(items: list[dict[str, object]]) -> dict[str, object]:
+    from desktop.core.document import to_json
+
+    doc = to_json(amazon_document())
+    doc["free_tasks"] = items
+    return doc

@@ -368,3 +368,51 @@ def test_today_is_read_a_page_at_a_time_and_a_task_late_today_is_overdue(db: Lib
     whole = agenda.agenda(db, NOW, PARIS)
     assert {i.title for i in whole.groups[Bucket.OVERDUE]} == {"At nine", "Yesterday"}
     assert len(whole.groups[Bucket.TODAY]) == 7
+
+
+def test_an_interview_moves_to_another_day_at_its_own_time_of_day_and_back(db: Library) -> None:
+    job = _posting(db)
+    # 10:00 in New York on the Friday before the clocks change there (8 March 2026).
+    new_york = ZoneInfo("America/New_York")
+    start = datetime(2026, 3, 6, 10, 0, tzinfo=new_york)
+    made = interviews.new_interview(job, "onsite", start, ends_at=start + timedelta(hours=3))
+    interview_id = interviews.add_interview(db, made).value
+    moved = interviews.reschedule(db, interview_id, date(2026, 3, 9))
+    assert moved.changes.interviews == {job}
+    after = interviews.get_interview(db, interview_id)
+    assert after.starts_at.astimezone(new_york) == datetime(2026, 3, 9, 10, 0, tzinfo=new_york)
+    assert after.ends_at - after.starts_at == timedelta(hours=3)
+    assert after.starts_at - start == timedelta(days=3, hours=-1)  # an hour less: DST began
+    interviews.shift(db, interview_id, -1)
+    day_before = interviews.get_interview(db, interview_id).starts_at.astimezone(new_york)
+    assert day_before == datetime(2026, 3, 8, 10, 0, tzinfo=new_york)
+    interviews.restore_times(db, moved.value)
+    back = interviews.get_interview(db, interview_id)
+    assert (back.starts_at, back.ends_at) == (made.starts_at, made.ends_at)
+    with pytest.raises(interviews.InterviewNotFound):
+        interviews.reschedule(db, interview_id + 99, date(2026, 3, 9))
+
+
+def test_undoing_an_added_interview_takes_back_the_contacts_it_made(db: Library) -> None:
+    from desktop.core.contacts import ContactFields
+    from desktop.services import contacts
+
+    job = _posting(db)
+    dana = contacts.add_contact(db, ContactFields("Dana Kim", "Amazon")).value
+    made = interviews.new_interview(job, "panel", NOW, interviewers=("Dana Kim", "Bo Chen"))
+    added = interviews.add_interview_round(db, made)
+    assert added.value.contacts_made != () and added.value.contacts_linked == (dana.id,)
+
+    def people() -> set[tuple[str, str]]:
+        return {(a.contact.name, a.role) for a in contacts.contacts_of_posting(db, job)}
+
+    assert people() == {("Dana Kim", "interviewer"), ("Bo Chen", "interviewer")}
+    changes = interviews.remove_added_interview(db, added.value)
+    assert changes.interviews == {job} and job in changes.contacts
+    assert interviews.interviews_of(db, job) == []
+    assert people() == set()  # Bo Chen, made for it, is gone; Dana is no interviewer here
+    assert [c.name for c in contacts.contacts_of_company(db, "Amazon")] == ["Dana Kim"]
+    # Done again (redo): the interview and both roles are back, Bo Chen made again.
+    again = interviews.add_interview_round(db, made)
+    assert people() == {("Dana Kim", "interviewer"), ("Bo Chen", "interviewer")}
+    assert interviews.get_interview(db, again.value.interview_id).uid == made.uid

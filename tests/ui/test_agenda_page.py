@@ -367,3 +367,60 @@ def test_the_agenda_is_read_ahead_and_a_section_reads_more_when_its_end_is_seen(
     qtbot.waitUntil(lambda: page.model.rowCount(overdue) == PAGE + 20)
     assert page.model.data(overdue) == f"Overdue ({PAGE + 20})"
     assert _rows(page, "Today") == ["Another call", "Today's call"]
+
+
+def test_an_interview_moves_by_keyboard_and_by_drag_with_undo(
+    qtbot: QtBot, make_window, db: Library, clock: Clock
+) -> None:
+    from desktop.ui.models.agenda_model import INTERVIEW_MIME
+
+    job = _posting(db, "Engineer")
+    start = START + timedelta(days=2, hours=4)  # Friday 14:00 in Paris
+    made = interviews.new_interview(job, "technical", start, ends_at=start + timedelta(hours=1))
+    interview_id = interviews.add_interview(db, made).value
+    window = make_window()
+    page = _agenda(window)
+    _select(page, "Technical interview")
+    qtbot.keyClick(page.view, Qt.Key.Key_Plus)
+    moved = interviews.get_interview(db, interview_id)
+    assert moved.starts_at == start + timedelta(days=1)
+    assert moved.ends_at == moved.starts_at + timedelta(hours=1)
+    qtbot.keyClick(page.view, Qt.Key.Key_Left, Qt.KeyboardModifier.ControlModifier)
+    assert interviews.get_interview(db, interview_id).starts_at == start
+
+    # Dragged onto "Later": a week from today, still at 14:00 Paris time.
+    model = page.model
+    row = model.index(0, 0, model.section_index("This week"))
+    assert model.flags(row) & Qt.ItemFlag.ItemIsDragEnabled
+    mime = model.mimeData([row])
+    assert mime.hasFormat(INTERVIEW_MIME) and not mime.hasFormat(TASK_MIME)
+    later = model.section_index("Later")
+    assert model.canDropMimeData(mime, Qt.DropAction.MoveAction, -1, 0, later)
+    model.dropMimeData(mime, Qt.DropAction.MoveAction, -1, 0, later)
+    dropped = interviews.get_interview(db, interview_id).starts_at.astimezone(PARIS)
+    assert dropped == datetime.combine(START.date() + timedelta(days=7), time(14, 0), PARIS)
+    assert _rows(page, "Later") == ["Technical interview"]
+    window.action("window.undo").trigger()
+    assert interviews.get_interview(db, interview_id).starts_at == start
+    assert _rows(page, "This week") == ["Technical interview"]
+
+
+def test_undo_of_an_added_interview_removes_the_contacts_made_for_it_and_redo_brings_them(
+    qtbot: QtBot, make_window, db: Library, clock: Clock
+) -> None:
+    from desktop.services import contacts
+
+    job = _posting(db, "Engineer")
+    window = make_window()
+    made = interviews.new_interview(job, "panel", START, interviewers=("Bo Chen", "Ana Ruiz"))
+    window.parts.agenda._save_interview(made)  # what the dialog's Save does
+
+    def names() -> list[str]:
+        return sorted(a.contact.name for a in contacts.contacts_of_posting(db, job))
+
+    assert names() == ["Ana Ruiz", "Bo Chen"] and len(interviews.interviews_of(db, job)) == 1
+    window.action("window.undo").trigger()
+    assert names() == [] and interviews.interviews_of(db, job) == []
+    assert contacts.contacts_of_company(db, "Amazon") == []
+    window.action("window.redo").trigger()
+    assert names() == ["Ana Ruiz", "Bo Chen"] and len(interviews.interviews_of(db, job)) == 1

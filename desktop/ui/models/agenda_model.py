@@ -1,9 +1,9 @@
 """The agenda as a Qt tree model: a row per section (overdue, today, this week, later, and
 the suggestions when there are any), the items of each below it.
 
-Tasks are dragged by id (``TASK_MIME``); a drop on a section or on a row of a day asks, by
-``reschedule_requested``, for the task to move to that day. The model never writes: the page
-runs the operation through the door.
+Tasks and interviews are dragged by id (``TASK_MIME``, ``INTERVIEW_MIME``); a drop on a section
+or on a row of a day asks, by ``reschedule_requested`` or ``interviews_dropped``, for them to
+move to that day. The model never writes: the page runs the operation through the door.
 """
 
 from __future__ import annotations
@@ -22,7 +22,7 @@ from PySide6.QtCore import (
     Qt,
     Signal,
 )
-from PySide6.QtGui import QColor, QFont
+from PySide6.QtGui import QColor
 
 from desktop.core.agenda import (
     BUCKET_TITLES,
@@ -31,12 +31,14 @@ from desktop.core.agenda import (
     ItemKind,
     Suggestion,
 )
+from desktop.ui.models.agenda_cells import FLAGS, font, tooltip, when_text
 
 COL_WHEN, COL_WHAT, COL_APPLICATION = range(3)
 HEADERS = ("When", "What", "Application")
 ITEM_ROLE = Qt.ItemDataRole.UserRole.value + 1  # the AgendaItem or Suggestion of a row
 POSTING_ROLE = Qt.ItemDataRole.UserRole.value + 2  # its posting id, or None
 TASK_MIME = "application/x-jobdeck-task-ids"
+INTERVIEW_MIME = "application/x-jobdeck-interview-ids"
 SUGGESTED = "Suggested"
 OVERDUE_COLOR = QColor("#dc2626")
 
@@ -53,42 +55,6 @@ _ANSWERED = frozenset({DISPLAY, FONT, FOREGROUND, TOOLTIP, CHECK_STATE, ITEM_ROL
 _TASK, _INTERVIEW = ItemKind.TASK, ItemKind.INTERVIEW
 
 
-def _flag_table() -> dict[tuple[str, bool, bool, bool], Qt.ItemFlag]:
-    """Every (kind of row, droppable, checkable, draggable) with its flags, made once."""
-    flag = Qt.ItemFlag
-    table = {}
-    for droppable in (False, True):
-        section = flag.ItemIsEnabled | (flag.ItemIsDropEnabled if droppable else flag.NoItemFlags)
-        table[("section", droppable, False, False)] = section
-        for checkable in (False, True):
-            for draggable in (False, True):
-                row = flag.ItemIsEnabled | flag.ItemIsSelectable | flag.ItemNeverHasChildren
-                if droppable:
-                    row |= flag.ItemIsDropEnabled
-                if checkable:
-                    row |= flag.ItemIsUserCheckable
-                if draggable:
-                    row |= flag.ItemIsDragEnabled
-                table[("row", droppable, checkable, draggable)] = row
-    return table
-
-
-_FLAGS = _flag_table()
-_FONTS: dict[str, QFont] = {}
-
-
-def _font(kind: str) -> QFont:
-    """A bold, italic or struck-out font, made once (after the application exists)."""
-    font = _FONTS.get(kind)
-    if font is None:
-        font = QFont()
-        font.setBold(kind == "bold")
-        font.setItalic(kind == "italic")
-        font.setStrikeOut(kind == "struck")
-        _FONTS[kind] = font
-    return font
-
-
 @dataclass
 class _Section:
     title: str
@@ -99,6 +65,7 @@ class _Section:
 class AgendaModel(QAbstractItemModel):
     reschedule_requested = Signal(object, object)  # list of task ids, the new day (date)
     done_requested = Signal(int, bool)  # task id, done
+    interviews_dropped = Signal(object, object)  # list of interview ids, the new day (date)
 
     def __init__(self, parent: Any = None) -> None:
         super().__init__(parent)
@@ -234,20 +201,21 @@ class AgendaModel(QAbstractItemModel):
 
     def flags(self, index: AnyIndex) -> Qt.ItemFlag:
         # Called for every row as the view lays a section out: the combinations are made
-        # once (_FLAGS), since combining Qt's flags in Python is slow.
+        # once (FLAGS), since combining Qt's flags in Python is slow.
         if not index.isValid():
             return Qt.ItemFlag.NoItemFlags
         if not index.internalId():
             bucket = self._sections[index.row()].bucket
             droppable = bucket is not None and bucket is not Bucket.OVERDUE
-            return _FLAGS[("section", droppable, False, False)]
+            return FLAGS[("section", droppable, False, False)]
         entry = self.item(index)
         droppable = self._sections[index.internalId() - 1].bucket is not Bucket.OVERDUE
         if not isinstance(entry, AgendaItem):
-            return _FLAGS[("row", False, False, False)]
-        task = entry.kind is ItemKind.TASK
+            return FLAGS[("row", False, False, False)]
+        task = entry.kind is _TASK
         checkable = task and index.column() == COL_WHAT
-        return _FLAGS[("row", droppable, checkable, task and not entry.done)]
+        movable = (task and not entry.done) or entry.kind is _INTERVIEW
+        return FLAGS[("row", droppable, checkable, movable)]
 
     def data(self, index: AnyIndex, role: int = DISPLAY) -> Any:
         # Called some ten times per cell painted: the roles this model answers are checked
@@ -278,7 +246,7 @@ class AgendaModel(QAbstractItemModel):
             more = "+" if section.bucket is not None and self.has_more(section.bucket) else ""
             return f"{section.title} ({len(section.rows)}{more})"
         if role == FONT:
-            return _font("bold")
+            return font("bold")
         if role == FOREGROUND and section.bucket is Bucket.OVERDUE and section.rows:
             return OVERDUE_COLOR
         return None
@@ -298,10 +266,10 @@ class AgendaModel(QAbstractItemModel):
             return None
         if role == FONT:
             if item.done:
-                return _font("struck")
-            return _font("bold") if item.kind is _INTERVIEW else None
+                return font("struck")
+            return font("bold") if item.kind is _INTERVIEW else None
         if role == TOOLTIP:
-            return self._tooltip(item)
+            return tooltip(item)
         if role == FOREGROUND and column == COL_WHEN and overdue:
             return OVERDUE_COLOR
         return None
@@ -316,37 +284,14 @@ class AgendaModel(QAbstractItemModel):
         if role == TOOLTIP:
             return "Enter: accept · Delete: dismiss"
         if role == FONT:
-            return _font("italic")
+            return font("italic")
         return None
 
     def _when(self, item: AgendaItem) -> str:
         text = self._when_texts.get(item.key)
         if text is None:
-            text = self._when_texts[item.key] = self._when_text(item)
+            text = self._when_texts[item.key] = when_text(item, self._today, self._zone)
         return text
-
-    def _when_text(self, item: AgendaItem) -> str:
-        day = item.day
-        if day == self._today:
-            text = "Today"
-        elif day == self._today + timedelta(days=1):
-            text = "Tomorrow"
-        elif day == self._today - timedelta(days=1):
-            text = "Yesterday"
-        elif abs((day - self._today).days) < 7:
-            text = f"{day:%a %d %b}"
-        else:
-            text = f"{day:%a %d %b %Y}" if day.year != self._today.year else f"{day:%a %d %b}"
-        if item.at is not None and self._zone is not None:
-            text += f" {item.at.astimezone(self._zone):%H:%M}"
-        return text
-
-    def _tooltip(self, item: AgendaItem) -> str:
-        if item.kind is ItemKind.TASK:
-            return "Space: done · +/−: a day later/earlier · drag to another day"
-        if item.kind is ItemKind.DEADLINE:
-            return "The posting's application deadline"
-        return "Enter: open the application"
 
     def setData(self, index: AnyIndex, value: Any, role: int = Qt.ItemDataRole.EditRole) -> bool:
         entry = self.item(index)
@@ -369,35 +314,41 @@ class AgendaModel(QAbstractItemModel):
         return Qt.DropAction.MoveAction
 
     def mimeTypes(self) -> list[str]:
-        return [TASK_MIME]
+        return [TASK_MIME, INTERVIEW_MIME]
 
     def mimeData(self, indexes: list[QModelIndex]) -> QMimeData:  # type: ignore[override]
-        ids: list[int] = []
+        ids: dict[ItemKind, list[int]] = {_TASK: [], _INTERVIEW: []}
         for index in indexes:
             entry = self.item(index)
-            is_task = isinstance(entry, AgendaItem) and entry.kind is ItemKind.TASK
-            if is_task and entry.id not in ids:
-                ids.append(entry.id)
+            if (
+                isinstance(entry, AgendaItem)
+                and entry.kind in ids
+                and entry.id not in ids[entry.kind]
+            ):
+                ids[entry.kind].append(entry.id)
         mime = QMimeData()
-        mime.setData(TASK_MIME, QByteArray(",".join(map(str, ids)).encode()))
+        for kind, mime_type in ((_TASK, TASK_MIME), (_INTERVIEW, INTERVIEW_MIME)):
+            if ids[kind]:
+                mime.setData(mime_type, QByteArray(",".join(map(str, ids[kind])).encode()))
         return mime
 
     def canDropMimeData(
         self, data: QMimeData, action: Qt.DropAction, row: int, column: int, parent: AnyIndex
     ) -> bool:
-        return data.hasFormat(TASK_MIME) and self._drop_day(row, parent) is not None
+        dragged = data.hasFormat(TASK_MIME) or data.hasFormat(INTERVIEW_MIME)
+        return dragged and self._drop_day(row, parent) is not None
 
     def dropMimeData(
         self, data: QMimeData, action: Qt.DropAction, row: int, column: int, parent: AnyIndex
     ) -> bool:
-        if not data.hasFormat(TASK_MIME):
-            return False
         day = self._drop_day(row, parent)
-        text = bytes(data.data(TASK_MIME).data()).decode()
-        ids = [int(part) for part in text.split(",") if part.isdigit()]
-        if day is None or not ids:
+        if day is None:
             return False
-        self.reschedule_requested.emit(ids, day)
+        tasks, interviews = _ids(data, TASK_MIME), _ids(data, INTERVIEW_MIME)
+        if tasks:
+            self.reschedule_requested.emit(tasks, day)
+        if interviews:
+            self.interviews_dropped.emit(interviews, day)
         return False  # nothing to remove here: the agenda is read again after the move
 
     def _drop_day(self, row: int, parent: AnyIndex) -> date | None:
@@ -415,3 +366,11 @@ class AgendaModel(QAbstractItemModel):
         if 0 <= row < len(section.rows):  # between rows: the day of the row below
             return max(section.rows[row].day, self._today)
         return self.day_for(section.bucket)
+
+
+def _ids(data: QMimeData, mime_type: str) -> list[int]:
+    """The ids a drag carries as ``mime_type`` (none when it carries no such kind)."""
+    if not data.hasFormat(mime_type):
+        return []
+    text = bytes(data.data(mime_type).data()).decode()
+    return [int(part) for part in text.split(",") if part.isdigit()]
