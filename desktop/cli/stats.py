@@ -5,7 +5,7 @@ from __future__ import annotations
 import argparse
 import json
 import sys
-from datetime import date, datetime, time, timedelta
+from datetime import date
 from typing import TYPE_CHECKING, Any
 
 from desktop.deferred_import import deferred
@@ -40,21 +40,20 @@ def add_stats_command(commands: Any, parents: list[argparse.ArgumentParser]) -> 
     stats.add_argument("--json", action="store_true", help="print the figures as JSON")
 
 
-def _local_midnight(value: date) -> datetime:
-    return datetime.combine(value, time()).astimezone()
-
-
 def _percent(share: float | None) -> str:
     return "—" if share is None else f"{share:.0%}"
 
 
 def run_stats(db: Library, args: argparse.Namespace) -> int:
-    start = _local_midnight(args.start) if args.start else None
-    end = _local_midnight(args.end + timedelta(days=1)) if args.end else None
-    if start is not None and end is not None and end <= start:
+    from desktop.core.insights import day_range  # the page's custom range means the same
+
+    try:
+        start, end = day_range(args.start, args.end)
+    except ValueError:
         print("jobdeck stats: --to is before --from", file=sys.stderr)
         return 2
-    figures = insights.insights(db, start=start, end=end)
+    # The employers' ranking and who waits are printed only in the JSON.
+    figures = insights.insights(db, start=start, end=end, ranking=args.json)
     data = insights.stats_json(figures)
     if args.json:
         sys.stdout.write(json.dumps(data, ensure_ascii=False, indent=2) + "\n")

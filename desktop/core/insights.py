@@ -23,7 +23,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
-from datetime import date, datetime, timedelta
+from datetime import date, datetime, time, timedelta
 
 APPLIED = "applied"
 NOT_RESPONSES = frozenset({"withdrawn", "ghosted"})
@@ -145,16 +145,73 @@ class Insights:
 
     @property
     def companies_by_outcome(self) -> list[CompanyFigures]:
-        """Most offers first, then fewest rejections per application, then most answered."""
-        return sorted(
-            self.companies,
-            key=lambda c: (
-                -c.offers,
-                c.rejections / max(c.applications, 1),
-                -(c.responses.rate or 0.0),
-                c.company.casefold(),
-            ),
-        )
+        return by_outcome(self.companies)
+
+
+def by_outcome(companies: Iterable[CompanyFigures]) -> list[CompanyFigures]:
+    """Most offers first, then fewest rejections per application, then most answered."""
+    return sorted(
+        companies,
+        key=lambda c: (
+            -c.offers,
+            c.rejections / max(c.applications, 1),
+            -(c.responses.rate or 0.0),
+            c.company.casefold(),
+        ),
+    )
+
+
+@dataclass(frozen=True)
+class Overview:
+    """The first part of the figures, read from indexes alone: what the page paints first."""
+
+    total: int
+    funnel: list[FunnelStep]
+    flows: list[Flow]
+    applied: int  # entered Applied (as the funnel counts it)
+    stages: dict[int, StageRef] = field(default_factory=dict)
+
+
+@dataclass(frozen=True)
+class Answers:
+    """The second part: who answered and when, per week and per employer, who waits."""
+
+    weeks: list[Week]
+    responses: Responses
+    companies: list[CompanyFigures]  # empty when not asked for
+    waiting: list[WaitingApplication]
+    waiting_count: int = 0
+
+
+def joined(overview: Overview, answers: Answers) -> Insights:
+    """Both parts as one set of figures."""
+    return Insights(
+        total=overview.total,
+        funnel=overview.funnel,
+        flows=overview.flows,
+        weeks=answers.weeks,
+        responses=answers.responses,
+        companies=answers.companies,
+        waiting=answers.waiting,
+        waiting_count=answers.waiting_count,
+        stages=overview.stages,
+    )
+
+
+def day_range(first: date | None, last: date | None) -> tuple[datetime | None, datetime | None]:
+    """[start, end) for the days ``first`` to ``last``, both included, in the user's time zone
+    (local midnight of ``first``, local midnight after ``last``); None leaves that side open.
+    ``jobdeck stats --from/--to`` and the page's custom range both mean this.
+    Raises ValueError when ``last`` is before ``first``."""
+    if first is not None and last is not None and last < first:
+        raise ValueError("the last day is before the first")
+    start = datetime.combine(first, time()).astimezone() if first is not None else None
+    end = (
+        datetime.combine(last + timedelta(days=1), time()).astimezone()
+        if last is not None
+        else None
+    )
+    return start, end
 
 
 def applied_stage(stages: Sequence[StageRef]) -> StageRef | None:

@@ -8,8 +8,7 @@ Insights page print the same figures.
 
 from __future__ import annotations
 
-from collections import defaultdict
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from typing import Any
@@ -17,27 +16,103 @@ from typing import Any
 from desktop.core import insights as rules
 from desktop.core.insights import (
     WAITING_SHOWN,
+    Answers,
     CompanyFigures,
     Figure,
     Filters,
     Insights,
+    Overview,
     Responses,
     WaitingApplication,
+    by_outcome,
+    joined,
 )
 from desktop.services.library import Library
 from desktop.storage import insight_sql
 from desktop.storage.pipeline_sql import stored_time
 
 __all__ = [
+    "Answers",
     "Figure",
     "Filters",
     "Insights",
+    "Overview",
+    "by_outcome",
     "figure_postings",
     "filter_choices",
     "insights",
+    "joined",
     "listed",
+    "read_in_parts",
     "stats_json",
 ]
+
+
+def read_in_parts(
+    db: Library,
+    *,
+    start: datetime | None = None,
+    end: datetime | None = None,
+    filters: Filters | None = None,
+    now: datetime | None = None,
+    ranking: bool = True,
+) -> Iterator[Overview | Answers]:
+    """The figures for the applications whose history begins in [start, end) and that the
+    filters keep, in two parts as they are read: first the ``Overview`` (the count, the
+    funnel, the flows: indexes only, the quick part), then the ``Answers`` (applications per
+    week, the response rate and time, with ``ranking`` the employers ranked and who waits
+    longest). Times are aware; ``now`` (default: now) is when waiting is measured to.
+    Raises the services' errors when the library cannot be read."""
+    now = now or datetime.now(UTC)
+    with db.querying() as conn:
+        stages = insight_sql.stages(conn)
+        by_id = {stage.id: stage for stage in stages}
+        applied = rules.applied_stage(stages)
+        with _cohort(conn, filters, start, end):
+            reached = insight_sql.reached(conn)
+            yield Overview(
+                total=insight_sql.total(conn),
+                funnel=rules.funnel(stages, reached),
+                flows=rules.flows(by_id, insight_sql.steps(conn)),
+                applied=reached.get(applied.id, 0) if applied else 0,
+                stages=by_id,
+            )
+            with _answered(conn, stages):
+                yield _answers(conn, stages, now, ranking)
+
+
+def _answers(conn: Any, stages: list[rules.StageRef], now: datetime, ranking: bool) -> Answers:
+    sent, answered, days = insight_sql.responses(conn)
+    weeks = rules.every_week(insight_sql.weeks(conn))
+    responses = Responses(sent, answered, rules.median(days))
+    if not ranking:
+        return Answers(weeks, responses, [], [])
+    companies, days_by_key = insight_sql.companies(
+        conn,
+        rules.stages_named(stages, rules.GOOD_OUTCOMES),
+        rules.stages_named(stages, rules.REJECTED),
+    )
+    waiting_count, waiting = insight_sql.waiting(conn, WAITING_SHOWN)
+    return Answers(
+        weeks=weeks,
+        responses=responses,
+        companies=rules.rank_by_response_time(
+            CompanyFigures(
+                name or "(no company)",
+                key,
+                count,
+                Responses(applied_count, answered_count, rules.median(days_by_key.get(key, []))),
+                offers,
+                rejections,
+            )
+            for key, name, count, applied_count, answered_count, offers, rejections in companies
+        ),
+        waiting=[
+            WaitingApplication(pid, company, title, stage, at, (now - at).total_seconds() / 86400)
+            for pid, company, title, stage, at in waiting
+        ],
+        waiting_count=waiting_count,
+    )
 
 
 def insights(
@@ -47,70 +122,30 @@ def insights(
     end: datetime | None = None,
     filters: Filters | None = None,
     now: datetime | None = None,
+    ranking: bool = True,
 ) -> Insights:
-    """Every figure for the applications whose history begins in [start, end) and that the
-    filters keep. Times are aware; ``now`` (default: now) is when waiting is measured to."""
-    now = now or datetime.now(UTC)
-    with db.querying() as conn:
-        stages = insight_sql.stages(conn)
-        by_id = {stage.id: stage for stage in stages}
-        with _cohort(conn, filters, start, end, stages):
-            total = insight_sql.total(conn)
-            reached = insight_sql.reached(conn)
-            steps = insight_sql.steps(conn)
-            sent, answered, days = insight_sql.responses(conn)
-            weeks = insight_sql.weeks(conn)
-            companies = insight_sql.companies(conn)
-            offers = insight_sql.reached_per_company(
-                conn, rules.stages_named(stages, rules.GOOD_OUTCOMES)
-            )
-            rejections = insight_sql.reached_per_company(
-                conn, rules.stages_named(stages, rules.REJECTED)
-            )
-            company_days = insight_sql.company_days(conn)
-            waiting_count, waiting = insight_sql.waiting(conn, WAITING_SHOWN)
-    days_by_key: dict[str, list[float]] = defaultdict(list)
-    for key, value in company_days:
-        days_by_key[key].append(value)
-    return Insights(
-        total=total,
-        funnel=rules.funnel(stages, reached),
-        flows=rules.flows(by_id, steps),
-        weeks=rules.every_week(weeks),
-        responses=Responses(sent, answered, rules.median(days)),
-        companies=rules.rank_by_response_time(
-            CompanyFigures(
-                name or "(no company)",
-                key,
-                count,
-                Responses(applied_count, answered_count, rules.median(days_by_key.get(key, []))),
-                offers.get(key, 0),
-                rejections.get(key, 0),
-            )
-            for key, name, count, applied_count, answered_count in companies
-        ),
-        waiting=[
-            WaitingApplication(pid, company, title, stage, at, (now - at).total_seconds() / 86400)
-            for pid, company, title, stage, at in waiting
-        ],
-        waiting_count=waiting_count,
-        stages=by_id,
+    """Every figure (both parts of ``read_in_parts``) at once."""
+    overview, answers = read_in_parts(
+        db, start=start, end=end, filters=filters, now=now, ranking=ranking
     )
+    return rules.joined(overview, answers)  # type: ignore[arg-type]
 
 
 def _cohort(
-    conn: Any,
-    filters: Filters | None,
-    start: datetime | None,
-    end: datetime | None,
-    stages: list[rules.StageRef],
+    conn: Any, filters: Filters | None, start: datetime | None, end: datetime | None
 ) -> Any:
-    applied = rules.applied_stage(stages)
     return insight_sql.cohort(
         conn,
         filters or Filters(),
         stored_time(start) if start else None,
         stored_time(end) if end else None,
+    )
+
+
+def _answered(conn: Any, stages: list[rules.StageRef]) -> Any:
+    applied = rules.applied_stage(stages)
+    return insight_sql.answered(
+        conn,
         applied.id if applied else None,
         rules.response_stages(stages, applied) if applied else frozenset(),
     )
@@ -127,8 +162,11 @@ def figure_postings(
     """The ids of the applications a figure counts, for the same period and filters."""
     with db.querying() as conn:
         stages = insight_sql.stages(conn)
-        with _cohort(conn, filters, start, end, stages):
-            return insight_sql.figure_ids(conn, figure)
+        with _cohort(conn, filters, start, end):
+            if figure.kind not in insight_sql.ANSWERED_KINDS:
+                return insight_sql.figure_ids(conn, figure)
+            with _answered(conn, stages):
+                return insight_sql.figure_ids(conn, figure)
 
 
 @dataclass(frozen=True)

@@ -1,11 +1,20 @@
 """The counts behind the Insights page and ``jobdeck stats``, in plain SQL over the histories.
 
-SQLite does the counting: the applications the period and filters keep are put in a temporary
-table (``temp.insight_cohort``: on the connection only, even on a read-only library), their
-applied and answered times in another (``temp.insight_applied``), and each figure is one
-grouped query over them. Python only ever sees counts and short lists, so the page reads as
-fast at 100,000 postings as at 100. Times are the fixed-width UTC text the library stores, so
-they compare and sort as text; ``julianday`` turns them into days.
+SQLite does the counting, from indexes rather than the postings table (whose rows hold whole
+descriptions: reading 100,000 of them for two numbers took over a second):
+
+- ``temp.insight_cohort`` (id, company_id, stage_id): the applications the period and filters
+  keep, a temporary table on the connection only (even on a read-only library); when nothing
+  narrows them, a view of every posting that SQLite reads from (company_id, stage_id)'s index.
+  Queries walk it, never look rows up in it by id (through the view, that reads the table).
+- Flows come from ``stage_changes.prev_stage_id`` (kept by triggers, migration 0016) through
+  a partial index of the steps: no history has to be put in order.
+- ``answered(...)`` adds, for the second part of the page, ``temp.insight_applied``
+  (posting_id, applied_at: the first entry into Applied) and ``temp.insight_answered``
+  (posting_id, answered_at: the first answer after it), each filled from one index.
+
+Python only ever sees counts and short lists. Times are the fixed-width UTC text the library
+stores, so they compare and sort as text; ``julianday`` turns them into days.
 """
 
 from __future__ import annotations
@@ -19,6 +28,8 @@ from desktop.core.bounds import readable_datetime
 from desktop.core.insights import Figure, Filters, StageRef
 from desktop.storage.filter_sql import filter_conditions
 from desktop.storage.fts_query import match_query
+
+_TEMP_TABLES = ("insight_keys", "insight_answered", "insight_applied")
 
 
 def stages(conn: sqlite3.Connection) -> list[StageRef]:
@@ -39,18 +50,12 @@ def _ids(values: Collection[int]) -> str:
 
 @contextmanager
 def cohort(
-    conn: sqlite3.Connection,
-    filters: Filters,
-    start: str | None,
-    end: str | None,
-    applied: int | None,
-    answers: Collection[int],
+    conn: sqlite3.Connection, filters: Filters, start: str | None, end: str | None
 ) -> Iterator[None]:
-    """Within the block, ``temp.insight_cohort`` (id, company_id, stage_id; a view of every
-    posting when nothing narrows them) holds the postings
-    the filters keep whose history begins in [start, end) (stored times; None: open), and
-    ``temp.insight_applied`` (posting_id, applied_at, answered_at, days, monday) those of them
-    that entered stage ``applied``, with their first entry into one of ``answers`` after it."""
+    """Within the block, ``temp.insight_cohort`` (id, company_id, stage_id) holds the postings
+    the filters keep whose history begins in [start, end) (stored times; None: open); a view of
+    every posting when nothing narrows them. Everything made inside the block (``answered``)
+    is dropped at its end."""
     conditions: list[str] = []
     params: list[object] = []
     fts = match_query(filters.search)
@@ -82,53 +87,37 @@ def cohort(
     where = " WHERE " + " AND ".join(conditions) if conditions else ""
     _drop(conn)
     try:
-        # Tables with their keys (a join probes them by id), filled in one transaction of the
-        # connection's own temporary database: the library itself is only read.
         if where or began:
+            # A table with its key (a join probes it by id), filled in the connection's own
+            # temporary database: the library itself is only read.
             conn.execute(
                 "CREATE TEMP TABLE insight_cohort "
                 "(id INTEGER PRIMARY KEY, company_id INTEGER, stage_id INTEGER)"
             )
-        else:  # every posting: a view, so 100,000 rows are not copied first
-            conn.execute(
-                "CREATE TEMP VIEW insight_cohort AS SELECT id, company_id, stage_id FROM postings"
-            )
-        conn.execute(
-            "CREATE TEMP TABLE insight_applied (posting_id INTEGER PRIMARY KEY, "
-            "applied_at TEXT, answered_at TEXT, days REAL, monday TEXT)"
-        )
-        if where or began:
             conn.execute(
                 "INSERT INTO temp.insight_cohort SELECT p.id, p.company_id, p.stage_id "
                 f"FROM postings AS p {began}{where}",
                 params,
             )
-        applied_id = _ids([applied] if applied is not None else [])
-        conn.execute(
-            "INSERT INTO temp.insight_applied "
-            "WITH ap AS (SELECT c.posting_id, min(c.at) AS applied_at FROM stage_changes AS c "
-            f"{_cohort_join(conn, 'c.posting_id')}"
-            f" WHERE c.stage_id = {applied_id} GROUP BY c.posting_id), "
-            "an AS (SELECT c.posting_id, min(c.at) AS answered_at FROM stage_changes AS c "
-            " JOIN ap ON ap.posting_id = c.posting_id "
-            f" WHERE c.stage_id IN ({_ids(answers)}) AND c.at >= ap.applied_at "
-            " GROUP BY c.posting_id) "
-            "SELECT ap.posting_id, ap.applied_at, an.answered_at, "
-            "julianday(an.answered_at) - julianday(ap.applied_at), "
-            "date(ap.applied_at, 'localtime', '-6 days', 'weekday 1') "
-            "FROM ap LEFT JOIN an ON an.posting_id = ap.posting_id"
-        )
-        conn.commit()
+            conn.commit()
+        else:  # every posting: a view, so 100,000 rows are not copied first
+            conn.execute(
+                "CREATE TEMP VIEW insight_cohort AS SELECT id, company_id, stage_id FROM postings"
+            )
         yield
     finally:
         _drop(conn)
 
 
+def _narrowed(conn: sqlite3.Connection) -> bool:
+    kind = conn.execute("SELECT type FROM temp.sqlite_master WHERE name = 'insight_cohort'")
+    return kind.fetchone() != ("view",)
+
+
 def _cohort_join(conn: sqlite3.Connection, column: str) -> str:
     """The JOIN that keeps ``column``'s postings to the cohort; none when the cohort is every
     posting (the view), which spares a lookup per history row."""
-    kind = conn.execute("SELECT type FROM temp.sqlite_master WHERE name = 'insight_cohort'")
-    if kind.fetchone() == ("view",):
+    if not _narrowed(conn):
         return ""
     return f"JOIN temp.insight_cohort AS k ON k.id = {column} "
 
@@ -136,12 +125,51 @@ def _cohort_join(conn: sqlite3.Connection, column: str) -> str:
 def _drop(conn: sqlite3.Connection) -> None:
     if conn.in_transaction:  # left open by a failure while filling the tables
         conn.rollback()
-    conn.execute("DROP TABLE IF EXISTS temp.insight_applied")
+    for table in _TEMP_TABLES:
+        conn.execute(f"DROP TABLE IF EXISTS temp.{table}")
     kind = conn.execute(
         "SELECT type FROM temp.sqlite_master WHERE name = 'insight_cohort'"
     ).fetchone()
     if kind is not None:
         conn.execute(f"DROP {'VIEW' if kind[0] == 'view' else 'TABLE'} temp.insight_cohort")
+
+
+@contextmanager
+def answered(
+    conn: sqlite3.Connection, applied: int | None, answers: Collection[int]
+) -> Iterator[None]:
+    """Inside ``cohort``: within the block, ``temp.insight_applied`` (posting_id, applied_at)
+    holds the cohort's applications that entered stage ``applied`` (the first time), and
+    ``temp.insight_answered`` (posting_id, answered_at) those of them that entered one of
+    ``answers`` after it (the first such entry)."""
+    try:
+        conn.execute(
+            "CREATE TEMP TABLE insight_applied (posting_id INTEGER PRIMARY KEY, applied_at TEXT)"
+        )
+        conn.execute(
+            "CREATE TEMP TABLE insight_answered (posting_id INTEGER PRIMARY KEY, answered_at TEXT)"
+        )
+        # Both from the (stage_id, posting_id, at) index alone.
+        conn.execute(
+            "INSERT INTO temp.insight_applied SELECT c.posting_id, min(c.at) "
+            f"FROM stage_changes AS c {_cohort_join(conn, 'c.posting_id')}"
+            f"WHERE c.stage_id = {_ids([applied] if applied is not None else [])} "
+            "GROUP BY c.posting_id"
+        )
+        conn.execute(
+            "INSERT INTO temp.insight_answered SELECT c.posting_id, min(c.at) "
+            "FROM stage_changes AS c CROSS JOIN temp.insight_applied AS a "
+            "ON a.posting_id = c.posting_id "
+            f"WHERE c.stage_id IN ({_ids(answers)}) AND c.at >= a.applied_at "
+            "GROUP BY c.posting_id"
+        )
+        conn.commit()
+        yield
+    finally:
+        if conn.in_transaction:
+            conn.rollback()
+        for table in _TEMP_TABLES:
+            conn.execute(f"DROP TABLE IF EXISTS temp.{table}")
 
 
 def total(conn: sqlite3.Connection) -> int:
@@ -158,157 +186,194 @@ def reached(conn: sqlite3.Connection) -> dict[int, int]:
     )
 
 
-def _steps(conn: sqlite3.Connection) -> str:
-    """Each step of each history: (posting_id, prev, stage_id), in history order."""
-    return (
-        "SELECT posting_id, prev, stage_id FROM (SELECT c.posting_id, c.stage_id, "
-        "lag(c.stage_id) OVER (PARTITION BY c.posting_id ORDER BY c.at, c.id) AS prev "
-        f"FROM stage_changes AS c {_cohort_join(conn, 'c.posting_id')}) "
-        "WHERE prev IS NOT NULL AND prev != stage_id"
-    )
+# Each step of each history: the stage before and the one entered (ix_stage_changes_steps).
+_STEPS = "c.prev_stage_id IS NOT NULL AND c.prev_stage_id != c.stage_id"
 
 
 def steps(conn: sqlite3.Connection) -> list[tuple[int, int, int]]:
     """(from stage id, to stage id, applications that took that step)."""
     return conn.execute(
-        f"SELECT prev, stage_id, count(DISTINCT posting_id) FROM ({_steps(conn)}) "
-        "GROUP BY prev, stage_id"
+        "SELECT c.prev_stage_id, c.stage_id, count(DISTINCT c.posting_id) "
+        f"FROM stage_changes AS c {_cohort_join(conn, 'c.posting_id')}WHERE {_STEPS} "
+        "GROUP BY c.prev_stage_id, c.stage_id"
     ).fetchall()
+
+
+_DAYS = "julianday(n.answered_at) - julianday(a.applied_at)"
 
 
 def responses(conn: sqlite3.Connection) -> tuple[int, int, list[float]]:
-    """(applied, answered, the days to each answer in order)."""
-    applied, answered = conn.execute(
-        "SELECT count(*), count(answered_at) FROM temp.insight_applied"
-    ).fetchone()
+    """Inside ``answered``: (applied, answered, the days to each answer in order)."""
+    (applied,) = conn.execute("SELECT count(*) FROM temp.insight_applied").fetchone()
     days = [
         d
         for (d,) in conn.execute(
-            "SELECT days FROM temp.insight_applied WHERE days IS NOT NULL ORDER BY days"
+            f"SELECT {_DAYS} AS d FROM temp.insight_answered AS n "
+            "JOIN temp.insight_applied AS a ON a.posting_id = n.posting_id ORDER BY d"
         )
     ]
-    return applied, answered, days
+    return applied, len(days), days
+
+
+# The Monday of the week an application was sent, in the user's time zone.
+_MONDAY = "date(applied_at, 'localtime', '-6 days', 'weekday 1')"
 
 
 def weeks(conn: sqlite3.Connection) -> list[tuple[date, int]]:
-    """(Monday in the user's time zone, applications sent that week), oldest first."""
+    """Inside ``answered``: (Monday, applications sent that week), oldest first."""
     return [
         (date.fromisoformat(monday), count)
         for monday, count in conn.execute(
-            "SELECT monday, count(*) FROM temp.insight_applied GROUP BY monday ORDER BY monday"
+            f"SELECT {_MONDAY} AS monday, count(*) FROM temp.insight_applied "
+            "GROUP BY monday ORDER BY monday"
         )
     ]
 
 
-def companies(conn: sqlite3.Connection) -> list[tuple[str, str, int, int, int]]:
-    """Per employer (match key): (key, its name that sorts first, applications, applied,
-    answered). Counted per company row in SQL, folded by match key here (a few thousand)."""
-    per_company = conn.execute(
-        "SELECT k.company_id, count(*), count(a.posting_id), count(a.answered_at) "
-        "FROM temp.insight_cohort AS k "
-        "LEFT JOIN temp.insight_applied AS a ON a.posting_id = k.id GROUP BY k.company_id"
-    ).fetchall()
-    names = {
-        company_id: (key or "", name)
-        for company_id, key, name in conn.execute("SELECT id, match_key, name FROM companies")
-    }
-    folded: dict[str, list] = {}
-    for company_id, count, applied, answered in per_company:
-        key, name = names.get(company_id, ("", ""))
-        row = folded.setdefault(key, [key, name, 0, 0, 0])
-        row[1] = min(row[1], name) if row[1] else name
-        row[2] += count
-        row[3] += applied
-        row[4] += answered
-    return [tuple(row) for row in folded.values()]  # type: ignore[misc]
+def companies(
+    conn: sqlite3.Connection, offers: Collection[int], rejections: Collection[int]
+) -> tuple[list[tuple[str, str, int, int, int, int, int]], dict[str, list[float]]]:
+    """Inside ``answered``: per employer (match key) with at least one application sent:
+    (key, its name that sorts first, applications, applied, answered, reached one of
+    ``offers``, reached one of ``rejections``); and {key: days to each answer, in order}.
 
+    Read from the applications sent (looked up by id) and the employers they went to, so the
+    cost follows the applications sent, not the postings merely saved."""
+    kept = _cohort_join(conn, "c.posting_id")
+    per_key: dict[str, list] = {}
 
-def reached_per_company(conn: sqlite3.Connection, stage_ids: Collection[int]) -> dict[str, int]:
-    """{match key: applications that entered one of these stages} (only the rows of those
-    stages are read, through the (stage_id, posting_id) index)."""
-    return dict(
-        conn.execute(
-            "SELECT coalesce(co.match_key, ''), count(DISTINCT c.posting_id) "
-            "FROM stage_changes AS c JOIN temp.insight_cohort AS k ON k.id = c.posting_id "
-            "LEFT JOIN companies AS co ON co.id = k.company_id "
-            f"WHERE c.stage_id IN ({_ids(stage_ids)}) GROUP BY coalesce(co.match_key, '')"
+    def row(key: str) -> list:
+        return per_key.setdefault(key, [key, None, 0, 0, 0, 0, 0])
+
+    conn.execute("CREATE TEMP TABLE insight_keys (key TEXT PRIMARY KEY)")
+    try:
+        sent = conn.execute(
+            "SELECT coalesce(co.match_key, ''), count(*), count(n.posting_id) "
+            "FROM temp.insight_applied AS a JOIN postings AS p ON p.id = a.posting_id "
+            "LEFT JOIN companies AS co ON co.id = p.company_id "
+            "LEFT JOIN temp.insight_answered AS n ON n.posting_id = a.posting_id GROUP BY 1"
         ).fetchall()
-    )
+        for key, applied, answered_count in sent:
+            row(key)[3:5] = [applied, answered_count]
+        conn.executemany("INSERT INTO temp.insight_keys VALUES (?)", [(k,) for k in per_key])
+        # Every posting of the cohort at those employers, under any of their names: for every
+        # posting, from the employers' rows to their postings by the company index (CROSS
+        # JOIN keeps that order); a narrowed cohort (no such index) is walked instead.
+        join = "JOIN" if kept else "CROSS JOIN"
+        for key, name, count in conn.execute(
+            "SELECT coalesce(co.match_key, ''), min(co.name), count(k.id) "
+            f"FROM temp.insight_keys AS w {join} companies AS co ON co.match_key = w.key "
+            f"{join} temp.insight_cohort AS k ON k.company_id = co.id GROUP BY 1"
+        ):
+            row(key)[1:3] = [name, count]
+        if "" in per_key:  # postings without a company
+            (nameless,) = conn.execute(
+                "SELECT count(*) FROM temp.insight_cohort WHERE company_id IS NULL"
+            ).fetchone()
+            per_key[""][2] += nameless
+        for key, offered, rejected in conn.execute(
+            "SELECT coalesce(co.match_key, ''), "
+            f"count(DISTINCT c.posting_id) FILTER (WHERE c.stage_id IN ({_ids(offers)})), "
+            f"count(DISTINCT c.posting_id) FILTER (WHERE c.stage_id IN ({_ids(rejections)})) "
+            f"FROM stage_changes AS c {kept}JOIN postings AS p ON p.id = c.posting_id "
+            "LEFT JOIN companies AS co ON co.id = p.company_id "
+            f"WHERE c.stage_id IN ({_ids([*offers, *rejections])}) GROUP BY 1"
+        ):
+            if key in per_key:
+                per_key[key][5:7] = [offered, rejected]
+    finally:
+        conn.execute("DROP TABLE IF EXISTS temp.insight_keys")
+    days: dict[str, list[float]] = {}
+    for key, value in conn.execute(
+        f"SELECT coalesce(co.match_key, ''), {_DAYS} AS d FROM temp.insight_answered AS n "
+        "JOIN temp.insight_applied AS a ON a.posting_id = n.posting_id "
+        "JOIN postings AS p ON p.id = n.posting_id "
+        "LEFT JOIN companies AS co ON co.id = p.company_id ORDER BY 1, d"
+    ):
+        days.setdefault(key, []).append(value)
+    return [(k, name or "", *rest) for k, name, *rest in per_key.values()], days  # type: ignore[misc]
 
 
-def company_days(conn: sqlite3.Connection) -> list[tuple[str, float]]:
-    """(match key, days to the first answer) of every answered application, in order."""
-    return conn.execute(
-        "SELECT coalesce(co.match_key, ''), a.days FROM temp.insight_applied AS a "
-        "CROSS JOIN temp.insight_cohort AS k ON k.id = a.posting_id "
-        "LEFT JOIN companies AS co ON co.id = k.company_id "
-        "WHERE a.days IS NOT NULL ORDER BY 1, 2"
-    ).fetchall()
-
-
-# CROSS JOIN: SQLite then reads the applied ones first (few) and looks each up, rather than
-# walking every posting of the cohort.
-_WAITING_FROM = (
-    "FROM temp.insight_applied AS a CROSS JOIN temp.insight_cohort AS k ON k.id = a.posting_id "
+# Applied, never answered, in a stage still open: from the applications sent, each looked up
+# by id (the cost follows the applications sent, not the postings saved).
+_WAITING = (
+    "FROM temp.insight_applied AS a JOIN postings AS k ON k.id = a.posting_id "
     "JOIN stages AS s ON s.id = k.stage_id "
+    "WHERE NOT s.is_closed AND NOT EXISTS "
+    "(SELECT 1 FROM temp.insight_answered AS n WHERE n.posting_id = a.posting_id) "
 )
-_WAITING_WHERE = "WHERE a.answered_at IS NULL AND NOT s.is_closed "
-_WAITING = _WAITING_FROM + _WAITING_WHERE
 
 
 def waiting(
     conn: sqlite3.Connection, limit: int
 ) -> tuple[int, list[tuple[int, str, str, str, datetime]]]:
-    """(how many wait, the ``limit`` longest: (posting id, company, title, stage, applied))."""
-    (count,) = conn.execute(f"SELECT count(*) {_WAITING}").fetchone()
-    rows = conn.execute(
-        "SELECT a.posting_id, coalesce(co.name, ''), p.title, s.name, a.applied_at "
-        f"{_WAITING_FROM}JOIN postings AS p ON p.id = k.id "
-        f"LEFT JOIN companies AS co ON co.id = k.company_id {_WAITING_WHERE}"
-        "ORDER BY a.applied_at, a.posting_id LIMIT ?",
+    """Inside ``answered``: (how many wait, the ``limit`` longest: (posting id, company,
+    title, stage, applied))."""
+    longest = conn.execute(
+        f"SELECT k.id, a.applied_at, s.name, count(*) OVER () {_WAITING}"
+        "ORDER BY a.applied_at, k.id LIMIT ?",
         (limit,),
     ).fetchall()
+    count = longest[0][3] if longest else 0
+    shown = dict(
+        (posting_id, (title, company))
+        for posting_id, title, company in conn.execute(
+            "SELECT p.id, p.title, coalesce(co.name, '') FROM postings AS p "
+            "LEFT JOIN companies AS co ON co.id = p.company_id "
+            f"WHERE p.id IN ({_ids([row[0] for row in longest])})"
+        )
+    )
     return count, [
-        (pid, company, title, stage, at)
-        for pid, company, title, stage, stored in rows
-        if (at := readable_datetime(stored)) is not None
+        (pid, shown[pid][1], shown[pid][0], stage, at)
+        for pid, stored, stage, _count in longest
+        if pid in shown and (at := readable_datetime(stored)) is not None
     ]
 
 
+# Figures read from ``temp.insight_applied`` and ``insight_answered``: their lists need them.
+ANSWERED_KINDS = frozenset({"applied", "responded", "week", "waiting"})
+
+
 def figure_ids(conn: sqlite3.Connection, figure: Figure) -> list[int]:
-    """The ids of the applications ``figure`` counts (inside ``cohort``), in id order."""
+    """The ids of the applications ``figure`` counts (inside ``cohort``, and ``answered`` for
+    the ``ANSWERED_KINDS``), in id order."""
     kind, key = figure.kind, figure.key
+    params: tuple = ()
     if kind == "all":
-        sql, params = "SELECT id FROM temp.insight_cohort", ()
+        sql = "SELECT id FROM temp.insight_cohort"
     elif kind == "reached":
         sql = (
             "SELECT DISTINCT c.posting_id FROM stage_changes AS c "
-            "JOIN temp.insight_cohort AS k ON k.id = c.posting_id WHERE c.stage_id = ?"
+            f"{_cohort_join(conn, 'c.posting_id')}WHERE c.stage_id = ?"
         )
         params = (key,)
     elif kind == "flow":
-        sql = f"SELECT DISTINCT posting_id FROM ({_steps(conn)}) WHERE prev = ? AND stage_id = ?"
-        params = key
+        sql = (
+            "SELECT DISTINCT c.posting_id FROM stage_changes AS c "
+            f"{_cohort_join(conn, 'c.posting_id')}"
+            f"WHERE {_STEPS} AND c.prev_stage_id = ? AND c.stage_id = ?"
+        )
+        params = key  # type: ignore[assignment]
     elif kind == "applied":
-        sql, params = "SELECT posting_id FROM temp.insight_applied", ()
+        sql = "SELECT posting_id FROM temp.insight_applied"
     elif kind == "responded":
-        sql = "SELECT posting_id FROM temp.insight_applied WHERE answered_at IS NOT NULL"
-        params = ()
+        sql = "SELECT posting_id FROM temp.insight_answered"
     elif kind == "week":
-        sql = "SELECT posting_id FROM temp.insight_applied WHERE monday = ?"
+        sql = f"SELECT posting_id FROM temp.insight_applied WHERE {_MONDAY} = ?"
         params = (key.isoformat(),)  # type: ignore[attr-defined]
     elif kind == "company":
+        # The employer's company rows by their key's index; "" is also "no company".
         sql = (
-            "SELECT k.id FROM temp.insight_cohort AS k "
-            "LEFT JOIN companies AS co ON co.id = k.company_id "
-            "WHERE coalesce(co.match_key, '') = ?"
+            "SELECT k.id FROM temp.insight_cohort AS k WHERE k.company_id IN "
+            "(SELECT id FROM companies WHERE coalesce(match_key, '') = ?)"
+            + (" OR k.company_id IS NULL" if key == "" else "")
         )
         params = (key,)
     elif kind == "waiting":
-        sql, params = f"SELECT a.posting_id {_WAITING}", ()
+        sql = f"SELECT k.id {_WAITING}"
     else:
         raise ValueError(f"unknown figure {kind!r}")
-    return sorted(pid for (pid,) in conn.execute(sql, params))  # type: ignore[arg-type]
+    return sorted(pid for (pid,) in conn.execute(sql, params))
 
 
 def choices(conn: sqlite3.Connection) -> tuple[list[str], list[str]]:

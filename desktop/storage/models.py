@@ -19,6 +19,7 @@ from sqlalchemy import (
     String,
     Text,
     TypeDecorator,
+    text,
 )
 from sqlalchemy.engine import Dialect, ExecutionContext
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column, relationship
@@ -190,6 +191,8 @@ class Posting(Base):
             "salary_text",
             "location",
         ),
+        # The Insights figures: each posting's employer and stage without reading the posting.
+        Index("ix_postings_company_stage", "company_id", "stage_id"),
     )
 
     id: Mapped[int] = mapped_column(primary_key=True)
@@ -256,9 +259,17 @@ class PostingItem(Base):
 class StageChangeRow(Base):
     __tablename__ = "stage_changes"
     __table_args__ = (
-        # The Insights figures: each history in order, and who entered a stage (migration 0012).
+        # The Insights figures: each history in order (migration 0012), who entered a stage
+        # and when, and the steps between stages (0016).
         Index("ix_stage_changes_posting_at", "posting_id", "at", "stage_id"),
-        Index("ix_stage_changes_stage_posting", "stage_id", "posting_id"),
+        Index("ix_stage_changes_stage_posting_at", "stage_id", "posting_id", "at"),
+        Index(
+            "ix_stage_changes_steps",
+            "prev_stage_id",
+            "stage_id",
+            "posting_id",
+            sqlite_where=text("prev_stage_id IS NOT NULL"),
+        ),
     )
 
     id: Mapped[int] = mapped_column(primary_key=True)
@@ -267,6 +278,9 @@ class StageChangeRow(Base):
     )
     stage_id: Mapped[int] = mapped_column(ForeignKey("stages.id", ondelete="RESTRICT"))
     at: Mapped[datetime] = mapped_column(UtcDateTime)
+    # The stage the history was in before this change (None for its first): kept by triggers
+    # in the database (migration 0016), never written here.
+    prev_stage_id: Mapped[int | None] = mapped_column(default=None)
 
     stage: Mapped[Stage] = relationship()
 

@@ -218,3 +218,30 @@ def test_an_empty_library_has_empty_figures(db: Library) -> None:
     assert figures.total == 0 and figures.flows == [] and figures.weeks == []
     assert figures.responses.rate is None and figures.responses.median_days is None
     assert [s.count for s in figures.funnel] == [0] * 9
+
+
+def test_the_figures_come_in_two_parts_the_quick_one_first(
+    db: Library, ids: dict[str, int]
+) -> None:
+    overview, answers = insights.read_in_parts(db, now=NOW)
+    assert isinstance(overview, insights.Overview) and isinstance(answers, insights.Answers)
+    assert (overview.total, overview.applied) == (7, 6)  # before anything about answers
+    assert insights.joined(overview, answers) == insights.insights(db, now=NOW)
+    brief = insights.insights(db, now=NOW, ranking=False)  # jobdeck stats without --json
+    assert brief.responses == answers.responses and brief.weeks == answers.weeks
+    assert brief.companies == [] and brief.waiting == []
+
+
+def test_a_range_of_days_includes_both_ends_in_the_local_time_zone() -> None:
+    from datetime import date
+
+    from desktop.core.insights import day_range
+
+    start, end = day_range(date(2026, 11, 2), date(2026, 11, 8))
+    assert start is not None and end is not None
+    assert (start.date(), end.date()) == (date(2026, 11, 2), date(2026, 11, 9))
+    assert start.utcoffset() is not None and start.hour == end.hour == 0
+    assert day_range(None, date(2026, 11, 8))[0] is None
+    assert day_range(date(2026, 11, 8), date(2026, 11, 8))[1] == end  # one day
+    with pytest.raises(ValueError):
+        day_range(date(2026, 11, 9), date(2026, 11, 8))

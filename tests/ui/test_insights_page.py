@@ -12,8 +12,9 @@ from pathlib import Path
 from PySide6.QtCore import Qt
 from pytestqt.qtbot import QtBot
 
+from desktop.core.insights import day_range
 from desktop.core.posting import PostingDocument, StageChange
-from desktop.services import pipeline, postings
+from desktop.services import insights, pipeline, postings
 from desktop.services.library import Library
 from desktop.ui.main_window import MainWindow
 
@@ -51,8 +52,8 @@ def _insights(qtbot: QtBot, window: MainWindow):  # -> InsightsPage
 
 
 def _read(qtbot: QtBot, page) -> None:
-    """The figures are read off the UI thread: wait until they are shown."""
-    qtbot.waitUntil(lambda: not page.reading and page.figures is not None)
+    """The figures are read off the UI thread, in two parts: wait until both are shown."""
+    qtbot.waitUntil(lambda: page.figures is not None)
 
 
 def test_the_page_shows_the_figures_and_each_opens_its_applications(
@@ -130,12 +131,12 @@ def test_the_page_keeps_up_with_changes_and_filters(qtbot: QtBot, make_window, d
         page.label_filter.setCurrentIndex(page.label_filter.findData("#22c55e"))
     assert page.total_tile.value == "1"
     with qtbot.waitSignal(page.loaded):
-        page.period.setCurrentIndex(page.period.findData(30))
+        page.period.choose(30)
     with qtbot.waitSignal(page.loaded):
         page.label_filter.setCurrentIndex(0)
     assert page.total_tile.value == "4"
     with qtbot.waitSignal(page.loaded):
-        page.period.setCurrentIndex(page.period.findData(0))
+        page.period.choose(0)
 
     # Hidden, it only notes the change, and reads when shown again.
     window.action("page.list").trigger()
@@ -144,6 +145,38 @@ def test_the_page_keeps_up_with_changes_and_filters(qtbot: QtBot, make_window, d
     with qtbot.waitSignal(page.loaded):
         window.action("page.insights").trigger()
     assert page.total_tile.value == "3"
+
+
+def test_a_custom_range_of_days_counts_as_jobdeck_stats_from_to(
+    qtbot: QtBot, make_window, db: Library
+) -> None:
+    _fill(db)  # histories began 20, 18, 12 and 2 days ago
+    page = _insights(qtbot, make_window())
+    assert not page.period.first.isVisibleTo(page.widget)  # presets show no dates
+    first = (NOW - timedelta(days=13)).astimezone().date()
+    last = (NOW - timedelta(days=1)).astimezone().date()
+    with qtbot.waitSignal(page.loaded):
+        page.period.set_range(first, last)
+    _read(qtbot, page)
+    assert page.period.first.isVisibleTo(page.widget)
+    assert page.period.first.date().toString("yyyy-MM-dd") == first.isoformat()
+    # The days first to last, both included, in the local time zone: what --from/--to mean.
+    expected = insights.insights(db, start=day_range(first, last)[0], end=day_range(first, last)[1])
+    assert expected.total == 2
+    assert page.total_tile.value == "2" and page.applied_tile.value == "1"
+    page.total_tile.click()  # opens the applications of that range, not of all time
+    assert {a.title for a in page.dialogs[-1].applications} == {"Analyst", "Researcher"}
+    page.dialogs[-1].reject()
+
+    # "from" moved past "to" takes "to" along: never an empty, backwards range.
+    with qtbot.waitSignal(page.loaded):
+        page.period.first.setDate(page.period.last.date().addDays(3))
+    assert page.period.last.date() == page.period.first.date()
+    _read(qtbot, page)
+    assert page.total_tile.value == "0"
+    with qtbot.waitSignal(page.loaded):
+        page.period.choose(0)
+    assert page.total_tile.value == "4" and not page.period.first.isVisibleTo(page.widget)
 
 
 def test_the_charts_are_saved_as_png_and_svg(
