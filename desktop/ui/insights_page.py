@@ -162,36 +162,40 @@ class InsightsPage(QObject):
         layout.addStretch(1)
         self.widget.setWidget(self.content)
 
-    def _filter_bar(self) -> QHBoxLayout:
-        bar = QHBoxLayout()
+    def _filter_bar(self) -> QVBoxLayout:
+        """Two rows, so the page fits beside the detail pane: the period (with its dates when
+        custom) and what is being read; then the filters and "Save picture…"."""
+        bar = QVBoxLayout()
+        period = QHBoxLayout()
         self.period = PeriodChooser()
         self.period.changed.connect(self._refilter)
+        period.addWidget(QLabel("Period"))
+        period.addWidget(self.period)
+        period.addSpacing(12)
+        self.status = QLabel()
+        self.status.setObjectName("insights-status")
+        self.status.setTextFormat(Qt.TextFormat.PlainText)
+        period.addWidget(self.status, 1)
+        bar.addLayout(period)
+        filters = QHBoxLayout()
         self.label_filter = QComboBox()
         self.label_filter.setObjectName("insights-label")
         self.type_filter = QComboBox()
         self.type_filter.setObjectName("insights-employment")
-        for text, widget in (
-            ("Period", self.period),
-            ("Label", self.label_filter),
-            ("Employment", self.type_filter),
-        ):
-            bar.addWidget(QLabel(text))
-            bar.addWidget(widget)
-            bar.addSpacing(8)
-        for combo in (self.label_filter, self.type_filter):
+        for text, combo in (("Label", self.label_filter), ("Employment", self.type_filter)):
+            filters.addWidget(QLabel(text))
+            filters.addWidget(combo)
+            filters.addSpacing(8)
             combo.currentIndexChanged.connect(self._refilter)
-        self.status = QLabel()
-        self.status.setObjectName("insights-status")
-        self.status.setTextFormat(Qt.TextFormat.PlainText)
-        bar.addWidget(self.status)
         self.search_note = QLabel()
         self.search_note.setTextFormat(Qt.TextFormat.PlainText)
         self.search_note.setObjectName("insights-search-note")
-        bar.addWidget(self.search_note, 1)
+        filters.addWidget(self.search_note, 1)
         self.save_button = QPushButton("Save picture…")
         self.save_button.setObjectName("insights-save")
         self.save_button.clicked.connect(self.ask_save_picture)
-        bar.addWidget(self.save_button)
+        filters.addWidget(self.save_button)
+        bar.addLayout(filters)
         return bar
 
     def _tiles(self) -> QHBoxLayout:
