@@ -53,3 +53,36 @@ def test_the_import_preview_posting_form_and_stages_fit(
     (box,) = stages_dialog.findChildren(QDialogButtonBox)
     _buttons_in_view(qtbot, stages_dialog, box)
     assert isinstance(stages_dialog, QWidget)
+
+
+def test_the_tracker_mapping_link_import_and_refresh_dialogs_fit(
+    qtbot: QtBot, make_window, db: Library
+) -> None:
+    from desktop.services import tracker_import
+    from desktop.ui.dialogs.link_import import LinkImportDialog
+    from desktop.ui.dialogs.refresh_posting import RefreshDialog
+    from desktop.ui.dialogs.tracker_mapping import TrackerMappingDialog
+    from tests.samples import amazon_document
+
+    window = make_window()
+    path = FIXTURES / "trackers" / "huntr.csv"
+    mapping = TrackerMappingDialog(db, path, tracker_import.read_table(path), window)
+    qtbot.addWidget(mapping)
+    (box,) = mapping.findChildren(QDialogButtonBox)
+    _buttons_in_view(qtbot, mapping, box)  # wants 1100 x 720: the screen is smaller
+    assert mapping.width() < 1100
+    laptop = fitted_size(QSize(10_000, 10_000), LAPTOP)  # the most a dialog gets there
+    assert mapping.minimumSizeHint().height() <= laptop.height()  # its fields scroll
+
+    links = LinkImportDialog(db, window)
+    qtbot.addWidget(links)
+    for box in links.findChildren(QDialogButtonBox):
+        _buttons_in_view(qtbot, links, box)
+
+    saved = amazon_document()
+    refresh = RefreshDialog(saved, saved.with_changes(title="New title"), window)
+    qtbot.addWidget(refresh)
+    for box in refresh.findChildren(QDialogButtonBox):
+        _buttons_in_view(qtbot, refresh, box)
+    for dialog in (links, refresh):
+        assert dialog.minimumSizeHint().height() <= laptop.height()

@@ -30,6 +30,7 @@ from PySide6.QtWidgets import (
 )
 
 from desktop.services.library import Library
+from desktop.ui.dialogs.screen_fit import fit_to_screen
 
 if TYPE_CHECKING:
     from desktop.services.importing import Duplicate
@@ -69,7 +70,7 @@ class LinkImportDialog(QDialog):
         self.setObjectName("link-import-dialog")
         self.setWindowTitle("Import from link")
         self.setWindowModality(Qt.WindowModality.WindowModal)
-        self.resize(620, 360)
+        fit_to_screen(self, 620, 360)
         self._build()
 
     def _build(self) -> None:

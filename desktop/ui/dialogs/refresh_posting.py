@@ -22,6 +22,7 @@ from PySide6.QtWidgets import (
 from desktop.core.display import salary_display
 from desktop.core.posting import PostingDocument, Qualifications, Salary
 from desktop.services import link_import
+from desktop.ui.dialogs.screen_fit import fit_to_screen
 
 _SHOWN_CHARS = 160
 
@@ -53,7 +54,7 @@ class RefreshDialog(QDialog):
         self.setObjectName("refresh-dialog")
         self.setWindowTitle("Refresh from source")
         self.setWindowModality(Qt.WindowModality.WindowModal)
-        self.resize(720, 420)
+        fit_to_screen(self, 720, 420)
         self.boxes: dict[str, QCheckBox] = {}
         names = link_import.changed_fields(saved, fetched)
         empty = set(link_import.empty_in_saved(saved, names))

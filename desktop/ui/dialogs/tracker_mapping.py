@@ -17,12 +17,14 @@ from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
     QFormLayout,
+    QFrame,
     QGroupBox,
     QHBoxLayout,
     QHeaderView,
     QInputDialog,
     QLabel,
     QPushButton,
+    QScrollArea,
     QTableWidget,
     QTableWidgetItem,
     QVBoxLayout,
@@ -34,6 +36,7 @@ from desktop.services import tracker_import
 from desktop.services.errors import ServiceError
 from desktop.services.library import Library
 from desktop.ui.dialogs import messages
+from desktop.ui.dialogs.screen_fit import fit_to_screen
 
 if TYPE_CHECKING:
     from desktop.importers.tables import Table
@@ -70,7 +73,7 @@ class TrackerMappingDialog(QDialog):
         self.mapping = tracker_import.propose_mapping(table)
         self.setObjectName("tracker-mapping")
         self.setWindowTitle(f"Import {path.name}")
-        self.resize(1100, 720)
+        fit_to_screen(self, 1100, 720)
         self._build()
         self._show_mapping()
 
@@ -147,9 +150,22 @@ class TrackerMappingDialog(QDialog):
 
         left = QVBoxLayout()
         left.addLayout(preset_row)
-        left.addWidget(columns_box)
-        left.addWidget(self.statuses_box)
-        left.addStretch(1)
+        # The fields and statuses scroll: on a 1024x640 screen they are taller than the
+        # dialog may be, and the Import button must stay in view.
+        fields = QWidget()
+        fields_layout = QVBoxLayout(fields)
+        fields_layout.setContentsMargins(0, 0, 0, 0)
+        fields_layout.addWidget(columns_box)
+        fields_layout.addWidget(self.statuses_box)
+        fields_layout.addStretch(1)
+        scroller = QScrollArea()
+        scroller.setObjectName("mapping-fields")
+        scroller.setWidgetResizable(True)
+        scroller.setFrameShape(QFrame.Shape.NoFrame)
+        scroller.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        scroller.setWidget(fields)
+        scroller.setMinimumWidth(fields.sizeHint().width() + 24)  # room for the scroll bar
+        left.addWidget(scroller, 1)
         right = QVBoxLayout()
         right.addWidget(QLabel(f"The first {PREVIEW_ROWS} rows, as they will be saved"))
         right.addWidget(self.preview, 1)
