@@ -184,7 +184,7 @@ def test_a_result_for_a_posting_no_longer_shown_is_dropped(
     panel.save_button.click()
     panel.show_posting(other)
     qtbot.waitUntil(lambda: logins.get_login(db, posting_id) is not None)
-    qtbot.waitUntil(lambda: not panel._relays)
+    qtbot.waitUntil(lambda: not panel.jobs.running)
     assert panel.posting_id == other
     assert panel.status.text() == ""
 

@@ -15,8 +15,7 @@ import logging
 from collections.abc import Callable
 from typing import Any
 
-from PySide6.QtCore import QMimeData, QObject, Qt, QThreadPool, QTimer, Signal, Slot
-from PySide6.QtGui import QGuiApplication
+from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
     QFormLayout,
     QGroupBox,
@@ -34,32 +33,12 @@ from desktop.services.changes import Changes
 from desktop.services.errors import ServiceError
 from desktop.services.library import Library
 from desktop.ui.dialogs import messages
+from desktop.ui.views.password_clipboard import CLIPBOARD_CLEAR_MS, PasswordClipboard
+from desktop.ui.views.pool_jobs import PoolJobs
 
 log = logging.getLogger(__name__)
 
-CLIPBOARD_CLEAR_MS = 30_000
-# Clipboard managers (Klipper, and others that follow it) leave out data marked this way.
-PASSWORD_HINT_MIME = "x-kde-passwordManagerHint"
 EXPECTED_ERRORS = (logins.SecretStoreUnavailable, ServiceError)
-
-
-class _Relay(QObject):
-    """Carries one job's outcome from the pool thread to the UI thread (a queued connection)."""
-
-    done = Signal(object, object, object)  # tag, value, error
-
-
-def _job(work: Callable[[], Any], relay: _Relay, tag: object) -> Callable[[], None]:
-    """What a pool thread runs: the service call, and nothing that touches a widget."""
-
-    def run() -> None:
-        try:
-            value, error = work(), None
-        except Exception as failure:  # shown to the user by the UI thread, never lost
-            value, error = None, failure
-        relay.done.emit(tag, value, error)
-
-    return run
 
 
 class LoginPanel(QGroupBox):
@@ -82,17 +61,14 @@ class LoginPanel(QGroupBox):
         self._generation = 0  # results of jobs for an earlier posting are dropped
         self._busy = False
         self._typed = False  # the password field holds what the user typed, not a reveal
-        self._copied: str | None = None
         self._on_saved: Callable[[], None] | None = None  # what waits for a save to succeed
         self._on_save_failed: Callable[[], None] | None = None
         self.asking: QMessageBox | None = None  # the Save/Discard/Cancel question, when open
         self._saving_password = False
-        self._relays: set[_Relay] = set()
-        self._clear_timer = QTimer(self, singleShot=True, interval=clipboard_clear_ms)
-        self._clear_timer.timeout.connect(self.clear_copied_password)
-        app = QGuiApplication.instance()
-        if app is not None:
-            app.aboutToQuit.connect(self.clear_copied_password)
+        self.jobs = PoolJobs(self)  # keyring calls, off the UI thread
+        self.jobs.done.connect(self._job_done)
+        self.clipboard = PasswordClipboard(self, clipboard_clear_ms)
+        self.clipboard.cleared.connect(self.clipboard_cleared)
         self._build()
         self.show_posting(None)
 
@@ -317,43 +293,23 @@ class LoginPanel(QGroupBox):
         if posting_id is not None:
             self._run(op, lambda: logins.reveal_password(db, posting_id))
 
-    # -- the clipboard ---------------------------------------------------------------------
-
     def _copy(self, password: str) -> None:
-        data = QMimeData()
-        data.setText(password)
-        data.setData(PASSWORD_HINT_MIME, b"secret")
-        QGuiApplication.clipboard().setMimeData(data)
-        self._copied = password
-        self._clear_timer.start()
-        seconds = round(self._clear_timer.interval() / 1000)
+        seconds = self.clipboard.copy(password)
         self._set_status(f"Password copied. It will be cleared from the clipboard in {seconds} s.")
 
     def clear_copied_password(self) -> None:
         """Empty the clipboard if it still holds the password this panel put there."""
-        self._clear_timer.stop()
-        if self._copied is None:
-            return
-        clipboard = QGuiApplication.clipboard()
-        if clipboard.text() == self._copied:
-            clipboard.clear()
-        self._copied = None
-        self.clipboard_cleared.emit()
+        self.clipboard.clear()
 
     # -- running keyring work off the UI thread --------------------------------------------
 
     def _run(self, op: str, work: Callable[[], Any]) -> None:
         self._busy = True
         self._update_controls()
-        relay = _Relay()
-        relay.done.connect(self._job_done, Qt.ConnectionType.QueuedConnection)
-        self._relays.add(relay)  # kept alive here until its outcome has arrived
-        QThreadPool.globalInstance().start(_job(work, relay, (self._generation, op, relay)))
+        self.jobs.run((self._generation, op), work)
 
-    @Slot(object, object, object)
-    def _job_done(self, tag: tuple[int, str, _Relay], value: object, error: object) -> None:
-        generation, op, relay = tag
-        self._relays.discard(relay)
+    def _job_done(self, tag: tuple[int, str], value: object, error: object) -> None:
+        generation, op = tag
         if generation != self._generation:
             return  # the user moved on to another posting meanwhile
         self._busy = False
