@@ -8,6 +8,7 @@ from __future__ import annotations
 import os
 import sys
 import tempfile
+import time
 from pathlib import Path
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
@@ -47,6 +48,14 @@ def main(out_dir: Path) -> None:
         window.action("page.insights").trigger()
         app.processEvents()
         insights = next(page for page in window.pages if page.key == "insights")
+        # The page reads off the UI thread: wait for both parts of its figures (at most 60 s).
+        deadline = time.monotonic() + 60
+        while (insights.reading or insights.answering) and (
+            time.monotonic() < deadline
+        ):
+            app.processEvents()
+            time.sleep(0.01)
+        app.processEvents()
         target = out_dir / "insights.png"
         insights.content.grab().save(str(target))  # the whole page, scrolled or not
         print(f"wrote {target}")
