@@ -30,14 +30,16 @@ class InterviewNotFound(NotFound):
 
 
 @dataclass(frozen=True)
-class AddedInterview:
-    """What adding an interview did, so that undo takes all of it back: the interview, the
-    contacts made for its interviewers, and the existing contacts given the interviewer role."""
+class SavedInterview:
+    """What saving an interview did, so that undo takes all of it back: the interview added
+    (``before`` None) or changed (``before``: as it was), the contacts made for its
+    interviewers, and the existing contacts given the interviewer role."""
 
     interview_id: int
     posting_id: int
     contacts_made: tuple[int, ...] = ()
     contacts_linked: tuple[int, ...] = ()
+    before: Interview | None = None
 
 
 def kind_named(text: str) -> str:
@@ -117,15 +119,15 @@ def new_interview(
 def add_interview(db: Library, interview: Interview, *, now: datetime | None = None) -> Result[int]:
     """Store a new interview round; the value is its id. Its interviewers become contacts of
     the application (``link_interviewers``). Raises PostingNotFound, Invalid."""
-    added = add_interview_round(db, interview, now=now)
-    return Result(added.value.interview_id, added.changes)
+    saved = add_interview_round(db, interview, now=now)
+    return Result(saved.value.interview_id, saved.changes)
 
 
 def add_interview_round(
     db: Library, interview: Interview, *, now: datetime | None = None
-) -> Result[AddedInterview]:
-    """``add_interview``, with what it did as the value (what ``remove_added_interview``
-    takes back: the window's undo). Raises PostingNotFound, Invalid."""
+) -> Result[SavedInterview]:
+    """``add_interview``, with what it did as the value (what ``undo_saved_interview`` takes
+    back: the window's undo). Raises PostingNotFound, Invalid."""
     interview = checked(interview)
     with db.plain_writing() as connection:
         try:
@@ -134,21 +136,36 @@ def add_interview_round(
             raise PostingNotFound(str(error)) from None
     changes = Changes(interviews=frozenset({interview.posting_id}))
     linked, made, roles = _link_interviewers(db, interview)
-    added = AddedInterview(interview_id, interview.posting_id, made, roles)
-    return Result(added, changes.merged(linked))
+    saved = SavedInterview(interview_id, interview.posting_id, made, roles)
+    return Result(saved, changes.merged(linked))
 
 
-def remove_added_interview(db: Library, added: AddedInterview) -> Changes:
-    """Undo of ``add_interview_round``: the interview removed, the contacts it made for its
-    interviewers deleted, the interviewer roles it gave existing contacts taken away."""
+def change_interview(db: Library, interview: Interview) -> Result[SavedInterview]:
+    """``update_interview``, with what it did as the value (the interview as it was and the
+    contacts made or given the role for new interviewers), for ``undo_saved_interview``."""
+    interview = checked(interview)
+    before = _write_over(db, interview)
+    linked, made, roles = _link_interviewers(db, replace(interview, posting_id=before.posting_id))
+    saved = SavedInterview(interview.id, before.posting_id, made, roles, before)
+    return Result(saved, Changes(interviews=frozenset({before.posting_id})).merged(linked))
+
+
+def undo_saved_interview(db: Library, saved: SavedInterview) -> Changes:
+    """Undo of ``add_interview_round`` (the interview removed) or ``change_interview`` (its
+    fields put back); either way the contacts made for its interviewers are deleted and the
+    interviewer roles it gave existing contacts taken away."""
     from desktop.services import contacts
 
-    changes = delete_interview(db, added.interview_id).changes
-    for contact_id in added.contacts_linked:
+    if saved.before is None:
+        changes = delete_interview(db, saved.interview_id).changes
+    else:
+        _write_over(db, saved.before)
+        changes = Changes(interviews=frozenset({saved.posting_id}))
+    for contact_id in saved.contacts_linked:
         changes = changes.merged(
-            contacts.unlink_contact(db, contact_id, added.posting_id, INTERVIEWER)
+            contacts.unlink_contact(db, contact_id, saved.posting_id, INTERVIEWER)
         )
-    for contact_id in added.contacts_made:
+    for contact_id in saved.contacts_made:
         try:
             changes = changes.merged(contacts.delete_contact(db, contact_id).changes)
         except NotFound:
@@ -245,7 +262,14 @@ def shift(db: Library, interview_id: int, days: int) -> Result[Interview]:
 def update_interview(db: Library, interview: Interview) -> Result[Interview]:
     """Save the changed fields of ``interview``; the value is the interview as it was (for
     undo). Raises InterviewNotFound, Invalid."""
-    interview = checked(interview)
+    changed = change_interview(db, interview)
+    assert changed.value.before is not None
+    return Result(changed.value.before, changed.changes)
+
+
+def _write_over(db: Library, interview: Interview) -> Interview:
+    """Store ``interview``'s fields over the stored one (its posting stays); returns that one
+    as it was. Raises InterviewNotFound."""
     with db.plain_writing() as connection:
         try:
             before = interview_rows.get_interview(connection, interview.id)
@@ -254,9 +278,7 @@ def update_interview(db: Library, interview: Interview) -> Result[Interview]:
             )
         except record_errors.InterviewMissing as error:
             raise InterviewNotFound(str(error)) from None
-    changes = Changes(interviews=frozenset({before.posting_id}))
-    linked = link_interviewers(db, replace(interview, posting_id=before.posting_id))
-    return Result(before, changes.merged(linked))
+    return before
 
 
 def delete_interview(db: Library, interview_id: int) -> Result[Interview]:

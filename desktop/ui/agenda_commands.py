@@ -172,15 +172,16 @@ class AgendaCommands(QObject):
         if interview.id:
             self._parts.operations.run(
                 "Change the interview",
-                lambda: interviews.update_interview(library, interview),
-                undo=lambda before: interviews.update_interview(library, before).changes,
+                lambda: interviews.change_interview(library, interview),
+                # The contacts made for new interviewers go too (redo makes them again).
+                undo=lambda saved: interviews.undo_saved_interview(library, saved),
             )
         else:
             self._parts.operations.run(
                 "Add the interview",
                 lambda: interviews.add_interview_round(library, interview),
                 # The contacts made for its interviewers go too (redo makes them again).
-                undo=lambda added: interviews.remove_added_interview(library, added),
+                undo=lambda saved: interviews.undo_saved_interview(library, saved),
             )
 
     def delete_interview(self, interview_id: int) -> None:

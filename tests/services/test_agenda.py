@@ -3,6 +3,7 @@ and the zone given by the test (never the machine's)."""
 
 from __future__ import annotations
 
+from dataclasses import replace
 from datetime import UTC, date, datetime, time, timedelta
 from zoneinfo import ZoneInfo
 
@@ -407,7 +408,7 @@ def test_undoing_an_added_interview_takes_back_the_contacts_it_made(db: Library)
         return {(a.contact.name, a.role) for a in contacts.contacts_of_posting(db, job)}
 
     assert people() == {("Dana Kim", "interviewer"), ("Bo Chen", "interviewer")}
-    changes = interviews.remove_added_interview(db, added.value)
+    changes = interviews.undo_saved_interview(db, added.value)
     assert changes.interviews == {job} and job in changes.contacts
     assert interviews.interviews_of(db, job) == []
     assert people() == set()  # Bo Chen, made for it, is gone; Dana is no interviewer here
@@ -416,3 +417,22 @@ def test_undoing_an_added_interview_takes_back_the_contacts_it_made(db: Library)
     again = interviews.add_interview_round(db, made)
     assert people() == {("Dana Kim", "interviewer"), ("Bo Chen", "interviewer")}
     assert interviews.get_interview(db, again.value.interview_id).uid == made.uid
+
+
+def test_undoing_a_changed_interview_puts_it_back_without_the_contacts_it_made(
+    db: Library,
+) -> None:
+    from desktop.services import contacts
+
+    job = _posting(db)
+    made = interviews.new_interview(job, "panel", NOW, interviewers=("Dana Kim",))
+    interview_id = interviews.add_interview(db, made).value
+    stored = interviews.get_interview(db, interview_id)
+    later = replace(stored, starts_at=NOW + timedelta(days=1), interviewers=("Dana Kim", "Bo Chen"))
+    changed = interviews.change_interview(db, later)
+    names = {a.contact.name for a in contacts.contacts_of_posting(db, job)}
+    assert names == {"Dana Kim", "Bo Chen"}
+    interviews.undo_saved_interview(db, changed.value)
+    assert interviews.get_interview(db, interview_id) == stored
+    assert [a.contact.name for a in contacts.contacts_of_posting(db, job)] == ["Dana Kim"]
+    assert [c.name for c in contacts.contacts_of_company(db, "Amazon")] == ["Dana Kim"]
