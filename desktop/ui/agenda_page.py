@@ -206,13 +206,7 @@ class AgendaPage(QObject):
         self.stale = False
         QTimer.singleShot(0, self.view, self._read_more_in_sight)  # after the paint: a short page
 
-        def count(bucket: Bucket) -> str:
-            return f"{len(groups[bucket])}{'+' if reader.has_more(bucket) else ''}"
-
-        parts = [f"{count(Bucket.OVERDUE)} overdue"] if groups[Bucket.OVERDUE] else []
-        parts.append(f"{count(Bucket.TODAY)} today")
-        parts.append(f"{count(Bucket.THIS_WEEK)} this week")
-        self.summary.setText(" · ".join(parts))
+        self._show_summary()
         nothing = not any(groups.values()) and not suggested
         self.view.setVisible(not nothing)
         self.empty.setVisible(nothing)
@@ -403,6 +397,19 @@ class AgendaPage(QObject):
         for index in self.model.last_rows():
             if self.view.visualRect(index).intersects(shown):
                 self.model.read_more(index.parent())
+                self._show_summary()
+
+    def _show_summary(self) -> None:
+        """ "3 overdue · 12 today · 40+ this week": the rows read so far, + where more are."""
+
+        def count(bucket: Bucket) -> str:
+            return f"{self.model.count_of(bucket)}{'+' if self.model.has_more(bucket) else ''}"
+
+        overdue = self.model.count_of(Bucket.OVERDUE)
+        parts = [f"{count(Bucket.OVERDUE)} overdue"] if overdue else []
+        parts.append(f"{count(Bucket.TODAY)} today")
+        parts.append(f"{count(Bucket.THIS_WEEK)} this week")
+        self.summary.setText(" · ".join(parts))
 
     def _selection_changed(self, _selected: QItemSelection, _deselected: QItemSelection) -> None:
         if self.is_shown():

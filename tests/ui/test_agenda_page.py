@@ -366,6 +366,7 @@ def test_the_agenda_is_read_ahead_and_a_section_reads_more_when_its_end_is_seen(
     page.view.scrollTo(page.model.index(PAGE - 1, 0, overdue))
     qtbot.waitUntil(lambda: page.model.rowCount(overdue) == PAGE + 20)
     assert page.model.data(overdue) == f"Overdue ({PAGE + 20})"
+    assert page.summary.text() == f"{PAGE + 20} overdue · 2 today · 0 this week"
     assert _rows(page, "Today") == ["Another call", "Today's call"]
 
 

@@ -119,6 +119,10 @@ class AgendaModel(QAbstractItemModel):
             self.endInsertRows()
         self.dataChanged.emit(parent, parent, [Qt.ItemDataRole.DisplayRole])
 
+    def count_of(self, bucket: Bucket) -> int:
+        """The rows of ``bucket``'s section read so far."""
+        return sum(len(s.rows) for s in self._sections if s.bucket is bucket)
+
     def counts(self) -> dict[str, int]:
         return {s.title: len(s.rows) for s in self._sections}
 
