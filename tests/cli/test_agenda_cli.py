@@ -25,8 +25,9 @@ def _zone(monkeypatch: pytest.MonkeyPatch) -> None:
 
 
 @pytest.fixture(autouse=True)
-def _restore_zone() -> object:
+def _restore_zone(monkeypatch: pytest.MonkeyPatch) -> object:
     yield
+    monkeypatch.undo()  # TZ back first: tzset() then reads the zone the next test expects
     time.tzset()
 
 

@@ -52,8 +52,9 @@ def _fill(db: Library) -> tuple[int, int]:
 
 
 @pytest.fixture
-def restore_zone() -> object:
+def restore_zone(monkeypatch: pytest.MonkeyPatch) -> object:
     yield
+    monkeypatch.undo()  # TZ back first: tzset() then reads the zone the next test expects
     time.tzset()
 
 
