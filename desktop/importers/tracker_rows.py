@@ -14,14 +14,18 @@ from dataclasses import dataclass
 from datetime import date, datetime, time, timedelta, timezone
 from functools import lru_cache
 
+from desktop.core.application_record import ApplicationRecord, ContactRecord, NoteRecord
 from desktop.core.dates import parse_date
 from desktop.core.money import find_salary
+from desktop.core.notes import MAX_NOTE_CHARS, note_text
 from desktop.core.posting import PostingDocument, Salary, StageChange
+from desktop.importers.row_contacts import read_contact
 from desktop.importers.tables import Table, TableRow
 from desktop.importers.tracker_mapping import DATE_FIELDS, FIELDS, ColumnMapping, stage_of
 
 DEFAULT_STAGE = "Applied"  # what an unknown status becomes (with a note)
 SAVED_STAGE = "Saved"
+WHERE_APPLIED = "Where applied: "  # the description's line naming where the user applied
 # A date alone is taken as noon local time: shown as that day in any zone near the user's.
 _NOON = time(12, 0)
 _YES = {"yes", "y", "true", "x", "✓", "✔", "1", "ja"}
@@ -53,7 +57,9 @@ class RowRead:
 
 
 def _local(day: date, at: time = _NOON) -> datetime:
-    return datetime.combine(day, at).astimezone()
+    """The day and time as written, in no zone yet: ``read_moment`` puts it in the local zone
+    when asked (not in its cache, which would keep the zone of the first call)."""
+    return datetime.combine(day, at)
 
 
 def day_first_columns(table: Table, mapping: ColumnMapping) -> set[int]:
@@ -72,11 +78,19 @@ def day_first_columns(table: Table, mapping: ColumnMapping) -> set[int]:
     return found
 
 
-@lru_cache(maxsize=4096)  # a sheet's dates repeat: a year has 365 of them
 def read_moment(text: str, *, day_first: bool = False) -> datetime | None:
     """The time a cell states: an ISO date or time, "11/25/24, 3:15 PM", "25.11.2024",
     "Nov 25, 2024", JavaScript's date text. A date alone is noon local time. None when the
     text is not a date (the caller says so)."""
+    moment = _written_moment(text, day_first)
+    if moment is None or moment.tzinfo is not None:
+        return moment
+    return moment.astimezone()  # a time without a zone is the user's local time
+
+
+@lru_cache(maxsize=4096)  # a sheet's dates repeat: a year has 365 of them
+def _written_moment(text: str, day_first: bool) -> datetime | None:
+    """The time as written: aware when the text names its zone, else naive."""
     text = text.strip()
     if _ISO.match(text):
         try:
@@ -85,7 +99,7 @@ def read_moment(text: str, *, day_first: bool = False) -> datetime | None:
             return None
         if len(text) <= 10:
             return _local(moment.date())
-        return moment if moment.tzinfo is not None else moment.astimezone()
+        return moment
     numeric = _NUMERIC.match(text)
     if numeric:
         return _numeric(numeric, day_first=day_first)
@@ -184,7 +198,7 @@ def _read_row(
     )
     if note:
         notes.append(f"row {row.number}: {note}")
-    history = _history(stage, stage_for, dates)
+    history = _history(stage, stage_for, dates, now)
     doc = PostingDocument(
         title=title or None,
         company=company or None,
@@ -195,11 +209,12 @@ def _read_row(
         captured_at=dates["saved"] or dates["applied"] or now,
         valid_through=dates["deadline"].date().isoformat() if dates["deadline"] else None,
         url=_link(cell("url"), row.number, notes),
-        description=_description(cell("description"), cell),
+        description=_description(cell("description"), cell("source")),
         source_format="manual",
         raw=_raw(row, header),
         stage=stage,
         stage_history=history,
+        application=_application(cell("notes"), cell("contact"), company, history, now),
     )
     return RowRead(row.number, doc, tuple(notes))
 
@@ -226,19 +241,33 @@ def _stage(
 
 
 def _history(
-    stage: str | None, stage_for: Callable[[str], str | None], dates: dict[str, datetime | None]
+    stage: str | None,
+    stage_for: Callable[[str], str | None],
+    dates: dict[str, datetime | None],
+    now: datetime,
 ) -> tuple[StageChange, ...]:
     """Saved at, applied at, and the current stage at the status date, oldest first; stages
-    the library lacks are left out (a library that renamed "Applied", say)."""
+    the library lacks are left out (a library that renamed "Applied", say). A current stage
+    the row gives no date for is entered ``now`` (when Jobdeck learns of it, as a move made
+    today would be), so the current stage is always the latest entry."""
     entries: list[StageChange] = []
     for wanted, at in ((SAVED_STAGE, dates["saved"]), (DEFAULT_STAGE, dates["applied"])):
         named = stage_for(wanted)
         if named is not None and at is not None and named.casefold() == wanted.casefold():
             entries.append(StageChange(named, at))
     status_at = dates["status_date"]
-    if stage is not None and status_at is not None and all(e.stage != stage for e in entries):
-        entries.append(StageChange(stage, status_at))
-    return tuple(sorted(entries, key=lambda change: change.at))
+    if stage is not None and all(e.stage != stage for e in entries):
+        entries.append(StageChange(stage, status_at or max([now, *(e.at for e in entries)])))
+    ordered = sorted(entries, key=lambda change: change.at)
+    current = next((e for e in ordered if e.stage == stage), None)
+    if current is not None and ordered[-1] is not current:
+        # A saved or applied date after the status date (applied, then saved the posting
+        # later; or a typo): those entries move back to the current stage's date, as a
+        # backdated move moves them (core.pipeline.pulled_back), and it stays the latest.
+        ordered = [
+            StageChange(e.stage, min(e.at, current.at)) for e in ordered if e is not current
+        ] + [current]
+    return tuple(ordered)
 
 
 def _work_model(text: str, row: int, notes: list[str]) -> str | None:
@@ -271,17 +300,44 @@ def _link(text: str, row: int, notes: list[str]) -> str | None:
     return None
 
 
-def _description(description: str, cell: Callable[[str], str]) -> str | None:
-    """The posting's text, then what the row says beside it (where applied, the contact,
-    the notes) as labelled lines, so nothing of the row is lost."""
-    from desktop.importers.html_text import fragment_text  # lxml, only for a description
+def _description(description: str, source: str) -> str | None:
+    """The posting's text, then where the user applied as a labelled line (the application
+    log's "Where applied" column reads it there)."""
+    parts: list[str] = []
+    if description:
+        from desktop.importers.html_text import fragment_text  # lxml, only for a description
 
-    parts = [fragment_text(description).strip()] if description else []
-    for name, label in (("source", "Where applied"), ("contact", "Contact"), ("notes", "Notes")):
-        value = cell(name)
-        if value:
-            parts.append(f"{label}: {value}")
+        parts.append(fragment_text(description).strip())
+    if source:
+        parts.append(f"{WHERE_APPLIED}{source}")
     return "\n\n".join(p for p in parts if p) or None
+
+
+def _application(
+    notes: str, contact: str, company: str, history: Sequence[StageChange], now: datetime
+) -> ApplicationRecord | None:
+    """The row's notes as the application's note, its contact as a contact of the company
+    with a role in the application. A contact cell that names nobody (a sentence, a bare
+    link) joins the note as a "Contact:" line. The note is dated at the row's latest date
+    (the sheet's state then), else ``now``; a second import knows it by its text."""
+    person = read_contact(contact, company) if contact else None
+    text = "\n\n".join(
+        part
+        for part in (notes.strip(), f"Contact: {contact}" if contact and not person else "")
+        if part
+    )
+    note_records: tuple[NoteRecord, ...] = ()
+    if text:
+        try:
+            text = note_text(text)
+        except ValueError:  # over the note's limit: the row's raw text keeps it whole
+            text = text[: MAX_NOTE_CHARS - 1] + "…"
+        at = max((change.at for change in history), default=now)
+        note_records = (NoteRecord(text, at, at),)
+    contacts = (ContactRecord(person.fields, (person.role,)),) if person else ()
+    if not note_records and not contacts:
+        return None
+    return ApplicationRecord(notes=note_records, contacts=contacts)
 
 
 def _raw(row: TableRow, header: Sequence[str]) -> str:

@@ -30,6 +30,7 @@ if TYPE_CHECKING:
     from desktop.storage import (
         agenda_transfer,
         application_records,
+        pipeline_sql,
         posting_documents,
         record_errors,
     )
@@ -37,6 +38,7 @@ if TYPE_CHECKING:
 else:  # the ORM, loaded after the window's first paint
     agenda_transfer = deferred("desktop.storage.agenda_transfer")
     application_records = deferred("desktop.storage.application_records")
+    pipeline_sql = deferred("desktop.storage.pipeline_sql")
     record_errors = deferred("desktop.storage.record_errors")
     records = deferred("desktop.storage.posting_records")
     posting_documents = deferred("desktop.storage.posting_documents")
@@ -132,6 +134,7 @@ class Written:
     posting_id: int | None  # None: skipped
     created: bool = False
     changed: bool = True  # False: a duplicate with no empty field the copy could fill
+    notes: tuple[str, ...] = ()  # what of the copy was left out when saving, and why
 
 
 BUSY_RETRIES = 5  # each waits out SQLite's busy timeout (5 s) first: half a minute in all
@@ -171,10 +174,14 @@ def save_chunk(db: Library, jobs: Sequence[SaveJob]) -> list[Written | SaveFailu
     return outcomes
 
 
-def write(session: Session, jobs: Sequence[SaveJob], now: datetime) -> list[Written]:
+def write(
+    session: Session, jobs: Sequence[SaveJob], now: datetime, *, add_history: bool = False
+) -> list[Written]:
     """Write the jobs in the caller's transaction: updates one by one, new postings together.
 
-    Raises InvalidPosting or PostingNotFound when one cannot be saved (the caller rolls back).
+    With ``add_history`` (a tracker's rows), a posting a job repeats also gains the job's dated
+    stages its history lacks (``storage.pipeline_sql.add_history``). Raises InvalidPosting or
+    PostingNotFound when one cannot be saved (the caller rolls back).
     """
     outcomes: list[Written] = []
     new: list[tuple[int, PostingDocument]] = []
@@ -204,25 +211,77 @@ def write(session: Session, jobs: Sequence[SaveJob], now: datetime) -> list[Writ
         outcomes[index] = Written(posting_id, created=True)
     write_agendas(session, jobs, outcomes, now)
     write_applications(session, jobs, outcomes, now)
+    if add_history:
+        write_histories(session, jobs, outcomes)
     return outcomes
+
+
+def _touched(outcome: Written, notes: tuple[str, ...] = ()) -> Written:
+    """``outcome`` of a posting that gained something (a note, a stage) beyond its fields."""
+    return Written(outcome.posting_id, outcome.created, True, outcome.notes + notes)
 
 
 def write_applications(
     session: Session, jobs: Sequence[SaveJob], outcomes: list[Written], now: datetime
 ) -> None:
-    """The notes, contacts, documents and facts an export carries, put on the postings
-    written (what the library already has is not added twice)."""
+    """The notes, contacts, documents and facts an export (or a tracker's row) carries, put on
+    the postings written (what the library already has is not added twice); a repeated
+    posting that gained any counts as changed in ``outcomes``."""
     carried = [
-        (outcome.posting_id, job.application)
-        for (job, _decision, _dup), outcome in zip(jobs, outcomes, strict=True)
+        (index, outcome.posting_id, job.application)
+        for index, ((job, _decision, _dup), outcome) in enumerate(zip(jobs, outcomes, strict=True))
         if outcome.posting_id is not None and job.application is not None
     ]
     if not carried:
         return
     session.flush()
     connection = session.connection().connection.dbapi_connection
-    for posting_id, record in carried:
-        application_records.import_record(connection, posting_id, record, now)  # type: ignore[arg-type]
+    for index, posting_id, record in carried:
+        if application_records.import_record(connection, posting_id, record, now):  # type: ignore[arg-type]
+            outcomes[index] = _touched(outcomes[index])
+
+
+def write_histories(session: Session, jobs: Sequence[SaveJob], outcomes: list[Written]) -> None:
+    """A repeated posting gains the job's dated stages its history lacks (a posting saved
+    from a board that the sheet lists as applied on a day gets Applied at that day); stages
+    that would break the rule that the current stage is the latest entry are left out, and
+    the outcome says so."""
+    repeated = [
+        (index, outcome.posting_id, job)
+        for index, ((job, decision, duplicate_of), outcome) in enumerate(
+            zip(jobs, outcomes, strict=True)
+        )
+        if outcome.posting_id is not None
+        and duplicate_of is not None
+        and not outcome.created
+        and decision in (Decision.FILL_EMPTY, Decision.UPDATE_EXISTING)
+        and job.stage_history
+    ]
+    if not repeated:
+        return
+    session.flush()
+    connection = session.connection().connection.dbapi_connection
+    places = pipeline_sql.stage_places(connection)  # type: ignore[arg-type]
+    for index, posting_id, doc in repeated:
+        try:
+            merge = pipeline_sql.add_history(
+                connection,  # type: ignore[arg-type]
+                posting_id,
+                doc.stage,
+                doc.stage_history,
+                places,
+            )
+        except record_errors.PostingMissing as error:
+            raise PostingNotFound(str(error)) from None
+        if not merge.is_empty or merge.left_out:
+            label = f"{doc.company or '?'}: {doc.title or '?'}"
+            notes = tuple(f"{label}: {reason}" for reason in merge.left_out)
+            outcome = outcomes[index]
+            outcomes[index] = (
+                Written(outcome.posting_id, outcome.created, outcome.changed, outcome.notes + notes)
+                if merge.is_empty
+                else _touched(outcome, notes)
+            )
 
 
 def write_agendas(

@@ -118,6 +118,7 @@ def import_documents(
     on_duplicate: Decision,
     *,
     dry_run: bool = False,
+    add_history: bool = False,
 ) -> Iterator[Outcome]:
     """Save the postings read from one input, a chunk per transaction, as they come.
 
@@ -127,7 +128,8 @@ def import_documents(
     input are never taken for each other's duplicates (an export may hold two postings with the
     same company and title, kept on purpose). The duplicate check of a chunk runs inside its
     write transaction, so a second import running at the same time cannot slip the same posting
-    in between. A dry run makes every check and writes nothing.
+    in between. A dry run makes every check and writes nothing. With ``add_history`` (a
+    tracker's rows) a repeated posting also gains the row's dated stages it lacks.
     """
     saved_here: set[int] = set()
     stream = iter(results)
@@ -143,7 +145,7 @@ def import_documents(
                 missing = _missing_stages(session, [r.document for r in read])
             yield from _dry_run(read, duplicates, missing, on_duplicate)
         else:
-            yield from _import_chunk(db, read, on_duplicate, saved_here)
+            yield from _import_chunk(db, read, on_duplicate, saved_here, add_history)
 
 
 def _missing_stages(session: Session, docs: Sequence[PostingDocument]) -> dict[str, str]:
@@ -189,7 +191,11 @@ def _dry_run(
 
 
 def _import_chunk(
-    db: Library, chunk: Sequence[ReadResult], on_duplicate: Decision, saved_here: set[int]
+    db: Library,
+    chunk: Sequence[ReadResult],
+    on_duplicate: Decision,
+    saved_here: set[int],
+    add_history: bool = False,
 ) -> Iterator[Outcome]:
     docs = [r.document for r in chunk]
 
@@ -202,7 +208,8 @@ def _import_chunk(
                 else (doc, Decision.SAVE_NEW, None)
                 for i, doc in enumerate(docs)
             ]
-            return duplicates, import_saving.write(session, jobs, datetime.now(UTC))
+            saved = import_saving.write(session, jobs, datetime.now(UTC), add_history=add_history)
+            return duplicates, saved
 
     try:
         duplicates, saved = import_saving.while_busy(write_chunk)
@@ -212,7 +219,7 @@ def _import_chunk(
             yield Outcome(result.document, result.warnings, Status.REFUSED, reason=str(error))
             return
         for result in chunk:  # find the one that cannot be saved; save the others
-            yield from _import_chunk(db, [result], on_duplicate, saved_here)
+            yield from _import_chunk(db, [result], on_duplicate, saved_here, add_history)
         return
     for index, (result, outcome) in enumerate(zip(chunk, saved, strict=True)):
         duplicate = duplicates.get(index)
@@ -223,4 +230,5 @@ def _import_chunk(
             if not outcome.changed:
                 status = Status.UNCHANGED
             saved_here.add(outcome.posting_id)
-        yield Outcome(result.document, result.warnings, status, outcome.posting_id, duplicate)
+        warnings = result.warnings + outcome.notes
+        yield Outcome(result.document, warnings, status, outcome.posting_id, duplicate)

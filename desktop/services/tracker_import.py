@@ -253,6 +253,25 @@ class TableImport:
         return f"Cancelled: {text} before the stop." if self.cancelled else text.capitalize() + "."
 
 
+def _changes_of(outcome: importing.Outcome) -> Changes:
+    """What a saved or updated row changed: the posting, and (when the row carried them) its
+    stages, notes and contacts."""
+    saved = outcome.status is importing.Status.SAVED
+    if outcome.posting_id is None or outcome.document is None:
+        return Changes()
+    if not saved and outcome.status is not importing.Status.UPDATED:
+        return Changes()
+    posting = frozenset({outcome.posting_id})
+    record = outcome.document.application
+    return Changes(
+        created=posting if saved else frozenset(),
+        updated=frozenset() if saved else posting,
+        moved=posting if outcome.document.stage_history and not saved else frozenset(),
+        notes=posting if record is not None and record.notes else frozenset(),
+        contacts=posting if record is not None and record.contacts else frozenset(),
+    )
+
+
 def import_table(
     db: Library,
     table: Table,
@@ -283,7 +302,7 @@ def import_table(
                 return
             yield read
 
-    for outcome in importing.import_documents(db, rows(), decision):
+    for outcome in importing.import_documents(db, rows(), decision, add_history=True):
         done += 1
         counts[outcome.status] += 1
         notes.extend(outcome.warnings)
@@ -295,10 +314,7 @@ def import_table(
             )
             refused.append(f"{label}{outcome.reason}")
         elif outcome.posting_id is not None:
-            if outcome.status is importing.Status.SAVED:
-                changes = changes.merged(Changes(created=frozenset({outcome.posting_id})))
-            elif outcome.status is importing.Status.UPDATED:
-                changes = changes.merged(Changes(updated=frozenset({outcome.posting_id})))
+            changes = changes.merged(_changes_of(outcome))
         if progress is not None and done % 100 == 0:
             progress(done, total)
     if progress is not None:

@@ -78,22 +78,27 @@ def by_posting(conn: sqlite3.Connection) -> dict[int, ApplicationRecord]:
 
 def import_record(
     conn: sqlite3.Connection, posting_id: int, record: ApplicationRecord, now: datetime
-) -> None:
-    """Put an exported application's records on the posting: notes not already there (same
-    text and time), contacts found by company and name or made (each checked as the form
-    checks it; a wrong one is left out), their roles, documents by hash, and the facts."""
-    have = {(n.text, n.created_at) for n in note_records.notes_of(conn, posting_id)}
+) -> bool:
+    """Put an exported application's records on the posting: notes not already there (a note
+    with the same text is the same note, whenever it was written: a tracker's row read again,
+    an export imported twice), contacts found by company and name or made (each checked as the
+    form checks it; a wrong one is left out), their roles, documents by hash, and the facts.
+    Returns whether anything was added or set."""
+    added = False
+    have = {n.text for n in note_records.notes_of(conn, posting_id)} if record.notes else set()
     for n in record.notes:
         try:
             text = note_text(n.text)
         except ValueError:
             continue
-        if (text, n.created_at) not in have:
+        if text not in have:
             conn.execute(
                 "INSERT INTO notes (posting_id, text, created_at, updated_at) VALUES (?, ?, ?, ?)",
                 (posting_id, text, stored_time(n.created_at), stored_time(n.updated_at)),
             )
-    if record.notes:
+            have.add(text)
+            added = True
+    if added:
         note_records.reindex(conn, posting_id)
     for c in record.contacts:
         try:
@@ -104,16 +109,20 @@ def import_record(
         known = {
             name_key(k.name): k for k in contact_records.contacts_of_company(conn, fields.company)
         }
-        contact = known.get(name_key(fields.name)) or contact_records.add_contact(conn, fields, now)
+        contact = known.get(name_key(fields.name))
+        if contact is None:
+            contact = contact_records.add_contact(conn, fields, now)
+            added = True
         for role in roles:
-            contact_records.link(conn, contact.id, posting_id, role)
+            added = contact_records.link(conn, contact.id, posting_id, role) or added
     have_documents = {(d.sha256, d.label) for d in document_records.documents_of(conn, posting_id)}
     for d in record.documents:
         if (d.sha256, d.label) not in have_documents:
             document_records.add_document(
                 conn, posting_id, d.sha256, d.file_name, d.label, d.sent_on, d.size, now
             )
+            added = True
     if (record.applied_at, record.rating, record.referral) != (None, None, None):
-        fact_records.set_facts(
-            conn, posting_id, StoredFacts(record.applied_at, record.rating, record.referral)
-        )
+        facts = StoredFacts(record.applied_at, record.rating, record.referral)
+        added = fact_records.set_facts(conn, posting_id, facts) != facts or added
+    return added

@@ -10,11 +10,17 @@ them (fixed-width UTC ISO text), so rows written here and through the ORM are al
 from __future__ import annotations
 
 import sqlite3
+from collections.abc import Sequence
 from datetime import UTC, datetime
+from typing import TYPE_CHECKING
 
 from desktop.core.bounds import readable_datetime
 from desktop.core.pipeline import Application, MoveRecord, StageInfo, TimelineEntry, pulled_back
 from desktop.storage.record_errors import PostingMissing, StageChangeMissing, StageMissing
+
+if TYPE_CHECKING:  # loaded by an import that adds history, not by a quick command
+    from desktop.core.history_merge import HistoryMerge, StagePlace
+    from desktop.core.posting import StageChange
 
 # Orders closer than this are renumbered before a card goes between them.
 MIN_ORDER_GAP = 1e-6
@@ -208,3 +214,57 @@ def move_card(
         set_change_times(conn, {entry.id: at for entry in moved})
         history_id = add_change(conn, posting_id, stage_id, at)
     return MoveRecord(posting_id, from_stage, from_order, stage_id, history_id, moved)
+
+
+def stage_places(conn: sqlite3.Connection) -> dict[str, tuple[int, StagePlace]]:
+    """The stages in use by name: (id, place in the pipeline)."""
+    from desktop.core.history_merge import StagePlace
+
+    rows = conn.execute(
+        "SELECT id, name, position, is_closed FROM stages WHERE NOT archived ORDER BY position"
+    )
+    return {
+        name: (stage_id, StagePlace(position, bool(closed)))
+        for stage_id, name, position, closed in rows
+    }
+
+
+def add_history(
+    conn: sqlite3.Connection,
+    posting_id: int,
+    row_stage: str | None,
+    row_history: Sequence[StageChange],
+    places: dict[str, tuple[int, StagePlace]],
+) -> HistoryMerge:
+    """Add a tracker row's dated stages that the posting's history lacks
+    (``core.history_merge``): new entries, earlier ones moved back, the posting moved to the
+    row's stage when that comes later in the pipeline. ``places`` is ``stage_places(conn)``.
+    Returns what was done. Raises PostingMissing."""
+    from desktop.core.history_merge import merged_history
+
+    row = conn.execute(
+        "SELECT s.name FROM postings AS p JOIN stages AS s ON s.id = p.stage_id WHERE p.id = ?",
+        (posting_id,),
+    ).fetchone()
+    if row is None:
+        raise PostingMissing(f"There is no posting with id {posting_id}.")
+    merge = merged_history(
+        timeline(conn, posting_id),
+        row[0],
+        row_stage,
+        row_history,
+        {name: place for name, (_, place) in places.items()},
+    )
+    if merge.is_empty:
+        return merge
+    ids = {" ".join(name.split()).casefold(): stage_id for name, (stage_id, _) in places.items()}
+    set_change_times(conn, dict(merge.moved_back))
+    for change in merge.added:  # oldest first: equal times keep this order by id
+        add_change(conn, posting_id, ids[" ".join(change.stage.split()).casefold()], change.at)
+    if merge.new_stage is not None:
+        stage_id = ids[" ".join(merge.new_stage.split()).casefold()]
+        conn.execute(
+            "UPDATE postings SET stage_id = ?, stage_order = ? WHERE id = ?",
+            (stage_id, order_for_index(conn, stage_id, None, posting_id), posting_id),
+        )
+    return merge

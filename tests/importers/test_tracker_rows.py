@@ -6,6 +6,7 @@ from datetime import UTC, datetime
 
 import pytest
 
+from desktop.core.posting import StageChange
 from desktop.core.stages import DEFAULT_STAGES
 from desktop.importers.tables import read_table
 from desktop.importers.tracker_mapping import by_synonyms, folded, preset_for, propose
@@ -115,8 +116,48 @@ def test_statuses_map_to_stages_and_the_status_date_joins_the_history() -> None:
         ("Applied", 1),
         ("Interviewing", 20),
     ]
-    assert b.stage == "Saved" and b.stage_history == ()
+    # A stage the row gives no date for is entered when the import learns of it, so the
+    # current stage is always the latest entry of the history.
+    assert b.stage == "Saved" and b.stage_history == (StageChange("Saved", NOW),)
     assert c.stage == "Offer"
+    assert [(h.stage, h.at) for h in c.stage_history][-1] == ("Offer", NOW)
+
+
+def test_a_saved_date_after_the_status_date_moves_back_to_it() -> None:
+    (read,) = _read(
+        "Company,Title,Status,Date Saved,Applied,Status Date\n"
+        "A,X,Rejected,2026-09-25,2026-09-01,2026-09-20\n"
+    )
+    assert [(h.stage, h.at.astimezone().day) for h in read.document.stage_history] == [
+        ("Applied", 1),
+        ("Saved", 20),
+        ("Rejected", 20),
+    ]
+
+
+def test_notes_and_contact_become_the_applications_note_and_contact() -> None:
+    (full, sentence, nobody) = _read(
+        "Company,Title,Applied,Notes,Contact,Where applied\n"
+        "Northwind,Analyst,2026-09-01,Asked about visa,"
+        '"Dana Reyes (Recruiter) <dana@northwind.example>",LinkedIn\n'
+        "Contoso,Engineer,2026-09-02,,called twice no answer,\n"
+        "Fabrikam,Tester,,,,\n"
+    )
+    doc = full.document
+    assert doc.description == "Where applied: LinkedIn"  # the log's column reads it there
+    (note,) = doc.application.notes
+    assert note.text == "Asked about visa" and note.created_at.astimezone().day == 1
+    (contact,) = doc.application.contacts
+    assert contact.roles == ("recruiter",)
+    assert (contact.fields.name, contact.fields.company, contact.fields.email) == (
+        "Dana Reyes",
+        "Northwind",
+        "dana@northwind.example",
+    )
+    # A contact cell that names nobody is kept in the note, not made a person.
+    assert sentence.document.application.contacts == ()
+    assert sentence.document.application.notes[0].text == "Contact: called twice no answer"
+    assert nobody.document.application is None
 
 
 def test_a_tick_box_applied_column_and_no_status() -> None:

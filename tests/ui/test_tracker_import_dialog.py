@@ -4,6 +4,7 @@ user, kept as a preset, statuses asked once; rows saved in the background and sh
 from __future__ import annotations
 
 import shutil
+from datetime import date
 from pathlib import Path
 
 from PySide6.QtWidgets import QMessageBox
@@ -49,7 +50,9 @@ def test_a_preset_is_recognised_previewed_and_imported(
     assert dialog.field_boxes["applied"].currentText() == "appliedDate"
     rows = _preview(dialog)
     assert rows[0][:4] == ["2", "Quillfeather Analytics", "Senior Data Engineer", "Interviewing"]
-    assert rows[0][4] == "Saved 2026-08-02 → Applied 2026-08-04"
+    # The status has no date in the export: the preview says it is entered today.
+    today = date.today().isoformat()
+    assert rows[0][4] == f"Saved 2026-08-02 → Applied 2026-08-04 → Interviewing {today}"
     trackers = window.parts.posting_commands.imports.trackers
     with qtbot.waitSignal(trackers.finished, timeout=30000) as done:
         dialog.import_button.click()
