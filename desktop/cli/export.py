@@ -97,14 +97,16 @@ def run_export(db: Library, args: argparse.Namespace) -> int:
 
 
 def run_report(db: Library, args: argparse.Namespace) -> int:
-    """Draw the log with Qt's PDF writer (QtGui, offscreen; never the window) and write it."""
+    """Write the log as a PDF: the service builds the page, Qt's PDF writer draws it
+    (``desktop.printing``: QtGui offscreen, loaded only here; never the window's code)."""
     if not _period_checked(args):
         return EXIT_FAILED
-    from desktop.ui import application_log_pdf as pdf
+    from desktop.printing import pdf
+    from desktop.services import application_log_report
 
     which = _which(args) or application_log.LogFilter()
-    page, count = pdf.page_html(application_log.entries(db, which), args.name, args.start, args.end)
-    pdf.ensure_gui()
-    export.save_file(Path(args.output), pdf.render_pdf(page))
+    count = application_log_report.write_log(
+        db, which, Path(args.output), args.name, pdf.render_pdf
+    )
     print(f"wrote {count} application{'s' if count != 1 else ''} to {args.output}")
     return EXIT_OK

@@ -25,10 +25,10 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from desktop.services import application_log, export, stages
+from desktop.printing import pdf
+from desktop.services import application_log, application_log_report, export, stages
 from desktop.services.errors import ServiceError
 from desktop.services.library import Library
-from desktop.ui import application_log_pdf
 from desktop.ui.dialogs import messages
 
 NAME_KEY = "application_log/name"  # the user's name, printed in the header, asked once
@@ -138,11 +138,8 @@ class ApplicationLogDialog(QDialog):
         name = self.name.text().strip()
         self._settings.setValue(NAME_KEY, name)
         which = self.which()
-        page, count = application_log_pdf.page_html(
-            application_log.entries(self._db, which), name, which.start, which.end
-        )
         try:
-            export.save_file(path, application_log_pdf.render_pdf(page))
+            count = application_log_report.write_log(self._db, which, path, name, pdf.render_pdf)
         except ServiceError as error:
             messages.show_error(self, "The log was not saved", str(error))
             return None

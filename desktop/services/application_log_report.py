@@ -1,21 +1,24 @@
 """The printable application log: one row per application in a period, with the user's name
-and the period in the header, drawn to PDF by Qt's own PDF writer (no other dependency).
+and the period in the header, as a page of rich text, and the PDF written from it.
 
-Every value is escaped before it goes into the page's rich text: a company or title is shown
-as the text it is, never as markup, and the page loads no resource.
+The page is built here, without Qt: every value is escaped before it goes into the page, so a
+company or title is shown as the text it is, never as markup, and the page names no resource.
+Drawing it is Qt's job (``desktop.printing.pdf.render_pdf``), which the window and ``jobdeck
+report`` hand to ``write_log`` as ``render``: services never import Qt.
 """
 
 from __future__ import annotations
 
 import html
-import os
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from datetime import date, datetime
+from pathlib import Path
 
-from PySide6.QtCore import QBuffer, QByteArray, QIODevice, QMarginsF, QSizeF
-from PySide6.QtGui import QGuiApplication, QPageLayout, QPageSize, QPdfWriter, QTextDocument
+from desktop.services import application_log, export
+from desktop.services.application_log import LogEntry, LogFilter, day
+from desktop.services.library import Library
 
-from desktop.services.application_log import LogEntry, day
+Render = Callable[[str], bytes]  # a page of rich text -> the PDF's bytes
 
 _STYLE = """
 body { font-family: sans-serif; font-size: 9pt; color: #111; }
@@ -73,41 +76,10 @@ def page_html(
     return f"<html><head><style>{_STYLE}</style></head><body>{body}</body></html>", count
 
 
-def render_pdf(page: str) -> bytes:
-    """The page drawn as a PDF (A4 landscape), in memory. Needs a QGuiApplication."""
-    data = QByteArray()
-    buffer = QBuffer(data)
-    buffer.open(QIODevice.OpenModeFlag.WriteOnly)
-    writer = QPdfWriter(buffer)
-    writer.setTitle("Application log")
-    writer.setCreator("Jobdeck")
-    writer.setPageLayout(
-        QPageLayout(
-            QPageSize(QPageSize.PageSizeId.A4),
-            QPageLayout.Orientation.Landscape,
-            QMarginsF(12, 12, 12, 12),
-            QPageLayout.Unit.Millimeter,
-        )
-    )
-    writer.setResolution(96)
-    document = QTextDocument()
-    document.setHtml(page)
-    rect = writer.pageLayout().paintRectPixels(writer.resolution())
-    document.setPageSize(QSizeF(rect.width(), rect.height()))
-    document.print_(writer)
-    del writer  # the PDF is finished when its writer goes
-    buffer.close()
-    return bytes(data.data())
-
-
-def ensure_gui() -> QGuiApplication:
-    """The running application, or one made for drawing only (the command line): offscreen
-    unless a display is asked for. A QApplication, as the window makes: a process (a test
-    run, say) that goes on to show widgets needs that kind, and Qt allows one per process."""
-    app = QGuiApplication.instance()
-    if app is None:
-        from PySide6.QtWidgets import QApplication
-
-        os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
-        app = QApplication(["jobdeck"])
-    return app  # type: ignore[return-value]
+def write_log(db: Library, which: LogFilter, path: Path, name: str, render: Render) -> int:
+    """Write the log of the applications ``which`` picks to ``path`` as a PDF drawn by
+    ``render``; returns how many it lists. The file is all or nothing, readable by the user
+    only (``export.save_file``). Raises ``WriteFailed`` when it cannot be written."""
+    page, count = page_html(application_log.entries(db, which), name, which.start, which.end)
+    export.save_file(path, render(page))
+    return count
