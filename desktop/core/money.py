@@ -91,6 +91,10 @@ _PERIOD_WORDS = {
     "año": "year", "anual": "year", "mes": "month", "mensual": "month", "semana": "week",
     "día": "day", "hora": "hour", "ano": "year", "mês": "month", "mensal": "month", "dia": "day",
 }  # fmt: skip
+# The longer period words as whole words, in one pattern: a line is searched once, not once a
+# word (a sheet's salary column is read ten thousand times).
+_LONG_PERIOD_WORDS = [word for word in _PERIOD_WORDS if len(word) > 3]
+_PERIOD_WORD = re.compile(r"\b(" + "|".join(map(re.escape, _LONG_PERIOD_WORDS)) + r")\b")
 _CODES = {
     "C$": "CAD", "CA$": "CAD", "A$": "AUD", "AU$": "AUD", "NZ$": "NZD", "S$": "SGD",
     "HK$": "HKD", "R$": "BRL", "MX$": "MXN", "₹": "INR", "¥": "JPY",
@@ -186,10 +190,9 @@ def find_salaries(line: str, *, labelled: bool = False) -> Iterator[SalaryRange]
         words = [match[k] for k in ("aper", "aper2", "bper", "bper2") if match[k]]
         lowered = line.lower()
         if not words:
-            for word in _PERIOD_WORDS:
-                if len(word) > 3 and re.search(rf"\b{word}\b", lowered):
-                    words = [word]
-                    break
+            found = set(_PERIOD_WORD.findall(lowered))
+            # The first in the vocabulary's order, as when each word was searched in turn.
+            words = [next(word for word in _LONG_PERIOD_WORDS if word in found)] if found else []
         period = _PERIOD_WORDS.get(words[0].lower()) if words else None
         if high is not None and match["ascale"] is None and match["bscale"] is not None:
             low *= _SCALE[match["bscale"].upper()[:1]]  # "$160 - 210K": the scale covers both ends

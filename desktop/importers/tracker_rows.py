@@ -9,6 +9,7 @@ its row number and reason; the other rows still come through.
 from __future__ import annotations
 
 import re
+import time as _time
 from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass
 from datetime import date, datetime, time, timedelta, timezone
@@ -82,13 +83,18 @@ def read_moment(text: str, *, day_first: bool = False) -> datetime | None:
     """The time a cell states: an ISO date or time, "11/25/24, 3:15 PM", "25.11.2024",
     "Nov 25, 2024", JavaScript's date text. A date alone is noon local time. None when the
     text is not a date (the caller says so)."""
+    # The machine's zone is part of the key: a time read in one zone is not reused in another.
+    return _moment_in_zone(text, day_first, (_time.timezone, _time.altzone, _time.tzname))
+
+
+@lru_cache(maxsize=4096)  # a sheet's dates repeat: a year has 365 of them
+def _moment_in_zone(text: str, day_first: bool, _zone: object) -> datetime | None:
     moment = _written_moment(text, day_first)
     if moment is None or moment.tzinfo is not None:
         return moment
     return moment.astimezone()  # a time without a zone is the user's local time
 
 
-@lru_cache(maxsize=4096)  # a sheet's dates repeat: a year has 365 of them
 def _written_moment(text: str, day_first: bool) -> datetime | None:
     """The time as written: aware when the text names its zone, else naive."""
     text = text.strip()
@@ -154,21 +160,30 @@ def read_rows(
             known[status] = stage_of(status, mapping, stages)
         return known[status]
 
+    columns = tuple(mapping.columns.items())  # (field, column), looked up once per table
+    dated_stages = tuple(
+        (name, named)
+        for name, wanted in (("saved", SAVED_STAGE), ("applied", DEFAULT_STAGE))
+        if (named := stage_for(wanted)) is not None and named.casefold() == wanted.casefold()
+    )
     for row in table.rows:
-        yield _read_row(row, table.header, mapping, stage_for, day_first, now)
+        cells, width = row.cells, len(row.cells)
+        values = {name: cells[c].strip() if c < width else "" for name, c in columns}
+        yield _read_row(row, values, table.header, mapping, stage_for, dated_stages, day_first, now)
 
 
 def _read_row(
     row: TableRow,
+    values: dict[str, str],
     header: Sequence[str],
     mapping: ColumnMapping,
     stage_for: Callable[[str], str | None],
+    dated_stages: Sequence[tuple[str, str]],
     day_first: set[int],
     now: datetime,
 ) -> RowRead:
-    def cell(name: str) -> str:
-        column = mapping.column(name)
-        return row.cell(column) if column is not None else ""
+    def cell(name: str) -> str:  # the field's cell, stripped; "" when no column holds it
+        return values.get(name, "")
 
     company, title = cell("company"), cell("title")
     if not company and not title:
@@ -198,7 +213,7 @@ def _read_row(
     )
     if note:
         notes.append(f"row {row.number}: {note}")
-    history = _history(stage, stage_for, dates, now)
+    history = _history(stage, dated_stages, dates, now)
     doc = PostingDocument(
         title=title or None,
         company=company or None,
@@ -242,32 +257,34 @@ def _stage(
 
 def _history(
     stage: str | None,
-    stage_for: Callable[[str], str | None],
+    dated_stages: Sequence[tuple[str, str]],
     dates: dict[str, datetime | None],
     now: datetime,
 ) -> tuple[StageChange, ...]:
-    """Saved at, applied at, and the current stage at the status date, oldest first; stages
-    the library lacks are left out (a library that renamed "Applied", say). A current stage
-    the row gives no date for is entered ``now`` (when Jobdeck learns of it, as a move made
-    today would be), so the current stage is always the latest entry."""
-    entries: list[StageChange] = []
-    for wanted, at in ((SAVED_STAGE, dates["saved"]), (DEFAULT_STAGE, dates["applied"])):
-        named = stage_for(wanted)
-        if named is not None and at is not None and named.casefold() == wanted.casefold():
-            entries.append(StageChange(named, at))
-    status_at = dates["status_date"]
-    if stage is not None and all(e.stage != stage for e in entries):
-        entries.append(StageChange(stage, status_at or max([now, *(e.at for e in entries)])))
-    ordered = sorted(entries, key=lambda change: change.at)
-    current = next((e for e in ordered if e.stage == stage), None)
-    if current is not None and ordered[-1] is not current:
+    """Saved at, applied at, and the current stage at the status date, oldest first.
+    ``dated_stages`` are (date field, the library's stage) for Saved and Applied when the
+    library has them (one that renamed "Applied" has none). A current stage the row gives no
+    date for is entered ``now`` (when Jobdeck learns of it, as a move made today would be), so
+    the current stage is always the latest entry."""
+    entries = [StageChange(named, at) for name, named in dated_stages if (at := dates[name])]
+    current: StageChange | None = None
+    if stage is not None:
+        current = next((e for e in entries if e.stage == stage), None)
+        if current is None:
+            latest = max((e.at for e in entries), default=now)
+            current = StageChange(stage, dates["status_date"] or max(now, latest))
+            entries.append(current)
+    if len(entries) < 2:
+        return tuple(entries)
+    entries.sort(key=lambda change: change.at)
+    if current is not None and entries[-1] is not current:
         # A saved or applied date after the status date (applied, then saved the posting
         # later; or a typo): those entries move back to the current stage's date, as a
         # backdated move moves them (core.pipeline.pulled_back), and it stays the latest.
-        ordered = [
-            StageChange(e.stage, min(e.at, current.at)) for e in ordered if e is not current
+        entries = [
+            StageChange(e.stage, min(e.at, current.at)) for e in entries if e is not current
         ] + [current]
-    return tuple(ordered)
+    return tuple(entries)
 
 
 def _work_model(text: str, row: int, notes: list[str]) -> str | None:
@@ -281,7 +298,7 @@ def _work_model(text: str, row: int, notes: list[str]) -> str | None:
     return found
 
 
-@lru_cache(maxsize=1024)  # a sheet repeats its pay ranges; reading one is a regex search
+@lru_cache(maxsize=8192)  # a sheet repeats its pay ranges; reading one is a regex search
 def _salary(text: str) -> Salary | None:
     if not text:
         return None
@@ -343,9 +360,7 @@ def _application(
 def _raw(row: TableRow, header: Sequence[str]) -> str:
     """The row as received, one "Header: value" line a cell, kept as the posting's raw text
     (the same row read again has the same raw text, wherever the file lies)."""
-    lines: list[str] = []
-    for column, value in enumerate(row.cells):
-        name = header[column] if column < len(header) else f"Column {column + 1}"
-        if value.strip():
-            lines.append(f"{name}: {value}")
-    return "\n".join(lines)
+    names = list(header) + [f"Column {c + 1}" for c in range(len(header), len(row.cells))]
+    return "\n".join(
+        f"{name}: {value}" for name, value in zip(names, row.cells, strict=False) if value.strip()
+    )
