@@ -29,7 +29,7 @@ from desktop.core.insights import Figure, Filters, StageRef
 from desktop.storage.filter_sql import filter_conditions
 from desktop.storage.fts_query import match_query
 
-_TEMP_TABLES = ("insight_keys", "insight_answered", "insight_applied")
+_TEMP_TABLES = ("insight_keys", "insight_answered", "insight_applied", "insight_first")
 
 
 def stages(conn: sqlite3.Connection) -> list[StageRef]:
@@ -138,24 +138,44 @@ def _drop(conn: sqlite3.Connection) -> None:
 def answered(
     conn: sqlite3.Connection, applied: int | None, answers: Collection[int]
 ) -> Iterator[None]:
-    """Inside ``cohort``: within the block, ``temp.insight_applied`` (posting_id, applied_at)
-    holds the cohort's applications that entered stage ``applied`` (the first time), and
-    ``temp.insight_answered`` (posting_id, answered_at) those of them that entered one of
-    ``answers`` after it (the first such entry)."""
+    """Inside ``cohort``: within the block, ``temp.insight_applied`` (posting_id, company_id,
+    stage_id: the current one, applied_at) holds the cohort's applications that entered stage
+    ``applied`` (the first time), and ``temp.insight_answered`` (posting_id, answered_at)
+    those of them that entered one of ``answers`` after it (the first such entry)."""
     try:
         conn.execute(
-            "CREATE TEMP TABLE insight_applied (posting_id INTEGER PRIMARY KEY, applied_at TEXT)"
+            "CREATE TEMP TABLE insight_first (posting_id INTEGER PRIMARY KEY, applied_at TEXT)"
+        )
+        conn.execute(
+            "CREATE TEMP TABLE insight_applied (posting_id INTEGER PRIMARY KEY, "
+            "company_id INTEGER, stage_id INTEGER, applied_at TEXT)"
         )
         conn.execute(
             "CREATE TEMP TABLE insight_answered (posting_id INTEGER PRIMARY KEY, answered_at TEXT)"
         )
-        # Both from the (stage_id, posting_id, at) index alone.
+        # When each entered Applied, from the (stage_id, posting_id, at) index alone.
         conn.execute(
-            "INSERT INTO temp.insight_applied SELECT c.posting_id, min(c.at) "
+            "INSERT INTO temp.insight_first SELECT c.posting_id, min(c.at) "
             f"FROM stage_changes AS c {_cohort_join(conn, 'c.posting_id')}"
             f"WHERE c.stage_id = {_ids([applied] if applied is not None else [])} "
             "GROUP BY c.posting_id"
         )
+        # Their employer and stage: a few applications are looked up by id; when they are a
+        # good share of the postings, one walk over the narrow (company_id, stage_id) index
+        # (or the narrowed cohort) is cheaper than as many lookups in the postings table.
+        (sent,) = conn.execute("SELECT count(*) FROM temp.insight_first").fetchone()
+        if not _narrowed(conn) and sent * 8 < total(conn):
+            conn.execute(
+                "INSERT INTO temp.insight_applied SELECT f.posting_id, p.company_id, "
+                "p.stage_id, f.applied_at FROM temp.insight_first AS f "
+                "JOIN postings AS p ON p.id = f.posting_id"
+            )
+        else:
+            conn.execute(
+                "INSERT INTO temp.insight_applied SELECT k.id, k.company_id, k.stage_id, "
+                "f.applied_at FROM temp.insight_cohort AS k "
+                "CROSS JOIN temp.insight_first AS f ON f.posting_id = k.id ORDER BY k.id"
+            )
         conn.execute(
             "INSERT INTO temp.insight_answered SELECT c.posting_id, min(c.at) "
             "FROM stage_changes AS c CROSS JOIN temp.insight_applied AS a "
@@ -237,8 +257,8 @@ def companies(
     (key, its name that sorts first, applications, applied, answered, reached one of
     ``offers``, reached one of ``rejections``); and {key: days to each answer, in order}.
 
-    Read from the applications sent (looked up by id) and the employers they went to, so the
-    cost follows the applications sent, not the postings merely saved."""
+    Read from the applications sent and the employers they went to, so the cost follows the
+    applications sent, not the postings merely saved."""
     kept = _cohort_join(conn, "c.posting_id")
     per_key: dict[str, list] = {}
 
@@ -249,8 +269,7 @@ def companies(
     try:
         sent = conn.execute(
             "SELECT coalesce(co.match_key, ''), count(*), count(n.posting_id) "
-            "FROM temp.insight_applied AS a JOIN postings AS p ON p.id = a.posting_id "
-            "LEFT JOIN companies AS co ON co.id = p.company_id "
+            "FROM temp.insight_applied AS a LEFT JOIN companies AS co ON co.id = a.company_id "
             "LEFT JOIN temp.insight_answered AS n ON n.posting_id = a.posting_id GROUP BY 1"
         ).fetchall()
         for key, applied, answered_count in sent:
@@ -287,18 +306,15 @@ def companies(
     for key, value in conn.execute(
         f"SELECT coalesce(co.match_key, ''), {_DAYS} AS d FROM temp.insight_answered AS n "
         "JOIN temp.insight_applied AS a ON a.posting_id = n.posting_id "
-        "JOIN postings AS p ON p.id = n.posting_id "
-        "LEFT JOIN companies AS co ON co.id = p.company_id ORDER BY 1, d"
+        "LEFT JOIN companies AS co ON co.id = a.company_id ORDER BY 1, d"
     ):
         days.setdefault(key, []).append(value)
     return [(k, name or "", *rest) for k, name, *rest in per_key.values()], days  # type: ignore[misc]
 
 
-# Applied, never answered, in a stage still open: from the applications sent, each looked up
-# by id (the cost follows the applications sent, not the postings saved).
+# Applied, never answered, in a stage still open.
 _WAITING = (
-    "FROM temp.insight_applied AS a JOIN postings AS k ON k.id = a.posting_id "
-    "JOIN stages AS s ON s.id = k.stage_id "
+    "FROM temp.insight_applied AS a JOIN stages AS s ON s.id = a.stage_id "
     "WHERE NOT s.is_closed AND NOT EXISTS "
     "(SELECT 1 FROM temp.insight_answered AS n WHERE n.posting_id = a.posting_id) "
 )
@@ -310,8 +326,8 @@ def waiting(
     """Inside ``answered``: (how many wait, the ``limit`` longest: (posting id, company,
     title, stage, applied))."""
     longest = conn.execute(
-        f"SELECT k.id, a.applied_at, s.name, count(*) OVER () {_WAITING}"
-        "ORDER BY a.applied_at, k.id LIMIT ?",
+        f"SELECT a.posting_id, a.applied_at, s.name, count(*) OVER () {_WAITING}"
+        "ORDER BY a.applied_at, a.posting_id LIMIT ?",
         (limit,),
     ).fetchall()
     count = longest[0][3] if longest else 0
@@ -370,7 +386,7 @@ def figure_ids(conn: sqlite3.Connection, figure: Figure) -> list[int]:
         )
         params = (key,)
     elif kind == "waiting":
-        sql = f"SELECT k.id {_WAITING}"
+        sql = f"SELECT a.posting_id {_WAITING}"
     else:
         raise ValueError(f"unknown figure {kind!r}")
     return sorted(pid for (pid,) in conn.execute(sql, params))

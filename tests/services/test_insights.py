@@ -245,3 +245,16 @@ def test_a_range_of_days_includes_both_ends_in_the_local_time_zone() -> None:
     assert day_range(date(2026, 11, 8), date(2026, 11, 8))[1] == end  # one day
     with pytest.raises(ValueError):
         day_range(date(2026, 11, 9), date(2026, 11, 8))
+
+
+def test_many_postings_merely_saved_change_no_answer(db: Library, ids: dict[str, int]) -> None:
+    # With few applications among many postings, they are read by id rather than by walking
+    # every posting: the same figures either way.
+    before = insights.insights(db, now=NOW)
+    for number in range(60):
+        _add(db, f"Nowhere {number}", [("Saved", 40)])
+    after = insights.insights(db, now=NOW)
+    assert after.total == before.total + 60
+    assert after.responses == before.responses and after.weeks == before.weeks
+    assert after.companies == before.companies  # no employer without an application sent
+    assert after.waiting == before.waiting and after.waiting_count == before.waiting_count
