@@ -4,9 +4,10 @@ Insights page counts the flows between stages from an index instead of ordering 
 
 The column is derived data kept by triggers in SQLite itself, so no write path can miss it:
 the ORM, the bulk import's ``executemany``, a card move, a backdated change, a deleted posting.
-After any insert, delete, or change of a row's posting, stage or time, the rows of that
-posting are given their predecessor again (a history has a handful of rows; a new posting's
-first row costs one index probe, the trigger's WHEN). Ties in time go by id, as ``lag()`` did.
+A change added after the others (a move, an import) gets its predecessor by one index probe;
+after any other insert, a delete, or a change of a row's posting, stage or time, the rows of
+that posting are given their predecessor again (a history has a handful of rows). A new
+posting's first row costs the triggers' WHEN probes only. Ties in time go by id, as ``lag()``.
 
 Also: who entered a stage and when, from the index alone ((stage_id, posting_id, at) replaces
 (stage_id, posting_id)), and the postings' employer and stage from a narrow index
@@ -39,12 +40,28 @@ _RENUMBER = """
     WHERE posting_id = {posting};
 """
 
+# NEW is the last of its posting's changes (time, then id): what a move or an import writes.
+_LAST = (
+    "NOT EXISTS (SELECT 1 FROM stage_changes WHERE posting_id = NEW.posting_id "
+    "AND (at > NEW.at OR (at = NEW.at AND id > NEW.id)))"
+)
+
 TRIGGERS = {
-    "stage_changes_prev_after_insert": (
+    # The usual case, a change added after the others: only it needs its predecessor (one
+    # index probe), the rows before it keep theirs.
+    "stage_changes_prev_after_append": (
         "AFTER INSERT ON stage_changes FOR EACH ROW "
-        # A posting's first change has no predecessor and nothing after it: spare the update.
+        # A posting's first change has no predecessor: spare the update.
         "WHEN EXISTS (SELECT 1 FROM stage_changes "
-        "WHERE posting_id = NEW.posting_id AND id != NEW.id) "
+        f"WHERE posting_id = NEW.posting_id AND id != NEW.id) AND {_LAST} "
+        "BEGIN UPDATE stage_changes SET prev_stage_id = ("
+        "SELECT p.stage_id FROM stage_changes AS p WHERE p.posting_id = NEW.posting_id "
+        "AND p.id != NEW.id AND (p.at < NEW.at OR (p.at = NEW.at AND p.id < NEW.id)) "
+        "ORDER BY p.at DESC, p.id DESC LIMIT 1) WHERE id = NEW.id; END"
+    ),
+    # A change dated before others (backdated): the posting's rows are given theirs again.
+    "stage_changes_prev_after_insert": (
+        f"AFTER INSERT ON stage_changes FOR EACH ROW WHEN NOT {_LAST} "
         f"BEGIN {_RENUMBER.format(posting='NEW.posting_id')} END"
     ),
     "stage_changes_prev_after_delete": (
