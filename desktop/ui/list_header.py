@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from PySide6.QtCore import QPoint, Qt
+from PySide6.QtCore import QEvent, QObject, QPoint, Qt
 from PySide6.QtWidgets import QHeaderView, QMenu, QProxyStyle, QStyle, QStyleOptionHeader
 
 SortIndicator = QStyleOptionHeader.SortIndicator
@@ -61,3 +61,49 @@ class ListHeader:
             entry.setEnabled(shown != [column])
             entry.toggled.connect(lambda on, c=column: self.header.setSectionHidden(c, not on))
         return menu
+
+
+class TitleFill(QObject):
+    """The Title column takes the room the other columns leave (it is not the last column, so
+    Qt's "stretch last section" cannot do it), but never less than ``least`` pixels: with many
+    columns shown the list scrolls sideways instead of squeezing the titles to nothing (what
+    Qt's own Stretch mode does)."""
+
+    def __init__(self, header: QHeaderView, column: int, least: int = 300) -> None:
+        super().__init__(header)
+        self.header = header
+        self.column = column
+        self.least = least
+        self._fitting = False
+        header.setStretchLastSection(False)
+        header.sectionResized.connect(self._resized)
+        header.viewport().installEventFilter(self)
+        parent = header.parentWidget()
+        if parent is not None:
+            parent.installEventFilter(self)  # the table's viewport width changes with it
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if event.type() == QEvent.Type.Resize:
+            self.fit()
+        return False
+
+    def _resized(self, section: int, _old: int, _new: int) -> None:
+        if section != self.column:  # another column changed width, or came or went
+            self.fit()
+
+    def fit(self) -> None:
+        header = self.header
+        if self._fitting or header.isSectionHidden(self.column):
+            return
+        others = sum(
+            header.sectionSize(c)
+            for c in range(header.count())
+            if c != self.column and not header.isSectionHidden(c)
+        )
+        width = max(self.least, header.viewport().width() - others)
+        if header.sectionSize(self.column) != width:
+            self._fitting = True
+            try:
+                header.resizeSection(self.column, width)
+            finally:
+                self._fitting = False

@@ -26,14 +26,19 @@ from desktop.services import postings
 from desktop.services.changes import Changes, Kind
 from desktop.ui.actions import ActionSpec
 from desktop.ui.list_filters import add_list_filters
-from desktop.ui.list_header import ListHeader
+from desktop.ui.list_header import ListHeader, TitleFill
 from desktop.ui.models.posting_table_model import (
+    COL_APPLIED,
     COL_COMPANY,
+    COL_DAYS_IN_STAGE,
+    COL_DEADLINE,
+    COL_LAST_ACTIVITY,
     COL_LOCATION,
     COL_POSTED,
     COL_SALARY,
     COL_STAGE,
     COL_TITLE,
+    COL_WORK_MODEL,
     HEADERS,
     HIDDEN_AT_FIRST,
     PostingTableModel,
@@ -50,6 +55,11 @@ COLUMN_WIDTHS = {
     COL_POSTED: 92,
     COL_LOCATION: 140,
     COL_SALARY: 140,
+    COL_WORK_MODEL: 100,
+    COL_APPLIED: 100,
+    COL_DAYS_IN_STAGE: 112,
+    COL_LAST_ACTIVITY: 110,
+    COL_DEADLINE: 100,
 }
 SEARCH_DELAY_MS = 120  # filter as the user types, without a query per keystroke
 SHOWN_KINDS = frozenset({Kind.POSTINGS, Kind.PIPELINE, Kind.STAGES})
@@ -128,7 +138,6 @@ class ListPage(QStackedWidget):
         table.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
         table.verticalHeader().setDefaultSectionSize(self.fontMetrics().height() + 12)
         header = table.horizontalHeader()
-        header.setStretchLastSection(True)
         header.setSortIndicator(COL_POSTED, Qt.SortOrder.DescendingOrder)
         for column, width in COLUMN_WIDTHS.items():
             table.setColumnWidth(column, width)
@@ -136,6 +145,7 @@ class ListPage(QStackedWidget):
             table.setColumnHidden(column, True)
         table.selectionModel().selectionChanged.connect(self._selection_changed)
         self.header_menu = ListHeader(header, HEADERS)  # choose columns; the arrow's direction
+        self.title_fill = TitleFill(header, COL_TITLE)  # Title takes the room left
         table.doubleClicked.connect(lambda _index: self.open_requested.emit())
         return table
 
@@ -313,6 +323,8 @@ class ListPage(QStackedWidget):
             for column in HIDDEN_AT_FIRST:
                 if column >= known:
                     self.table.setColumnHidden(column, True)
+            header.setStretchLastSection(False)  # a state saved before Title took the room
+            self.title_fill.fit()
         self.model.sort(header.sortIndicatorSection(), header.sortIndicatorOrder())
         self.filters.restore(_filters_from(self._parts.settings.value("window/filters")))
         self.model.set_search(self.query())  # the first load is filtered as the last was

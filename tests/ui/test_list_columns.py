@@ -71,6 +71,7 @@ def test_the_sort_arrow_points_the_way_values_grow(qtbot: QtBot, make_window) ->
     plain.setSortingEnabled(True)
     plain.resize(window.list_page.table.size())
     plain_header = plain.horizontalHeader()
+    window.list_page.title_fill.fit()  # Title's width settled before it is copied
     for column in range(len(HEADERS)):
         plain_header.resizeSection(column, ours.sectionSize(column))
         plain_header.setSectionHidden(column, ours.isSectionHidden(column))
@@ -134,3 +135,33 @@ def test_every_column_sorts_in_sql_with_blanks_last(qtbot: QtBot, make_window, d
     for column in range(len(SORT_KEYS)):  # none fails
         model.sort(column, Qt.SortOrder.AscendingOrder)
         assert sorted(order()) == sorted([early, late, blank])
+
+
+def test_title_takes_the_room_left_but_never_shrinks_to_nothing(
+    qtbot: QtBot, make_window, db: Library
+) -> None:
+    postings.create_posting(db, amazon_document())
+    window = make_window()
+    table = window.list_page.table
+    header = table.horizontalHeader()
+    title = HEADERS.index("Title")
+
+    def others() -> int:
+        return sum(
+            header.sectionSize(c)
+            for c in range(header.count())
+            if c != title and not header.isSectionHidden(c)
+        )
+
+    for name in ("H1B (latest)", "Applied on", "Days in stage", "Salary"):
+        header.setSectionHidden(HEADERS.index(name), True)
+    window.resize(1600, 700)
+    qtbot.waitUntil(lambda: header.sectionSize(title) + others() == header.viewport().width())
+    wide = header.sectionSize(title)
+    assert wide > window.list_page.title_fill.least
+    assert not header.stretchLastSection()
+    header.resizeSection(HEADERS.index("Location"), header.sectionSize(4) + 100)
+    assert header.sectionSize(title) == wide - 100  # Title gives the room, not the last column
+    for column in range(len(HEADERS)):  # every column shown: the list scrolls sideways
+        header.setSectionHidden(column, False)
+    assert header.sectionSize(title) >= window.list_page.title_fill.least
