@@ -50,9 +50,7 @@ def main(out_dir: Path) -> None:
         insights = next(page for page in window.pages if page.key == "insights")
         # The page reads off the UI thread: wait for both parts of its figures (at most 60 s).
         deadline = time.monotonic() + 60
-        while (insights.reading or insights.answering) and (
-            time.monotonic() < deadline
-        ):
+        while (insights.reading or insights.answering) and (time.monotonic() < deadline):
             app.processEvents()
             time.sleep(0.01)
         app.processEvents()
