@@ -20,16 +20,12 @@ from __future__ import annotations
 from datetime import UTC, datetime
 from pathlib import Path
 
-from PySide6.QtCore import QObject, Qt, Signal
-from PySide6.QtGui import QColor, QPixmap
+from PySide6.QtCore import QObject, Signal
 from PySide6.QtWidgets import (
-    QComboBox,
     QFileDialog,
     QFrame,
     QGridLayout,
     QHBoxLayout,
-    QLabel,
-    QPushButton,
     QScrollArea,
     QVBoxLayout,
     QWidget,
@@ -43,8 +39,8 @@ from desktop.ui.insights_picture import save_picture
 from desktop.ui.insights_reader import Reader
 from desktop.ui.pages import WindowParts
 from desktop.ui.views.insight_charts import FunnelChart, SankeyChart, WeeklyBars
+from desktop.ui.views.insight_filters import InsightFilters
 from desktop.ui.views.insight_list import ApplicationsDialog
-from desktop.ui.views.insight_period import PeriodChooser
 from desktop.ui.views.insight_tables import (
     WAITING_TEXT,
     FigureTable,
@@ -114,7 +110,13 @@ class InsightsPage(QObject):
         layout = QVBoxLayout(self.content)
         layout.setContentsMargins(12, 8, 12, 12)
         layout.setSpacing(10)
-        layout.addLayout(self._filter_bar())
+        self.bar = InsightFilters()
+        self.bar.changed.connect(self._refilter)
+        self.bar.save_asked.connect(self.ask_save_picture)
+        # Reached from tests and the benchmarks by these names.
+        self.period, self.status = self.bar.period, self.bar.status
+        self.label_filter, self.type_filter = self.bar.label_filter, self.bar.type_filter
+        layout.addWidget(self.bar)
         layout.addLayout(self._tiles())
 
         # The charts go into one widget of their own: "Save picture" draws it.
@@ -161,42 +163,6 @@ class InsightsPage(QObject):
             table.cellActivated.connect(lambda row, _column, t=table: self._open_row(t, row))
         layout.addStretch(1)
         self.widget.setWidget(self.content)
-
-    def _filter_bar(self) -> QVBoxLayout:
-        """Two rows, so the page fits beside the detail pane: the period (with its dates when
-        custom) and what is being read; then the filters and "Save picture…"."""
-        bar = QVBoxLayout()
-        period = QHBoxLayout()
-        self.period = PeriodChooser()
-        self.period.changed.connect(self._refilter)
-        period.addWidget(QLabel("Period"))
-        period.addWidget(self.period)
-        period.addSpacing(12)
-        self.status = QLabel()
-        self.status.setObjectName("insights-status")
-        self.status.setTextFormat(Qt.TextFormat.PlainText)
-        period.addWidget(self.status, 1)
-        bar.addLayout(period)
-        filters = QHBoxLayout()
-        self.label_filter = QComboBox()
-        self.label_filter.setObjectName("insights-label")
-        self.type_filter = QComboBox()
-        self.type_filter.setObjectName("insights-employment")
-        for text, combo in (("Label", self.label_filter), ("Employment", self.type_filter)):
-            filters.addWidget(QLabel(text))
-            filters.addWidget(combo)
-            filters.addSpacing(8)
-            combo.currentIndexChanged.connect(self._refilter)
-        self.search_note = QLabel()
-        self.search_note.setTextFormat(Qt.TextFormat.PlainText)
-        self.search_note.setObjectName("insights-search-note")
-        filters.addWidget(self.search_note, 1)
-        self.save_button = QPushButton("Save picture…")
-        self.save_button.setObjectName("insights-save")
-        self.save_button.clicked.connect(self.ask_save_picture)
-        filters.addWidget(self.save_button)
-        bar.addLayout(filters)
-        return bar
 
     def _tiles(self) -> QHBoxLayout:
         tiles = QHBoxLayout()
@@ -248,8 +214,8 @@ class InsightsPage(QObject):
     def filters(self) -> insights.Filters:
         return insights.Filters(
             search=self._parts.search(),
-            label=self.label_filter.currentData() or None,  # "" is "Any"
-            employment_type=self.type_filter.currentData() or None,
+            label=self.bar.label(),
+            employment_type=self.bar.employment_type(),
         )
 
     def _refilter(self) -> None:
@@ -295,7 +261,7 @@ class InsightsPage(QObject):
             self.status.setText("")
         else:
             self._choices_stale = False
-            self._refresh_choices(*part)  # type: ignore[misc]
+            self.bar.offer(*part)  # type: ignore[misc]
 
     def _finished(self, generation: int, error: object) -> None:
         if generation != self._generation:
@@ -306,25 +272,9 @@ class InsightsPage(QObject):
         self.reading = self.answering = False
         self.status.setText(f"The figures could not be read: {error}")
 
-    def _refresh_choices(self, types: list[str], labels: list[str]) -> None:
-        for combo, values in ((self.type_filter, types), (self.label_filter, labels)):
-            chosen = combo.currentData() or ""
-            combo.blockSignals(True)
-            combo.clear()
-            combo.addItem("Any", "")  # not None: see insight_period.PERIODS
-            for value in values:
-                combo.addItem(value, value)
-                if combo is self.label_filter:
-                    swatch = QPixmap(12, 12)
-                    swatch.fill(QColor(value))
-                    combo.setItemIcon(combo.count() - 1, swatch)
-            index = combo.findData(chosen) if chosen else 0
-            combo.setCurrentIndex(max(index, 0))
-            combo.blockSignals(False)
-
     def _show_overview(self, overview: insights.Overview) -> None:
         search = self._parts.search().strip()
-        self.search_note.setText(f"Search: {search}" if search else "")
+        self.bar.search_note.setText(f"Search: {search}" if search else "")
         self.status.setText("Counting the answers…")
         self.total_tile.set_value(str(overview.total))
         self.applied_tile.set_value(str(overview.applied))
