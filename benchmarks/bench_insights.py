@@ -82,7 +82,7 @@ def _median_ms(action, runs: int = 5) -> float:
 
 
 def measure(data_dir: Path) -> dict[str, float]:
-    from PySide6.QtCore import QSettings
+    from PySide6.QtCore import QEventLoop, QSettings
 
     from desktop.ui.app import make_application
     from desktop.ui.main_window import MainWindow
@@ -109,7 +109,10 @@ def measure(data_dir: Path) -> dict[str, float]:
 
     def shown(everything: bool = False) -> None:  # read off the UI thread: until painted
         while page.reading or (everything and page.answering):
-            app.processEvents()
+            loop = QEventLoop()  # idle meanwhile, as the app's own loop is
+            page.part_shown.connect(loop.quit)
+            loop.exec()
+            page.part_shown.disconnect(loop.quit)
         page.widget.grab()
 
     def first_paint() -> None:  # the first part: the funnel and the flows

@@ -119,7 +119,7 @@ def generate(data_dir: Path, count: int) -> float:
 
 
 def measure_in_window(data_dir: Path) -> dict[str, float]:
-    from PySide6.QtCore import QSettings
+    from PySide6.QtCore import QEventLoop, QSettings
 
     from desktop.ui.app import make_application
     from desktop.ui.main_window import MainWindow
@@ -166,15 +166,20 @@ def measure_in_window(data_dir: Path) -> dict[str, float]:
 
     insights = next(p for p in window.pages if p.key == "insights")
 
+    def insights_wait(flag: str) -> None:  # the event loop runs (idle, as in the app) meanwhile
+        while getattr(insights, flag):
+            loop = QEventLoop()
+            insights.part_shown.connect(loop.quit)
+            loop.exec()
+            insights.part_shown.disconnect(loop.quit)
+
     def insights_first_paint() -> None:  # its module imported, the first part read, painted
         window.show_page(insights)
-        while insights.reading:  # read off the UI thread: until the funnel and flows show
-            app.processEvents()
+        insights_wait("reading")  # read off the UI thread: until the funnel and flows show
         insights.widget.grab()
 
     def insights_answers() -> None:  # then the answers, weeks, employers, waiting: painted
-        while insights.answering:
-            app.processEvents()
+        insights_wait("answering")
         insights.widget.grab()
 
     insights_ms = _timed(insights_first_paint) * 1000

@@ -67,6 +67,7 @@ class InsightsPage(QObject):
     shortcut = "Ctrl+4"
     selection_changed = Signal(object)  # never a posting: the page shows figures
     loaded = Signal()  # a read is over: every figure on show is new (tests wait on it)
+    part_shown = Signal()  # a part of the figures (or the read's failure) is on show
 
     def __init__(self, parts: WindowParts) -> None:
         super().__init__(parts.window)
@@ -254,11 +255,13 @@ class InsightsPage(QObject):
             self.overview = part
             self._show_overview(part)
             self.reading = False
+            self.part_shown.emit()
         elif isinstance(part, insights.Answers):
             self.answers = part
             self._show_answers(part)
             self.answering = False
             self.status.setText("")
+            self.part_shown.emit()
         else:
             self._choices_stale = False
             self.bar.offer(*part)  # type: ignore[misc]
@@ -271,6 +274,7 @@ class InsightsPage(QObject):
             return
         self.reading = self.answering = False
         self.status.setText(f"The figures could not be read: {error}")
+        self.part_shown.emit()
 
     def _show_overview(self, overview: insights.Overview) -> None:
         search = self._parts.search().strip()
