@@ -25,8 +25,6 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from desktop.core.posting import WORK_MODELS
-
 KINDS = ("stage", "work", "type", "location", "posted", "applied", "salary")
 _TERM = re.compile(
     r'(?<!\S)(stage|work|type|location|posted|applied|salary):(?:"([^"]*)"?|(\S+))',
@@ -70,6 +68,10 @@ def _accepted(kind: str, value: str) -> object:
     if not folded:
         return None
     if kind == "work":
+        # Imported here: every command that reads the list or the board loads this module,
+        # and the posting types cost 20 ms to load (read once a work-model term is used).
+        from desktop.core.posting import WORK_MODELS
+
         return next((m for m in WORK_MODELS if m.casefold() == folded), None)
     if kind in ("posted", "applied"):
         return _days(folded)

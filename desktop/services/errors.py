@@ -23,6 +23,10 @@ class NotFound(ServiceError, LookupError):
     """What the call named is not in the library (any more)."""
 
 
+class PostingNotFound(NotFound):
+    """No posting with that id (deleted since, say)."""
+
+
 class Invalid(ServiceError, ValueError):
     """The input is wrong; nothing was saved."""
 

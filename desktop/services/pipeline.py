@@ -20,16 +20,16 @@ from desktop.core.pipeline import (
 )
 from desktop.deferred_import import deferred
 from desktop.services.changes import Changes, Result
-from desktop.services.errors import Invalid, NotFound
+from desktop.services.errors import Invalid, NotFound, PostingNotFound
 from desktop.services.library import Library
-from desktop.services.postings import PostingNotFound
-from desktop.services.reapply import with_markers
 from desktop.storage import board_sql, pipeline_sql, record_errors
 
 if TYPE_CHECKING:
+    from desktop.services import reapply
     from desktop.storage import pipeline_records as records
-else:  # the ORM, loaded after the window's first paint
+else:  # the ORM, loaded after the window's first paint; the re-apply markers when read
     records = deferred("desktop.storage.pipeline_records")
+    reapply = deferred("desktop.services.reapply")
 
 
 class UnknownStage(NotFound):
@@ -69,7 +69,7 @@ def load_board(db: Library, search: str = "", per_column: int | None = COLUMN_PA
             for stage in stages
             for card in board_sql.cards(connection, search, stage_id=stage.id, limit=per_column)
         ]
-    return Board(stages, with_markers(db, cards))
+    return Board(stages, reapply.with_markers(db, cards))
 
 
 def column_cards(
@@ -78,14 +78,14 @@ def column_cards(
     """More of one column, for when the user scrolls past what was read."""
     with db.querying() as connection:
         cards = board_sql.cards(connection, search, stage_id=stage_id, offset=offset, limit=limit)
-    return with_markers(db, cards)
+    return reapply.with_markers(db, cards)
 
 
 def cards_of(db: Library, posting_ids: Collection[int]) -> list[Card]:
     """The board cards of these postings (to show a change in place), in board order."""
     with db.querying() as connection:
         cards = board_sql.cards(connection, posting_ids=posting_ids)
-    return with_markers(db, cards)
+    return reapply.with_markers(db, cards)
 
 
 def resolve_stage(db: Library, name: str) -> StageInfo:

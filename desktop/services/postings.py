@@ -11,7 +11,7 @@ from desktop.core.listing import PostingRow, SortKey
 from desktop.core.posting import PostingDocument
 from desktop.deferred_import import deferred
 from desktop.services.changes import Changes, Result
-from desktop.services.errors import Invalid, NotFound
+from desktop.services.errors import Invalid, NotFound, PostingNotFound  # noqa: F401 (re-exported)
 from desktop.services.library import Library
 from desktop.storage import posting_documents, posting_list
 
@@ -32,10 +32,6 @@ else:  # the ORM, the keyring and the save checks: loaded after the window's fir
 
 class InvalidPosting(Invalid):
     """A posting that cannot be saved as it is; the message says what to fix."""
-
-
-class PostingNotFound(NotFound):
-    """No posting with that id (deleted since, say)."""
 
 
 def _now() -> datetime:
@@ -225,11 +221,7 @@ def iter_documents(db: Library) -> Iterator[PostingDocument]:
     """Every posting's document in id order, read as one snapshot a chunk at a time, so the
     whole library is never in memory at once (an export of 100,000 postings, say)."""
     with db.querying() as connection:
-        connection.execute("BEGIN")  # one read transaction: one snapshot, however long
-        try:
-            yield from posting_documents.iter_documents(connection)
-        finally:
-            connection.rollback()
+        yield from posting_documents.iter_documents(connection)
 
 
 def all_documents(db: Library) -> list[PostingDocument]:

@@ -19,11 +19,16 @@ from contextlib import contextmanager
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from desktop.storage import backups, library_files, migrate
+from desktop.deferred_import import deferred
+from desktop.storage import library_files, migrate
 
 if TYPE_CHECKING:
     from sqlalchemy.engine import Engine
     from sqlalchemy.orm import Session, sessionmaker
+
+    from desktop.storage import backups
+else:  # only a migration takes a backup first: every command would pay for it
+    backups = deferred("desktop.storage.backups")
 
 DATABASE_FILENAME = "jobdeck.db"
 BUSY_TIMEOUT_MS = 5000
