@@ -185,7 +185,10 @@ def run(db: Library, args: argparse.Namespace) -> int:
             refused += 1
             continue
         source = "stdin" if path == "-" else path
-        outcomes = importing.import_documents(db, results, decision, dry_run=args.dry_run)
+        # A table's row repeating a saved posting adds its dated stages the history lacks.
+        outcomes = importing.import_documents(
+            db, results, decision, dry_run=args.dry_run, add_history=table
+        )
         for outcome, repeat in _with_reapply(db, outcomes, started):
             doc, duplicate = outcome.document, outcome.duplicate
             for warning in outcome.warnings:

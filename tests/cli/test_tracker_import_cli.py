@@ -314,3 +314,51 @@ def test_an_excel_workbook_is_imported_with_its_dates(
     assert docs["Acme"]["stage"] == "Interviewing" and docs["Beta"]["stage"] == "Saved"
     assert trail(docs["Acme"])[0][0] == "Applied"
     assert docs["Acme"]["stage_history"][0]["at"][:10] == "2026-09-03"
+
+
+def test_a_sheet_dates_the_application_of_a_posting_saved_before(
+    capsys, data_dir: Path, tmp_path: Path
+) -> None:
+    link = "https://jobs.example.org/wrenfield/3"
+    saved = tmp_path / "saved.csv"
+    saved.write_text(f"Company,Title,Link,Date Saved\nWrenfield,Designer,{link},2026-10-05\n")
+    code, _, err = run(capsys, "--data-dir", str(data_dir), "import", str(saved))
+    assert code == 0, err
+    sheet = tmp_path / "applied.csv"
+    sheet.write_text(
+        "Company,Title,Link,Status,Date Applied,Notes\n"
+        f"Wrenfield,Designer,{link},Applied,2026-10-02,Portfolio sent\n"
+    )
+    code, out, err = run(capsys, "--data-dir", str(data_dir), "import", str(sheet))
+    assert code == 0, err
+    assert "updated #1 Wrenfield: Designer" in out
+    doc = exported(capsys, data_dir)["Wrenfield"]
+    assert doc["stage"] == "Applied"
+    assert [(c["stage"], c["at"][:10]) for c in doc["stage_history"]] == [
+        ("Saved", "2026-10-02"),
+        ("Applied", "2026-10-02"),
+    ]
+    assert [n["text"] for n in doc["notes"]] == ["Portfolio sent"]
+    code, out, err = run(capsys, "--data-dir", str(data_dir), "import", str(sheet))
+    assert code == 0, err
+    assert "unchanged #1 Wrenfield: Designer" in out
+
+
+def test_a_stage_the_sheet_dates_after_the_current_one_is_named_and_left_out(
+    capsys, data_dir: Path, tmp_path: Path
+) -> None:
+    link = "https://jobs.example.org/wrenfield/4"
+    first = tmp_path / "first.csv"
+    first.write_text(
+        f"Company,Title,Link,Status,Status Date\nWrenfield,Writer,{link},Offer,2026-10-10\n"
+    )
+    assert run(capsys, "--data-dir", str(data_dir), "import", str(first))[0] == 0
+    later = tmp_path / "later.csv"
+    later.write_text(
+        f"Company,Title,Link,Status,Status Date\nWrenfield,Writer,{link},Interview,2026-10-15\n"
+    )
+    code, out, err = run(capsys, "--data-dir", str(data_dir), "import", str(later))
+    assert code == 0, err
+    (note,) = [line for line in out.splitlines() if "Interviewing" in line]
+    assert "would come after “Offer”" in note and "left out" in note
+    assert exported(capsys, data_dir)["Wrenfield"]["stage"] == "Offer"
