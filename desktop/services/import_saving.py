@@ -262,26 +262,25 @@ def write_histories(session: Session, jobs: Sequence[SaveJob], outcomes: list[Wr
     session.flush()
     connection = session.connection().connection.dbapi_connection
     places = pipeline_sql.stage_places(connection)  # type: ignore[arg-type]
-    for index, posting_id, doc in repeated:
-        try:
-            merge = pipeline_sql.add_history(
-                connection,  # type: ignore[arg-type]
-                posting_id,
-                doc.stage,
-                doc.stage_history,
-                places,
-            )
-        except record_errors.PostingMissing as error:
-            raise PostingNotFound(str(error)) from None
-        if not merge.is_empty or merge.left_out:
-            label = f"{doc.company or '?'}: {doc.title or '?'}"
-            notes = tuple(f"{label}: {reason}" for reason in merge.left_out)
-            outcome = outcomes[index]
-            outcomes[index] = (
-                Written(outcome.posting_id, outcome.created, outcome.changed, outcome.notes + notes)
-                if merge.is_empty
-                else _touched(outcome, notes)
-            )
+    try:
+        merges = pipeline_sql.add_histories(
+            connection,  # type: ignore[arg-type]
+            [(posting_id, doc.stage, doc.stage_history) for _, posting_id, doc in repeated],
+            places,
+        )
+    except record_errors.PostingMissing as error:
+        raise PostingNotFound(str(error)) from None
+    for (index, _, doc), merge in zip(repeated, merges, strict=True):
+        if merge.is_empty and not merge.left_out:
+            continue
+        label = f"{doc.company or '?'}: {doc.title or '?'}"
+        notes = tuple(f"{label}: {reason}" for reason in merge.left_out)
+        outcome = outcomes[index]
+        outcomes[index] = (
+            Written(outcome.posting_id, outcome.created, outcome.changed, outcome.notes + notes)
+            if merge.is_empty
+            else _touched(outcome, notes)
+        )
 
 
 def write_agendas(

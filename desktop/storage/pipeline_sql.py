@@ -229,42 +229,71 @@ def stage_places(conn: sqlite3.Connection) -> dict[str, tuple[int, StagePlace]]:
     }
 
 
-def add_history(
+RowHistory = tuple[int, "str | None", "Sequence[StageChange]"]  # posting, row's stage, dated stages
+
+
+def add_histories(
     conn: sqlite3.Connection,
-    posting_id: int,
-    row_stage: str | None,
-    row_history: Sequence[StageChange],
+    rows: Sequence[RowHistory],
     places: dict[str, tuple[int, StagePlace]],
-) -> HistoryMerge:
-    """Add a tracker row's dated stages that the posting's history lacks
+) -> list[HistoryMerge]:
+    """Add each tracker row's dated stages that its posting's history lacks
     (``core.history_merge``): new entries, earlier ones moved back, the posting moved to the
-    row's stage when that comes later in the pipeline. ``places`` is ``stage_places(conn)``.
-    Returns what was done. Raises PostingMissing."""
+    row's stage when that comes later in the pipeline. ``rows`` are (posting id, the row's
+    stage, its dated stages); ``places`` is ``stage_places(conn)``. The postings' stages and
+    histories are read in two queries, not two a row; a posting two rows repeat is read again
+    after the first changed it. Returns what was done, a merge per row. Raises
+    PostingMissing."""
     from desktop.core.history_merge import merged_history
 
-    row = conn.execute(
-        "SELECT s.name FROM postings AS p JOIN stages AS s ON s.id = p.stage_id WHERE p.id = ?",
-        (posting_id,),
-    ).fetchone()
-    if row is None:
-        raise PostingMissing(f"There is no posting with id {posting_id}.")
-    merge = merged_history(
-        timeline(conn, posting_id),
-        row[0],
-        row_stage,
-        row_history,
-        {name: place for name, (_, place) in places.items()},
-    )
-    if merge.is_empty:
-        return merge
+    by_name = {name: place for name, (_, place) in places.items()}
     ids = {" ".join(name.split()).casefold(): stage_id for name, (stage_id, _) in places.items()}
-    set_change_times(conn, dict(merge.moved_back))
-    for change in merge.added:  # oldest first: equal times keep this order by id
-        add_change(conn, posting_id, ids[" ".join(change.stage.split()).casefold()], change.at)
-    if merge.new_stage is not None:
-        stage_id = ids[" ".join(merge.new_stage.split()).casefold()]
-        conn.execute(
-            "UPDATE postings SET stage_id = ?, stage_order = ? WHERE id = ?",
-            (stage_id, order_for_index(conn, stage_id, None, posting_id), posting_id),
+    current, timelines = _stages_and_timelines(conn, {posting_id for posting_id, _, _ in rows})
+    merges: list[HistoryMerge] = []
+    for posting_id, row_stage, row_history in rows:
+        if posting_id not in current:
+            raise PostingMissing(f"There is no posting with id {posting_id}.")
+        merge = merged_history(
+            timelines.get(posting_id, []), current[posting_id], row_stage, row_history, by_name
         )
-    return merge
+        merges.append(merge)
+        if merge.is_empty:
+            continue
+        set_change_times(conn, dict(merge.moved_back))
+        for change in merge.added:  # oldest first: equal times keep this order by id
+            add_change(conn, posting_id, ids[" ".join(change.stage.split()).casefold()], change.at)
+        if merge.new_stage is not None:
+            stage_id = ids[" ".join(merge.new_stage.split()).casefold()]
+            conn.execute(
+                "UPDATE postings SET stage_id = ?, stage_order = ? WHERE id = ?",
+                (stage_id, order_for_index(conn, stage_id, None, posting_id), posting_id),
+            )
+        again = _stages_and_timelines(conn, {posting_id})
+        current[posting_id], timelines[posting_id] = again[0][posting_id], again[1][posting_id]
+    return merges
+
+
+def _stages_and_timelines(
+    conn: sqlite3.Connection, posting_ids: set[int]
+) -> tuple[dict[int, str], dict[int, list[TimelineEntry]]]:
+    """Each posting's current stage name and its history, oldest first."""
+    marks = ", ".join("?" * len(posting_ids))
+    wanted = sorted(posting_ids)
+    current = dict(
+        conn.execute(
+            "SELECT p.id, s.name FROM postings AS p JOIN stages AS s ON s.id = p.stage_id "
+            f"WHERE p.id IN ({marks})",
+            wanted,
+        ).fetchall()
+    )
+    timelines: dict[int, list[TimelineEntry]] = {posting_id: [] for posting_id in current}
+    for posting_id, change_id, stage, color, stored in conn.execute(
+        "SELECT c.posting_id, c.id, s.name, s.color, c.at FROM stage_changes AS c "
+        f"JOIN stages AS s ON s.id = c.stage_id WHERE c.posting_id IN ({marks}) "
+        "ORDER BY c.posting_id, c.at, c.id",
+        wanted,
+    ):
+        at = readable_datetime(stored)
+        if at is not None:
+            timelines[posting_id].append(TimelineEntry(change_id, stage, color, at))
+    return current, timelines

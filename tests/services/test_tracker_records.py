@@ -125,3 +125,20 @@ def test_a_stage_dated_after_the_current_one_is_left_out_and_said(db: Library) -
     assert [s for s, _ in stages_of(db, posting_id)] == ["Saved", "Offer"]
     (said,) = [n for n in result.notes if "Interviewing" in n]
     assert "Offer" in said and "left out" in said
+
+
+def test_two_rows_repeating_one_posting_both_add_their_stages(db: Library) -> None:
+    posting_id = saved_from_a_board(db)
+    result = import_sheet(
+        db,
+        "Company,Title,Link,Status,Date Applied,Status Date\n"
+        f"Northwind Traders,Data Analyst,{LINK},Applied,2026-10-02,\n"
+        f"Northwind Traders,Data Analyst,{LINK},Interview,2026-10-02,2026-10-20\n",
+    )
+    assert result.updated == 2
+    assert pipeline.application(db, posting_id).stage == "Interviewing"
+    assert stages_of(db, posting_id) == [
+        ("Saved", "2026-10-02"),
+        ("Applied", "2026-10-02"),
+        ("Interviewing", "2026-10-20"),
+    ]
