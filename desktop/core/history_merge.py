@@ -52,8 +52,12 @@ class HistoryMerge:
         return not self.added and not self.moved_back and self.new_stage is None
 
 
-def _key(stage: str) -> str:
+def stage_key(stage: str) -> str:
+    """A stage's name as compared: any case or spacing."""
     return " ".join(stage.split()).casefold()
+
+
+_key = stage_key
 
 
 def merged_history(
@@ -69,14 +73,14 @@ def merged_history(
     ``places`` gives each stage of the library (by name, any case) its place in the pipeline;
     a stage missing from it is left out with a note (the caller's library lacks it).
     """
-    folded_places = {_key(name): place for name, place in places.items()}
     have = {_key(entry.stage) for entry in timeline}
     new: list[StageChange] = []
     for change in sorted(row_history, key=lambda c: c.at):
         if _key(change.stage) not in have and all(_key(n.stage) != _key(change.stage) for n in new):
             new.append(change)
-    if not new:
+    if not new:  # the usual row read again: nothing to add, nothing more to work out
         return HistoryMerge()
+    folded_places = {_key(name): place for name, place in places.items()}
     left_out: list[str] = []
     known = [c for c in new if _key(c.stage) in folded_places]
     left_out += [

@@ -244,39 +244,50 @@ def add_histories(
     histories are read in two queries, not two a row; a posting two rows repeat is read again
     after the first changed it. Returns what was done, a merge per row. Raises
     PostingMissing."""
-    from desktop.core.history_merge import merged_history
+    from desktop.core.history_merge import HistoryMerge, merged_history, stage_key
 
     by_name = {name: place for name, (_, place) in places.items()}
-    ids = {" ".join(name.split()).casefold(): stage_id for name, (stage_id, _) in places.items()}
-    current, timelines = _stages_and_timelines(conn, {posting_id for posting_id, _, _ in rows})
+    ids = {stage_key(name): stage_id for name, (stage_id, _) in places.items()}
+    current, histories = _stages_and_histories(conn, {posting_id for posting_id, _, _ in rows})
     merges: list[HistoryMerge] = []
     for posting_id, row_stage, row_history in rows:
         if posting_id not in current:
             raise PostingMissing(f"There is no posting with id {posting_id}.")
-        merge = merged_history(
-            timelines.get(posting_id, []), current[posting_id], row_stage, row_history, by_name
-        )
+        stored = histories[posting_id]
+        had = {stage_key(stage) for _, stage, _, _ in stored}
+        if all(stage_key(change.stage) in had for change in row_history):
+            merges.append(HistoryMerge())  # the usual row read again: its stages are there
+            continue
+        timeline = [
+            TimelineEntry(change_id, stage, color, at)
+            for change_id, stage, color, text in stored
+            if (at := readable_datetime(text)) is not None
+        ]
+        merge = merged_history(timeline, current[posting_id], row_stage, row_history, by_name)
         merges.append(merge)
         if merge.is_empty:
             continue
         set_change_times(conn, dict(merge.moved_back))
         for change in merge.added:  # oldest first: equal times keep this order by id
-            add_change(conn, posting_id, ids[" ".join(change.stage.split()).casefold()], change.at)
+            add_change(conn, posting_id, ids[stage_key(change.stage)], change.at)
         if merge.new_stage is not None:
-            stage_id = ids[" ".join(merge.new_stage.split()).casefold()]
+            stage_id = ids[stage_key(merge.new_stage)]
             conn.execute(
                 "UPDATE postings SET stage_id = ?, stage_order = ? WHERE id = ?",
                 (stage_id, order_for_index(conn, stage_id, None, posting_id), posting_id),
             )
-        again = _stages_and_timelines(conn, {posting_id})
-        current[posting_id], timelines[posting_id] = again[0][posting_id], again[1][posting_id]
+        again = _stages_and_histories(conn, {posting_id})
+        current[posting_id], histories[posting_id] = again[0][posting_id], again[1][posting_id]
     return merges
 
 
-def _stages_and_timelines(
+StoredChange = tuple[int, str, str, str]  # change id, stage, colour, time as stored
+
+
+def _stages_and_histories(
     conn: sqlite3.Connection, posting_ids: set[int]
-) -> tuple[dict[int, str], dict[int, list[TimelineEntry]]]:
-    """Each posting's current stage name and its history, oldest first."""
+) -> tuple[dict[int, str], dict[int, list[StoredChange]]]:
+    """Each posting's current stage name and its history as stored, oldest first."""
     marks = ", ".join("?" * len(posting_ids))
     wanted = sorted(posting_ids)
     current = dict(
@@ -286,14 +297,12 @@ def _stages_and_timelines(
             wanted,
         ).fetchall()
     )
-    timelines: dict[int, list[TimelineEntry]] = {posting_id: [] for posting_id in current}
-    for posting_id, change_id, stage, color, stored in conn.execute(
+    histories: dict[int, list[StoredChange]] = {posting_id: [] for posting_id in current}
+    for posting_id, *change in conn.execute(
         "SELECT c.posting_id, c.id, s.name, s.color, c.at FROM stage_changes AS c "
         f"JOIN stages AS s ON s.id = c.stage_id WHERE c.posting_id IN ({marks}) "
         "ORDER BY c.posting_id, c.at, c.id",
         wanted,
     ):
-        at = readable_datetime(stored)
-        if at is not None:
-            timelines[posting_id].append(TimelineEntry(change_id, stage, color, at))
-    return current, timelines
+        histories[posting_id].append(tuple(change))  # type: ignore[arg-type]
+    return current, histories
