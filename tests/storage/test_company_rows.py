@@ -57,3 +57,26 @@ def test_a_new_company_met_in_one_batch_is_stored_as_saved_one_by_one(tmp_path: 
     assert [n.title for n in profile.news] == ["Launch", "Hiring"]
     together.close()
     apart.close()
+
+
+def test_a_known_company_read_again_with_nothing_new_keeps_what_is_stored(
+    tmp_path: Path,
+) -> None:
+    """An export repeats an employer's data in each posting: reading it again changes nothing
+    (and the stored rows are not rewritten), while anything new is still folded in."""
+    library = open_library(tmp_path / "library")
+    first = _documents()[0]
+    postings.create_postings(library, [first])
+    postings.create_postings(library, [first.with_changes(title="Again")])
+    stored = {(d.title, d.industries, d.company_profile) for d in postings.all_documents(library)}
+    assert {(title, industries) for title, industries, _ in stored} == {
+        ("First", ("Maps",)),
+        ("Again", ("Maps",)),
+    }
+    profile = next(iter(stored))[2]
+    assert profile is not None and profile.description == "Maps for cyclists."
+    assert [(y.year, y.count) for y in profile.h1b.by_year] == [(2024, 3), (2023, 1)]
+    postings.create_postings(library, [_documents()[1].with_changes(title="Newer")])
+    newest = {d.title: d for d in postings.all_documents(library)}["First"]
+    assert newest.industries == ("Maps", "Cycling")
+    library.close()
