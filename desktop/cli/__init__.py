@@ -22,6 +22,7 @@ from desktop.cli import documents as cli_documents
 from desktop.cli import export as export_command
 from desktop.cli import facts as cli_facts
 from desktop.cli import importing as import_command
+from desktop.cli import labels as cli_labels
 from desktop.cli import login as cli_login
 from desktop.cli import notes as cli_notes
 from desktop.cli import pipeline as cli_pipeline
@@ -64,6 +65,7 @@ def build_parser() -> argparse.ArgumentParser:
     cli_contacts.add_contact_commands(commands, [data_dir])
     cli_facts.add_facts_command(commands, [data_dir])
     cli_documents.add_document_commands(commands, [data_dir])
+    cli_labels.add_label_commands(commands, [data_dir])
     return parser
 
 
@@ -87,6 +89,7 @@ COMMANDS: dict[str, Callable[[Library, argparse.Namespace], int]] = {
     "attach": cli_documents.run_attach,
     "documents": cli_documents.run_documents,
     "detach": cli_documents.run_detach,
+    "label": cli_labels.run_label,
 }
 
 

@@ -1,5 +1,6 @@
 """``jobdeck export --format json|csv [-o FILE] [--stage S] [--from DAY] [--to DAY]
-[--search TEXT]`` and ``jobdeck report --from DAY --to DAY -o log.pdf [--name NAME]``."""
+[--search TEXT] [--documents FILES.zip]`` (or ``--documents`` alone: only the files) and
+``jobdeck report --from DAY --to DAY -o log.pdf [--name NAME]``."""
 
 from __future__ import annotations
 
@@ -42,7 +43,12 @@ def add_export_command(commands: Any, parents: list[argparse.ArgumentParser]) ->
         "that ends with each application's dates: applied on, first response, interviews and "
         "every stage with its day. The CSV can be limited to a stage, a period or a search.",
     )
-    export_cmd.add_argument("--format", choices=("json", "csv"), required=True)
+    export_cmd.add_argument("--format", choices=("json", "csv"))
+    export_cmd.add_argument(
+        "--documents",
+        metavar="FILES.zip",
+        help="also (or, without --format, only) write the document files to a zip",
+    )
     export_cmd.add_argument("-o", "--output", metavar="FILE", help="write to FILE, not stdout")
     _add_filters(export_cmd, "postings")
     report_cmd = commands.add_parser(
@@ -75,7 +81,24 @@ def _period_checked(args: argparse.Namespace) -> bool:
     return True
 
 
+def _write_documents(db: Library, target: Path) -> int:
+    from desktop.services import document_zip
+
+    written = document_zip.write_documents_zip(db, target)
+    print(f"{written.files} document files written to {target}", file=sys.stderr)
+    for name in written.missing:
+        print(f"  missing from the library folder, left out: {name}", file=sys.stderr)
+    return EXIT_FAILED if written.missing else EXIT_OK
+
+
 def run_export(db: Library, args: argparse.Namespace) -> int:
+    if args.format is None:
+        if not args.documents:
+            print(
+                "jobdeck export: give --format json|csv, or --documents FILES.zip", file=sys.stderr
+            )
+            return 2
+        return _write_documents(db, Path(args.documents))
     which = _which(args)
     if which is not None and args.format != "csv":
         print(
@@ -86,14 +109,16 @@ def run_export(db: Library, args: argparse.Namespace) -> int:
         return EXIT_FAILED
     if not _period_checked(args):
         return EXIT_FAILED
+    # The files first: a zip that cannot be written stops the export before anything else.
+    files = _write_documents(db, Path(args.documents)) if args.documents else EXIT_OK
     if not args.output:
         if args.format == "json":
             export.write_json(db, sys.stdout)
         else:
             export.write_csv(db, sys.stdout, which)
-        return EXIT_OK
+        return files
     export.export_to_file(db, Path(args.output), as_csv=args.format == "csv", which=which)
-    return EXIT_OK
+    return files
 
 
 def run_report(db: Library, args: argparse.Namespace) -> int:

@@ -48,7 +48,13 @@ def add_import_command(commands: Any, parents: list[argparse.ArgumentParser]) ->
         "Exit 0 when every input was imported, 1 when any was refused.",
     )
     import_cmd.add_argument(
-        "paths", nargs="+", metavar="PATH", help="a file, an http(s) link, or - for stdin"
+        "paths", nargs="*", metavar="PATH", help="a file, an http(s) link, or - for stdin"
+    )
+    import_cmd.add_argument(
+        "--documents",
+        metavar="FILES.zip",
+        help="the document files of an export (jobdeck export --documents), stored first, each "
+        "checked against its SHA-256",
     )
     import_cmd.add_argument("--dry-run", action="store_true", help="read and report; save nothing")
     import_cmd.add_argument(
@@ -69,6 +75,20 @@ def add_import_command(commands: Any, parents: list[argparse.ArgumentParser]) ->
         '"Sent on", ...}, "statuses": {"Phone call": "Screening"}} (default: the detected '
         "preset, else the header synonyms)",
     )
+
+
+def _import_documents_zip(db: Library, source: Path, dry_run: bool, report: Any) -> int:
+    """Store the files of a documents zip; returns how many were refused."""
+    from desktop.services import document_zip
+
+    if dry_run:
+        print(f"dry run: {source} not read (document files are only stored)", file=report)
+        return 0
+    read = document_zip.read_documents_zip(db, source)
+    print(f"documents: {read.stored} stored, {read.already} already in the library", file=report)
+    for line in read.refused:
+        print(f"refused {source}: {line}", file=sys.stderr)
+    return len(read.refused)
 
 
 DECISIONS = {  # --on-duplicate: the name of an importing.Decision
@@ -169,6 +189,11 @@ def run(db: Library, args: argparse.Namespace) -> int:
     refused = 0
     documents: list[dict[str, object]] = []
     report = sys.stderr if args.json else sys.stdout  # keep stdout pure JSON with --json
+    if not args.paths and not args.documents:
+        print("jobdeck import: give a PATH to import, or --documents FILES.zip", file=sys.stderr)
+        return 2
+    if args.documents:
+        refused += _import_documents_zip(db, Path(args.documents), args.dry_run, report)
     Status = importing.Status
     started = datetime.now(UTC)
     for path in args.paths:

@@ -29,6 +29,13 @@ def add_board_commands(commands: Any, parents: list[argparse.ArgumentParser]) ->
     commands.add_parser("stages", parents=parents, help="list the application stages")
     listing = commands.add_parser("list", parents=parents, help="list postings with their stage")
     listing.add_argument("--stage", metavar="NAME", help="only postings in this stage")
+    listing.add_argument(
+        "--label",
+        action="append",
+        default=[],
+        metavar="NAME",
+        help="only applications carrying this label (repeat: all of them)",
+    )
     listing.add_argument("--json", action="store_true", help="print JSON instead of a table")
     move = commands.add_parser("move", parents=parents, help="move a posting to another stage")
     move.add_argument("posting_id", metavar="ID", type=arguments.posting_id)
@@ -57,7 +64,11 @@ def run_list(db: Library, args: argparse.Namespace) -> int:
             stage_id = pipeline.resolve_stage(db, args.stage).id
         except pipeline.UnknownStage as error:
             return _usage(str(error))
-    rows = postings.list_postings(db, stage_id=stage_id)
+    from desktop.core.filter_terms import term
+
+    # The search box's own syntax: label:remote, label:"full remote".
+    search = " ".join(term("label", name) for name in args.label)
+    rows = postings.list_postings(db, search, stage_id=stage_id)
     if args.json:
         listed = [
             {
@@ -66,6 +77,7 @@ def run_list(db: Library, args: argparse.Namespace) -> int:
                 "title": r.title,
                 "stage": r.stage,
                 "posted_at": r.posted_at.isoformat() if r.posted_at else None,
+                "labels": [label.name for label in r.labels],
             }
             for r in rows
         ]

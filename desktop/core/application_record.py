@@ -1,9 +1,10 @@
 """The application's own records as the JSON export carries them (posting-document.md):
 ``notes``, ``contacts`` (with their roles in this application), ``documents`` (with each file's
-SHA-256), ``applied_at``, ``rating`` and ``referral``.
+SHA-256), ``applied_at``, ``rating``, ``referral`` and ``labels`` (name and colour each).
 
 ``jobdeck import`` of an export puts them back: notes as written, contacts found by company and
-name (or made), documents as rows naming their file by hash, the facts as set.
+name (or made), documents as rows naming their file by hash, the facts as set, labels found by
+name (or made with the exported colour).
 """
 
 from __future__ import annotations
@@ -14,8 +15,9 @@ from datetime import date, datetime
 from typing import Any
 
 from desktop.core.contacts import ContactFields
+from desktop.core.labels import DEFAULT_COLOR, LabelProblem, checked_color, checked_name
 
-KEYS = ("notes", "contacts", "documents", "applied_at", "rating", "referral")
+KEYS = ("notes", "contacts", "documents", "applied_at", "rating", "referral", "labels")
 
 
 @dataclass(frozen=True)
@@ -41,6 +43,12 @@ class DocumentRecord:
 
 
 @dataclass(frozen=True)
+class LabelRecord:
+    name: str
+    color: str  # "#rrggbb"
+
+
+@dataclass(frozen=True)
 class ApplicationRecord:
     notes: tuple[NoteRecord, ...] = ()
     contacts: tuple[ContactRecord, ...] = ()
@@ -48,6 +56,7 @@ class ApplicationRecord:
     applied_at: datetime | None = None  # the user's own date (not the move to Applied)
     rating: int | None = None
     referral: bool | None = None
+    labels: tuple[LabelRecord, ...] = ()
 
     def is_empty(self) -> bool:
         return self == ApplicationRecord()
@@ -74,6 +83,7 @@ def record_json(record: ApplicationRecord) -> dict[str, Any]:
         "applied_at": record.applied_at.isoformat() if record.applied_at else None,
         "rating": record.rating,
         "referral": record.referral,
+        "labels": [{"name": label.name, "color": label.color} for label in record.labels],
     }  # fmt: skip
 
 
@@ -162,6 +172,15 @@ def record_from(
     referral = obj.get("referral")
     if referral is not None and not isinstance(referral, bool):
         raise error("referral must be true, false or null")
+    labels = []
+    for i, label in enumerate(_objects(obj, "labels", error)):
+        where = f"labels[{i}]"
+        try:
+            name = checked_name(_text(label, "name", where, error))
+            color = checked_color(label.get("color") or DEFAULT_COLOR)
+        except LabelProblem as problem:
+            raise error(f"{where}: {problem}") from None
+        labels.append(LabelRecord(name, color))
     return ApplicationRecord(
         notes,
         tuple(contacts),
@@ -169,4 +188,5 @@ def record_from(
         parse_time(applied, "applied_at") if isinstance(applied, str) else None,
         rating,
         referral,
+        tuple(labels),
     )

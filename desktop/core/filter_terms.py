@@ -15,6 +15,7 @@ a term is searched as words.
 | ``posted:30d`` | posted in the last 30 days |
 | ``applied:30d`` | applied to in the last 30 days (the user's date, else the move to Applied) |
 | ``salary:yes`` / ``salary:no`` | with (without) a salary |
+| ``label:NAME`` | carrying that label (``core.labels``; names compared without case) |
 
 Names holding spaces are quoted: ``stage:"Phone screen"``. A term whose value is not one of
 these forms (``posted:soon``) is not a term: it is searched as words.
@@ -25,9 +26,11 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-KINDS = ("stage", "work", "type", "location", "posted", "applied", "salary")
+from desktop.core.labels import name_key
+
+KINDS = ("stage", "work", "type", "location", "posted", "applied", "salary", "label")
 _TERM = re.compile(
-    r'(?<!\S)(stage|work|type|location|posted|applied|salary):(?:"([^"]*)"?|(\S+))',
+    r'(?<!\S)(stage|work|type|location|posted|applied|salary|label):(?:"([^"]*)"?|(\S+))',
     re.IGNORECASE,
 )
 _DAYS = re.compile(r"^(\d{1,5})d$", re.IGNORECASE)
@@ -46,6 +49,7 @@ class FilterTerms:
     posted_days: int | None = None
     applied_days: int | None = None
     salary: bool | None = None
+    labels: tuple[str, ...] = ()  # label names as compared (core.labels.name_key)
     terms: tuple[str, ...] = field(default=())  # each term as found, in order
 
     @property
@@ -79,6 +83,8 @@ def _accepted(kind: str, value: str) -> object:
         return {"yes": True, "no": False}.get(folded)
     if kind == "location":
         return " ".join(value.split())
+    if kind == "label":
+        return name_key(value)
     return folded  # stage, type
 
 
@@ -111,6 +117,7 @@ def filter_terms(text: str) -> FilterTerms:
         posted_days=min(posted) if posted else None,  # type: ignore[type-var]
         applied_days=min(applied) if applied else None,  # type: ignore[type-var]
         salary=salary[-1] if len(salary) == 1 else None,  # type: ignore[arg-type]
+        labels=tuple(values["label"]),  # type: ignore[arg-type]
         terms=tuple(found),
     )
 

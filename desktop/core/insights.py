@@ -38,7 +38,7 @@ class Filters:
     """Which applications count, besides the period."""
 
     search: str = ""  # the search box's words (full-text)
-    label: str | None = None  # a card label colour, "#rrggbb"
+    label: str | None = None  # a label's name (any case)
     employment_type: str | None = None  # as stored ("Full-time"), compared without case
 
 

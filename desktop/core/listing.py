@@ -10,6 +10,7 @@ from typing import TYPE_CHECKING
 from desktop.core.display import salary_display
 
 if TYPE_CHECKING:  # a type only: the posting types take 20 ms to load, the list never needs them
+    from desktop.core.labels import Label
     from desktop.core.posting import Salary
 
 
@@ -47,6 +48,11 @@ class PostingRow:
     stage_since: datetime | None = None  # when it entered its current stage
     last_activity: datetime | None = None  # latest stage change, note, document or task done
     deadline: str | None = None  # the posting's valid_through, as the source gave it
+    labels: tuple[Label, ...] = ()  # the application's labels, by name
+
+    @property
+    def labels_shown(self) -> str:
+        return ", ".join(label.name for label in self.labels)
 
     @property
     def salary_shown(self) -> str:

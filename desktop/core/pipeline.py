@@ -11,6 +11,7 @@ from datetime import datetime
 from typing import TYPE_CHECKING
 
 from desktop.core import display  # light; core.posting's types load with a card's salary
+from desktop.core.labels import Label
 
 if TYPE_CHECKING:
     from desktop.core.posting import Salary
@@ -34,7 +35,7 @@ class Card:
     title: str
     salary: Salary | None
     entered_at: datetime | None  # when the posting entered its current stage
-    label_color: str | None
+    labels: tuple[Label, ...]  # the application's labels, by name
     others_at_company: int = 0  # other postings at the same employer (the board's marker)
 
     @property
@@ -55,14 +56,14 @@ class TimelineEntry:
 class Application:
     """The user's application for one posting: where it stands and how it got there.
 
-    Stored in the posting's own row today (its stage, its place in the column, its label) with
-    the stage history beside it; the noun is here so that what is tracked has its own name.
+    Stored in the posting's own row today (its stage, its place in the column) with the stage
+    history and its labels beside it; the noun is here so that what is tracked has its own name.
     """
 
     posting_id: int
     stage: str
     stage_color: str
-    label_color: str | None
+    labels: tuple[Label, ...]
     timeline: tuple[TimelineEntry, ...]  # every stage it entered, oldest first
 
     @property

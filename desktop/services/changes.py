@@ -28,6 +28,7 @@ class Kind(Enum):
     INTERVIEWS = "interviews"
     DOCUMENTS = "documents"
     FACTS = "facts"  # what the user set about an application: applied on, rating, referral
+    LABELS = "labels"  # the label list itself: names, colours, labels made or deleted
 
 
 _NONE: frozenset[int] = frozenset()
@@ -39,7 +40,7 @@ class Changes:
     updated: frozenset[int] = _NONE  # postings whose own fields changed (title, salary, ...)
     deleted: frozenset[int] = _NONE  # postings removed
     moved: frozenset[int] = _NONE  # applications whose stage, place or history changed
-    labelled: frozenset[int] = _NONE  # applications whose card label changed (nothing else)
+    labelled: frozenset[int] = _NONE  # applications whose labels changed (nothing else)
     stages: bool = False  # the stage list itself changed
     logins: frozenset[int] = _NONE  # postings whose portal login changed
     notes: frozenset[int] = _NONE
@@ -51,6 +52,7 @@ class Changes:
     # need not be part of any application, yet the contacts page shows it.
     people: frozenset[int] = _NONE
     facts: frozenset[int] = _NONE  # applications whose applied-on date, rating or referral changed
+    labels: bool = False  # the label list itself changed (its carriers are in ``labelled``)
 
     @property
     def postings(self) -> frozenset[int]:
@@ -80,6 +82,8 @@ class Changes:
             found.add(Kind.DOCUMENTS)
         if self.facts:
             found.add(Kind.FACTS)
+        if self.labels:
+            found.add(Kind.LABELS)
         return frozenset(found)
 
     def touches(self, posting_id: int | None) -> bool:
@@ -95,7 +99,7 @@ class Changes:
         values: dict[str, object] = {}
         for f in fields(self):
             mine, theirs = getattr(self, f.name), getattr(other, f.name)
-            if f.name == "stages":
+            if f.name in ("stages", "labels"):
                 values[f.name] = mine or theirs
             elif f.name == "deleted":
                 values[f.name] = gone
@@ -106,7 +110,7 @@ class Changes:
         return Changes(**values)  # type: ignore[arg-type]
 
 
-_NOT_POSTINGS = frozenset({"stages", "people"})
+_NOT_POSTINGS = frozenset({"stages", "people", "labels"})
 NO_CHANGES = Changes()
 
 T = TypeVar("T")

@@ -164,7 +164,7 @@ def unused_files(db: Library) -> list[Path]:
     if not folder.is_dir():
         return []
     with db.querying() as connection:
-        used = {sha for (sha,) in connection.execute("SELECT DISTINCT sha256 FROM documents")}
+        used = document_records.used_hashes(connection)
     return sorted(
         path
         for path in folder.glob("*/*")

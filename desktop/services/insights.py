@@ -187,7 +187,7 @@ def listed(db: Library, posting_ids: Sequence[int]) -> list[Listed]:
 
 
 def filter_choices(db: Library) -> tuple[list[str], list[str]]:
-    """(employment types, card label colours) in use, for the filters offered."""
+    """(employment types, label names) in use, for the filters offered."""
     with db.querying() as connection:
         return insight_sql.choices(connection)
 

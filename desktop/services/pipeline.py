@@ -146,15 +146,6 @@ def undo_move(db: Library, record: MoveRecord) -> Changes:
     return Changes(moved=frozenset({record.posting_id}))
 
 
-def set_label(db: Library, posting_id: int, color: str | None) -> Changes:
-    with db.writing() as session:
-        try:
-            records.get_posting(session, posting_id).label_color = color
-        except record_errors.PostingMissing as error:
-            raise PostingNotFound(str(error)) from None
-    return Changes(labelled=frozenset({posting_id}))
-
-
 def application(db: Library, posting_id: int) -> Application:
     """Where the application for ``posting_id`` stands. Raises ``PostingNotFound``."""
     with db.querying() as connection:

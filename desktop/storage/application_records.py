@@ -1,4 +1,4 @@
-"""An application's notes, contacts, documents and facts read together for the JSON export,
+"""An application's notes, contacts, documents, facts and labels read together for the JSON export,
 and written back by ``jobdeck import`` of an export (plain SQL on ``sqlite3``)."""
 
 from __future__ import annotations
@@ -11,13 +11,20 @@ from desktop.core.application_record import (
     ApplicationRecord,
     ContactRecord,
     DocumentRecord,
+    LabelRecord,
     NoteRecord,
 )
 from desktop.core.bounds import readable_datetime
 from desktop.core.contacts import ContactFields, checked_contact, role_word
 from desktop.core.notes import note_text
 from desktop.core.text import name_key
-from desktop.storage import contact_records, document_records, fact_records, note_records
+from desktop.storage import (
+    contact_records,
+    document_records,
+    fact_records,
+    label_records,
+    note_records,
+)
 from desktop.storage.pipeline_sql import stored_time
 
 
@@ -59,8 +66,14 @@ def by_posting(conn: sqlite3.Connection) -> dict[int, ApplicationRecord]:
             rating,
             None if referral is None else bool(referral),
         )
+    labels: dict[int, list[LabelRecord]] = {}
+    for posting_id, name, color in conn.execute(
+        "SELECT pl.posting_id, l.name, l.color FROM posting_labels AS pl "
+        "JOIN labels AS l ON l.id = pl.label_id ORDER BY pl.posting_id, l.name_key"
+    ):
+        labels.setdefault(posting_id, []).append(LabelRecord(name, color))
     found: dict[int, ApplicationRecord] = {}
-    for posting_id in set(notes) | set(contacts) | set(documents) | set(facts):
+    for posting_id in set(notes) | set(contacts) | set(documents) | set(facts) | set(labels):
         applied_at, rating, referral = facts.get(posting_id, (None, None, None))
         found[posting_id] = ApplicationRecord(
             tuple(notes.get(posting_id, ())),
@@ -72,6 +85,7 @@ def by_posting(conn: sqlite3.Connection) -> dict[int, ApplicationRecord]:
             applied_at,
             rating,
             referral,
+            tuple(labels.get(posting_id, ())),
         )
     return found
 
@@ -121,6 +135,15 @@ def import_record(
             document_records.add_document(
                 conn, posting_id, d.sha256, d.file_name, d.label, d.sent_on, d.size, now
             )
+            added = True
+    if record.labels:
+        carried = label_records.carried_ids(conn, posting_id)
+        for label in record.labels:
+            found = label_records.label_named(conn, label.name)
+            label_id = found.id if found else label_records.add_label(conn, label.name, label.color)
+            if label_id not in carried:
+                carried.append(label_id)
+        if label_records.set_labels(conn, posting_id, carried) != sorted(carried):
             added = True
     if (record.applied_at, record.rating, record.referral) != (None, None, None):
         facts = StoredFacts(record.applied_at, record.rating, record.referral)

@@ -16,6 +16,7 @@ from desktop.core.display import salary_from_columns
 from desktop.core.pipeline import Card, StageInfo
 from desktop.storage.filter_sql import filter_conditions
 from desktop.storage.fts_query import match_query
+from desktop.storage.label_records import labels_of
 
 MAX_PARAMETERS = 900  # below SQLite's limit on bound parameters in one statement
 
@@ -51,7 +52,7 @@ _CARDS = (
     "SELECT p.id, p.stage_id, c.name, p.title, p.salary_min, p.salary_max, p.salary_currency, "
     "p.salary_period, p.salary_text, "
     "(SELECT max(h.at) FROM stage_changes AS h "
-    "WHERE h.posting_id = p.id AND h.stage_id = p.stage_id), p.label_color "
+    "WHERE h.posting_id = p.id AND h.stage_id = p.stage_id) "
     "FROM postings AS p LEFT JOIN companies AS c ON c.id = p.company_id"
 )
 
@@ -109,6 +110,8 @@ def _cards(
         sql += " WHERE " + " AND ".join(conditions)
     sql += order + " LIMIT ? OFFSET ?"
     parameters += [-1 if limit is None else limit, offset]
+    rows = conn.execute(sql, parameters).fetchall()
+    labels = labels_of(conn, [row[0] for row in rows])
     return [
         Card(
             posting_id,
@@ -121,9 +124,7 @@ def _cards(
                 readable_amount(low), readable_amount(high), currency, period, text
             ),
             readable_datetime(at),
-            label,
+            labels.get(posting_id, ()),
         )
-        for posting_id, stage, company, title, low, high, currency, period, text, at, label in (
-            conn.execute(sql, parameters)
-        )
+        for posting_id, stage, company, title, low, high, currency, period, text, at in rows
     ]

@@ -92,6 +92,22 @@ def uses_of(conn: sqlite3.Connection, sha256: str) -> int:
     return int(row[0])
 
 
+def used_hashes(conn: sqlite3.Connection) -> set[str]:
+    """The SHA-256 of every file some document uses."""
+    return {sha for (sha,) in conn.execute("SELECT DISTINCT sha256 FROM documents")}
+
+
+def stored_files(conn: sqlite3.Connection) -> list[tuple[str, str]]:
+    """(sha256, the file name it was first attached under) of every file in use, once each."""
+    return [
+        (sha, name)
+        for sha, name in conn.execute(
+            "SELECT sha256, file_name FROM documents WHERE id IN "
+            "(SELECT min(id) FROM documents GROUP BY sha256) ORDER BY file_name, sha256"
+        )
+    ]
+
+
 def versions(conn: sqlite3.Connection, search: str = "") -> list[DocumentVersion]:
     """Every stored file with the applications it went to, newest attached first; with
     ``search``, the files whose label or name holds every word."""

@@ -77,6 +77,12 @@ def filter_conditions(
         parameters += [since, since]
     if terms.salary is not None:
         conditions.append(_HAS_SALARY if terms.salary else f"NOT {_HAS_SALARY}")
+    if terms.labels:  # any of them (several values of one kind widen)
+        conditions.append(
+            "p.id IN (SELECT pl.posting_id FROM posting_labels AS pl JOIN labels AS l "
+            f"ON l.id = pl.label_id WHERE l.name_key IN ({_marks(terms.labels)}))"
+        )
+        parameters += terms.labels
     return conditions, parameters
 
 

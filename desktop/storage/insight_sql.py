@@ -26,6 +26,7 @@ from datetime import date, datetime
 
 from desktop.core.bounds import readable_datetime
 from desktop.core.insights import Figure, Filters, StageRef
+from desktop.core.labels import name_key
 from desktop.storage.filter_sql import filter_conditions
 from desktop.storage.fts_query import match_query
 
@@ -66,8 +67,11 @@ def cohort(
     conditions += filtered
     params += filter_parameters
     if filters.label:
-        conditions.append("p.label_color = ?")
-        params.append(filters.label)
+        conditions.append(
+            "p.id IN (SELECT pl.posting_id FROM posting_labels AS pl JOIN labels AS l "
+            "ON l.id = pl.label_id WHERE l.name_key = ?)"
+        )
+        params.append(name_key(filters.label))
     if filters.employment_type:
         conditions.append("lower(p.employment_type) = lower(?)")
         params.append(filters.employment_type)
@@ -393,7 +397,7 @@ def figure_ids(conn: sqlite3.Connection, figure: Figure) -> list[int]:
 
 
 def choices(conn: sqlite3.Connection) -> tuple[list[str], list[str]]:
-    """(the employment types, the card labels) in use, for the page's filters."""
+    """(the employment types, the label names) in use, for the page's filters."""
     types = [
         value
         for (value,) in conn.execute(
@@ -404,8 +408,8 @@ def choices(conn: sqlite3.Connection) -> tuple[list[str], list[str]]:
     labels = [
         value
         for (value,) in conn.execute(
-            "SELECT DISTINCT label_color FROM postings WHERE label_color IS NOT NULL "
-            "ORDER BY label_color"
+            "SELECT l.name FROM labels AS l WHERE EXISTS "
+            "(SELECT 1 FROM posting_labels AS pl WHERE pl.label_id = l.id) ORDER BY l.name_key"
         )
     ]
     return types, labels

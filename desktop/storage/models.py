@@ -228,8 +228,6 @@ class Posting(Base):
     stage_id: Mapped[int] = mapped_column(ForeignKey("stages.id", ondelete="RESTRICT"))
     # Order of the card within its stage column on the board.
     stage_order: Mapped[float] = mapped_column(default=0.0)
-    # The colour label the user gave the card on the board ("#rrggbb"), or None.
-    label_color: Mapped[str | None] = mapped_column(String(9))
     created_at: Mapped[datetime] = mapped_column(UtcDateTime)
     updated_at: Mapped[datetime] = mapped_column(UtcDateTime)
 
@@ -452,6 +450,31 @@ class DocumentRow(Base):
     attached_at: Mapped[datetime] = mapped_column(UtcDateTime)
 
 
+class LabelRow(Base):
+    """A named label (desktop.storage.label_records); ``name_key`` is the name as compared."""
+
+    __tablename__ = "labels"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    name: Mapped[str] = mapped_column(Text)
+    name_key: Mapped[str] = mapped_column(Text, unique=True)
+    color: Mapped[str] = mapped_column(String(9))
+
+
+class PostingLabelRow(Base):
+    """An application carrying a label."""
+
+    __tablename__ = "posting_labels"
+    __table_args__ = (Index("ix_posting_labels_label", "label_id", "posting_id"),)
+
+    posting_id: Mapped[int] = mapped_column(
+        ForeignKey("postings.id", ondelete="CASCADE"), primary_key=True
+    )
+    label_id: Mapped[int] = mapped_column(
+        ForeignKey("labels.id", ondelete="CASCADE"), primary_key=True
+    )
+
+
 ITEM_KINDS = ("responsibility", "required", "preferred", "benefit")
 
 __all__ = [
@@ -469,10 +492,12 @@ __all__ = [
     "FundingRoundRow",
     "H1bCount",
     "InterviewRow",
+    "LabelRow",
     "NewsRow",
     "NoteRow",
     "Posting",
     "PostingItem",
+    "PostingLabelRow",
     "Stage",
     "StageChangeRow",
     "SuggestionDecision",

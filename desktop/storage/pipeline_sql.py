@@ -16,6 +16,7 @@ from typing import TYPE_CHECKING
 
 from desktop.core.bounds import readable_datetime
 from desktop.core.pipeline import Application, MoveRecord, StageInfo, TimelineEntry, pulled_back
+from desktop.storage.label_records import labels_of
 from desktop.storage.record_errors import PostingMissing, StageChangeMissing, StageMissing
 
 if TYPE_CHECKING:  # loaded by an import that adds history, not by a quick command
@@ -119,15 +120,16 @@ def date_change(
 
 
 def application(conn: sqlite3.Connection, posting_id: int) -> Application:
-    """The posting's application: its stage, label and timeline. Raises PostingMissing."""
+    """The posting's application: its stage, labels and timeline. Raises PostingMissing."""
     row = conn.execute(
-        "SELECT s.name, s.color, p.label_color FROM postings AS p "
+        "SELECT s.name, s.color FROM postings AS p "
         "JOIN stages AS s ON s.id = p.stage_id WHERE p.id = ?",
         (posting_id,),
     ).fetchone()
     if row is None:
         raise PostingMissing(f"There is no posting with id {posting_id}.")
-    return Application(posting_id, row[0], row[1], row[2], tuple(timeline(conn, posting_id)))
+    labels = labels_of(conn, [posting_id]).get(posting_id, ())
+    return Application(posting_id, row[0], row[1], labels, tuple(timeline(conn, posting_id)))
 
 
 def order_for_index(

@@ -10,12 +10,14 @@ from __future__ import annotations
 
 import sqlite3
 from collections.abc import Sequence
+from dataclasses import replace
 
 from desktop.core.bounds import readable_amount, readable_datetime
 from desktop.core.display import salary_from_columns
 from desktop.core.listing import PostingRow, SortKey
 from desktop.storage.filter_sql import filter_conditions
 from desktop.storage.fts_query import match_query
+from desktop.storage.label_records import labels_of
 
 MAX_PARAMETERS = 900  # below SQLite's limit on bound parameters in one statement
 
@@ -188,6 +190,8 @@ def rows_by_id(conn: sqlite3.Connection, ids: Sequence[int]) -> dict[int, Postin
                 last_activity=latest,
                 deadline=row[18],
             )
+        for posting_id, labels in labels_of(conn, chunk).items():
+            rows[posting_id] = replace(rows[posting_id], labels=labels)
     return rows
 
 

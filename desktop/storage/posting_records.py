@@ -108,7 +108,6 @@ def insert_postings(session: Session, docs: Sequence[PostingDocument], now: date
                 "raw_fingerprint": raw_fingerprint(doc.raw),
                 "stage_id": stage.id,
                 "stage_order": cache.order_at_end(session, stage.id),
-                "label_color": None,
                 "created_at": now,
                 "updated_at": now,
             }

@@ -1,13 +1,12 @@
 """The board page: the application pipeline as columns of cards, one per stage.
 
-It listens to the door: a move or a label it asked for is already shown (it placed the card
-itself, without a read); a label from elsewhere (undo) updates the cards in place; anything
-else reads the board again, now if it is shown, else when it is next shown.
+It listens to the door: a move it asked for is already shown (it placed the card itself,
+without a read); a change of labels (a tick, a rename, an undo) updates those cards in place;
+anything else reads the board again, now if it is shown, else when it is next shown.
 """
 
 from __future__ import annotations
 
-from dataclasses import replace
 from datetime import UTC, datetime
 
 from PySide6.QtCore import QObject, Signal
@@ -89,20 +88,6 @@ class BoardPage(QObject):
         """Place the card where it was dropped; False if the board must be read instead."""
         return self.view.place_card(posting_id, stage_id, index, datetime.now(UTC))
 
-    def show_label(self, posting_id: int, color: str | None) -> None:
-        for column in self.view.columns:
-            row = column.model.row_of(posting_id)
-            if row is not None:
-                card = column.model.cards()[row]
-                column.model.replace(replace(card, label_color=color))
-
-    def label_of(self, posting_id: int) -> str | None:
-        card = next(
-            (c for col in self.view.columns for c in col.model.cards() if c.id == posting_id),
-            None,
-        )
-        return card.label_color if card else None
-
     # -- keeping up ----------------------------------------------------------------------------
 
     def _changed(self, changes: Changes, initiator: object) -> None:
@@ -111,8 +96,8 @@ class BoardPage(QObject):
         if not self.is_shown():
             self.stale = True  # read when next shown, not now
             return
-        if changes == Changes(labelled=changes.labelled):
-            # Only labels (an undo, say): those cards are read again, not the board.
+        if changes == Changes(labelled=changes.labelled, labels=changes.labels):
+            # Only labels (a tick, a rename, an undo): those cards are read again, not the board.
             self.view.update_cards(pipeline.cards_of(self._parts.library, changes.labelled))
             return
         self.reload()

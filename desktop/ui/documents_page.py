@@ -1,15 +1,19 @@
 """The documents page (View > Documents, Ctrl+6): each stored file, one row per version, with
 the applications it went to ("which applications got resume v3?"); search by label or name;
-files no application uses any more are removed only after the user agrees.
+files no application uses any more are removed only after the user agrees; every file in use
+can be written to one zip (the files of a JSON export; ``jobdeck import --documents`` reads it).
 
 Built the first time it is shown (``LazyPage``); listens to the door for documents.
 """
 
 from __future__ import annotations
 
+from pathlib import Path
+
 from PySide6.QtCore import QObject, QTimer, Signal
 from PySide6.QtWidgets import (
     QAbstractItemView,
+    QFileDialog,
     QHBoxLayout,
     QLineEdit,
     QPushButton,
@@ -19,7 +23,7 @@ from PySide6.QtWidgets import (
 )
 
 from desktop.services import documents
-from desktop.services.changes import Changes, Kind
+from desktop.services.changes import Changes, Kind, Result
 from desktop.ui.actions import ActionSpec
 from desktop.ui.dialogs import messages
 from desktop.ui.models.document_table_model import DocumentTableModel
@@ -51,7 +55,14 @@ class DocumentsPage(QObject):
         self.table.horizontalHeader().setStretchLastSection(True)
         self.tidy_button = QPushButton("Remove unused files…")
         self.tidy_button.setToolTip("Files no application uses any more (asks first)")
+        self.zip_button = QPushButton("Export files as zip…")
+        self.zip_button.setObjectName("documents-zip")
+        self.zip_button.setToolTip(
+            "Every document file in use, in one zip: keep it with a JSON export "
+            "(jobdeck import export.json --documents files.zip brings both back)"
+        )
         buttons = QHBoxLayout()
+        buttons.addWidget(self.zip_button)
         buttons.addStretch(1)
         buttons.addWidget(self.tidy_button)
         layout = QVBoxLayout(self.widget)
@@ -63,6 +74,7 @@ class DocumentsPage(QObject):
         self._timer.timeout.connect(self.reload)
         self.search.textChanged.connect(lambda _t: self._timer.start())
         self.tidy_button.clicked.connect(self.remove_unused)
+        self.zip_button.clicked.connect(lambda: self.export_zip())
         parts.operations.changed.connect(self._changed)
 
     def actions(self) -> list[ActionSpec]:
@@ -88,6 +100,36 @@ class DocumentsPage(QObject):
         self.model.set_rows(documents.list_versions(self._parts.library, self.search.text()))
         self.tidy_button.setEnabled(bool(documents.unused_files(self._parts.library)))
         self.stale = False
+
+    def export_zip(self, target: Path | None = None) -> None:
+        """Write every file in use to a zip (``target``, or where the user says)."""
+        if target is None:
+            chosen, _filter = QFileDialog.getSaveFileName(
+                self.widget,
+                "Export document files",
+                str(Path.home() / "jobdeck-documents.zip"),
+                "Zip archives (*.zip)",
+            )
+            if not chosen:
+                return
+            target = Path(chosen)
+        from desktop.services import document_zip
+
+        library = self._parts.library
+
+        def done(written: document_zip.ZipWritten) -> None:
+            text = f"{written.files} file(s) written to {target}."
+            if written.missing:
+                text += "\n\nMissing from the library folder, left out:\n" + "\n".join(
+                    written.missing
+                )
+            self.zip_message = messages.show_info(self.widget, "Export document files", text)
+
+        self._parts.operations.run(
+            "Export document files",
+            lambda: Result(document_zip.write_documents_zip(library, target)),
+            success=done,
+        )
 
     def remove_unused(self) -> None:
         library = self._parts.library

@@ -1,6 +1,6 @@
 """The filters the list offers beside its search: what each choice lists when its menu opens.
 
-Stage, Work model, Type and Location tick values (several widen); Posted, Applied and Salary
+Stage, Work model, Type, Location and Label tick values (several widen); Posted, Applied and Salary
 take one. The values become filter terms (``core.filter_terms``) through ``term``.
 """
 
@@ -10,7 +10,7 @@ from functools import partial
 
 from desktop.core.filter_terms import term
 from desktop.core.posting import WORK_MODELS
-from desktop.services import postings, stages
+from desktop.services import labels, postings, stages
 from desktop.services.library import Library
 from desktop.ui.views.filter_bar import FilterBar
 
@@ -24,6 +24,10 @@ def _stages(library: Library) -> list[tuple[str, str]]:
 
 def _common(library: Library, column: str) -> list[tuple[str, str]]:
     return [(v, f"{v}  ({n:,})") for v, n in postings.filter_choices(library, column)]
+
+
+def _labels(library: Library) -> list[tuple[str, str]]:
+    return [(u.label.name, f"{u.label.name}  ({u.count:,})") for u in labels.list_labels(library)]
 
 
 def add_list_filters(bar: FilterBar, library: Library) -> None:
@@ -40,3 +44,4 @@ def add_list_filters(bar: FilterBar, library: Library) -> None:
     bar.add_choice("posted", "Posted", lambda: PERIODS, partial(term, "posted"), several=False)
     bar.add_choice("applied", "Applied", lambda: PERIODS, partial(term, "applied"), several=False)
     bar.add_choice("salary", "Salary", lambda: SALARY, partial(term, "salary"), several=False)
+    bar.add_choice("label", "Label", partial(_labels, library), partial(term, "label"))  # issue 17

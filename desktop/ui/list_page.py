@@ -32,6 +32,7 @@ from desktop.ui.models.posting_table_model import (
     COL_COMPANY,
     COL_DAYS_IN_STAGE,
     COL_DEADLINE,
+    COL_LABELS,
     COL_LAST_ACTIVITY,
     COL_LOCATION,
     COL_POSTED,
@@ -60,6 +61,7 @@ COLUMN_WIDTHS = {
     COL_DAYS_IN_STAGE: 112,
     COL_LAST_ACTIVITY: 110,
     COL_DEADLINE: 100,
+    COL_LABELS: 110,
 }
 SEARCH_DELAY_MS = 120  # filter as the user types, without a query per keystroke
 SHOWN_KINDS = frozenset({Kind.POSTINGS, Kind.PIPELINE, Kind.STAGES})
@@ -143,6 +145,8 @@ class ListPage(QStackedWidget):
             table.setColumnWidth(column, width)
         for column in HIDDEN_AT_FIRST:  # until the header's menu shows them
             table.setColumnHidden(column, True)
+        # Labels (issue 17) right after the title, where they are seen without scrolling.
+        header.moveSection(header.visualIndex(COL_LABELS), header.visualIndex(COL_TITLE) + 1)
         table.selectionModel().selectionChanged.connect(self._selection_changed)
         self.header_menu = ListHeader(header, HEADERS)  # choose columns; the arrow's direction
         self.title_fill = TitleFill(header, COL_TITLE)  # Title takes the room left

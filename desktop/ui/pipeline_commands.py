@@ -1,5 +1,5 @@
-"""The pipeline commands: move an application (drag, keys, menu), colour its card, edit the
-stages, correct when it entered a stage. Each is one undoable operation through the door."""
+"""The pipeline commands: move an application (drag, keys, menu), edit the stages, correct
+when it entered a stage. Each is one undoable operation through the door."""
 
 from __future__ import annotations
 
@@ -26,12 +26,11 @@ class PipelineCommands(QObject):
         self._parts = parts
         self.stages_dialog: StagesDialog | None = None
         self.stage_date_dialog: StageDateDialog | None = None
-        board_page.when_built(self._board_built)  # moves and labels come from its cards
+        board_page.when_built(self._board_built)  # moves come from its cards
 
     def _board_built(self, board: BoardPage) -> None:
         self._board = board
         board.view.move_requested.connect(self.move)
-        board.view.label_requested.connect(self.set_label)
 
     def actions(self, local_to: Sequence[QWidget] = ()) -> list[ActionSpec]:
         """``local_to``: where Ctrl+Enter marks applied (the pages: in a text box, such as a
@@ -97,17 +96,6 @@ class PipelineCommands(QObject):
             undo=lambda record: pipeline.undo_move(library, record),
             initiator=page,
             success=placed,
-        )
-
-    def set_label(self, posting_id: int, color: str | None) -> None:
-        library, page = self._parts.library, self._board
-        old = page.label_of(posting_id)
-        self._parts.operations.run(
-            "Colour label",
-            lambda: pipeline.set_label(library, posting_id, color),
-            undo=lambda _value: pipeline.set_label(library, posting_id, old),
-            initiator=page,
-            success=lambda _value: page.show_label(posting_id, color),
         )
 
     def edit_stages(self) -> None:

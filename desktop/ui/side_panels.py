@@ -151,7 +151,7 @@ class SidePanels(QWidget):
             if doc and doc.id is not None
             else None
         )
-        self.detail.show_posting(doc, timeline, repeat)
+        self.detail.show_posting(doc, timeline, repeat, application.labels if application else ())
         self.stage_bar.show_application(
             self.detail.posting_id,
             application.stage if application else None,
@@ -177,7 +177,7 @@ class SidePanels(QWidget):
         if shown in changes.deleted:
             self.show_posting(self._parts.selected_id(), again=True, ask=False)
         elif (
-            shown in changes.updated | changes.moved | changes.interviews
+            shown in changes.updated | changes.moved | changes.interviews | changes.labelled
             or changes.stages
             or changes.created  # the other applications at its employer: one more
             or changes.deleted  # or one less

@@ -9,6 +9,7 @@ from typing import Any
 
 from desktop.ui.actions import ActionSpec
 from desktop.ui.agenda_commands import AgendaCommands
+from desktop.ui.label_commands import LabelCommands
 from desktop.ui.lazy_page import LazyPage
 from desktop.ui.library_commands import LibraryCommands
 from desktop.ui.list_menu import ListMenu
@@ -107,6 +108,7 @@ def build_parts(parts: WindowParts, *, waits: bool, restored: Any) -> Parts:
         *board_page.actions(),
         *side.actions(),
         *agenda.actions(),
+        *LabelCommands(parts, board_page).actions(),  # issue 17: named labels
     ]
     drop_targets: list[DropTarget] = [postings]
     return Parts(

@@ -25,7 +25,7 @@ from datetime import UTC, datetime, timedelta
 import pytest
 
 from desktop.core.posting import PostingDocument, StageChange
-from desktop.services import insights, pipeline, postings, stages
+from desktop.services import insights, labels, pipeline, postings, stages
 from desktop.services.library import Library
 
 NOW = datetime(2026, 11, 30, 12, 0, tzinfo=UTC)
@@ -191,14 +191,17 @@ def test_the_period_and_the_filters_choose_the_applications(
         ids["P6"],
         ids["P7"],
     ]
-    pipeline.set_label(db, ids["P1"], "#ef4444")
-    pipeline.set_label(db, ids["P3"], "#ef4444")
-    red = insights.Filters(label="#ef4444")
+    labels.put_labels(db, [ids["P1"], ids["P3"]], ["Red"])
+    red = insights.Filters(label="red")
     assert insights.insights(db, filters=red, now=NOW).total == 2
     assert insights.figure_postings(db, everyone, filters=red) == [ids["P1"], ids["P3"]]
     umbrella = insights.Filters(search="Umbrella")
     assert insights.figure_postings(db, everyone, filters=umbrella) == [ids["P7"]]
-    assert insights.filter_choices(db) == ([], ["#ef4444"])
+    assert insights.figure_postings(db, everyone, filters=insights.Filters(search="label:Red")) == [
+        ids["P1"],
+        ids["P3"],
+    ]
+    assert insights.filter_choices(db) == ([], ["Red"])
 
 
 def test_stats_json_has_the_contracted_fields(db: Library, ids: dict[str, int]) -> None:

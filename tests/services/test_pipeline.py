@@ -6,7 +6,7 @@ from datetime import UTC, datetime
 
 import pytest
 
-from desktop.services import pipeline, postings, stages
+from desktop.services import labels, pipeline, postings, stages
 from desktop.services.errors import Invalid
 from desktop.services.library import Library, open_library
 from tests.samples import amazon_document
@@ -86,14 +86,14 @@ def test_search_filters_the_board_and_its_counts(db: Library) -> None:
     assert next(s for s in loaded.stages if s.name == "Saved").count == 1
 
 
-def test_a_label_colour_and_a_corrected_stage_time_are_kept(db: Library) -> None:
+def test_a_label_and_a_corrected_stage_time_are_kept(db: Library) -> None:
     posting = _add(db, "A")
-    pipeline.set_label(db, posting, "#ef4444")
+    red = labels.put_labels(db, [posting], ["Red"]).value and labels.label_named(db, "red")
     (entry,) = pipeline.timeline(db, posting)
     earlier = datetime(2026, 10, 1, 12, 0, tzinfo=UTC)
     pipeline.correct_stage_time(db, entry.id, earlier)
     card = pipeline.load_board(db).cards[0]
-    assert card.label_color == "#ef4444" and card.entered_at == earlier
+    assert card.labels == (red,) and red.color == "#ef4444" and card.entered_at == earlier
 
 
 def test_unknown_posting_or_stage_is_refused(db: Library) -> None:

@@ -2,7 +2,14 @@
 
 from __future__ import annotations
 
-from desktop.storage import board_sql, pipeline_records, pipeline_sql, posting_records
+from desktop.core.labels import Label
+from desktop.storage import (
+    board_sql,
+    label_records,
+    pipeline_records,
+    pipeline_sql,
+    posting_records,
+)
 from desktop.storage.database import Database
 from desktop.storage.stage_lookups import stage_by_name
 from tests.samples import amazon_document
@@ -52,14 +59,16 @@ def test_a_column_whose_gaps_ran_out_is_renumbered_and_keeps_its_order(store: Da
     assert orders[1] - orders[0] >= 0.25 and orders[2] - orders[1] >= 0.25
 
 
-def test_the_application_holds_its_stage_label_and_timeline(store: Database) -> None:
+def test_the_application_holds_its_stage_labels_and_timeline(store: Database) -> None:
     (a,), _saved = _fill(store, "A")
     with store.writing() as session:
         applied = stage_by_name(session, "Applied").id
-        pipeline_records.get_posting(session, a).label_color = "#ef4444"
+    with store.plain_writing() as connection:
+        red = label_records.add_label(connection, "Red", "#ef4444")
+        label_records.set_labels(connection, a, [red])
     _move(store, a, applied, None)
     with store.querying() as connection:
         application = pipeline_sql.application(connection, a)
-    assert (application.stage, application.label_color) == ("Applied", "#ef4444")
+    assert (application.stage, application.labels) == ("Applied", (Label(red, "Red", "#ef4444"),))
     assert [e.stage for e in application.timeline] == ["Saved", "Applied"]
     assert application.entered_stage_at == NOW

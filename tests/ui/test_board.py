@@ -10,7 +10,7 @@ from pytestqt.modeltest import ModelTester
 from pytestqt.qtbot import QtBot
 
 from desktop.core.pipeline import Card
-from desktop.services import pipeline, postings
+from desktop.services import labels, pipeline, postings
 from desktop.services.library import Library, open_library
 from desktop.ui.main_window import MainWindow
 from desktop.ui.models.board_column_model import BoardColumnModel
@@ -48,7 +48,7 @@ def test_column_models_follow_qts_rules(qtmodeltester: ModelTester) -> None:
     model = BoardColumnModel(1)
     qtmodeltester.check(model)
     now = datetime.now(UTC)
-    model.set_cards([Card(i, 1, "Acme", f"Job {i}", None, now, None) for i in range(5)])
+    model.set_cards([Card(i, 1, "Acme", f"Job {i}", None, now, ()) for i in range(5)])
     qtmodeltester.check(model)
 
 
@@ -141,13 +141,24 @@ def test_the_context_menu_moves_and_labels_a_card(qtbot: QtBot, make_window, db:
     with qtbot.waitSignal(window.changes_applied):
         next(act for act in move_to.actions() if act.text() == "Interviewing").trigger()
     assert _stage_of(db, a) == "Interviewing"
-    labels = next(
+    green = labels.create_label(db, "Green").value
+    menu = next(
         act.menu()
         for act in window.board_page.view.card_menu(a).actions()
-        if act.text() == "Colour label"
+        if act.text() == "Labels"
     )
-    next(act for act in labels.actions() if act.text() == "Green").trigger()
-    assert pipeline.load_board(db).cards[0].label_color == "#22c55e"
+    with qtbot.waitSignal(window.changes_applied):
+        next(act for act in menu.actions() if act.text() == "Green").trigger()
+    assert pipeline.load_board(db).cards[0].labels == (green,)
+    menu = next(
+        act.menu()
+        for act in window.board_page.view.card_menu(a).actions()
+        if act.text() == "Labels"
+    )
+    assert [(act.text(), act.isChecked()) for act in menu.actions() if act.text()] == [
+        ("Green", True),
+        ("Edit labels…", False),
+    ]
     texts = [act.text() for act in window.board_page.view.card_menu(a).actions()]
     assert [t for t in texts if t][-3:] == [
         "Open posting in browser",
@@ -155,7 +166,7 @@ def test_the_context_menu_moves_and_labels_a_card(qtbot: QtBot, make_window, db:
         "&Delete posting…",
     ]
     window.action("window.undo").trigger()
-    assert pipeline.load_board(db).cards[0].label_color is None
+    assert pipeline.load_board(db).cards[0].labels == ()
 
 
 def test_the_search_box_filters_the_board_too(qtbot: QtBot, make_window, db: Library) -> None:

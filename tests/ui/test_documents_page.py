@@ -68,3 +68,23 @@ def test_unused_files_go_only_after_a_yes(
     box = next(b for b in window.findChildren(QMessageBox, "confirm-box") if b.isVisible())
     next(b for b in box.buttons() if b.text() == "Remove").click()
     qtbot.waitUntil(lambda: not unused.exists())
+
+
+def test_every_file_in_use_goes_to_one_zip(
+    qtbot: QtBot, make_window, db: Library, tmp_path: Path
+) -> None:
+    import zipfile
+
+    posting_id = postings.create_posting(db, amazon_document()).value
+    resume = tmp_path / "resume.pdf"
+    resume.write_bytes(b"%PDF")
+    documents.attach_document(db, posting_id, resume, label="Resume")
+    window = make_window()
+    page = _page(window)
+    assert page.zip_button.isEnabled()
+    target = tmp_path / "files.zip"
+    page.export_zip(target)
+    with zipfile.ZipFile(target) as archive:
+        assert [name.split("/")[-1] for name in archive.namelist()] == ["resume.pdf"]
+    assert page.zip_message.text() == f"1 file(s) written to {target}."
+    page.zip_message.close()

@@ -14,7 +14,7 @@ from pytestqt.qtbot import QtBot
 
 from desktop.core.insights import day_range
 from desktop.core.posting import PostingDocument, StageChange
-from desktop.services import insights, pipeline, postings
+from desktop.services import insights, labels, pipeline, postings
 from desktop.services.library import Library
 from desktop.ui.main_window import MainWindow
 
@@ -124,11 +124,11 @@ def test_the_page_keeps_up_with_changes_and_filters(qtbot: QtBot, make_window, d
     assert page.rate_tile.value == "100%"
     assert page.waiting.rowCount() == 0
 
-    pipeline.set_label(db, ids["saved"], "#22c55e")
+    labels.put_labels(db, [ids["saved"]], ["Green"])
     with qtbot.waitSignal(page.loaded):
         page.reload()
     with qtbot.waitSignal(page.loaded):
-        page.label_filter.setCurrentIndex(page.label_filter.findData("#22c55e"))
+        page.label_filter.setCurrentIndex(page.label_filter.findData("Green"))
     assert page.total_tile.value == "1"
     with qtbot.waitSignal(page.loaded):
         page.period.choose(30)

@@ -13,7 +13,7 @@ from PySide6.QtWidgets import QLabel, QMessageBox
 from pytestqt.qtbot import QtBot
 
 from desktop.core.posting import Salary
-from desktop.services import pipeline, postings
+from desktop.services import labels, pipeline, postings
 from desktop.services.library import Library
 from desktop.ui.main_window import MainWindow
 from desktop.ui.models.posting_table_model import COL_SALARY, COL_STAGE, COL_TITLE
@@ -107,7 +107,7 @@ def test_a_change_to_one_posting_updates_its_row_and_keeps_the_lists_place(
     assert ids  # (all 120 are listed)
 
 
-def test_one_label_change_reads_the_posting_at_most_once_and_resets_no_model(
+def test_one_label_change_reads_each_view_once_and_resets_no_model(
     qtbot: QtBot, make_window, db: Library, monkeypatch
 ) -> None:
     posting = postings.create_posting(db, amazon_document(title="Labelled")).value
@@ -130,20 +130,23 @@ def test_one_label_change_reads_the_posting_at_most_once_and_resets_no_model(
     for model in models:
         model.modelReset.connect(lambda m=model: resets.append(m))
 
+    red = labels.create_label(db, "Red", "#ef4444").value
     with qtbot.waitSignal(window.changes_applied):
-        window.board_page.view.label_requested.emit(posting, "#ef4444")
+        window.board_page.view.label_toggled.emit(posting, red.id, True)
 
-    assert pipeline.cards_of(db, [posting])[0].label_color == "#ef4444"
+    assert pipeline.cards_of(db, [posting])[0].labels == (red,)
     reads.remove("cards_of")  # the check just above
-    assert reads.count("get_posting") + reads.count("cards_of") <= 1
-    assert not {"load_board", "application", "timeline"} & set(reads)
+    # Each view that shows labels reads the one posting once: the list's row, the board's
+    # card, the detail pane (posting and application); never the whole board or list.
+    assert sorted(reads) == ["application", "cards_of", "get_posting", "posting_rows"]
     assert resets == []
     (card,) = _column(window, "Saved").model.cards()
-    assert card.label_color == "#ef4444"
+    assert card.labels == (red,)
 
     # Undo (from the menu, not the board) updates that card in place, too.
     reads.clear()
     window.action("window.undo").trigger()
     (card,) = _column(window, "Saved").model.cards()
-    assert card.label_color is None
-    assert reads == ["cards_of"] and resets == []
+    assert card.labels == ()
+    assert sorted(reads) == ["application", "cards_of", "get_posting", "posting_rows"]
+    assert resets == []

@@ -19,6 +19,7 @@ from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelInd
 from PySide6.QtGui import QColor, QIcon, QPainter, QPixmap
 
 from desktop.core.display import day, deadline_display
+from desktop.core.filter_terms import filter_terms
 from desktop.core.listing import PostingRow, SortKey
 from desktop.services import postings
 from desktop.services.changes import Changes
@@ -37,7 +38,8 @@ from desktop.services.library import Library
     COL_DAYS_IN_STAGE,
     COL_LAST_ACTIVITY,
     COL_DEADLINE,
-) = range(12)
+    COL_LABELS,
+) = range(13)
 HEADERS = (
     "Company",
     "Title",
@@ -51,6 +53,7 @@ HEADERS = (
     "Days in stage",
     "Last activity",
     "Apply by",
+    "Labels",
 )
 SORT_KEYS = (
     SortKey.COMPANY,
@@ -154,6 +157,8 @@ def _display(row: PostingRow, column: int) -> str:
         return day(row.last_activity)
     if column == COL_DEADLINE:
         return deadline_display(row.deadline)
+    if column == COL_LABELS:
+        return row.labels_shown
     return ""
 
 
@@ -194,10 +199,12 @@ class PostingTableModel(QAbstractTableModel):
         column = index.column()
         if role == Qt.ItemDataRole.DisplayRole:
             return _display(row, column)
-        if role == Qt.ItemDataRole.ToolTipRole and column in (COL_TITLE, COL_LOCATION):
+        if role == Qt.ItemDataRole.ToolTipRole and column in (COL_TITLE, COL_LOCATION, COL_LABELS):
             return _display(row, column) or None
         if role == Qt.ItemDataRole.DecorationRole and column == COL_STAGE:
             return QColor(row.stage_color)
+        if role == Qt.ItemDataRole.DecorationRole and column == COL_LABELS and row.labels:
+            return QColor(row.labels[0].color)
         if role in (Qt.ItemDataRole.DecorationRole, BADGE_ROLE) and column == COL_TITLE:
             badge = self.badge_of(posting_id)
             if badge is not None:
@@ -299,12 +306,14 @@ class PostingTableModel(QAbstractTableModel):
         """
         if not self._live:
             return
-        touched = changes.updated | changes.moved
+        touched = changes.updated | changes.moved | changes.labelled
         if changes.rows_come_or_go or changes.stages:
             self.reload()
             return
         if not touched:
-            return  # a label, a login: nothing the list shows
+            return  # a login, a note: nothing the list shows
+        if changes.labelled and filter_terms(self._search).labels:
+            self.reload()  # a label:name search: a row may have left it, or joined it
         if changes.updated and self._search.strip():
             self.reload()  # an edited posting may now match the search, or no longer
             return

@@ -17,10 +17,12 @@ from PySide6.QtGui import (
     QAction,
     QColor,
     QContextMenuEvent,
+    QIcon,
     QKeyEvent,
     QPainter,
     QPaintEvent,
     QPalette,
+    QPixmap,
 )
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -35,6 +37,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from desktop.core.labels import Label
 from desktop.core.pipeline import Card, StageInfo
 from desktop.services.pipeline import Board
 from desktop.ui.models.board_column_model import ID_ROLE, BoardColumnModel
@@ -43,14 +46,13 @@ from desktop.ui.views.card_delegate import CARD_HEIGHT, CardDelegate
 COLUMN_WIDTH, COLLAPSED_WIDTH = 250, 56
 EDGE_ZONE = 48  # pixels from the board's edge where a drag scrolls it
 EDGE_SCROLL_STEP, EDGE_SCROLL_MS = 24, 30
-LABEL_COLORS = (
-    ("Red", "#ef4444"),
-    ("Orange", "#f97316"),
-    ("Yellow", "#eab308"),
-    ("Green", "#22c55e"),
-    ("Blue", "#3b82f6"),
-    ("Purple", "#a855f7"),
-)
+
+
+def swatch(color: str) -> QIcon:
+    """A label's colour as a small square, for its menu entry."""
+    pixmap = QPixmap(12, 12)
+    pixmap.fill(QColor(color))
+    return QIcon(pixmap)
 
 
 class VerticalTitle(QWidget):
@@ -216,7 +218,8 @@ class BoardColumn(QFrame):
 class BoardView(QScrollArea):
     card_selected = Signal(object)  # posting id or None
     move_requested = Signal(int, int, int)  # posting id, stage id, index
-    label_requested = Signal(int, object)  # posting id, colour or None
+    label_toggled = Signal(int, int, bool)  # posting id, label id, carried or not
+    edit_labels_requested = Signal(int)  # posting id: the labels dialog for it
     collapsed_changed = Signal(object)  # set of collapsed stage names
     open_link_requested = Signal(int)  # posting id: open its page in the browser
 
@@ -228,6 +231,7 @@ class BoardView(QScrollArea):
         self.collapsed_names: set[str] = set()
         # The window's own actions added to a card's menu (Edit, Delete); set by the page.
         self.more_actions: Callable[[], list[QAction]] = list
+        self.all_labels: Callable[[], list[Label]] = list  # the labels a card may carry
         self._stages: list[StageInfo] = []
         self._selected: int | None = None
         self._stage_signature: tuple[object, ...] = ()
@@ -401,6 +405,13 @@ class BoardView(QScrollArea):
 
     # -- moves ---------------------------------------------------------------------------------
 
+    def _card(self, posting_id: int) -> Card | None:
+        found = self._column_of(posting_id)
+        if found is None:
+            return None
+        number, row = found
+        return self.columns[number].model.cards()[row]
+
     def _column_of(self, posting_id: int) -> tuple[int, int] | None:
         for number, column in enumerate(self.columns):
             row = column.model.row_of(posting_id)
@@ -431,8 +442,8 @@ class BoardView(QScrollArea):
         self.context_menu.popup(where)
 
     def card_menu(self, posting_id: int) -> QMenu:
-        """The card's context menu: Move to (every other stage), Colour label, and Open
-        posting in browser."""
+        """The card's context menu: Move to (every other stage), Labels (tick, or edit them),
+        and Open posting in browser."""
         menu = QMenu(self)
         move_to = menu.addMenu("Move to")
         found = self._column_of(posting_id)
@@ -442,14 +453,20 @@ class BoardView(QScrollArea):
             action.triggered.connect(
                 lambda _checked=False, s=column.stage.id: self.move_requested.emit(posting_id, s, 0)
             )
-        labels = menu.addMenu("Colour label")
-        for name, color in LABEL_COLORS:
-            labels.addAction(name).triggered.connect(
-                lambda _checked=False, c=color: self.label_requested.emit(posting_id, c)
+        labels = menu.addMenu("Labels")
+        card = self._card(posting_id)
+        carried = {label.id for label in card.labels} if card else set()
+        for label in self.all_labels():
+            action = labels.addAction(swatch(label.color), label.name)
+            action.setCheckable(True)
+            action.setChecked(label.id in carried)
+            action.toggled.connect(
+                lambda on, i=label.id: self.label_toggled.emit(posting_id, i, on)
             )
-        labels.addSeparator()
-        labels.addAction("No label").triggered.connect(
-            lambda: self.label_requested.emit(posting_id, None)
+        if labels.actions():
+            labels.addSeparator()
+        labels.addAction("Edit labels…").triggered.connect(
+            lambda: self.edit_labels_requested.emit(posting_id)
         )
         menu.addSeparator()
         menu.addAction("Open posting in browser").triggered.connect(

@@ -1,4 +1,5 @@
-"""Paints a board card: company, title (two lines at most), days in stage, salary, label, and a
+"""Paints a board card: company, title (two lines at most), days in stage, salary, its labels
+(the strip down the left edge in their colours, their names as chips in the footer), and a
 marker when the employer has other applications in the library (the re-apply marker).
 
 Painting instead of a widget per card keeps a board of 10,000 cards light and smooth.
@@ -88,12 +89,13 @@ class CardDelegate(QStyledItemDelegate):
         if selected:
             painter.setPen(border)
             painter.drawRoundedRect(QRectF(rect).adjusted(1.5, 1.5, -1.5, -1.5), 5, 5)
-        if card.label_color:
+        if card.labels:  # the strip, one segment per label
             painter.setPen(Qt.PenStyle.NoPen)
-            painter.setBrush(QColor(card.label_color))
-            painter.drawRoundedRect(
-                QRectF(rect.left() + 1, rect.top() + 6, STRIP, rect.height() - 12), 2, 2
-            )
+            height = (rect.height() - 12) / len(card.labels)
+            for number, label in enumerate(card.labels):
+                painter.setBrush(QColor(label.color))
+                top = rect.top() + 6 + number * height
+                painter.drawRoundedRect(QRectF(rect.left() + 1, top, STRIP, height), 2, 2)
         state = AgendaState.find(option.widget) if option.widget is not None else None
         badge = state.badge(card.id) if state is not None else None
         if badge is not None:  # something overdue or due today on the agenda
@@ -160,10 +162,44 @@ class CardDelegate(QStyledItemDelegate):
             inner.width(),
             QFontMetrics(small).height(),
         )
-        painter.drawText(footer, Qt.AlignmentFlag.AlignLeft, days_in_stage(card))
+        metrics = QFontMetrics(small)
+        days = days_in_stage(card)
+        painter.drawText(footer, Qt.AlignmentFlag.AlignLeft, days)
+        salary = ""
         if card.salary_shown:
-            salary = QFontMetrics(small).elidedText(
+            salary = metrics.elidedText(
                 card.salary_shown, Qt.TextElideMode.ElideRight, inner.width() * 3 // 5
             )
             painter.drawText(footer, Qt.AlignmentFlag.AlignRight, salary)
+        left = footer.left() + (metrics.horizontalAdvance(days) + 6 if days else 0)
+        right = footer.right() - (metrics.horizontalAdvance(salary) + 6 if salary else 0)
+        _paint_label_chips(painter, card, QRectF(left, footer.top(), right - left, footer.height()))
         painter.restore()
+
+
+def _paint_label_chips(painter: QPainter, card: Card, room: QRectF) -> None:
+    """The labels' names as small tinted chips, as many as fit in ``room``, then "+n"."""
+    metrics = QFontMetrics(painter.font())
+    x = room.left()
+    for number, label in enumerate(card.labels):
+        width = metrics.horizontalAdvance(label.name) + 8
+        rest = len(card.labels) - number - 1
+        more = metrics.horizontalAdvance(f"+{rest}") + 4 if rest else 0
+        if x + width + more > room.right():
+            if number < len(card.labels):
+                painter.drawText(
+                    QRectF(x, room.top(), room.right() - x, room.height()),
+                    Qt.AlignmentFlag.AlignLeft,
+                    f"+{len(card.labels) - number}",
+                )
+            return
+        chip = QRectF(x, room.top(), width, room.height())
+        fill = QColor(label.color)
+        fill.setAlpha(60)
+        painter.save()
+        painter.setPen(Qt.PenStyle.NoPen)
+        painter.setBrush(fill)
+        painter.drawRoundedRect(chip, 3, 3)
+        painter.restore()
+        painter.drawText(chip, Qt.AlignmentFlag.AlignCenter, label.name)
+        x += width + 4

@@ -1,25 +1,30 @@
-"""Industries shown as rounded chips that wrap onto new lines; painted, not one widget per chip."""
+"""Rounded chips that wrap onto new lines (a company's industries, an application's labels in
+their colours); painted, not one widget per chip."""
 
 from __future__ import annotations
 
 from PySide6.QtCore import QRectF, QSize, Qt
-from PySide6.QtGui import QFontMetrics, QPainter, QPaintEvent, QPalette
+from PySide6.QtGui import QColor, QFontMetrics, QPainter, QPaintEvent, QPalette
 from PySide6.QtWidgets import QSizePolicy, QWidget
 
 PAD_X, PAD_Y, GAP = 10, 4, 6
 
 
 class ChipsView(QWidget):
-    def __init__(self, parent: QWidget | None = None) -> None:
+    def __init__(self, parent: QWidget | None = None, *, prefix: str = "Industries") -> None:
         super().__init__(parent)
+        self._prefix = prefix  # what the chips are, for screen readers
         self._chips: tuple[str, ...] = ()
+        self._colors: tuple[str, ...] = ()
         policy = QSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Preferred)
         policy.setHeightForWidth(True)
         self.setSizePolicy(policy)
 
-    def set_chips(self, chips: tuple[str, ...]) -> None:
+    def set_chips(self, chips: tuple[str, ...], colors: tuple[str, ...] = ()) -> None:
+        """``colors``: one "#rrggbb" per chip to tint it (a label's), or none: the palette's."""
         self._chips = chips
-        self.setAccessibleName("Industries: " + ", ".join(chips))
+        self._colors = colors
+        self.setAccessibleName(f"{self._prefix}: " + ", ".join(chips))
         self.updateGeometry()
         self.update()
 
@@ -59,9 +64,16 @@ class ChipsView(QWidget):
         border = palette.color(QPalette.ColorRole.Highlight)
         border.setAlpha(110)
         metrics = QFontMetrics(self.font())
-        for chip, rect in zip(self._chips, self._layout(self.width()), strict=True):
-            painter.setPen(border)
-            painter.setBrush(fill)
+        colors = self._colors or (None,) * len(self._chips)
+        for chip, rect, color in zip(self._chips, self._layout(self.width()), colors, strict=True):
+            if color is None:
+                painter.setPen(border)
+                painter.setBrush(fill)
+            else:
+                tint, edge = QColor(color), QColor(color)
+                tint.setAlpha(60)
+                painter.setPen(edge)
+                painter.setBrush(tint)
             painter.drawRoundedRect(
                 rect.adjusted(0.5, 0.5, -0.5, -0.5), rect.height() / 2, rect.height() / 2
             )

@@ -28,6 +28,7 @@ from desktop.core.display import (
     posted_display,
     salary_display,
 )
+from desktop.core.labels import Label
 from desktop.core.pipeline import TimelineEntry
 from desktop.core.posting import CompanyProfile, Funding, PostingDocument
 from desktop.services.reapply import ReapplyWarning
@@ -69,6 +70,7 @@ class DetailPane(QScrollArea):
         self.posting_id: int | None = None
         self._timeline: tuple[TimelineEntry, ...] = ()
         self._repeat: ReapplyWarning | None = None
+        self._labels: tuple[Label, ...] = ()
         self._sections: dict[str, Section] = {}
         self.show_posting(None)
 
@@ -84,6 +86,7 @@ class DetailPane(QScrollArea):
         """An empty page, for the moment between the first paint and the posting's arrival."""
         self.posting_id = None
         self._timeline = ()
+        self._labels = ()
         self._sections = {}
         self._set_page(self._new_page())
 
@@ -92,10 +95,13 @@ class DetailPane(QScrollArea):
         doc: PostingDocument | None,
         timeline: Sequence[TimelineEntry] = (),
         repeat: ReapplyWarning | None = None,
+        labels: Sequence[Label] = (),
     ) -> None:
-        """``repeat``: the other applications at the posting's employer, if any."""
+        """``repeat``: the other applications at the posting's employer, if any; ``labels``:
+        the application's labels (shown with its timeline)."""
         self.posting_id = doc.id if doc else None
         self._timeline = tuple(timeline)
+        self._labels = tuple(labels)
         self._repeat = repeat
         content = self._new_page()
         layout = content.layout()
@@ -187,9 +193,17 @@ class DetailPane(QScrollArea):
         return section
 
     def _build_application(self, doc: PostingDocument) -> Section | None:
-        if not self._timeline:
+        if not self._timeline and not self._labels:
             return None
         section = Section("application", "Application")
+        if self._labels:
+            chips = ChipsView(prefix="Labels")
+            chips.setObjectName("application-labels")
+            chips.set_chips(
+                tuple(label.name for label in self._labels),
+                tuple(label.color for label in self._labels),
+            )
+            section.body.addWidget(chips)
         grid = QGridLayout()
         grid.setHorizontalSpacing(12)
         grid.setColumnStretch(1, 1)

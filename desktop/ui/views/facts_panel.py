@@ -1,6 +1,7 @@
 """The application's own facts, in the workspace beside the posting: applied on (from the move to
-Applied, or the user's own date), the posting's deadline, a rating of 1-5 and whether they were
-referred. Each change is an undo step through the door.
+Applied, or the user's own date), the posting's deadline, a rating of 1-5, whether they were
+referred, and its labels (edited in the labels dialog: the window's Edit > Labels…). Each change
+is an undo step through the door.
 """
 
 from __future__ import annotations
@@ -22,9 +23,10 @@ from PySide6.QtWidgets import (
 
 from desktop.core.application_facts import ApplicationFacts
 from desktop.core.display import deadline_display
-from desktop.services import application_facts
+from desktop.services import application_facts, labels
 from desktop.services.changes import Changes
 from desktop.ui.pages import WindowParts
+from desktop.ui.views.chips import ChipsView
 from desktop.ui.views.sections import plain_label
 
 RATING_TEXTS = ("Not rated", "★", "★★", "★★★", "★★★★", "★★★★★")
@@ -58,6 +60,18 @@ class FactsPanel(QWidget):
         self.rating.setToolTip("How much you want this one (1-5)")
         self.referral = QCheckBox("I was referred")
         self.referral.setObjectName("referral")
+        self.labels = ChipsView(prefix="Labels")
+        self.labels.setObjectName("facts-labels")
+        self.no_labels = plain_label("None yet.", muted=True, selectable=False)
+        self.edit_labels = QToolButton()
+        self.edit_labels.setObjectName("edit-labels")
+        self.edit_labels.setText("Labels…")
+        self.edit_labels.setToolTip("Put labels on this application, or make new ones (Ctrl+L)")
+        self.edit_labels.clicked.connect(self._edit_labels)
+        labels_row = QHBoxLayout()
+        labels_row.addWidget(self.labels, 1)
+        labels_row.addWidget(self.no_labels, 1)
+        labels_row.addWidget(self.edit_labels)
         applied_row = QHBoxLayout()
         applied_row.addWidget(self.applied)
         applied_row.addWidget(self.clear_applied)
@@ -68,6 +82,7 @@ class FactsPanel(QWidget):
         form.addRow("Apply by", self.deadline)
         form.addRow("Rating", self.rating)
         form.addRow("Referral", self.referral)
+        form.addRow("Labels", labels_row)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(12, 10, 12, 10)
         layout.addLayout(form)
@@ -117,6 +132,7 @@ class FactsPanel(QWidget):
             )
             self.rating.setCurrentIndex(facts.rating or 0 if facts else 0)
             self.referral.setChecked(bool(facts and facts.referral))
+            self._show_labels()
         finally:
             self._showing = False
         rated = f" {RATING_TEXTS[facts.rating]}" if facts and facts.rating else ""
@@ -146,6 +162,23 @@ class FactsPanel(QWidget):
             return
         self._change("Set applied date", applied_at=at)
 
+    def _show_labels(self) -> None:
+        carried = (
+            labels.labels_of(self._parts.library, self.posting_id)
+            if self.posting_id is not None
+            else ()
+        )
+        self.labels.set_chips(
+            tuple(label.name for label in carried), tuple(label.color for label in carried)
+        )
+        self.labels.setVisible(bool(carried))
+        self.no_labels.setVisible(not carried)
+
+    def _edit_labels(self) -> None:
+        action = getattr(self._parts.window, "action", None)
+        if action is not None:
+            action("labels.edit").trigger()  # the window's own: one dialog, one undo step
+
     def _rating_chosen(self, index: int) -> None:
         self._change("Rate application", rating=index or None)
 
@@ -159,3 +192,5 @@ class FactsPanel(QWidget):
             self.show_posting(None)
         elif self.posting_id in changes.facts | changes.moved | changes.updated or changes.stages:
             self.reload()
+        elif self.posting_id in changes.labelled:
+            self._show_labels()

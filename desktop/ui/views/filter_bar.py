@@ -7,8 +7,7 @@ opened, so the bar costs nothing before the first paint. Its state is a plain di
 values per choice, kept in the window's settings by the list page.
 
 Another part adds a choice with ``add_choice`` (a key, a title, the options when the menu
-opens, and the term for a value): a Label choice is ``add_choice("label", "Label", options,
-labels.search_term)``.
+opens, and the term for a value), as the list's Label choice does (``ui.list_filters``).
 """
 
 from __future__ import annotations

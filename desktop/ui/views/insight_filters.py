@@ -5,7 +5,6 @@ page fits beside the detail pane."""
 from __future__ import annotations
 
 from PySide6.QtCore import Qt, Signal
-from PySide6.QtGui import QColor, QPixmap
 from PySide6.QtWidgets import QComboBox, QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
 
 from desktop.ui.views.insight_period import PeriodChooser
@@ -70,10 +69,6 @@ class InsightFilters(QWidget):
             combo.addItem("Any", "")  # not None: see insight_period.PERIODS
             for value in values:
                 combo.addItem(value, value)
-                if combo is self.label_filter:
-                    swatch = QPixmap(12, 12)
-                    swatch.fill(QColor(value))
-                    combo.setItemIcon(combo.count() - 1, swatch)
             index = combo.findData(chosen) if chosen else 0
             combo.setCurrentIndex(max(index, 0))
             combo.blockSignals(False)
