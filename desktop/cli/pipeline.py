@@ -34,7 +34,7 @@ def add_board_commands(commands: Any, parents: list[argparse.ArgumentParser]) ->
         action="append",
         default=[],
         metavar="NAME",
-        help="only applications carrying this label (repeat: all of them)",
+        help="only applications carrying this label (repeat: any of them)",
     )
     listing.add_argument("--json", action="store_true", help="print JSON instead of a table")
     move = commands.add_parser("move", parents=parents, help="move a posting to another stage")
