@@ -4,6 +4,7 @@ pane and the search box's label: terms follow."""
 
 from __future__ import annotations
 
+from PySide6.QtWidgets import QToolButton
 from pytestqt.qtbot import QtBot
 
 from desktop.services import labels, postings
@@ -96,3 +97,18 @@ def test_the_application_tab_shows_the_labels_and_opens_the_dialog(
     dialog = _dialog(window)
     assert dialog.ticking and dialog.ticked == {labels.label_named(db, "remote").id}
     dialog.reject()
+
+
+def test_the_filter_bar_offers_the_labels(qtbot: QtBot, make_window, db: Library) -> None:
+    a = postings.create_posting(db, amazon_document(title="Robotics intern", url=None)).value
+    postings.create_posting(db, amazon_document(title="Pricing analyst", url=None))
+    labels.put_labels(db, [a], ["Dream job"])
+    window = make_window()
+    bar = window.list_page.filters
+    menu = bar.findChild(QToolButton, "filter-label").menu()
+    menu.aboutToShow.emit()
+    (tick,) = [act for act in menu.actions() if act.text().startswith("Dream job")]
+    tick.trigger()
+    assert bar.terms() == 'label:"Dream job"'
+    qtbot.waitUntil(lambda: window.list_page.model.rowCount() == 1)
+    assert window.list_page.model.posting_id(0) == a
