@@ -1,4 +1,4 @@
-"""What the Insights page counts: the period (a preset or a custom range of days), a card label
+"""What the Insights page counts: the period (a preset or a custom range of days), a label
 and an employment type, with the status of the read and "Save picture…", in two rows so the
 page fits beside the detail pane."""
 
@@ -61,7 +61,7 @@ class InsightFilters(QWidget):
         return self.type_filter.currentData() or None
 
     def offer(self, types: list[str], labels: list[str]) -> None:
-        """The employment types and card labels in use; what was chosen stays chosen."""
+        """The employment types and labels in use; what was chosen stays chosen."""
         for combo, values in ((self.type_filter, types), (self.label_filter, labels)):
             chosen = combo.currentData() or ""
             combo.blockSignals(True)
