@@ -36,6 +36,11 @@ def add_document_commands(subparsers: Any, parents: list[argparse.ArgumentParser
     )
     listing.add_argument("posting_id", nargs="?", type=arguments.posting_id, metavar="ID")
     listing.add_argument("--json", action="store_true", help="print JSON")
+    listing.add_argument(
+        "--remove-unused",
+        action="store_true",
+        help="delete the files no application uses any more from the library folder",
+    )
     detach = subparsers.add_parser("detach", parents=parents, help="take a document off")
     detach.add_argument("document_id", type=arguments.posting_id, metavar="DOCUMENT_ID")
 
@@ -66,6 +71,11 @@ def run_attach(db: Library, args: argparse.Namespace) -> int:
 
 
 def run_documents(db: Library, args: argparse.Namespace) -> int:
+    if args.remove_unused:
+        unused = documents.unused_files(db)
+        removed = documents.remove_unused_files(db, unused)
+        print(f"{removed} unused file(s) removed from the library folder")
+        return 0
     if args.posting_id is not None:
         found = documents.documents_of(db, args.posting_id)
         if args.json:
@@ -102,4 +112,10 @@ def run_documents(db: Library, args: argparse.Namespace) -> int:
 def run_detach(db: Library, args: argparse.Namespace) -> int:
     doc = documents.remove_document(db, args.document_id).value
     print(f"document #{doc.id} {doc.label} taken off posting #{doc.posting_id}")
+    if documents.is_unused(db, doc.sha256):
+        # The file itself is only ever removed when asked (the window asks; here, a command).
+        print(
+            f"{doc.file_name} is sent with no application now; it stays in the library folder "
+            "until `jobdeck documents --remove-unused`"
+        )
     return 0

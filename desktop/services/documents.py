@@ -174,6 +174,21 @@ def unused_files(db: Library) -> list[Path]:
     )
 
 
+def sole_files(db: Library, posting_id: int) -> list[tuple[str, Path]]:
+    """(the name it was attached under, the library's file) of each file only this posting's
+    documents use and still in the folder: what deleting the posting would leave unused."""
+    with db.querying() as connection:
+        found = document_records.sole_files(connection, posting_id)
+    named = [(name, document_files.file_path(db.data_dir, sha, name)) for sha, name in found]
+    return [(name, path) for name, path in named if path.is_file()]
+
+
+def is_unused(db: Library, sha256: str) -> bool:
+    """Whether no document uses this file any more."""
+    with db.querying() as connection:
+        return document_records.uses_of(connection, sha256) == 0
+
+
 def remove_unused_files(db: Library, files: list[Path]) -> int:
     """Delete these files (from ``unused_files``, after the user agreed) if still unused;
     returns how many went."""

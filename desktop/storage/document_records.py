@@ -92,6 +92,19 @@ def uses_of(conn: sqlite3.Connection, sha256: str) -> int:
     return int(row[0])
 
 
+def sole_files(conn: sqlite3.Connection, posting_id: int) -> list[tuple[str, str]]:
+    """(sha256, file name) of the files only this posting's documents use: deleting the posting
+    leaves them sent with no application."""
+    return [
+        (sha, name)
+        for sha, name in conn.execute(
+            "SELECT sha256, min(file_name) FROM documents WHERE posting_id = ?1 AND sha256 NOT IN "
+            "(SELECT sha256 FROM documents WHERE posting_id != ?1) GROUP BY sha256 ORDER BY 2",
+            (posting_id,),
+        )
+    ]
+
+
 def used_hashes(conn: sqlite3.Connection) -> set[str]:
     """The SHA-256 of every file some document uses."""
     return {sha for (sha,) in conn.execute("SELECT DISTINCT sha256 FROM documents")}

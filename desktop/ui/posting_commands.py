@@ -7,6 +7,7 @@ the menus and the toolbar.
 
 from __future__ import annotations
 
+from pathlib import Path
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QMimeData, QObject
@@ -134,11 +135,40 @@ class PostingCommands(QObject):
             f"Delete “{self._title_of(posting_id)}” with its application history, notes, "  # type: ignore[operator]
             "interviews, tasks and documents? Edit > Undo brings it back.",
             "Delete",
-            lambda: self._parts.operations.run(
-                "Delete posting",
-                lambda: self.removed.remove(posting_id),
-                undo=self.removed.put_back,
-            ),
+            lambda: self._delete_confirmed(posting_id),
+        )
+
+    def _delete_confirmed(self, posting_id: int) -> None:
+        files = self._sole_files(posting_id)  # read before the delete takes the documents away
+        self._parts.operations.run(
+            "Delete posting",
+            lambda: self.removed.remove(posting_id),
+            undo=self.removed.put_back,
+            success=lambda _removed: self._ask_files(files),
+        )
+
+    def _sole_files(self, posting_id: int) -> list[tuple[str, Path]]:
+        from desktop.services import documents
+
+        return documents.sole_files(self._parts.library, posting_id)
+
+    def _ask_files(self, files: list[tuple[str, Path]]) -> None:
+        """The deleted application was the last to use these files: they are removed only if
+        the user says so (issue 17); otherwise they wait for Documents > Remove unused files…"""
+        if not files:
+            return
+        from desktop.services import documents
+
+        library = self._parts.library
+        shown = ", ".join(f"“{name}”" for name, _path in files)
+        self.files_question = messages.confirm(
+            self._parts.window,
+            "Remove its files too?",
+            f"No other application uses {shown}. Remove the file(s) from the library folder "
+            "as well? This cannot be undone: Undo of the delete then brings the application "
+            "back without them. (Cancel keeps them until Documents > Remove unused files….)",
+            "Remove files",
+            lambda: documents.remove_unused_files(library, [path for _name, path in files]),
         )
 
     def forget_unused_secrets(self) -> None:

@@ -64,3 +64,26 @@ def test_unreadable_and_large_files_are_named(capsys, data_dir: Path, tmp_path: 
     assert code == 1 and "over 50 MB" in err
     code, _, _ = run(capsys, *here, "attach", str(posting), str(big), "--large")
     assert code == 0
+
+
+def test_detaching_the_last_use_of_a_file_says_so_and_removing_it_is_a_command(
+    capsys, data_dir: Path, tmp_path: Path
+) -> None:
+    from desktop.services import documents, postings
+    from desktop.services.library import open_library
+    from tests.samples import amazon_document
+
+    db = open_library(data_dir)
+    posting_id = postings.create_posting(db, amazon_document()).value
+    resume = tmp_path / "resume.pdf"
+    resume.write_bytes(b"%PDF")
+    doc = documents.attach_document(db, posting_id, resume, label="Resume").value
+    db.close()
+    here = ("--data-dir", str(data_dir))
+    code, out, _ = run(capsys, *here, "detach", str(doc.id))
+    assert code == 0 and "resume.pdf is sent with no application now" in out
+    assert "jobdeck documents --remove-unused" in out
+    assert len(list((data_dir / "documents").glob("*/*"))) == 1  # not removed unasked
+    code, out, _ = run(capsys, *here, "documents", "--remove-unused")
+    assert code == 0 and out == "1 unused file(s) removed from the library folder\n"
+    assert list((data_dir / "documents").glob("*/*")) == []

@@ -6,6 +6,7 @@ from __future__ import annotations
 from datetime import date
 from pathlib import Path
 
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QMessageBox
 from pytestqt.qtbot import QtBot
 
@@ -88,3 +89,44 @@ def test_every_file_in_use_goes_to_one_zip(
         assert [name.split("/")[-1] for name in archive.namelist()] == ["resume.pdf"]
     assert page.zip_message.text() == f"1 file(s) written to {target}."
     page.zip_message.close()
+
+
+def _answer(qtbot: QtBot, window, title: str, button_text: str) -> str:
+    (box,) = [
+        b
+        for b in window.findChildren(QMessageBox, "confirm-box")
+        if b.isVisible() and b.windowTitle() == title
+    ]
+    text = box.text()
+    (button,) = [b for b in box.buttons() if b.text().replace("&", "") == button_text]
+    qtbot.mouseClick(button, Qt.MouseButton.LeftButton)
+    return text
+
+
+def test_deleting_the_last_application_of_a_file_asks_before_removing_it(
+    qtbot: QtBot, make_window, db: Library, tmp_path: Path
+) -> None:
+    keep = postings.create_posting(db, amazon_document(title="Keep", url=None)).value
+    gone = postings.create_posting(db, amazon_document(title="Gone", url=None)).value
+    resume, letter = tmp_path / "resume.pdf", tmp_path / "letter.pdf"
+    resume.write_bytes(b"resume")
+    letter.write_bytes(b"letter")
+    for posting_id in (keep, gone):
+        documents.attach_document(db, posting_id, resume, label="Resume")
+    documents.attach_document(db, gone, letter, label="Cover letter")
+    stored = {p.read_bytes(): p for p in (db.data_dir / "documents").glob("*/*")}
+    window = make_window()
+    for answer, posting_id in (("Cancel", gone), ("Remove files", gone)):
+        window.list_page.select(posting_id)
+        window.list_page.table.setFocus()
+        window.action("posting.delete").trigger()
+        with qtbot.waitSignal(window.changes_applied):
+            _answer(qtbot, window, "Delete posting?", "Delete")
+        asked = _answer(qtbot, window, "Remove its files too?", answer)
+        assert "“letter.pdf”" in asked and "resume" not in asked  # the shared one is not asked
+        assert stored[b"resume"].exists()
+        if answer == "Cancel":
+            assert stored[b"letter"].exists()  # kept: Documents > Remove unused files… later
+            window.action("window.undo").trigger()  # the posting back, with its letter
+            assert stored[b"letter"].exists()
+    assert not stored[b"letter"].exists()
