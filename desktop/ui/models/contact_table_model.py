@@ -9,15 +9,14 @@ from __future__ import annotations
 
 from typing import Any
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
+from PySide6.QtCore import Qt
 
 from desktop.core.contacts import ContactListing
+from desktop.ui.models.rows_model import RowsTableModel
 
 COL_NAME, COL_COMPANY, COL_TITLE, COL_EMAIL, COL_PHONE, COL_APPLICATIONS = range(6)
 HEADERS = ("Name", "Company", "Role/title", "E-mail", "Phone", "Applications")
 ID_ROLE = Qt.ItemDataRole.UserRole + 1
-
-AnyIndex = QModelIndex | QPersistentModelIndex
 
 
 def applications_shown(listing: ContactListing) -> str:
@@ -38,15 +37,8 @@ def _display(listing: ContactListing, column: int) -> str:
     return values[column]
 
 
-class ContactTableModel(QAbstractTableModel):
-    def __init__(self) -> None:
-        super().__init__()
-        self._rows: list[ContactListing] = []
-
-    def set_rows(self, rows: list[ContactListing]) -> None:
-        self.beginResetModel()
-        self._rows = list(rows)
-        self.endResetModel()
+class ContactTableModel(RowsTableModel[ContactListing]):
+    HEADERS = HEADERS
 
     def listing(self, row: int) -> ContactListing:
         return self._rows[row]
@@ -57,21 +49,10 @@ class ContactTableModel(QAbstractTableModel):
                 return row
         return None
 
-    # -- QAbstractTableModel --------------------------------------------------------------------
-
-    def rowCount(self, parent: AnyIndex = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(self._rows)
-
-    def columnCount(self, parent: AnyIndex = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(HEADERS)
-
-    def data(self, index: AnyIndex, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if not index.isValid() or not 0 <= index.row() < len(self._rows):
-            return None
-        listing = self._rows[index.row()]
+    def row_data(self, listing: ContactListing, column: int, role: int) -> Any:
         if role == Qt.ItemDataRole.DisplayRole:
-            return _display(listing, index.column())
-        if role == Qt.ItemDataRole.ToolTipRole and index.column() == COL_APPLICATIONS:
+            return _display(listing, column)
+        if role == Qt.ItemDataRole.ToolTipRole and column == COL_APPLICATIONS:
             return (
                 "\n".join(
                     f"#{posting_id} {title}: {role_name}"
@@ -81,15 +62,4 @@ class ContactTableModel(QAbstractTableModel):
             )
         if role == ID_ROLE:
             return listing.contact.id
-        return None
-
-    def headerData(
-        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
-    ) -> Any:
-        if (
-            role == Qt.ItemDataRole.DisplayRole
-            and orientation == Qt.Orientation.Horizontal
-            and 0 <= section < len(HEADERS)
-        ):
-            return HEADERS[section]
         return None

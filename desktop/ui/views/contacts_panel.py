@@ -12,14 +12,12 @@ from __future__ import annotations
 import html
 
 from PySide6.QtCore import Qt, Signal
-from PySide6.QtGui import QShowEvent
 from PySide6.QtWidgets import (
     QComboBox,
     QFrame,
     QHBoxLayout,
     QLabel,
     QPushButton,
-    QScrollArea,
     QToolButton,
     QVBoxLayout,
     QWidget,
@@ -33,6 +31,7 @@ from desktop.ui.dialogs.contact_form import ContactForm
 from desktop.ui.pages import WindowParts
 from desktop.ui.views.notes_panel import open_note_link
 from desktop.ui.views.sections import plain_label
+from desktop.ui.views.workspace_panel import WorkspacePanel
 
 
 def contact_links_markup(contact: Contact) -> str:
@@ -105,23 +104,16 @@ class ContactCard(QFrame):
         layout.addLayout(row)
 
 
-class ContactsPanel(QWidget):
+class ContactsPanel(WorkspacePanel):
     """The contacts of one posting's application; ``show_posting`` picks which."""
 
-    title_changed = Signal(str)
+    TITLE = "Contacts"
 
     def __init__(self, parts: WindowParts) -> None:
-        super().__init__()
-        self.setObjectName("contacts-panel")
-        self._parts = parts
-        self.posting_id: int | None = None
+        super().__init__(parts, "contacts-panel")
         self.company: str | None = None
-        self._stale = True
-        self.cards: list[ContactCard] = []
         self.form: ContactForm | None = None
-        layout = QVBoxLayout(self)
-        layout.setContentsMargins(12, 10, 12, 10)
-        layout.setSpacing(6)
+        layout = self.layout_
         self.pick_label = plain_label("", muted=True, selectable=False)
         layout.addWidget(self.pick_label)
         pick = QHBoxLayout()
@@ -141,22 +133,9 @@ class ContactsPanel(QWidget):
         self.new_button.setObjectName("new-contact")
         layout.addLayout(pick)
         layout.addWidget(self.new_button, 0, Qt.AlignmentFlag.AlignRight)
-        self.empty = plain_label(
-            "No contacts yet: add the recruiter, the hiring manager, who referred you.",
-            muted=True,
-            selectable=False,
+        self.add_card_list(
+            "No contacts yet: add the recruiter, the hiring manager, who referred you."
         )
-        layout.addWidget(self.empty)
-        self._list = QWidget()
-        self._list_layout = QVBoxLayout(self._list)
-        self._list_layout.setContentsMargins(0, 0, 0, 0)
-        self._list_layout.setSpacing(6)
-        self._list_layout.addStretch(1)
-        scroll = QScrollArea()
-        scroll.setWidgetResizable(True)
-        scroll.setFrameShape(QFrame.Shape.NoFrame)
-        scroll.setWidget(self._list)
-        layout.addWidget(scroll, 1)
         self.link_button.clicked.connect(self.link_chosen)
         self.new_button.clicked.connect(self.new_contact)
         parts.operations.changed.connect(self._changed)
@@ -172,42 +151,35 @@ class ContactsPanel(QWidget):
     def start_writing(self) -> None:
         self.known.setFocus()
 
-    def showEvent(self, event: QShowEvent) -> None:
-        super().showEvent(event)
-        if self._stale:
-            self.reload()
+    def count_rows(self, posting_id: int) -> int:
+        found = contacts.contacts_of_posting(self._parts.library, posting_id)
+        return len({a.contact.id for a in found})
 
-    def reload(self) -> None:
+    def make_cards(self, posting_id: int | None) -> list[QWidget]:
+        """The contacts' cards (one per person, with each role), and the company's people to
+        pick from."""
         library = self._parts.library
-        if not self.isVisible():  # counted now, read when shown (see NotesPanel.reload)
-            self._stale = True
-            count = (
-                len({a.contact.id for a in contacts.contacts_of_posting(library, self.posting_id)})
-                if self.posting_id is not None
-                else 0
-            )
-            self.title_changed.emit(f"Contacts ({count})" if count else "Contacts")
-            return
-        self._stale = False
         shown: list[ApplicationContact] = []
         self.company = None
-        if self.posting_id is not None:
-            shown = contacts.contacts_of_posting(library, self.posting_id)
-            self.company = contacts.company_of_posting(library, self.posting_id)
-        for card in self.cards:
-            card.deleteLater()
-        self.cards = []
+        if posting_id is not None:
+            shown = contacts.contacts_of_posting(library, posting_id)
+            self.company = contacts.company_of_posting(library, posting_id)
         roles: dict[int, list[str]] = {}
         people: dict[int, Contact] = {}
         for entry in shown:
             people[entry.contact.id] = entry.contact
             roles.setdefault(entry.contact.id, []).append(entry.role)
-        for position, (contact_id, contact) in enumerate(people.items()):
+        cards: list[QWidget] = []
+        for contact_id, contact in people.items():
             card = ContactCard(contact, roles[contact_id])
             card.edit_requested.connect(self.edit_contact)
             card.remove_requested.connect(self.unlink)
-            self._list_layout.insertWidget(position, card)
-            self.cards.append(card)
+            cards.append(card)
+        self._fill_known()
+        return cards
+
+    def _fill_known(self) -> None:
+        library = self._parts.library
         self.known.clear()
         company_people = contacts.contacts_of_company(library, self.company) if self.company else []
         for contact in company_people:
@@ -221,8 +193,6 @@ class ContactsPanel(QWidget):
         self.pick_label.setText(
             f"Add someone from {self.company}, in a role:" if self.company else ""
         )
-        self.empty.setVisible(self.posting_id is not None and not people)
-        self.title_changed.emit(f"Contacts ({len(people)})" if people else "Contacts")
 
     # -- changes, through the door ------------------------------------------------------------
 

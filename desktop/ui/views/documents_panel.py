@@ -11,7 +11,7 @@ from collections.abc import Callable
 from pathlib import Path
 
 from PySide6.QtCore import QDate, QUrl, Signal
-from PySide6.QtGui import QDesktopServices, QShowEvent
+from PySide6.QtGui import QDesktopServices
 from PySide6.QtWidgets import (
     QDateEdit,
     QFileDialog,
@@ -19,7 +19,6 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QLineEdit,
     QPushButton,
-    QScrollArea,
     QToolButton,
     QVBoxLayout,
     QWidget,
@@ -32,6 +31,7 @@ from desktop.services.errors import ServiceError
 from desktop.ui.dialogs import messages
 from desktop.ui.pages import WindowParts
 from desktop.ui.views.sections import plain_label
+from desktop.ui.views.workspace_panel import WorkspacePanel
 
 
 def size_text(size: int) -> str:
@@ -83,16 +83,11 @@ class DocumentCard(QFrame):
         remove.clicked.connect(lambda: self.remove_requested.emit(document.id))
 
 
-class DocumentsPanel(QWidget):
-    title_changed = Signal(str)
+class DocumentsPanel(WorkspacePanel):
+    TITLE = "Documents"
 
     def __init__(self, parts: WindowParts) -> None:
-        super().__init__()
-        self.setObjectName("documents-panel")
-        self._parts = parts
-        self.posting_id: int | None = None
-        self._stale = True
-        self.cards: list[DocumentCard] = []
+        super().__init__(parts, "documents-panel")
         # Tests replace these: the file dialog, and opening with the desktop.
         self.ask_file: Callable[[QWidget], Path | None] = _ask_file
         self.open_path: Callable[[Path], bool] = lambda path: QDesktopServices.openUrl(
@@ -115,25 +110,10 @@ class DocumentsPanel(QWidget):
         row.addWidget(self.label, 1)
         row.addWidget(self.sent_on)
         row.addWidget(self.attach_button)
-        layout = QVBoxLayout(self)
-        layout.setContentsMargins(12, 10, 12, 10)
+        layout = self.layout_
         layout.addLayout(row)
         layout.addWidget(self.error)
-        self.empty = plain_label(
-            "No documents yet: attach the resume and cover letter you sent.",
-            muted=True,
-            selectable=False,
-        )
-        layout.addWidget(self.empty)
-        self._list = QWidget()
-        self._list_layout = QVBoxLayout(self._list)
-        self._list_layout.setContentsMargins(0, 0, 0, 0)
-        self._list_layout.addStretch(1)
-        scroll = QScrollArea()
-        scroll.setWidgetResizable(True)
-        scroll.setFrameShape(QFrame.Shape.NoFrame)
-        scroll.setWidget(self._list)
-        layout.addWidget(scroll, 1)
+        self.add_card_list("No documents yet: attach the resume and cover letter you sent.")
         self.attach_button.clicked.connect(self.attach)
         parts.operations.changed.connect(self._changed)
         self.setEnabled(False)
@@ -148,38 +128,18 @@ class DocumentsPanel(QWidget):
     def start_writing(self) -> None:
         self.attach_button.setFocus()
 
-    def showEvent(self, event: QShowEvent) -> None:
-        super().showEvent(event)
-        if self._stale:
-            self.reload()
+    def count_rows(self, posting_id: int) -> int:
+        return len(documents.documents_of(self._parts.library, posting_id))
 
-    def reload(self) -> None:
-        if not self.isVisible():  # counted now, read when shown (see NotesPanel.reload)
-            self._stale = True
-            count = (
-                len(documents.documents_of(self._parts.library, self.posting_id))
-                if self.posting_id is not None
-                else 0
-            )
-            self.title_changed.emit(f"Documents ({count})" if count else "Documents")
-            return
-        self._stale = False
-        shown = (
-            documents.documents_of(self._parts.library, self.posting_id)
-            if self.posting_id is not None
-            else []
-        )
-        for card in self.cards:
-            card.deleteLater()
-        self.cards = []
-        for position, document in enumerate(shown):
+    def make_cards(self, posting_id: int | None) -> list[QWidget]:
+        shown = documents.documents_of(self._parts.library, posting_id) if posting_id else []
+        cards: list[QWidget] = []
+        for document in shown:
             card = DocumentCard(document)
             card.open_requested.connect(self.open_document)
             card.remove_requested.connect(self.remove)
-            self._list_layout.insertWidget(position, card)
-            self.cards.append(card)
-        self.empty.setVisible(self.posting_id is not None and not shown)
-        self.title_changed.emit(f"Documents ({len(shown)})" if shown else "Documents")
+            cards.append(card)
+        return cards
 
     # -- changes, through the door ------------------------------------------------------------
 
@@ -233,7 +193,7 @@ class DocumentsPanel(QWidget):
         )
 
     def open_document(self, document_id: int) -> None:
-        card = next((c for c in self.cards if c.document.id == document_id), None)
+        card = next((c for c in self.cards if c.document.id == document_id), None)  # type: ignore[attr-defined]
         if card is None:
             return
         try:

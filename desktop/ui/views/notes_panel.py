@@ -12,14 +12,13 @@ from __future__ import annotations
 import html
 
 from PySide6.QtCore import Qt, QUrl, Signal
-from PySide6.QtGui import QDesktopServices, QKeySequence, QPalette, QShortcut, QShowEvent
+from PySide6.QtGui import QDesktopServices, QKeySequence, QPalette, QShortcut
 from PySide6.QtWidgets import (
     QFrame,
     QHBoxLayout,
     QLabel,
     QPlainTextEdit,
     QPushButton,
-    QScrollArea,
     QSizePolicy,
     QToolButton,
     QVBoxLayout,
@@ -33,6 +32,7 @@ from desktop.services.changes import Changes
 from desktop.services.errors import ServiceError
 from desktop.ui.pages import WindowParts
 from desktop.ui.views.sections import plain_label
+from desktop.ui.views.workspace_panel import WorkspacePanel
 
 
 def note_markup(text: str) -> str:
@@ -150,21 +150,14 @@ class NoteCard(QFrame):
         self.text.show()
 
 
-class NotesPanel(QWidget):
+class NotesPanel(WorkspacePanel):
     """The notes of one posting; ``show_posting`` picks which."""
 
-    title_changed = Signal(str)  # "Notes (3)": the tab's title
+    TITLE = "Notes"
 
     def __init__(self, parts: WindowParts) -> None:
-        super().__init__()
-        self.setObjectName("notes-panel")
-        self._parts = parts
-        self.posting_id: int | None = None
-        self._stale = True
-        self.cards: list[NoteCard] = []
-        layout = QVBoxLayout(self)
-        layout.setContentsMargins(12, 10, 12, 10)
-        layout.setSpacing(6)
+        super().__init__(parts, "notes-panel")
+        layout = self.layout_
         self.editor = _editor(
             "Write a note: a call, a name, what to ask next… (Ctrl+Enter adds it)"
         )
@@ -182,23 +175,8 @@ class NotesPanel(QWidget):
         row.addWidget(self.add_button)
         layout.addWidget(self.editor)
         layout.addLayout(row)
-        self.empty = plain_label(
-            "No notes yet. What you write here is found by the search box.",
-            muted=True,
-            selectable=False,
-        )
+        self.add_card_list("No notes yet. What you write here is found by the search box.")
         self.empty.setObjectName("notes-empty")
-        layout.addWidget(self.empty)
-        self._list = QWidget()
-        self._list_layout = QVBoxLayout(self._list)
-        self._list_layout.setContentsMargins(0, 0, 0, 0)
-        self._list_layout.setSpacing(6)
-        self._list_layout.addStretch(1)
-        scroll = QScrollArea()
-        scroll.setWidgetResizable(True)
-        scroll.setFrameShape(QFrame.Shape.NoFrame)
-        scroll.setWidget(self._list)
-        layout.addWidget(scroll, 1)
         self.add_button.clicked.connect(self.add_from_editor)
         QShortcut(QKeySequence("Ctrl+Return"), self.editor, self.add_from_editor)
         parts.operations.changed.connect(self._changed)
@@ -214,34 +192,18 @@ class NotesPanel(QWidget):
         self.setEnabled(posting_id is not None)
         self.reload()
 
-    def reload(self) -> None:
-        # A tab not shown only counts (one indexed query); it reads its notes when shown, so
-        # selecting a posting costs no more than the posting itself.
-        if not self.isVisible():
-            self._stale = True
-            count = (
-                notes.count_notes(self._parts.library, self.posting_id) if self.posting_id else 0
-            )
-            self.title_changed.emit(f"Notes ({count})" if count else "Notes")
-            return
-        self._stale = False
-        shown = notes.list_notes(self._parts.library, self.posting_id) if self.posting_id else []
-        for card in self.cards:
-            card.deleteLater()
-        self.cards = []
-        for position, note in enumerate(shown):
+    def count_rows(self, posting_id: int) -> int:
+        return notes.count_notes(self._parts.library, posting_id)
+
+    def make_cards(self, posting_id: int | None) -> list[QWidget]:
+        shown = notes.list_notes(self._parts.library, posting_id) if posting_id else []
+        cards: list[QWidget] = []
+        for note in shown:
             card = NoteCard(note)
             card.edit_saved.connect(self.edit)
             card.delete_requested.connect(self.delete)
-            self._list_layout.insertWidget(position, card)
-            self.cards.append(card)
-        self.empty.setVisible(self.posting_id is not None and not shown)
-        self.title_changed.emit(f"Notes ({len(shown)})" if shown else "Notes")
-
-    def showEvent(self, event: QShowEvent) -> None:
-        super().showEvent(event)
-        if self._stale:
-            self.reload()
+            cards.append(card)
+        return cards
 
     def start_writing(self) -> None:
         self.editor.setFocus()
