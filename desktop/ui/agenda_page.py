@@ -166,6 +166,7 @@ class AgendaPage(QObject):
         if keep is not None:
             self.select(keep)
         self.view.setFocus()
+        QTimer.singleShot(0, self.view, self._read_more_in_sight)  # read ahead, laid out now
         self.selection_changed.emit(self.selected_id())
 
     def searched(self) -> None:
@@ -362,6 +363,9 @@ class AgendaPage(QObject):
         if watched is self.view and event.type() == QEvent.Type.KeyPress:
             assert isinstance(event, QKeyEvent)
             return self._key(event)
+        if watched is self.view and event.type() == QEvent.Type.Resize:
+            # Taller, the view may show a section's last row with no scrolling to come.
+            QTimer.singleShot(0, self.view, self._read_more_in_sight)
         return False
 
     def _key(self, event: QKeyEvent) -> bool:

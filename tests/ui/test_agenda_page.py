@@ -425,3 +425,22 @@ def test_undo_of_an_added_interview_removes_the_contacts_made_for_it_and_redo_br
     assert contacts.contacts_of_company(db, "Amazon") == []
     window.action("window.redo").trigger()
     assert names() == ["Ana Ruiz", "Bo Chen"] and len(interviews.interviews_of(db, job)) == 1
+
+
+def test_a_section_whose_end_shows_without_scrolling_reads_more_by_itself(
+    qtbot: QtBot, make_window, db: Library, clock: Clock
+) -> None:
+    from desktop.services.agenda import PAGE
+
+    job = _posting(db, "Engineer")
+    made = [
+        tasks.new_task(job, f"Later {n:02}", START.date() + timedelta(days=30), time_zone="UTC")
+        for n in range(PAGE + 5)
+    ]
+    tasks.add_tasks(db, made, now=START)
+    window = make_window()
+    window.parts.agenda.prepare_agenda()  # read while hidden, before the view was laid out
+    window.resize(1200, 2400)  # tall enough to show every row read without a scroll bar
+    page = _agenda(window)
+    later = page.model.section_index("Later")
+    qtbot.waitUntil(lambda: page.model.rowCount(later) == PAGE + 5)
