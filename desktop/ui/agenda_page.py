@@ -33,6 +33,7 @@ from desktop.core.agenda import AgendaItem, Bucket, ItemKind, Suggestion
 from desktop.services import agenda, interviews, suggestions, tasks
 from desktop.services.changes import Changes, Kind
 from desktop.services.errors import ServiceError
+from desktop.ui import agenda_menu
 from desktop.ui.actions import ActionSpec
 from desktop.ui.agenda_commands import AgendaCommands
 from desktop.ui.agenda_state import AgendaState
@@ -307,7 +308,11 @@ class AgendaPage(QObject):
         if isinstance(entry, Suggestion):
             self.accept(entry)
         elif entry is not None and entry.posting_id is not None:
-            self._trigger("page.list")  # the list selects the posting selected here
+            self.open_in_list()
+
+    def open_in_list(self) -> None:
+        """Show the list, which selects the posting selected here."""
+        self._trigger("page.list")
 
     def _commands(self) -> AgendaCommands | None:
         return self._parts.window.findChild(AgendaCommands, "agenda-commands")
@@ -320,30 +325,7 @@ class AgendaPage(QObject):
 
     def menu_for(self, entry: AgendaItem | Suggestion | None) -> QMenu:
         """The context menu of a row (made here so tests can read and trigger it)."""
-        menu = QMenu(self.widget)
-        menu.setObjectName("agenda-menu")
-        commands = self._commands()
-        if isinstance(entry, Suggestion):
-            menu.addAction("&Accept", lambda: self.accept(entry))
-            menu.addAction("&Dismiss", lambda: self.dismiss(entry))
-        elif isinstance(entry, AgendaItem) and entry.kind is ItemKind.TASK:
-            menu.addAction("Not done" if entry.done else "&Done", self.toggle_selected)
-            menu.addAction("A day &later", lambda: self.shift_selected(1))
-            menu.addAction("A day &earlier", lambda: self.shift_selected(-1))
-            menu.addAction("&Delete task", self.delete_selected)
-        elif isinstance(entry, AgendaItem) and entry.kind is ItemKind.INTERVIEW and commands:
-            menu.addAction("&Edit interview…", self.edit_selected_interview)
-            menu.addAction("A day &later", lambda: self.shift_selected(1))
-            menu.addAction("A day &earlier", lambda: self.shift_selected(-1))
-            menu.addAction(
-                "E&xport this interview (.ics)…",
-                lambda: commands.export_calendar(interview_id=entry.id),
-            )
-            menu.addAction("&Delete interview", lambda: commands.delete_interview(entry.id))
-        if entry is not None and entry.posting_id is not None:
-            menu.addSeparator()
-            menu.addAction("&Open application", lambda: self._trigger("page.list"))
-        return menu
+        return agenda_menu.menu_for(self, entry, self._commands())
 
     def _context_menu(self, point: QPoint) -> None:
         index = self.view.indexAt(point)
@@ -362,28 +344,11 @@ class AgendaPage(QObject):
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
         if watched is self.view and event.type() == QEvent.Type.KeyPress:
             assert isinstance(event, QKeyEvent)
-            return self._key(event)
+            return agenda_menu.key_pressed(self, event)
         if watched is self.view and event.type() == QEvent.Type.Resize:
             # Taller, the view may show a section's last row with no scrolling to come.
             QTimer.singleShot(0, self.view, self._read_more_in_sight)
         return False
-
-    def _key(self, event: QKeyEvent) -> bool:
-        key, mods = event.key(), event.modifiers()
-        ctrl = bool(mods & Qt.KeyboardModifier.ControlModifier)
-        if key == Qt.Key.Key_Space:
-            self.toggle_selected()
-        elif key in (Qt.Key.Key_Plus, Qt.Key.Key_Equal) or (ctrl and key == Qt.Key.Key_Right):
-            self.shift_selected(1)
-        elif key == Qt.Key.Key_Minus or (ctrl and key == Qt.Key.Key_Left):
-            self.shift_selected(-1)
-        elif key in (Qt.Key.Key_Return, Qt.Key.Key_Enter):
-            self.open_selected()
-        elif key == Qt.Key.Key_Delete:
-            self.delete_selected()
-        else:
-            return False
-        return True
 
     # -- keeping up ----------------------------------------------------------------------------
 
