@@ -143,8 +143,12 @@ class AgendaPage(QObject):
         return []
 
     def selected_entry(self) -> AgendaItem | Suggestion | None:
-        rows = self.view.selectionModel().selectedRows()
-        return self.model.data(rows[0], ITEM_ROLE) if rows else None
+        # The current row, when it is selected (one row at most: SingleSelection of rows);
+        # cheaper than listing the selected rows, which every look at the selection did.
+        index = self.view.currentIndex()
+        if not index.isValid() or not self.view.selectionModel().isSelected(index):
+            return None
+        return self.model.data(index.siblingAtColumn(0), ITEM_ROLE)
 
     def selected_id(self) -> int | None:
         entry = self.selected_entry()

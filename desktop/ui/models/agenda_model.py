@@ -53,6 +53,7 @@ DISPLAY, FONT, FOREGROUND, TOOLTIP, CHECK_STATE = (
 )
 _ANSWERED = frozenset({DISPLAY, FONT, FOREGROUND, TOOLTIP, CHECK_STATE, ITEM_ROLE, POSTING_ROLE})
 _TASK, _INTERVIEW = ItemKind.TASK, ItemKind.INTERVIEW
+_HORIZONTAL = Qt.Orientation.Horizontal
 
 
 @dataclass
@@ -87,13 +88,18 @@ class AgendaModel(QAbstractItemModel):
         zone: tzinfo,
     ) -> None:
         self.beginResetModel()
-        self._when_texts.clear()
         self._today = now.astimezone(zone).date()
         self._zone = zone
         self._sections = [
             _Section(BUCKET_TITLES[bucket], bucket, list(groups.get(bucket, ())))
             for bucket in Bucket
         ]
+        # The When texts now (the page reads ahead, while hidden), not as the rows are drawn.
+        self._when_texts = {
+            item.key: when_text(item, self._today, zone)
+            for section in self._sections
+            for item in section.rows
+        }
         if suggestions:
             self._sections.append(_Section(SUGGESTED, None, list(suggestions)))
         self.endResetModel()
@@ -199,9 +205,9 @@ class AgendaModel(QAbstractItemModel):
     def headerData(
         self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
     ) -> Any:
-        if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
-            return HEADERS[section] if 0 <= section < len(HEADERS) else None
-        return None
+        if role != DISPLAY or orientation != _HORIZONTAL:  # as data(): ints first
+            return None
+        return HEADERS[section] if 0 <= section < len(HEADERS) else None
 
     def flags(self, index: AnyIndex) -> Qt.ItemFlag:
         # Called for every row as the view lays a section out: the combinations are made
