@@ -13,6 +13,7 @@ import argparse
 import os
 import sys
 from collections.abc import Callable, Sequence
+from typing import Any
 
 from desktop import __version__
 from desktop.cli import agenda as cli_agenda
@@ -34,7 +35,42 @@ from desktop.services.library import Library, open_library, resolve_data_dir
 __all__ = ["CommandFailed", "build_parser", "main", "run_command"]
 
 
-def build_parser() -> argparse.ArgumentParser:
+# Each command group's sub-commands, by the names it adds (a test checks the two agree).
+COMMAND_GROUPS: tuple[
+    tuple[Callable[[Any, list[argparse.ArgumentParser]], None], frozenset[str]], ...
+] = (
+    (export_command.add_export_command, frozenset({"export", "report"})),
+    (import_command.add_import_command, frozenset({"import"})),
+    (cli_login.add_login_commands, frozenset({"login"})),
+    (cli_pipeline.add_board_commands, frozenset({"stages", "list", "move"})),
+    (cli_backup.add_backup_commands, frozenset({"backup", "restore", "check"})),
+    (cli_stats.add_stats_command, frozenset({"stats"})),
+    (cli_notes.add_note_commands, frozenset({"note"})),
+    (cli_agenda.add_agenda_commands, frozenset({"interview", "task", "agenda", "ics"})),
+    (cli_contacts.add_contact_commands, frozenset({"contact"})),
+    (cli_facts.add_facts_command, frozenset({"facts"})),
+    (cli_documents.add_document_commands, frozenset({"attach", "documents", "detach"})),
+    (cli_labels.add_label_commands, frozenset({"label"})),
+)
+ALL_COMMANDS = frozenset().union(*(names for _, names in COMMAND_GROUPS))
+
+
+def _command_named(argv: Sequence[str]) -> str | None:
+    """The command word in ``argv`` (None when there is none: the window, or --help)."""
+    words = iter(argv)
+    for word in words:
+        if word in ("-h", "--help"):
+            return None
+        if word == "--data-dir":
+            next(words, None)  # its value
+        elif not word.startswith("-"):
+            return word
+    return None
+
+
+def build_parser(argv: Sequence[str] | None = None) -> argparse.ArgumentParser:
+    """The parser for ``argv`` (default: this process's): with the sub-commands of the group
+    of the command it names, or of every group when it names none or an unknown one."""
     data_dir = argparse.ArgumentParser(add_help=False)
     data_dir.add_argument(
         "--data-dir",
@@ -54,18 +90,12 @@ def build_parser() -> argparse.ArgumentParser:
         help="open the main window on the library, paint it, and exit (0 when all is well)",
     )
     commands = parser.add_subparsers(dest="command", metavar="COMMAND")
-    export_command.add_export_command(commands, [data_dir])
-    import_command.add_import_command(commands, [data_dir])
-    cli_login.add_login_commands(commands, [data_dir])
-    cli_pipeline.add_board_commands(commands, [data_dir])
-    cli_backup.add_backup_commands(commands, [data_dir])
-    cli_stats.add_stats_command(commands, [data_dir])
-    cli_notes.add_note_commands(commands, [data_dir])
-    cli_agenda.add_agenda_commands(commands, [data_dir])
-    cli_contacts.add_contact_commands(commands, [data_dir])
-    cli_facts.add_facts_command(commands, [data_dir])
-    cli_documents.add_document_commands(commands, [data_dir])
-    cli_labels.add_label_commands(commands, [data_dir])
+    wanted = _command_named(sys.argv[1:] if argv is None else argv)
+    for add, names in COMMAND_GROUPS:
+        # Only the group of the command asked for: building every command's parser took
+        # longer than most commands (argparse looks up its translations for each one).
+        if wanted is None or wanted not in ALL_COMMANDS or wanted in names:
+            add(commands, [data_dir])
     return parser
 
 
@@ -118,7 +148,7 @@ EXIT_READER_GONE = 141
 
 def main(argv: Sequence[str] | None = None) -> int:
     try:
-        args = build_parser().parse_args(argv)  # --help prints too
+        args = build_parser(argv).parse_args(argv)  # --help prints too
         if args.command is None:
             # The window is imported only when wanted, so commands start without loading Qt.
             from desktop.ui.app import run_app

@@ -24,7 +24,6 @@ from desktop.services.errors import (
     WriteFailed,
 )
 from desktop.storage import database as store
-from desktop.storage.backups import BackupError
 from desktop.storage.location import resolve_data_dir
 from desktop.storage.record_errors import RecordNotFound
 
@@ -51,7 +50,7 @@ def storage_errors() -> Iterator[None]:
         raise Refused(str(error)) from error
     except RecordNotFound as error:
         raise NotFound(str(error)) from error
-    except BackupError as error:
+    except store.BackupError as error:
         raise Refused(str(error)) from error
 
 

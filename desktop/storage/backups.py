@@ -23,6 +23,7 @@ from typing import TYPE_CHECKING
 
 from desktop.deferred_import import deferred
 from desktop.storage import library_files
+from desktop.storage.database import BackupError
 
 if TYPE_CHECKING:
     from desktop.storage import document_files
@@ -42,10 +43,6 @@ KEEP_BEFORE_MIGRATION = 3  # the newest three: one per upgrade, or the last trie
 _NAME = re.compile(r"^jobdeck-(\d{8}-\d{6}(?:-\d{6})?)-([a-z-]+)\.db$")
 _STAMP = "%Y%m%d-%H%M%S-%f"
 _SIDE_FILES = ("-wal", "-shm", "-journal")
-
-
-class BackupError(Exception):
-    """A backup or restore could not be made; the message says why in plain words."""
 
 
 @dataclass(frozen=True)

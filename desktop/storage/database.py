@@ -38,6 +38,11 @@ class DatabaseError(Exception):
     """The library file cannot be used; the message says why in words a user understands."""
 
 
+class BackupError(Exception):
+    """A backup or restore could not be made; the message says why in plain words. (Here,
+    not in ``backups``, so that opening a library need not load the backups module.)"""
+
+
 class SchemaTooNewError(DatabaseError):
     """The file was written by a newer Jobdeck; it has been left untouched."""
 
