@@ -137,8 +137,15 @@ def _companies_for(
 ) -> list[tuple[int, str]]:
     """Each document's company as (id, name), found or made, the document's company data merged
     in: known companies through the ORM, new ones folded and written as rows (company_rows)."""
-    cache.prefetch_companies(session, [doc.company or "" for doc in docs])
+    # Only the companies the batch says something of are read whole (the ORM, with their
+    # lists); the others by id and name alone: a tracker sheet's rows name only the employer,
+    # and reading each whole took a third of such an import.
+    cache.prefetch_companies(
+        session,
+        [doc.company or "" for doc in docs if doc.industries or doc.company_profile is not None],
+    )
     keys = [company_key(doc.company or "") for doc in docs]
+    named_only = _ids_and_names(session, {key for key in keys if key not in cache.companies})
     new: dict[str, company_rows.NewCompany] = {}
     # What the batch says of each known company is folded first (the pure rule, as for new
     # ones) and written once per company, not once per posting: an export holds hundreds of
@@ -148,7 +155,7 @@ def _companies_for(
     with session.no_autoflush:
         for doc, key in zip(docs, keys, strict=True):
             if not doc.industries and doc.company_profile is None:
-                if key not in cache.companies:
+                if key not in cache.companies and key not in named_only:
                     new.setdefault(key, company_rows.NewCompany(doc.company or ""))
                 continue
             known = cache.companies.get(key)
@@ -179,8 +186,21 @@ def _companies_for(
         (made[key], new[key].name)
         if key in made
         else (cache.companies[key].id, cache.companies[key].name)
+        if key in cache.companies
+        else named_only[key]
         for key in keys
     ]
+
+
+def _ids_and_names(session: Session, keys: set[str]) -> dict[str, tuple[int, str]]:
+    """The known companies among ``keys`` (``company_key``s) as key -> (id, name)."""
+    found: dict[str, tuple[int, str]] = {}
+    for chunk in _chunks(sorted(keys), 500):
+        rows = session.execute(
+            select(Company.name_key, Company.id, Company.name).where(Company.name_key.in_(chunk))
+        )
+        found.update((key, (company_id, name)) for key, company_id, name in rows)
+    return found
 
 
 def item_rows(doc: PostingDocument) -> list[tuple[str, int, str]]:
