@@ -28,7 +28,7 @@ from desktop.core.insights import (
     joined,
 )
 from desktop.services.library import Library
-from desktop.storage import insight_sql
+from desktop.storage import insight_lists, insight_sql
 from desktop.storage.pipeline_sql import stored_time
 
 __all__ = [
@@ -182,14 +182,14 @@ class Listed:
 def listed(db: Library, posting_ids: Sequence[int]) -> list[Listed]:
     """The applications with these ids, in that order (ids deleted since are left out)."""
     with db.querying() as connection:
-        found = insight_sql.titles(connection, list(posting_ids))
+        found = insight_lists.titles(connection, list(posting_ids))
     return [Listed(pid, *found[pid]) for pid in posting_ids if pid in found]
 
 
 def filter_choices(db: Library) -> tuple[list[str], list[str]]:
     """(employment types, label names) in use, for the filters offered."""
     with db.querying() as connection:
-        return insight_sql.choices(connection)
+        return insight_lists.choices(connection)
 
 
 def _rounded(value: float | None, digits: int) -> float | None:
