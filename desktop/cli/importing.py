@@ -190,7 +190,12 @@ def run(db: Library, args: argparse.Namespace) -> int:
     documents: list[dict[str, object]] = []
     report = sys.stderr if args.json else sys.stdout  # keep stdout pure JSON with --json
     if not args.paths and not args.documents:
-        print("jobdeck import: give a PATH to import, or --documents FILES.zip", file=sys.stderr)
+        # As argparse words a usage error (PATH became optional for --documents alone).
+        print("usage: jobdeck import [options] PATH [PATH ...]", file=sys.stderr)
+        print(
+            "jobdeck import: error: give a PATH to import, or --documents FILES.zip",
+            file=sys.stderr,
+        )
         return 2
     if args.documents:
         refused += _import_documents_zip(db, Path(args.documents), args.dry_run, report)

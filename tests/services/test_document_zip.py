@@ -83,6 +83,8 @@ def test_export_and_import_with_the_zip_from_the_command_line(capsys, tmp_path: 
         capsys, *here, "export", "--format", "json", "-o", str(out), "--documents", str(files)
     )
     assert code == 0 and "2 document files written" in err
+    code, _, err = run(capsys, *here, "export")
+    assert code == 2 and "give --format json|csv, or --documents FILES.zip" in err
     code, _, err = run(capsys, *here, "export", "--documents", str(tmp_path / "only.zip"))
     assert code == 0 and zipfile.ZipFile(tmp_path / "only.zip").namelist()
     other = ("--data-dir", str(tmp_path / "other"))
