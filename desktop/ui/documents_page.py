@@ -61,8 +61,15 @@ class DocumentsPage(QObject):
             "Every document file in use, in one zip: keep it with a JSON export "
             "(jobdeck import export.json --documents files.zip brings both back)"
         )
+        self.unzip_button = QPushButton("Import files from zip…")
+        self.unzip_button.setObjectName("documents-unzip")
+        self.unzip_button.setToolTip(
+            "The files of a zip made by Export files as zip, each checked against its SHA-256 "
+            "(import the JSON export for the applications they go with)"
+        )
         buttons = QHBoxLayout()
         buttons.addWidget(self.zip_button)
+        buttons.addWidget(self.unzip_button)
         buttons.addStretch(1)
         buttons.addWidget(self.tidy_button)
         layout = QVBoxLayout(self.widget)
@@ -75,6 +82,7 @@ class DocumentsPage(QObject):
         self.search.textChanged.connect(lambda _t: self._timer.start())
         self.tidy_button.clicked.connect(self.remove_unused)
         self.zip_button.clicked.connect(lambda: self.export_zip())
+        self.unzip_button.clicked.connect(lambda: self.import_zip())
         parts.operations.changed.connect(self._changed)
 
     def actions(self) -> list[ActionSpec]:
@@ -128,6 +136,32 @@ class DocumentsPage(QObject):
         self._parts.operations.run(
             "Export document files",
             lambda: Result(document_zip.write_documents_zip(library, target)),
+            success=done,
+        )
+
+    def import_zip(self, source: Path | None = None) -> None:
+        """Store the files of a documents zip (``source``, or the one the user picks)."""
+        if source is None:
+            chosen, _filter = QFileDialog.getOpenFileName(
+                self.widget, "Import document files", str(Path.home()), "Zip archives (*.zip)"
+            )
+            if not chosen:
+                return
+            source = Path(chosen)
+        from desktop.services import document_zip
+
+        library = self._parts.library
+
+        def done(read: document_zip.ZipRead) -> None:
+            text = f"{read.stored} file(s) stored, {read.already} already in the library."
+            if read.refused:
+                text += "\n\nNot stored:\n" + "\n".join(read.refused)
+            self.zip_message = messages.show_info(self.widget, "Import document files", text)
+            self.reload()
+
+        self._parts.operations.run(
+            "Import document files",
+            lambda: Result(document_zip.read_documents_zip(library, source)),
             success=done,
         )
 

@@ -130,3 +130,25 @@ def test_deleting_the_last_application_of_a_file_asks_before_removing_it(
             window.action("window.undo").trigger()  # the posting back, with its letter
             assert stored[b"letter"].exists()
     assert not stored[b"letter"].exists()
+
+
+def test_the_files_of_a_zip_come_in_checked(
+    qtbot: QtBot, make_window, db: Library, tmp_path: Path
+) -> None:
+    import hashlib
+    import zipfile
+
+    good = b"%PDF resume"
+    source = tmp_path / "files.zip"
+    with zipfile.ZipFile(source, "w") as archive:
+        archive.writestr(f"documents/{hashlib.sha256(good).hexdigest()}/resume.pdf", good)
+        archive.writestr("documents/" + "0" * 64 + "/letter.pdf", b"damaged")
+    window = make_window()
+    page = _page(window)
+    page.import_zip(source)
+    assert page.zip_message.text() == (
+        "1 file(s) stored, 0 already in the library.\n\nNot stored:\n"
+        "letter.pdf: its content does not match its SHA-256 (damaged or changed)"
+    )
+    assert [p.read_bytes() for p in (db.data_dir / "documents").glob("*/*")] == [good]
+    page.zip_message.close()
