@@ -148,7 +148,9 @@ def list_ids(
     if descending:
         sql += f" ORDER BY {column} DESC, p.id DESC"
     else:
-        sql += f" ORDER BY {column} IS NULL, {column} ASC, p.id DESC"
+        # A BLOB sorts after every number and text: blanks last, and the value (a subquery
+        # for the application's dates) worked out once per row, not twice.
+        sql += f" ORDER BY coalesce({column}, x'00') ASC, p.id DESC"
     sql += " LIMIT ? OFFSET ?"
     parameters += [-1 if limit is None else limit, offset]
     return [posting_id for (posting_id,) in conn.execute(sql, parameters)]
