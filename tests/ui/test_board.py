@@ -15,7 +15,7 @@ from desktop.services.library import Library, open_library
 from desktop.ui.main_window import MainWindow
 from desktop.ui.models.board_column_model import BoardColumnModel
 from desktop.ui.models.posting_table_model import COL_STAGE
-from desktop.ui.views.board_view import BoardColumn
+from desktop.ui.views.board_column import BoardColumn
 from tests.samples import amazon_document
 
 
