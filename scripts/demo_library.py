@@ -22,6 +22,7 @@ from desktop.core.posting import (
     Qualifications,
     Salary,
 )
+from desktop.services import labels as labels_service
 from desktop.services import pipeline, postings
 from desktop.storage.database import Database, open_database
 
@@ -254,7 +255,8 @@ def fill(data_dir: Path, *, board: bool = False) -> None:
 
 def _spread_over_stages(db: Database) -> None:
     rng = random.Random(3)
-    labels = (None, None, None, "#ef4444", "#22c55e", "#3b82f6")
+    # Named labels (issue 17): some applications carry one, as a user's would.
+    labels = (None, None, None, "Dream job", "Referral", "Remote-friendly")
     for number, (stage, days) in enumerate(SPREAD):
         doc = synthetic_posting(rng, number, NOW)
         saved = postings.create_posting(db, doc, now=NOW - timedelta(days=days + 3))
@@ -264,7 +266,9 @@ def _spread_over_stages(db: Database) -> None:
             at = NOW - timedelta(days=days) + timedelta(days=days * step / len(path))
             target = pipeline.resolve_stage(db, name).id
             pipeline.move_application(db, saved.value, target, at=at)
-        pipeline.set_label(db, saved.value, rng.choice(labels))
+        label = rng.choice(labels)
+        if label is not None:
+            labels_service.put_labels(db, [saved.value], [label])
 
 
 if __name__ == "__main__":
