@@ -20,7 +20,7 @@ from desktop.secrets import SecretStoreUnavailable
 from desktop.services.changes import Changes
 from desktop.services.errors import NotFound
 from desktop.services.library import Library
-from desktop.storage import pipeline_sql
+from desktop.storage import login_sql
 
 if TYPE_CHECKING:
     from desktop.storage import login_records as records
@@ -66,9 +66,9 @@ def check_secret_store() -> None:
 def get_login(db: Library, posting_id: int) -> LoginDetails | None:
     """The posting's login, or None when it has none. Never touches the keyring."""
     with db.querying() as connection:  # plain SQL: `jobdeck login get` needs no ORM
-        if not pipeline_sql.posting_exists(connection, posting_id):
+        if not login_sql.posting_exists(connection, posting_id):
             raise _unknown(posting_id)
-        row = pipeline_sql.login_row(connection, posting_id)
+        row = login_sql.login_row(connection, posting_id)
     if row is None:
         return None
     url, username, has_password, updated_at = row

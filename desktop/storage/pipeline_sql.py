@@ -11,12 +11,13 @@ from __future__ import annotations
 
 import sqlite3
 from collections.abc import Sequence
-from datetime import UTC, datetime
+from datetime import datetime
 from typing import TYPE_CHECKING
 
 from desktop.core.bounds import readable_datetime
 from desktop.core.pipeline import Application, MoveRecord, StageInfo, TimelineEntry, pulled_back
 from desktop.storage.label_records import labels_of
+from desktop.storage.login_sql import login_row, posting_exists, stored_time  # noqa: F401
 from desktop.storage.record_errors import PostingMissing, StageChangeMissing, StageMissing
 
 if TYPE_CHECKING:  # loaded by an import that adds history, not by a quick command
@@ -25,13 +26,6 @@ if TYPE_CHECKING:  # loaded by an import that adds history, not by a quick comma
 
 # Orders closer than this are renumbered before a card goes between them.
 MIN_ORDER_GAP = 1e-6
-
-
-def stored_time(at: datetime) -> str:
-    """``at`` as the library stores times (what ``models.UtcDateTime`` writes)."""
-    if at.tzinfo is None:
-        raise ValueError("Jobdeck stores only time-zone aware datetimes")
-    return at.astimezone(UTC).isoformat(timespec="microseconds")
 
 
 def stages_with_counts(conn: sqlite3.Connection) -> list[StageInfo]:
@@ -54,24 +48,6 @@ def stage_named(conn: sqlite3.Connection, name: str) -> StageInfo:
         if " ".join(stage.name.split()).casefold() == wanted:
             return stage
     raise StageMissing(f"There is no stage named {name!r}.")
-
-
-def posting_exists(conn: sqlite3.Connection, posting_id: int) -> bool:
-    return conn.execute("SELECT 1 FROM postings WHERE id = ?", (posting_id,)).fetchone() is not None
-
-
-def login_row(
-    conn: sqlite3.Connection, posting_id: int
-) -> tuple[str, str, bool, datetime | None] | None:
-    """A posting's portal login as (url, username, has a password, updated at), or None."""
-    row = conn.execute(
-        "SELECT url, username, has_password, updated_at FROM portal_logins WHERE posting_id = ?",
-        (posting_id,),
-    ).fetchone()
-    if row is None:
-        return None
-    url, username, has_password, updated_at = row
-    return url, username, bool(has_password), readable_datetime(updated_at)
 
 
 def timeline(conn: sqlite3.Connection, posting_id: int) -> list[TimelineEntry]:
