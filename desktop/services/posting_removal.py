@@ -15,7 +15,7 @@ from typing import TYPE_CHECKING
 from desktop.services.changes import Changes, Result
 from desktop.services.errors import Refused
 from desktop.services.library import Library
-from desktop.storage import posting_removal
+from desktop.storage import login_sql, posting_removal
 from desktop.storage.posting_removal import RemovedPosting
 from desktop.storage.record_errors import PostingMissing
 
@@ -92,14 +92,7 @@ def forget_unused_secrets(db: Library, removed: Iterable[RemovedPosting]) -> Non
     if not keys:
         return
     with db.querying() as connection:
-        marks = ", ".join("?" * len(keys))
-        used = {
-            key
-            for (key,) in connection.execute(
-                f"SELECT secret_key FROM portal_logins WHERE secret_key IN ({marks})",
-                tuple(keys),
-            )
-        }
+        used = login_sql.secret_keys_in_use(connection, keys)
     for key in keys - used:
         logins.forget_secret(key)
 

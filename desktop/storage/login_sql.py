@@ -35,3 +35,14 @@ def login_row(
         return None
     url, username, has_password, updated_at = row
     return url, username, bool(has_password), readable_datetime(updated_at)
+
+
+def secret_keys_in_use(conn: sqlite3.Connection, keys: set[str]) -> set[str]:
+    """Which of ``keys`` (keyring entry names) a stored login still points at."""
+    if not keys:
+        return set()
+    marks = ", ".join("?" * len(keys))
+    rows = conn.execute(
+        f"SELECT secret_key FROM portal_logins WHERE secret_key IN ({marks})", tuple(keys)
+    )
+    return {key for (key,) in rows}
