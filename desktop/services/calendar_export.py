@@ -17,12 +17,11 @@ from typing import TYPE_CHECKING
 from desktop.core.agenda import Interview, Task
 from desktop.core.stages import FIRST_STAGE
 from desktop.core.zones import zone_named
-from desktop.services.errors import WriteFailed
+from desktop.services import whole_files
 from desktop.services.library import Library
 from desktop.storage import (
     agenda_sql,
     interview_rows,
-    library_files,
     pipeline_sql,
     record_errors,
     task_rows,
@@ -79,14 +78,8 @@ def write_calendar(
     """Write the calendar to ``target`` (owner-only, replaced whole); the number of events.
     Raises WriteFailed naming the file and why, NotFound for a missing interview."""
     text = calendar_text(db, now, interview_id=interview_id)
-    partial = target.with_name(target.name + ".partial")
-    try:
-        with library_files.open_private(partial, "wb") as out:
-            out.write(text)
-        partial.replace(target)
-    except OSError as error:
-        partial.unlink(missing_ok=True)
-        raise WriteFailed(f"Cannot write {target}: {error.strerror or error}") from None
+    with whole_files.writing(target) as out:
+        out.write(text)
     return text.count(b"BEGIN:VEVENT")
 
 

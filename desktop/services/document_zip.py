@@ -18,9 +18,10 @@ import zipfile
 from dataclasses import dataclass, field
 from pathlib import Path, PurePosixPath
 
+from desktop.services import whole_files
 from desktop.services.errors import Invalid, WriteFailed
 from desktop.services.library import Library
-from desktop.storage import document_files, document_records, library_files
+from desktop.storage import document_files, document_records
 
 _ENTRY = re.compile(r"^documents/([0-9a-f]{64})/([^/]+)$")
 MAX_ENTRY = 2 * 1024**3  # refuse an entry that says it is larger than 2 GB (a zip bomb)
@@ -45,27 +46,18 @@ def write_documents_zip(db: Library, target: Path) -> ZipWritten:
     Raises WriteFailed naming the file."""
     with db.querying() as connection:
         files = document_records.stored_files(connection)
-    partial = target.with_name(target.name + ".partial")
     written, missing = 0, []
-    try:
-        with (
-            library_files.open_private(partial, "wb") as out,
-            zipfile.ZipFile(out, "w", compression=zipfile.ZIP_DEFLATED) as archive,
-        ):
-            for sha256, name in files:
-                path = document_files.file_path(db.data_dir, sha256, name)
-                if not path.is_file():
-                    missing.append(name)
-                    continue
-                archive.write(path, f"documents/{sha256}/{PurePosixPath(name).name}")
-                written += 1
-        partial.replace(target)
-    except OSError as error:
-        partial.unlink(missing_ok=True)
-        raise WriteFailed(f"Cannot write {target}: {error.strerror or error}") from None
-    except BaseException:
-        partial.unlink(missing_ok=True)
-        raise
+    with (
+        whole_files.writing(target) as out,
+        zipfile.ZipFile(out, "w", compression=zipfile.ZIP_DEFLATED) as archive,
+    ):
+        for sha256, name in files:
+            path = document_files.file_path(db.data_dir, sha256, name)
+            if not path.is_file():
+                missing.append(name)
+                continue
+            archive.write(path, f"documents/{sha256}/{PurePosixPath(name).name}")
+            written += 1
     return ZipWritten(written, tuple(missing))
 
 

@@ -13,11 +13,10 @@ from pathlib import Path
 from typing import TextIO
 
 from desktop.core.document import to_json
-from desktop.services import application_log, postings
+from desktop.services import application_log, postings, whole_files
 from desktop.services.application_log import LogFilter
-from desktop.services.errors import WriteFailed
 from desktop.services.library import Library
-from desktop.storage import agenda_transfer, application_records, library_files
+from desktop.storage import agenda_transfer, application_records
 
 CSV_COLUMNS = (
     "id",
@@ -151,28 +150,13 @@ def export_to_file(
     fails) removes the partial file and leaves an earlier ``target`` as it was. Raises
     ``WriteFailed`` naming the file and the reason.
     """
-    partial = target.with_name(target.name + ".partial")
-    try:
-        with library_files.open_private(partial, "w", encoding="utf-8", newline="") as out:
-            count = write_csv(db, out, which) if as_csv else write_json(db, out)
-        partial.replace(target)
-    except OSError as error:
-        partial.unlink(missing_ok=True)
-        raise WriteFailed(f"Cannot write {target}: {error.strerror or error}") from None
-    except BaseException:
-        partial.unlink(missing_ok=True)
-        raise
+    with whole_files.writing(target, "w", newline="") as out:
+        count = write_csv(db, out, which) if as_csv else write_json(db, out)
     return count
 
 
 def save_file(target: Path, data: bytes) -> None:
     """Write ``data`` (a printed application log, say) to ``target`` as exports are written:
     owner-only, complete or not at all. Raises ``WriteFailed`` naming the file."""
-    partial = target.with_name(target.name + ".partial")
-    try:
-        with library_files.open_private(partial, "wb") as out:
-            out.write(data)
-        partial.replace(target)
-    except OSError as error:
-        partial.unlink(missing_ok=True)
-        raise WriteFailed(f"Cannot write {target}: {error.strerror or error}") from None
+    with whole_files.writing(target) as out:
+        out.write(data)

@@ -16,6 +16,7 @@ import contextlib
 import errno
 import os
 import stat
+from collections.abc import Iterator
 from pathlib import Path
 from typing import IO, Any
 
@@ -59,6 +60,24 @@ def open_private(
     if "b" in mode:
         return os.fdopen(fd, mode)
     return os.fdopen(fd, mode, encoding=encoding, newline=newline)
+
+
+@contextlib.contextmanager
+def replacing(
+    target: Path, mode: str = "wb", encoding: str | None = "utf-8", newline: str | None = None
+) -> Iterator[IO[Any]]:
+    """Write ``target`` complete or not at all: yields an owner-only ``target.partial`` opened
+    with ``mode`` and renames it over ``target`` when the block ends cleanly. Whatever stops the
+    block (a full disk, a read that fails, Cancel) removes the partial file, leaves an earlier
+    ``target`` as it was, and propagates (``OSError`` included)."""
+    partial = target.with_name(target.name + ".partial")
+    try:
+        with open_private(partial, mode, encoding=encoding, newline=newline) as out:
+            yield out
+        partial.replace(target)
+    except BaseException:
+        partial.unlink(missing_ok=True)
+        raise
 
 
 def tighten_library(data_dir: Path, database: Path) -> None:
