@@ -35,23 +35,42 @@ def interview_of(row: tuple) -> Interview:  # type: ignore[type-arg]
     )
 
 
+# The fields a user edits, in the order both writes below bind them.
+_EDITABLE = (
+    "kind",
+    "starts_at",
+    "ends_at",
+    "time_zone",
+    "place",
+    "interviewers",
+    "prep_notes",
+    "outcome",
+)
+
+
+def _editable_values(interview: Interview) -> tuple[object, ...]:
+    """``interview``'s editable fields as stored, in ``_EDITABLE``'s order."""
+    return (
+        interview.kind,
+        stored_time(interview.starts_at),
+        stored_time(interview.ends_at) if interview.ends_at else None,
+        interview.time_zone,
+        interview.place,
+        "\n".join(interview.interviewers),
+        interview.prep_notes,
+        interview.outcome,
+    )
+
+
 def insert_interview(conn: sqlite3.Connection, interview: Interview, now: datetime) -> int:
     """Store ``interview`` (its id is ignored); returns the new id. Raises PostingMissing."""
     check_posting(conn, interview.posting_id)
+    columns = ("posting_id", *_EDITABLE, "uid", "created_at", "updated_at")
     cursor = conn.execute(
-        "INSERT INTO interviews (posting_id, kind, starts_at, ends_at, time_zone, place, "
-        "interviewers, prep_notes, outcome, uid, created_at, updated_at) "
-        "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+        f"INSERT INTO interviews ({', '.join(columns)}) VALUES ({', '.join('?' * len(columns))})",
         (
             interview.posting_id,
-            interview.kind,
-            stored_time(interview.starts_at),
-            stored_time(interview.ends_at) if interview.ends_at else None,
-            interview.time_zone,
-            interview.place,
-            "\n".join(interview.interviewers),
-            interview.prep_notes,
-            interview.outcome,
+            *_editable_values(interview),
             interview.uid,
             stored_time(now),
             stored_time(now),
@@ -63,21 +82,10 @@ def insert_interview(conn: sqlite3.Connection, interview: Interview, now: dateti
 
 def update_interview(conn: sqlite3.Connection, interview: Interview, now: datetime) -> None:
     """Replace the stored fields of ``interview.id`` (its posting and uid stay)."""
+    assignments = ", ".join(f"{column} = ?" for column in (*_EDITABLE, "updated_at"))
     cursor = conn.execute(
-        "UPDATE interviews SET kind = ?, starts_at = ?, ends_at = ?, time_zone = ?, place = ?, "
-        "interviewers = ?, prep_notes = ?, outcome = ?, updated_at = ? WHERE id = ?",
-        (
-            interview.kind,
-            stored_time(interview.starts_at),
-            stored_time(interview.ends_at) if interview.ends_at else None,
-            interview.time_zone,
-            interview.place,
-            "\n".join(interview.interviewers),
-            interview.prep_notes,
-            interview.outcome,
-            stored_time(now),
-            interview.id,
-        ),
+        f"UPDATE interviews SET {assignments} WHERE id = ?",
+        (*_editable_values(interview), stored_time(now), interview.id),
     )
     if cursor.rowcount == 0:
         raise InterviewMissing(f"There is no interview with id {interview.id}.")
