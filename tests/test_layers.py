@@ -5,6 +5,7 @@ source (every import, including deferred ones), so a slip fails here, not in a r
 from __future__ import annotations
 
 import ast
+import re
 from pathlib import Path
 
 import pytest
@@ -62,5 +63,27 @@ def test_each_layer_imports_only_what_is_below_it(package: str) -> None:
         for line, name in _imports(path)
         if any(_matches(name, banned) for banned in FORBIDDEN[package])
         and not _allowed(package, path, name)
+    ]
+    assert slips == []
+
+
+# SQL as this code base writes it: upper-case keywords (a label such as "Delete the interview"
+# is not SQL).
+SQL = re.compile(
+    r"^\s*(SELECT\b.*\bFROM\b|SELECT \d|INSERT (OR \w+ )?INTO\b|UPDATE \w+ SET\b|DELETE FROM\b"
+    r"|WITH \w+|CREATE (TEMP |TEMPORARY |UNIQUE )?(TABLE|INDEX|VIEW|TRIGGER)\b|PRAGMA \w+)",
+    re.DOTALL,
+)
+
+
+@pytest.mark.parametrize("package", ["services", "cli", "ui"])
+def test_sql_is_written_only_in_storage(package: str) -> None:
+    """Every query lives in ``desktop/storage`` (one place to index, migrate and test it): a
+    string that starts like SQL in the layers above is a slip, wherever it hides."""
+    slips = [
+        f"{path.relative_to(DESKTOP.parent)}:{node.lineno}: {node.value[:40]!r}"
+        for path in sorted((DESKTOP / package).rglob("*.py"))
+        for node in ast.walk(ast.parse(path.read_text(encoding="utf-8")))
+        if isinstance(node, ast.Constant) and isinstance(node.value, str) and SQL.match(node.value)
     ]
     assert slips == []
