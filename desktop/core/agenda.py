@@ -27,6 +27,10 @@ INTERVIEW_KINDS: dict[str, str] = {
 }
 # A task with a day but no time is reminded of at this time of its day, in its own zone.
 DAY_REMINDER_TIME = time(9, 0)
+# A timed task stores its day in its own zone; the same instant falls at most this many days
+# earlier or later in any other zone (UTC offsets run from -12:00 to +14:00, 26 hours apart).
+# Reads by stored day widen their range by it, then decide by the instant.
+ZONE_DAYS = 2
 MAX_TITLE = 500
 
 
@@ -132,9 +136,22 @@ def bucket_of(item: AgendaItem, now: datetime, zone: tzinfo) -> Bucket:
     return Bucket.LATER
 
 
-def sort_key(item: AgendaItem) -> tuple[date, int, datetime | None, str, int]:
-    # Within a day, the untimed come first (they are due all day), then by time.
-    return (item.day, 0 if item.at is None else 1, item.at, item.title.casefold(), item.id)
+_KIND_ORDER = {kind: n for n, kind in enumerate(ItemKind)}
+
+
+def sort_value(item: AgendaItem) -> tuple[date, int, float, int, int]:
+    """The agenda's order: by day; within a day the untimed first (they are due all day),
+    then by time; at the same time tasks, interviews, deadlines; then in the order they were
+    added (by id, as the storage's indexes give them, so a section read a page at a time is
+    in the same order as one read whole)."""
+    untimed = item.at is None
+    return (
+        item.day,
+        0 if untimed else 1,
+        0.0 if untimed else item.at.timestamp(),  # type: ignore[union-attr]
+        _KIND_ORDER[item.kind],
+        item.id,
+    )
 
 
 def grouped(items: list[AgendaItem], now: datetime, zone: tzinfo) -> dict[Bucket, list[AgendaItem]]:
@@ -143,11 +160,6 @@ def grouped(items: list[AgendaItem], now: datetime, zone: tzinfo) -> dict[Bucket
     for item in sorted(items, key=sort_value):
         groups[bucket_of(item, now, zone)].append(item)
     return groups
-
-
-def sort_value(item: AgendaItem) -> tuple[object, ...]:
-    day, untimed, at, title, ident = sort_key(item)
-    return (day, untimed, at.timestamp() if at else 0.0, title, ident)
 
 
 def day_bounds(day: date, zone: tzinfo) -> tuple[datetime, datetime]:

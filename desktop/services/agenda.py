@@ -8,16 +8,20 @@ the tests decide "overdue" and "today" the same way (tests pass their own clock)
 from __future__ import annotations
 
 import sqlite3
+from collections.abc import Callable
 from dataclasses import dataclass, fields, replace
 from datetime import date, datetime, time, timedelta, tzinfo
+from functools import partial
 
 from desktop.core.agenda import (
+    ZONE_DAYS,
     AgendaItem,
     AgendaSettings,
     Bucket,
     ItemKind,
     Task,
     bucket_of,
+    day_bounds,
     grouped,
     local_day,
     sort_value,
@@ -52,12 +56,17 @@ def agenda(db: Library, now: datetime, zone: tzinfo, *, days: int | None = None)
     start_of_day = datetime.combine(today, datetime.min.time(), zone)
     until = today + timedelta(days=days) if days is not None else None
     with db.querying() as connection:
+        # A timed task's day in ``zone`` may be up to ZONE_DAYS from its stored day.
+        due_by = until + timedelta(days=ZONE_DAYS) if until is not None else None
         items = [
-            _task_item(task, name, zone)
-            for task, name in task_rows.open_tasks(
-                connection, due_by=until, done_since=start_of_day
+            item
+            for item in (
+                _task_item(task, name, zone)
+                for task, name in task_rows.open_tasks(
+                    connection, due_by=due_by, done_since=start_of_day
+                )
             )
-            if until is None or task.due_on <= until
+            if until is None or item.day <= until
         ]
         end = None
         if until is not None:
@@ -100,48 +109,96 @@ def _deadlines(
 
 def badges(db: Library, now: datetime, zone: tzinfo) -> dict[int, Bucket]:
     """Applications with something overdue (Bucket.OVERDUE) or due today (Bucket.TODAY): an
-    open task, an interview today. Reads only the ids and due times of what is due by today
-    (a query on the tasks' index, not the tasks)."""
+    open task, an interview today. A task with a time counts by its instant (today is today
+    in ``zone``), one without by its day. Reads only the ids and due times of what is due by
+    today (a query on the tasks' index, not the tasks)."""
     today = local_day(now, zone)
-    start, end = (datetime.combine(d, time(0), zone) for d in (today, today + timedelta(days=1)))
+    start, end = day_bounds(today, zone)
     found: dict[int, Bucket] = {}
     with db.querying() as connection:
-        for posting_id, due_on, due_at in task_rows.open_task_postings(connection, today):
+        # A timed task stored as due up to ZONE_DAYS after today may fall today here.
+        due_by = today + timedelta(days=ZONE_DAYS)
+        for posting_id, due_on, due_at in task_rows.open_task_postings(connection, due_by):
             instant = readable_datetime(due_at)
-            late = due_on < today.isoformat() or (instant is not None and instant < now)
+            if instant is None:
+                late, due = due_on < today.isoformat(), due_on <= today.isoformat()
+            else:
+                late, due = instant < now, instant < end
             if late:
                 found[posting_id] = Bucket.OVERDUE
-            elif found.get(posting_id) is not Bucket.OVERDUE:
+            elif due and found.get(posting_id) is not Bucket.OVERDUE:
                 found[posting_id] = Bucket.TODAY
         for interview, _name in interview_rows.interviews_between(connection, start, end):
             found.setdefault(interview.posting_id, Bucket.TODAY)
     return found
 
 
+class _Stream:
+    """One ordered source of a section's open tasks, read a page at a time: those with no time
+    by their day, or those with a time by their instant. Each page reads one row more than it
+    gives, to know what the stream gives next."""
+
+    def __init__(self, read: Callable[..., list[tuple[Task, str]]], newest_first: bool) -> None:
+        self._read, self._newest_first = read, newest_first
+        self.offset, self.done = 0, False
+        self.last: AgendaItem | None = None  # the last item given
+        self.next: tuple[date, int, float, int, int] | None = None  # the next to give, sorted
+
+    def page(self, connection: sqlite3.Connection, size: int, zone: tzinfo) -> list[AgendaItem]:
+        rows = self._read(
+            connection, newest_first=self._newest_first, limit=size + 1, offset=self.offset
+        )
+        self.done = len(rows) <= size
+        items = [_task_item(t, name, zone) for t, name in rows]
+        if not self.done:
+            self.next = sort_value(items.pop())
+        self.offset += len(items)
+        if items:
+            self.last = items[-1]
+        return items
+
+
 class AgendaReader:
-    """The agenda a page at a time, for the window: every section starts with at most
+    """The agenda a page at a time, for the window: every section starts with at most about
     ``page`` tasks (and the interviews and deadlines among them) and reads more when the user
     scrolls to its end, so a library with 20,000 tasks paints as fast as one with 20. Later
     interviews and deadlines are read a range of days at a time, as the tasks reach them.
 
     The overdue section lists the most recent first (what was missed today, then yesterday
-    ...); the others list the earliest first. A task's section is decided by its due day and,
-    today, by its time: one due at 09:00 is overdue from 09:00.
+    ...); the others list the earliest first. A task with a time is in the section of its
+    instant in the user's zone (one due at 09:00 is overdue from 09:00, and one due at 08:00
+    Tokyo time on the 3rd is due on the 2nd in Paris), one with no time by its day. The two
+    are read as two streams (in the order of their indexes) and merged: an item is shown once
+    neither stream can still give anything that sorts before it.
     """
 
     def __init__(self, db: Library, now: datetime, zone: tzinfo, page: int = PAGE) -> None:
         self._db, self.now, self.zone, self._page = db, now, zone, page
-        self.today = local_day(now, zone)
-        self._offsets = dict.fromkeys(Bucket, 0)
-        self._done: set[Bucket] = set()
+        self.today = today = local_day(now, zone)
         self._waiting: dict[Bucket, list[AgendaItem]] = {b: [] for b in Bucket}
-        self._later_from = self.today + timedelta(days=7)  # later's others not read before it
+        self._later_from: date | None = today + timedelta(days=7)  # later's others unread from
+        tomorrow, week_end = (day_bounds(today + timedelta(days=n), zone)[0] for n in (1, 7))
+        untimed, timed = task_rows.untimed_tasks, task_rows.timed_tasks
+        # Each section's (days after, days before) of the untimed, [start, end) of the timed.
+        ranges = {
+            Bucket.OVERDUE: ((None, today), (None, now)),
+            Bucket.TODAY: ((today - timedelta(days=1), today + timedelta(days=1)), (now, tomorrow)),
+            Bucket.THIS_WEEK: ((today, today + timedelta(days=7)), (tomorrow, week_end)),
+            Bucket.LATER: ((today + timedelta(days=6), None), (week_end, None)),
+        }
+        self._streams = {
+            bucket: [
+                _Stream(partial(untimed, after=days[0], before=days[1]), bucket is Bucket.OVERDUE),
+                _Stream(partial(timed, start=at[0], end=at[1]), bucket is Bucket.OVERDUE),
+            ]
+            for bucket, (days, at) in ranges.items()
+        }
 
     def first(self) -> dict[Bucket, list[AgendaItem]]:
         """The first page of every section."""
         today, zone = self.today, self.zone
         with self._db.querying() as connection:
-            # What is not paged waits for the page of tasks it sorts among: the tasks ticked
+            # What is not paged waits for the pages of tasks it sorts among: the tasks ticked
             # done today (few), the interviews and deadlines of the week ahead (and the
             # deadlines missed in the week before).
             start_of_day = datetime.combine(today, time(0), zone)
@@ -150,9 +207,7 @@ class AgendaReader:
                 for t, name in task_rows.done_since(connection, start_of_day)
             ]
             items += self._others(connection, today - timedelta(days=7), self._later_from)
-        groups = grouped(items, self.now, zone)
-        groups[Bucket.OVERDUE].reverse()  # newest first
-        self._waiting = groups
+        self._waiting = grouped(items, self.now, zone)
         return {bucket: self.more(bucket) for bucket in Bucket}
 
     def _others(
@@ -172,56 +227,61 @@ class AgendaReader:
         return found + _deadlines(connection, since, until)
 
     def has_more(self, bucket: Bucket) -> bool:
-        return bucket not in self._done or bool(self._waiting[bucket])
-
-    def _tasks(self, connection: sqlite3.Connection, bucket: Bucket) -> list[tuple[Task, str]]:
-        """The next page of the open tasks of ``bucket``."""
-        today, now = self.today, self.now
-        page = {"limit": self._page, "offset": self._offsets[bucket]}
-        if bucket is Bucket.OVERDUE:
-            return task_rows.overdue_tasks(connection, today, now, **page)
-        if bucket is Bucket.TODAY:
-            return task_rows.due_today(connection, today, now, **page)
-        if bucket is Bucket.THIS_WEEK:
-            return task_rows.tasks_between(connection, today, today + timedelta(days=7), **page)
-        return task_rows.tasks_between(connection, today + timedelta(days=6), None, **page)
+        return bool(self._waiting[bucket]) or not all(s.done for s in self._streams[bucket])
 
     def more(self, bucket: Bucket) -> list[AgendaItem]:
         """The next page of ``bucket`` (empty when it is all read)."""
-        if bucket in self._done:
-            page, self._waiting[bucket] = self._waiting[bucket], []
-            return page
         newest_first = bucket is Bucket.OVERDUE
+        streams, waiting = self._streams[bucket], self._waiting[bucket]
         with self._db.querying() as connection:
-            rows = self._tasks(connection, bucket)
-            self._offsets[bucket] += len(rows)
-            tasks = [_task_item(t, name, self.zone) for t, name in rows]
-            exhausted = len(rows) < self._page
-            if bucket is Bucket.LATER:
-                # The interviews and deadlines of the days these tasks reach (all, at the end).
-                until = None if exhausted else tasks[-1].day
-                if until is None or until > self._later_from:
-                    self._waiting[bucket] += [
-                        item
-                        for item in self._others(connection, self._later_from, until)
-                        if bucket_of(item, self.now, self.zone) is Bucket.LATER
-                    ]
-                    self._later_from = until or self._later_from
-        if exhausted:
-            self._done.add(bucket)
-            merged = sorted([*tasks, *self._waiting[bucket]], key=sort_value, reverse=newest_first)
-            self._waiting[bucket] = []
-            return merged
-        # The interviews and deadlines that sort before the last task read come with this page.
-        last = sort_value(tasks[-1])
-        waiting = self._waiting[bucket]
-        if newest_first:
-            now_shown = [i for i in waiting if sort_value(i) >= last]
-        else:
-            now_shown = [i for i in waiting if sort_value(i) <= last]
-        shown = {id(i) for i in now_shown}
-        self._waiting[bucket] = [i for i in waiting if id(i) not in shown]
-        return sorted([*tasks, *now_shown], key=sort_value, reverse=newest_first)
+            # A stream is read when all it gave is shown; then, while nothing can be shown,
+            # the stream that holds the rest back (its items sort alike so far).
+            wanted = [s for s in streams if s.last is None or not _holds(waiting, s.last)]
+            while True:
+                for stream in wanted:
+                    if not stream.done:
+                        waiting += stream.page(connection, self._page, self.zone)
+                # What the streams not done give next (each has read a page by now): only
+                # what sorts before all of it can be shown yet.
+                values = [s.next for s in streams if not s.done and s.next is not None]
+                bound = (max(values) if newest_first else min(values)) if values else None
+                if bucket is Bucket.LATER:
+                    waiting += self._later_others(connection, bound)
+                if bound is None:
+                    shown, kept = waiting, []
+                else:
+                    shown, kept = [], []
+                    for item in waiting:
+                        value = sort_value(item)
+                        beyond = value > bound if newest_first else value < bound
+                        (shown if beyond else kept).append(item)
+                if shown or bound is None:
+                    break
+                wanted = [s for s in streams if not s.done and s.next == bound]
+        self._waiting[bucket] = kept
+        return sorted(shown, key=sort_value, reverse=newest_first)
+
+    def _later_others(
+        self, connection: sqlite3.Connection, bound: tuple[date, int, float, int, int] | None
+    ) -> list[AgendaItem]:
+        """Later's interviews and deadlines up to the day of ``bound`` (None: all of them)
+        that were not read yet."""
+        if self._later_from is None:
+            return []  # all read
+        until = None if bound is None else bound[0] + timedelta(days=1)
+        if until is not None and until <= self._later_from:
+            return []
+        found = [
+            item
+            for item in self._others(connection, self._later_from, until)
+            if bucket_of(item, self.now, self.zone) is Bucket.LATER
+        ]
+        self._later_from = until
+        return found
+
+
+def _holds(items: list[AgendaItem], item: AgendaItem) -> bool:
+    return any(entry is item for entry in items)
 
 
 def application_name(db: Library, posting_id: int | None) -> str:

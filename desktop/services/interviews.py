@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import uuid
 from dataclasses import dataclass, replace
-from datetime import UTC, date, datetime, timedelta
+from datetime import UTC, date, datetime, timedelta, tzinfo
 
 from desktop.core.agenda import INTERVIEW_KINDS, MAX_TITLE, Interview
 from desktop.core.bounds import datetime_problem
@@ -218,17 +218,29 @@ def _link_interviewers(
     return changes, tuple(made), tuple(roles)
 
 
-def reschedule(db: Library, interview_id: int, day: date) -> Result[Interview]:
+def reschedule(
+    db: Library, interview_id: int, day: date, *, seen_in: tzinfo | None = None
+) -> Result[Interview]:
     """Move an interview to another day at the same time of day in its own zone (its end
     moves with it); the value is the interview as it was (``restore_times`` puts it back).
-    Raises InterviewNotFound, Invalid."""
+    ``day`` is a day in the interview's own zone or, with ``seen_in``, the day in that zone
+    (the user's) it is to fall on. Raises InterviewNotFound, Invalid."""
     if not 1900 <= day.year <= 9999:
         raise Invalid("The day must be in the years 1900 to 9999.")
     with db.plain_writing() as connection:
         try:
             before = interview_rows.get_interview(connection, interview_id)
             zone = zone_named(before.time_zone)
-            starts = datetime.combine(day, before.starts_at.astimezone(zone).time(), zone)
+            own = before.starts_at.astimezone(zone)
+            if seen_in is not None:  # as many days on as the user's day moves
+                by = day - before.starts_at.astimezone(seen_in).date()
+                try:
+                    day = own.date() + by
+                except OverflowError:
+                    raise Invalid("The day must be in the years 1900 to 9999.") from None
+                if not 1900 <= day.year <= 9999:
+                    raise Invalid("The day must be in the years 1900 to 9999.")
+            starts = datetime.combine(day, own.time(), zone)
             ends = None if before.ends_at is None else starts + (before.ends_at - before.starts_at)
             moved = replace(before, starts_at=starts, ends_at=ends)
             interview_rows.update_interview(connection, moved, _now())

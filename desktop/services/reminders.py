@@ -10,7 +10,13 @@ from __future__ import annotations
 
 from datetime import datetime, timedelta, tzinfo
 
-from desktop.core.agenda import Reminder, interview_reminder, local_day, task_reminder
+from desktop.core.agenda import (
+    ZONE_DAYS,
+    Reminder,
+    interview_reminder,
+    local_day,
+    task_reminder,
+)
 from desktop.services.agenda import settings
 from desktop.services.library import Library
 from desktop.storage import agenda_sql, interview_rows, task_rows
@@ -39,9 +45,9 @@ def pending(
     oldest = now - LOOKBACK if since is None else max(now - LOOKBACK, since)
     found: list[Reminder] = []
     with db.querying() as connection:
-        # A day-long task is reminded of on its day; its day may start before ours.
-        due_by = local_day(horizon, zone) + timedelta(days=1)
-        due_from = local_day(oldest, zone) - timedelta(days=1)
+        # A task's day is stored in its own zone: up to ZONE_DAYS from ours at the same instant.
+        due_by = local_day(horizon, zone) + timedelta(days=ZONE_DAYS)
+        due_from = local_day(oldest, zone) - timedelta(days=ZONE_DAYS)
         for task, name in task_rows.open_tasks(connection, due_by=due_by, due_from=due_from):
             reminder = task_reminder(task, name)
             if oldest <= reminder.at <= horizon:

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import uuid
 from collections.abc import Sequence
-from datetime import UTC, date, datetime, time, timedelta
+from datetime import UTC, date, datetime, time, timedelta, tzinfo
 
 from desktop.core.agenda import MAX_TITLE, Task
 from desktop.core.bounds import datetime_problem
@@ -119,9 +119,14 @@ def set_done(
     return Result(before, changes_for(before))
 
 
-def reschedule(db: Library, task_id: int, due_on: date) -> Result[Task]:
+def reschedule(
+    db: Library, task_id: int, due_on: date, *, seen_in: tzinfo | None = None
+) -> Result[Task]:
     """Move a task to another day, keeping its time of day in its own zone; the value is the
-    task as it was (``restore_due`` puts it back). Raises TaskNotFound, Invalid."""
+    task as it was (``restore_due`` puts it back). ``due_on`` is a day in the task's own zone,
+    or, with ``seen_in``, the day in that zone (the user's) it is to fall on: a task due at
+    08:00 Tokyo time, seen in Paris on the evening before, moved to Friday in Paris is due at
+    08:00 Tokyo time on Saturday. Raises TaskNotFound, Invalid."""
     if not 1900 <= due_on.year <= 9999:
         raise Invalid("The due day must be in the years 1900 to 9999.")
     with db.plain_writing() as connection:
@@ -130,11 +135,24 @@ def reschedule(db: Library, task_id: int, due_on: date) -> Result[Task]:
             due_at = None
             if task.due_at is not None:
                 zone = zone_named(task.time_zone)
+                if seen_in is not None:  # as many days on as the user's day moves
+                    shown_on = task.due_at.astimezone(seen_in).date()
+                    due_on = _moved(task.due_on, due_on - shown_on)
                 due_at = datetime.combine(due_on, task.due_at.astimezone(zone).time(), zone)
             before = task_rows.set_task_due(connection, task_id, due_on, due_at)
         except record_errors.TaskMissing as error:
             raise TaskNotFound(str(error)) from None
     return Result(before, changes_for(before))
+
+
+def _moved(day: date, by: timedelta) -> date:
+    try:
+        moved = day + by
+    except OverflowError:
+        raise Invalid("The due day must be in the years 1900 to 9999.") from None
+    if not 1900 <= moved.year <= 9999:
+        raise Invalid("The due day must be in the years 1900 to 9999.")
+    return moved
 
 
 def shift(db: Library, task_id: int, days: int) -> Result[Task]:

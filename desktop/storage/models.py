@@ -343,7 +343,11 @@ class TaskRow(Base):
     time was given (``due_at``); linked to an application or free."""
 
     __tablename__ = "tasks"
-    __table_args__ = (Index("ix_tasks_done_due", "done_at", "due_on"),)
+    __table_args__ = (
+        Index("ix_tasks_done_due", "done_at", "due_on"),
+        # A timed task's section is its instant's day in the user's zone (migration 0018).
+        Index("ix_tasks_done_due_at", "done_at", "due_at"),
+    )
 
     id: Mapped[int] = mapped_column(primary_key=True)
     posting_id: Mapped[int | None] = mapped_column(

@@ -133,10 +133,13 @@ _WITH_NAME = (
     "FROM tasks AS t LEFT JOIN postings AS p ON p.id = t.posting_id "
     "LEFT JOIN companies AS c ON c.id = p.company_id"
 )
-# Within a day the untimed first (due all day), then by time: the agenda's own order
-# (core.agenda.sort_value); the overdue list it backwards, the newest first.
-_EARLIEST_FIRST = "t.due_on, t.due_at IS NOT NULL, t.due_at, t.id"
-_NEWEST_FIRST = "t.due_on DESC, t.due_at IS NOT NULL DESC, t.due_at DESC, t.id DESC"
+# The agenda reads open tasks as two streams, each in an order an index gives: those with no
+# time by their day (a day is a day in any zone), those with a time by their instant (which
+# day that is depends on the zone the user sees days in: services.agenda merges the two).
+_BY_DAY = "t.due_on, t.id"
+_BY_DAY_NEWEST = "t.due_on DESC, t.id DESC"
+_BY_INSTANT = "t.due_at, t.id"
+_BY_INSTANT_NEWEST = "t.due_at DESC, t.id DESC"
 
 
 def _page(
@@ -149,7 +152,7 @@ def _page(
     return [(task_of(row[:-1]), row[-1]) for row in rows]
 
 
-def tasks_between(
+def untimed_tasks(
     conn: sqlite3.Connection,
     after: date | None,
     before: date | None,
@@ -158,38 +161,41 @@ def tasks_between(
     limit: int = -1,
     offset: int = 0,
 ) -> list[tuple[Task, str]]:
-    """Open tasks due after ``after`` and before ``before`` (days, both excluded; None: no
-    bound), a page of them (``limit`` -1: all): by day (``newest_first``: the latest first),
-    within a day those with no time first, then by time. The (done_at, due_on) index finds
-    the range."""
-    clauses, values = ["1"], []
+    """Open tasks with no time of day, due after ``after`` and before ``before`` (days, both
+    excluded; None: no bound), a page of them (``limit`` -1: all), by day and id
+    (``newest_first``: the latest first). The (done_at, due_on) index finds the range."""
+    clauses, values = ["t.due_at IS NULL"], []
     if after is not None:
         clauses.append("t.due_on > ?")
         values.append(after.isoformat())
     if before is not None:
         clauses.append("t.due_on < ?")
         values.append(before.isoformat())
-    order = _NEWEST_FIRST if newest_first else _EARLIEST_FIRST
+    order = _BY_DAY_NEWEST if newest_first else _BY_DAY
     return _page(conn, " AND ".join(clauses), values, order, limit, offset)
 
 
-def overdue_tasks(
-    conn: sqlite3.Connection, today: date, now: datetime, *, limit: int = -1, offset: int = 0
+def timed_tasks(
+    conn: sqlite3.Connection,
+    start: datetime | None,
+    end: datetime | None,
+    *,
+    newest_first: bool = False,
+    limit: int = -1,
+    offset: int = 0,
 ) -> list[tuple[Task, str]]:
-    """Open tasks due before ``today``, or today at a time before ``now``: a page of them,
-    the newest first (the latest day, within it the latest time, the untimed last)."""
-    day = today.isoformat()
-    where = "(t.due_on < ? OR (t.due_on = ? AND t.due_at < ?))"
-    return _page(conn, where, [day, day, stored_time(now)], _NEWEST_FIRST, limit, offset)
-
-
-def due_today(
-    conn: sqlite3.Connection, today: date, now: datetime, *, limit: int = -1, offset: int = 0
-) -> list[tuple[Task, str]]:
-    """Open tasks due ``today`` and not yet late (untimed, or at ``now`` or after): a page of
-    them, the untimed first, then by time."""
-    where = "t.due_on = ? AND (t.due_at IS NULL OR t.due_at >= ?)"
-    return _page(conn, where, [today.isoformat(), stored_time(now)], _EARLIEST_FIRST, limit, offset)
+    """Open tasks with a time, due at or after ``start`` and before ``end`` (aware instants;
+    None: no bound), a page of them (``limit`` -1: all), by instant and id (``newest_first``:
+    the latest first). The (done_at, due_at) index finds the range."""
+    clauses, values = ["t.due_at IS NOT NULL"], []
+    if start is not None:
+        clauses.append("t.due_at >= ?")
+        values.append(stored_time(start))
+    if end is not None:
+        clauses.append("t.due_at < ?")
+        values.append(stored_time(end))
+    order = _BY_INSTANT_NEWEST if newest_first else _BY_INSTANT
+    return _page(conn, " AND ".join(clauses), values, order, limit, offset)
 
 
 def done_since(conn: sqlite3.Connection, since: datetime) -> list[tuple[Task, str]]:
@@ -207,7 +213,8 @@ def done_since(conn: sqlite3.Connection, since: datetime) -> list[tuple[Task, st
 
 def open_task_postings(conn: sqlite3.Connection, due_by: date) -> list[tuple[int, str, str | None]]:
     """(posting id, due day, due instant as stored) of open tasks of applications due by
-    ``due_by``: what the badges are made of, without reading whole tasks."""
+    ``due_by`` (the day in each task's own zone): what the badges are made of, without
+    reading whole tasks."""
     return list(
         conn.execute(
             "SELECT posting_id, due_on, due_at FROM tasks WHERE done_at IS NULL AND due_on <= ? "

@@ -234,20 +234,20 @@ class AgendaPage(QObject):
         )
 
     def reschedule(self, task_ids: list[int], day: date) -> None:
-        library = self._parts.library
+        library, zone = self._parts.library, self.state.zone()  # ``day`` is the user's day
         for task_id in task_ids:
             self._parts.operations.run(
                 f"Move the task to {day:%a %d %b}",
-                lambda t=task_id: tasks.reschedule(library, t, day),
+                lambda t=task_id: tasks.reschedule(library, t, day, seen_in=zone),
                 undo=lambda before: tasks.restore_due(library, before),
             )
 
     def reschedule_interviews(self, interview_ids: list[int], day: date) -> None:
-        library = self._parts.library
+        library, zone = self._parts.library, self.state.zone()  # ``day`` is the user's day
         for interview_id in interview_ids:
             self._parts.operations.run(
                 f"Move the interview to {day:%a %d %b}",
-                lambda i=interview_id: interviews.reschedule(library, i, day),
+                lambda i=interview_id: interviews.reschedule(library, i, day, seen_in=zone),
                 undo=lambda before: interviews.restore_times(library, before),
             )
 

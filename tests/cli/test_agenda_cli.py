@@ -72,6 +72,37 @@ def test_add_tasks_and_an_interview_then_the_agenda_groups_them(capsys, data_dir
     assert json.loads(out)["overdue"] == []
 
 
+def test_the_agenda_counts_days_where_it_is_read_not_where_a_task_was_given(
+    capsys, data_dir: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    job = _library(data_dir)
+    lib = ("--data-dir", str(data_dir))
+    today = date.today()  # in Paris
+    for zone, title, due in (
+        # 07:00 Tokyo time a week on is 23:00 in Paris the day before: within 6 days.
+        ("Asia/Tokyo", "Tokyo call", f"{today + timedelta(days=7)}T07:00"),
+        # 20:00 New York time in 6 days is 02:00 in Paris a day later: beyond 6 days.
+        ("America/New_York", "New York call", f"{today + timedelta(days=6)}T20:00"),
+    ):
+        monkeypatch.setenv("TZ", zone)
+        time.tzset()
+        assert run(capsys, *lib, "task", "add", str(job), title, "--due", due)[0] == 0
+    monkeypatch.setenv("TZ", "Europe/Paris")
+    time.tzset()
+
+    code, out, _ = run(capsys, *lib, "agenda", "--days", "6", "--json")
+    shown = json.loads(out)
+    assert [(i["title"], i["day"]) for i in shown["this_week"]] == [
+        ("Tokyo call", (today + timedelta(days=6)).isoformat())
+    ]
+    assert (code, shown["later"]) == (0, [])
+    code, out, _ = run(capsys, *lib, "agenda", "--json")
+    assert code == 0
+    assert [(i["title"], i["day"]) for i in json.loads(out)["later"]] == [
+        ("New York call", (today + timedelta(days=7)).isoformat())
+    ]
+
+
 def test_mistakes_are_named_and_change_nothing(capsys, data_dir: Path) -> None:
     job = _library(data_dir)
     lib = ("--data-dir", str(data_dir))

@@ -355,7 +355,7 @@ def test_the_agenda_is_read_ahead_and_a_section_reads_more_when_its_end_is_seen(
     window.operations.run("Add a task", lambda: tasks.add_task(db, another, now=START))
     assert page.stale
     qtbot.waitUntil(lambda: not page.stale, timeout=5000)
-    assert _rows(page, "Today") == ["Another call", "Today's call"]
+    assert _rows(page, "Today") == ["Today's call", "Another call"]  # in the order added
 
     page = _agenda(window)
     overdue = page.model.section_index("Overdue")
@@ -367,7 +367,7 @@ def test_the_agenda_is_read_ahead_and_a_section_reads_more_when_its_end_is_seen(
     qtbot.waitUntil(lambda: page.model.rowCount(overdue) == PAGE + 20)
     assert page.model.data(overdue) == f"Overdue ({PAGE + 20})"
     assert page.summary.text() == f"{PAGE + 20} overdue · 2 today · 0 this week"
-    assert _rows(page, "Today") == ["Another call", "Today's call"]
+    assert _rows(page, "Today") == ["Today's call", "Another call"]  # in the order added
 
 
 def test_an_interview_moves_by_keyboard_and_by_drag_with_undo(
@@ -444,3 +444,37 @@ def test_a_section_whose_end_shows_without_scrolling_reads_more_by_itself(
     page = _agenda(window)
     later = page.model.section_index("Later")
     qtbot.waitUntil(lambda: page.model.rowCount(later) == PAGE + 5)
+
+
+def test_a_task_given_in_another_zone_is_shown_and_moved_by_the_users_day(
+    qtbot: QtBot, make_window, db: Library, clock: Clock
+) -> None:
+    # 07:30 on Thursday in Tokyo is 23:30 on Wednesday (START's day) in Paris.
+    job = _posting(db, "Engineer")
+    made = tasks.new_task(
+        job, "Tokyo call", date(2026, 12, 3), at=time(7, 30), time_zone="Asia/Tokyo"
+    )
+    task_id = tasks.add_task(db, made, now=START).value
+    window = make_window()
+    window.parts.agenda.start_watch()
+    model = window.list_page.model
+    assert model.data(model.index(model.row_of(job), COL_TITLE), BADGE_ROLE) == "today"
+    page = _agenda(window)
+    assert _rows(page, "Today") == ["Tokyo call"] and _rows(page, "This week") == []
+    _select(page, "Tokyo call")
+    qtbot.keyClick(page.view, Qt.Key.Key_Plus)  # a day later: Thursday in Paris
+    assert _rows(page, "This week") == ["Tokyo call"]
+    moved = tasks.get_task(db, task_id)
+    assert moved.due_at.astimezone(PARIS) == datetime(2026, 12, 3, 23, 30, tzinfo=PARIS)
+
+    # Dropped on "Later" (a week from today in Paris): it falls on that day in Paris.
+    parent = page.model.section_index("This week")
+    mime = page.model.mimeData([page.model.index(0, 0, parent)])
+    page.model.dropMimeData(
+        mime, Qt.DropAction.MoveAction, -1, 0, page.model.section_index("Later")
+    )
+    moved = tasks.get_task(db, task_id)
+    assert moved.due_at.astimezone(PARIS).date() == START.date() + timedelta(days=7)
+    assert moved.due_at.astimezone(ZoneInfo("Asia/Tokyo")).time() == time(7, 30)
+    assert _rows(page, "Later") == ["Tokyo call"]
+    assert model.data(model.index(model.row_of(job), COL_TITLE), BADGE_ROLE) is None
