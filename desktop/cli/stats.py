@@ -44,6 +44,18 @@ def _percent(share: float | None) -> str:
     return "—" if share is None else f"{share:.0%}"
 
 
+def _step_note(step: Any) -> str:
+    """What the funnel line adds to the count: the conversion, said with what it divides."""
+    if step.stage.archived:
+        return "  (deleted stage)"
+    if step.previous is None or step.conversion is None:  # none got as far as the one before
+        return ""
+    return (
+        f"  ({_percent(step.conversion)} of {step.previous.name}: {step.reached_or_later} of "
+        f"{step.previous_reached_or_later} got this far)"
+    )
+
+
 def run_stats(db: Library, args: argparse.Namespace) -> int:
     from desktop.core.insights import day_range  # the page's custom range means the same
 
@@ -59,13 +71,10 @@ def run_stats(db: Library, args: argparse.Namespace) -> int:
         sys.stdout.write(json.dumps(data, ensure_ascii=False, indent=2) + "\n")
         return 0
     print(f"Applications: {data['applications']}")
-    print("Funnel:")
-    width = max((len(step["stage"]) for step in data["funnel"]), default=5)
-    for step in data["funnel"]:
-        conversion = step["conversion"]
-        note = f"  ({_percent(conversion)} of the stage before)" if conversion is not None else ""
-        deleted = "  (deleted stage)" if step["deleted"] else ""
-        print(f"  {step['stage']:<{width}}  {step['reached']:>6}{note}{deleted}")
+    print("Funnel (how many entered each stage; got this far: it or an open stage after it):")
+    width = max((len(step.stage.name) for step in figures.funnel), default=5)
+    for step in figures.funnel:
+        print(f"  {step.stage.name:<{width}}  {step.count:>6}{_step_note(step)}")
     median = data["median_days_to_first_response"]
     print(
         f"Response rate: {_percent(data['response_rate'])} "

@@ -7,6 +7,15 @@ Definitions (what the Insights page and ``jobdeck stats`` print):
 - An application is in the period when its history begins in it (saved, or applied, first).
 - ``reached`` of a stage: the applications whose history ever entered it, whatever came after
   (moved back, the stage deleted since).
+- ``reached_or_later`` of an open stage: the applications whose history entered it or any open
+  stage after it on the board. A history may skip stages (tracked from Applied on, imported
+  without its Saved entry, moved straight to Interviewing): it still got that far. Closed
+  stages (Rejected, Withdrawn, Ghosted) are where an application ends, not a step forward. A
+  deleted stage keeps its place on the board (just before the stage that took its place).
+- The conversion into an open stage: of the applications that got as far as the open stage
+  before it, the share that got as far as this one: reached_or_later over the previous
+  stage's reached_or_later. One set holds the other, so it never exceeds 100%; with none
+  before, there is no conversion (None, not a division by zero).
 - A flow: one step of a history, from the stage it was in to the next one it entered. A card
   moved back (Screening -> Applied) is a flow like any other; each application counts once per
   step, however often it took it.
@@ -51,12 +60,18 @@ class StageRef:
     is_closed: bool
     archived: bool  # deleted by the user: kept so histories keep their names
 
+    @property
+    def place(self) -> float:
+        """Where the stage stands on the board. A deleted stage keeps the position it had,
+        which the stage after it took when the others closed up: it stood just before that."""
+        return self.position - 0.5 if self.archived else float(self.position)
+
 
 @dataclass(frozen=True)
 class Figure:
     """Names what a figure counts, to list those applications: ("reached", stage id),
-    ("flow", (from id, to id)), ("week", monday), ("company", match key), ("all"),
-    ("applied"), ("responded"), ("waiting")."""
+    ("reached_or_later", stage id), ("flow", (from id, to id)), ("week", monday), ("company",
+    match key), ("all"), ("applied"), ("responded"), ("waiting")."""
 
     kind: str
     key: object = None
@@ -65,14 +80,31 @@ class Figure:
 @dataclass(frozen=True)
 class FunnelStep:
     stage: StageRef
-    count: int  # applications that ever entered the stage
-    # Of the applications that reached the open stage before, the share that reached this one
-    # (open stages only; None for the first, for closed and for deleted stages).
-    conversion: float | None
+    count: int  # applications that ever entered the stage ("reached")
+    # Open stages in use: the applications that entered it or an open stage after it; None
+    # for closed and deleted stages.
+    reached_or_later: int | None = None
+    # The open stage in use before this one, which the conversion is measured from.
+    previous: StageRef | None = None
+    previous_reached_or_later: int | None = None
+
+    @property
+    def conversion(self) -> float | None:
+        """Of the applications that got as far as ``previous``, the share that got as far as
+        this stage (0 to 1); None for the first open stage, for closed and deleted stages,
+        and when none got as far as the stage before."""
+        if self.reached_or_later is None or not self.previous_reached_or_later:
+            return None
+        return self.reached_or_later / self.previous_reached_or_later
 
     @property
     def figure(self) -> Figure:
         return Figure("reached", self.stage.id)
+
+    @property
+    def onward_figure(self) -> Figure:
+        """The applications the conversion counts as having got this far."""
+        return Figure("reached_or_later", self.stage.id)
 
 
 @dataclass(frozen=True)
@@ -226,9 +258,7 @@ def response_stages(stages: Sequence[StageRef], applied: StageRef) -> frozenset[
     return frozenset(
         s.id
         for s in stages
-        if s.id != applied.id
-        and s.name.casefold() not in NOT_RESPONSES
-        and s.position > applied.position
+        if s.id != applied.id and s.name.casefold() not in NOT_RESPONSES and s.place > applied.place
     )
 
 
@@ -236,21 +266,50 @@ def stages_named(stages: Iterable[StageRef], names: frozenset[str]) -> frozenset
     return frozenset(s.id for s in stages if s.name.casefold() in names)
 
 
-def funnel(stages: Sequence[StageRef], reached: Mapping[int, int]) -> list[FunnelStep]:
-    """Stages in use in board order, then deleted ones that some history entered."""
+def open_ranks(stages: Iterable[StageRef]) -> dict[int, int]:
+    """{open stage id (deleted ones too): its rank in board order, 0 first}. Stages that stand
+    at the same place share a rank. Closed stages have none: entering one is no step forward."""
+    opened = [s for s in stages if not s.is_closed]
+    places = sorted({s.place for s in opened})
+    return {s.id: places.index(s.place) for s in opened}
+
+
+def onward_stages(stages: Iterable[StageRef], stage_id: int) -> frozenset[int]:
+    """The open stages whose entry means an application got as far as ``stage_id``: it and
+    every open stage after it (deleted ones by the place they kept). Empty for a closed one."""
+    ranks = open_ranks(stages)
+    if stage_id not in ranks:
+        return frozenset()
+    return frozenset(s for s, rank in ranks.items() if rank >= ranks[stage_id])
+
+
+def funnel(
+    stages: Sequence[StageRef], reached: Mapping[int, int], furthest: Mapping[int, int]
+) -> list[FunnelStep]:
+    """Stages in use in board order, then deleted ones that some history entered.
+
+    ``reached``: {stage id: applications that entered it}; ``furthest``: {rank (see
+    ``open_ranks``): applications whose furthest open stage entered has that rank}."""
+    ranks = open_ranks(stages)
+    at_least: dict[int, int] = {}  # {rank: applications that got at least that far}
+    running = 0
+    for rank in sorted({*ranks.values(), *furthest}, reverse=True):
+        running += furthest.get(rank, 0)
+        at_least[rank] = running
     shown = [s for s in sorted(stages, key=lambda s: s.position) if not s.archived]
     shown += [s for s in stages if s.archived and reached.get(s.id)]
     steps: list[FunnelStep] = []
-    previous: int | None = None
+    previous: StageRef | None = None
     for stage in shown:
         count = reached.get(stage.id, 0)
-        open_stage = not stage.archived and not stage.is_closed
-        # Between consecutive open stages only: "Rejected" is where an application ends,
-        # not a step after "Accepted".
-        conversion = count / previous if open_stage and previous else None
-        steps.append(FunnelStep(stage, count, conversion))
-        if open_stage:
-            previous = count
+        if stage.archived or stage.is_closed:
+            # "Rejected" is where an application ends, not a step after "Accepted".
+            steps.append(FunnelStep(stage, count))
+            continue
+        onward = at_least.get(ranks[stage.id], 0)
+        before = at_least.get(ranks[previous.id], 0) if previous is not None else None
+        steps.append(FunnelStep(stage, count, onward, previous, before))
+        previous = stage
     return steps
 
 

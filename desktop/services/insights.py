@@ -1,9 +1,9 @@
 """Insight into a job search: the funnel, the flows between stages, applications per week, the
 response rate and time, companies ranked, the applications waiting longest.
 
-Read from the stage histories in plain SQL (``storage/insight_sql.py``) and computed in plain
-Python (``core/insights.py``); nothing here waits for the ORM. ``jobdeck stats`` and the
-Insights page print the same figures.
+Read from the stage histories in plain SQL (``storage/insight_sql.py``, ``insight_answers``,
+``insight_figures``) and computed in plain Python (``core/insights.py``); nothing here waits
+for the ORM. ``jobdeck stats`` and the Insights page print the same figures.
 """
 
 from __future__ import annotations
@@ -28,7 +28,7 @@ from desktop.core.insights import (
     joined,
 )
 from desktop.services.library import Library
-from desktop.storage import insight_lists, insight_sql
+from desktop.storage import insight_answers, insight_figures, insight_lists, insight_sql
 from desktop.storage.pipeline_sql import stored_time
 
 __all__ = [
@@ -70,9 +70,10 @@ def read_in_parts(
         applied = rules.applied_stage(stages)
         with _cohort(conn, filters, start, end):
             reached = insight_sql.reached(conn)
+            ranks = rules.open_ranks(stages)
             yield Overview(
                 total=insight_sql.total(conn),
-                funnel=rules.funnel(stages, reached),
+                funnel=rules.funnel(stages, reached, insight_sql.furthest(conn, ranks, reached)),
                 flows=rules.flows(by_id, insight_sql.steps(conn)),
                 applied=reached.get(applied.id, 0) if applied else 0,
                 stages=by_id,
@@ -82,17 +83,17 @@ def read_in_parts(
 
 
 def _answers(conn: Any, stages: list[rules.StageRef], now: datetime, ranking: bool) -> Answers:
-    sent, answered, days = insight_sql.responses(conn)
-    weeks = rules.every_week(insight_sql.weeks(conn))
+    sent, answered, days = insight_answers.responses(conn)
+    weeks = rules.every_week(insight_answers.weeks(conn))
     responses = Responses(sent, answered, rules.median(days))
     if not ranking:
         return Answers(weeks, responses, [], [])
-    companies, days_by_key = insight_sql.companies(
+    companies, days_by_key = insight_answers.companies(
         conn,
         rules.stages_named(stages, rules.GOOD_OUTCOMES),
         rules.stages_named(stages, rules.REJECTED),
     )
-    waiting_count, waiting = insight_sql.waiting(conn, WAITING_SHOWN)
+    waiting_count, waiting = insight_answers.waiting(conn, WAITING_SHOWN)
     return Answers(
         weeks=weeks,
         responses=responses,
@@ -144,7 +145,7 @@ def _cohort(
 
 def _answered(conn: Any, stages: list[rules.StageRef]) -> Any:
     applied = rules.applied_stage(stages)
-    return insight_sql.answered(
+    return insight_answers.answered(
         conn,
         applied.id if applied else None,
         rules.response_stages(stages, applied) if applied else frozenset(),
@@ -159,14 +160,19 @@ def figure_postings(
     end: datetime | None = None,
     filters: Filters | None = None,
 ) -> list[int]:
-    """The ids of the applications a figure counts, for the same period and filters."""
+    """The ids of the applications a figure counts, for the same period and filters, in id
+    order: as many as the figure says (a funnel step's ``figure`` its ``count``, its
+    ``onward_figure`` its ``reached_or_later``)."""
     with db.querying() as conn:
         stages = insight_sql.stages(conn)
         with _cohort(conn, filters, start, end):
-            if figure.kind not in insight_sql.ANSWERED_KINDS:
-                return insight_sql.figure_ids(conn, figure)
+            if figure.kind == "reached_or_later":
+                onward = rules.onward_stages(stages, int(figure.key))  # type: ignore[call-overload]
+                return insight_figures.entered_any(conn, onward)
+            if figure.kind not in insight_figures.ANSWERED_KINDS:
+                return insight_figures.figure_ids(conn, figure)
             with _answered(conn, stages):
-                return insight_sql.figure_ids(conn, figure)
+                return insight_figures.figure_ids(conn, figure)
 
 
 @dataclass(frozen=True)
@@ -205,6 +211,9 @@ def stats_json(figures: Insights) -> dict[str, Any]:
             {
                 "stage": step.stage.name,
                 "reached": step.count,
+                # Entered it or an open stage after it (open stages in use; else null).
+                "reached_or_later": step.reached_or_later,
+                # reached_or_later over the previous open stage's (0 to 1; null without one).
                 "conversion": _rounded(step.conversion, 4),
                 "closed": step.stage.is_closed,
                 "deleted": step.stage.archived,

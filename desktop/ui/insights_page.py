@@ -38,8 +38,9 @@ from desktop.ui.dialogs import messages
 from desktop.ui.insights_picture import save_picture
 from desktop.ui.insights_reader import Reader
 from desktop.ui.pages import WindowParts
-from desktop.ui.views.insight_charts import FunnelChart, SankeyChart, WeeklyBars
+from desktop.ui.views.insight_charts import SankeyChart, WeeklyBars
 from desktop.ui.views.insight_filters import InsightFilters
+from desktop.ui.views.insight_funnel import FunnelChart
 from desktop.ui.views.insight_list import ApplicationsDialog
 from desktop.ui.views.insight_tables import (
     WAITING_TEXT,
@@ -130,6 +131,7 @@ class InsightsPage(QObject):
         self.sankey = SankeyChart()
         self.weeks = WeeklyBars()
         self.funnel.clicked.connect(self._open_step)
+        self.funnel.onward_clicked.connect(self._open_onward)
         self.sankey.clicked.connect(self._open_flow)
         self.weeks.clicked.connect(self._open_week)
         self.weeks_heading = heading("Applications sent per week")
@@ -313,6 +315,11 @@ class InsightsPage(QObject):
         if self.overview is not None and 0 <= index < len(self.overview.funnel):
             step = self.overview.funnel[index]
             self._open(f"Reached {step.stage.name}", step.figure)
+
+    def _open_onward(self, index: int) -> None:
+        if self.overview is not None and 0 <= index < len(self.overview.funnel):
+            step = self.overview.funnel[index]
+            self._open(f"Got as far as {step.stage.name} (or further)", step.onward_figure)
 
     def _open_flow(self, index: int) -> None:
         if self.overview is not None and 0 <= index < len(self.overview.flows):

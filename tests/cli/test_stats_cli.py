@@ -65,6 +65,9 @@ def test_stats_json_has_the_funnel_the_rate_and_the_median(capsys, library: Path
         ("Withdrawn", 0),
         ("Ghosted", 1),
     ]
+    # Tracked from Applied, B and C got as far as Saved: 3 of the 4 went on to Applied.
+    assert [s["conversion"] for s in data["funnel"][:4]] == [None, 0.75, 0.3333, 0.0]
+    assert [s["reached_or_later"] for s in data["funnel"][:3]] == [4, 3, 1]
     assert data["response_rate"] == pytest.approx(2 / 3, abs=1e-4)
     assert data["median_days_to_first_response"] == 4.0  # of 3 and 5
 
@@ -86,7 +89,15 @@ def test_stats_as_text(capsys, library: Path) -> None:
     assert code == 0
     lines = out.splitlines()
     assert lines[0] == "Applications: 4"
-    assert "  Screening          1  (33% of the stage before)" in lines
+    # Saved 2, Applied 3 (B and C were tracked from Applied): the conversion counts them as
+    # having got as far as Saved, never "150% of the stage before".
+    assert "  Saved              2" in lines
+    assert "  Applied            3  (75% of Saved: 3 of 4 got this far)" in lines
+    assert "  Screening          1  (33% of Applied: 1 of 3 got this far)" in lines
+    assert "  Offer              0" in lines  # none got as far as Interviewing: no share
+    assert "  Rejected           1" in lines
+    assert all("%" not in line or int(line.split("%")[0].split()[-1].strip("(")) <= 100
+               for line in lines)  # fmt: skip
     assert "Response rate: 67% (2 of 3 applied)" in lines
     assert lines[-1] == "Median days to the first response: 4.0"
 

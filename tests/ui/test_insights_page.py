@@ -56,6 +56,37 @@ def _read(qtbot: QtBot, page) -> None:
     qtbot.waitUntil(lambda: page.figures is not None)
 
 
+def test_the_funnel_share_counts_skipped_stages_and_opens_what_got_that_far(
+    qtbot: QtBot, make_window, db: Library
+) -> None:
+    """A history tracked from Applied that skipped Screening for Interviewing still got as far
+    as Saved and as Screening: the shares stay within 100% and open those applications."""
+    _fill(db)
+    _add(db, "Tracked", "Hooli", [("Applied", 6), ("Interviewing", 3)])
+    window = make_window()
+    page = _insights(qtbot, window)
+    funnel = page.funnel
+    rows = [(s.stage.name, s.count, funnel.share_text(s)) for s in funnel.steps][:5]
+    assert rows == [
+        ("Saved", 4, ""),
+        ("Applied", 4, "80% of Saved got this far"),  # of 5: the tracked one too
+        ("Screening", 1, "50% of Applied got this far"),  # Screening, or Interviewing
+        ("Interviewing", 1, "50% of Screening got this far"),
+        ("Offer", 0, "0% of Interviewing got this far"),
+    ]
+    assert "Screening: 1 entered it; 2 got this far" in funnel.tip(funnel.steps[2])
+    centre = funnel.share_centre(2)
+    assert centre is not None and funnel.share_centre(0) is None
+    qtbot.mouseClick(funnel, Qt.MouseButton.LeftButton, pos=centre.toPoint())
+    dialog = page.dialogs[-1]
+    assert dialog.windowTitle() == "Got as far as Screening (or further)"
+    assert sorted(a.title for a in dialog.applications) == ["Data Scientist", "Tracked"]
+    dialog.reject()
+    qtbot.mouseClick(funnel, Qt.MouseButton.LeftButton, pos=funnel.hit_centre(2).toPoint())
+    assert [a.title for a in page.dialogs[-1].applications] == ["Data Scientist"]
+    page.dialogs[-1].reject()
+
+
 def test_the_page_shows_the_figures_and_each_opens_its_applications(
     qtbot: QtBot, make_window, db: Library
 ) -> None:
@@ -207,7 +238,8 @@ def test_the_window_imports_nothing_of_the_page_until_it_is_shown(data_dir: Path
         window.show()
         app.processEvents()
         page_modules = ("desktop.ui.insights_page", "desktop.ui.views.insight_charts",
-                        "desktop.services.insights", "desktop.core.insights", "rapidfuzz")
+                        "desktop.ui.views.insight_funnel", "desktop.services.insights",
+                        "desktop.core.insights", "rapidfuzz")
         before = [m for m in page_modules if m in sys.modules]
         window.action("page.insights").trigger()
         after = [m for m in page_modules if m in sys.modules]
@@ -230,6 +262,7 @@ def test_the_window_imports_nothing_of_the_page_until_it_is_shown(data_dir: Path
     assert after == [
         "desktop.ui.insights_page",
         "desktop.ui.views.insight_charts",
+        "desktop.ui.views.insight_funnel",
         "desktop.services.insights",
         "desktop.core.insights",
     ]

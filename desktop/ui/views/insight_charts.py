@@ -1,5 +1,5 @@
-"""The Insights page's charts, painted with QPainter: the funnel, the Sankey diagram of the
-flows between stages, and applications per week.
+"""The Insights page's charts, painted with QPainter: the Sankey diagram of the flows between
+stages, applications per week, and (``insight_funnel``) the funnel.
 
 Why painted here rather than with a chart library (measured, README "Insights"): QtCharts is not
 in PySide6-Essentials (the PySide6-Addons wheel is 59 MB, 157 MB installed), and pyqtgraph needs
@@ -26,10 +26,10 @@ from PySide6.QtGui import (
 )
 from PySide6.QtWidgets import QWidget
 
-from desktop.core.insights import Flow, FunnelStep, StageRef, Week
+from desktop.core.insights import Flow, StageRef, Week
 
 
-class _Chart(QWidget):
+class Chart(QWidget):
     clicked = Signal(int)  # the index of the item under the mouse
 
     def __init__(self, parent: QWidget | None = None) -> None:
@@ -67,80 +67,6 @@ class _Chart(QWidget):
         return self.palette().color(QPalette.ColorRole.PlaceholderText)
 
 
-class FunnelChart(_Chart):
-    """One bar per stage: how many applications reached it, and the share of the stage before."""
-
-    ROW = 26
-
-    def __init__(self, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self.setObjectName("insights-funnel")
-        self.steps: list[FunnelStep] = []
-
-    def set_steps(self, steps: Sequence[FunnelStep]) -> None:
-        self.steps = list(steps)
-        self.setMinimumHeight(self.ROW * max(len(self.steps), 1) + 8)
-        self.updateGeometry()
-        self._layout_hits()
-        self.update()
-
-    def sizeHint(self) -> QSize:
-        return QSize(520, self.ROW * max(len(self.steps), 1) + 8)
-
-    def resizeEvent(self, event: object) -> None:
-        self._layout_hits()
-
-    def _geometry(self) -> tuple[float, float]:
-        metrics = QFontMetrics(self.font())
-        names = max((metrics.horizontalAdvance(s.stage.name) for s in self.steps), default=40)
-        label = names + 16
-        return label, max(self.width() - label - 150, 40)
-
-    def _layout_hits(self) -> None:
-        label, room = self._geometry()
-        most = max((s.count for s in self.steps), default=0) or 1
-        self._hits = []
-        for row, step in enumerate(self.steps):
-            path = QPainterPath()
-            width = max(room * step.count / most, 3)
-            path.addRect(QRectF(0, row * self.ROW + 4, label + width + 150, self.ROW - 6))
-            self._hits.append(path)
-
-    def paintEvent(self, event: QPaintEvent) -> None:
-        painter = QPainter(self)
-        painter.setRenderHint(QPainter.RenderHint.Antialiasing)
-        label, room = self._geometry()
-        most = max((s.count for s in self.steps), default=0) or 1
-        for row, step in enumerate(self.steps):
-            top = row * self.ROW + 4
-            height = self.ROW - 8
-            painter.setPen(self._muted() if step.stage.archived else self._text_color())
-            painter.drawText(
-                QRectF(0, top, label - 8, height),
-                Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter,
-                step.stage.name,
-            )
-            width = max(room * step.count / most, 3)
-            color = QColor(step.stage.color)
-            if step.stage.archived:
-                color.setAlpha(110)
-            painter.setPen(Qt.PenStyle.NoPen)
-            painter.setBrush(color)
-            painter.drawRoundedRect(QRectF(label, top, width, height), 3, 3)
-            text = f"{step.count}"
-            if step.conversion is not None:
-                text += f"   {step.conversion:.0%} of the stage before"
-            elif step.stage.archived:
-                text += "   (deleted stage)"
-            painter.setPen(self._text_color())
-            painter.drawText(
-                QRectF(label + width + 6, top, 150 + room - width, height),
-                Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter,
-                text,
-            )
-        painter.end()
-
-
 @dataclass
 class _Node:
     stage: StageRef
@@ -151,7 +77,7 @@ class _Node:
     in_used: float = 0.0
 
 
-class SankeyChart(_Chart):
+class SankeyChart(Chart):
     """Stages as columns in board order, and a band for each step applications took between
     them, as wide as the number of applications that took it (the count is written on it).
     A step back (Screening -> Applied) is drawn as a band that curves back."""
@@ -287,7 +213,7 @@ class SankeyChart(_Chart):
         painter.end()
 
 
-class WeeklyBars(_Chart):
+class WeeklyBars(Chart):
     """Applications sent per week (Monday to Sunday), a bar each, the count above it."""
 
     def __init__(self, parent: QWidget | None = None) -> None:
