@@ -22,9 +22,13 @@ from pathlib import Path
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
-from benchmarks.run import QUERIES, _ms, _timed, generate
-
-TARGETS = {"workspace_detail_p95_ms": 30.0, "workspace_search_p95_ms": 50.0}
+# The issue's figures: the detail pane fills (with the Posting tab or the Notes tab in sight)
+# and the search paints its list, on a library whose postings carry notes and documents.
+TARGETS = {
+    "workspace_detail_p95_ms": 30.0,
+    "workspace_notes_open_p95_ms": 30.0,
+    "workspace_search_p95_ms": 50.0,
+}
 NOTE_WORDS = ("recruiter", "onsite", "salary", "referral", "portfolio", "followup")
 
 
@@ -73,8 +77,13 @@ def fill_workspace(data_dir: Path) -> list[int]:
 
 
 def measure(data_dir: Path, chosen: list[int]) -> dict[str, float]:
-    from PySide6.QtCore import QSettings
+    """Times, in the window as the app opens it and once it has settled: selecting postings
+    that have notes and documents with the Posting tab in sight, then with the Notes tab in
+    sight (the side shows the selection), each tab shown in turn, and searches typed in the
+    box (the list painted), some for words only the notes hold."""
+    from PySide6.QtCore import QEventLoop, QSettings, QTimer
 
+    from benchmarks.run import QUERIES, _ms, _timed
     from desktop.services.library import open_library
     from desktop.ui.app import make_application
     from desktop.ui.main_window import MainWindow
@@ -89,42 +98,68 @@ def measure(data_dir: Path, chosen: list[int]) -> dict[str, float]:
     app.processEvents()
     window.finish_start_up()
     app.processEvents()
+    settle = QEventLoop()  # the pages built after start-up and the agenda's read ahead done
+    QTimer.singleShot(3000, settle.quit)
+    settle.exec()
     rng = random.Random(5)
-    picks = rng.sample(chosen, 30)
+    picks = rng.sample(chosen, min(30, len(chosen)))
     side = window.side
-    side.show_posting(picks[-1])  # the workspace's modules loaded, as after the first paint
+    notes_tab = side.workspace["notes"]
 
-    def select(posting_id: int) -> None:
+    def select(posting_id: int) -> None:  # what a click on its row in the list runs
         side.show_posting(posting_id)
 
-    detail = [_timed(lambda p=p: select(p)) for p in picks]
+    select(picks[-1])  # the workspace's modules loaded, as after the first paint
+    app.processEvents()
+
+    def selections() -> list[float]:
+        times = []
+        for p in picks:
+            times.append(_timed(lambda p=p: select(p)))
+            app.processEvents()  # painted, and the page before let go, between clicks
+        return times
+
+    detail = selections()
+    side.tabs.setCurrentWidget(notes_tab)
+    app.processEvents()
+    with_notes = selections()
+    side.tabs.setCurrentWidget(side.detail)
+    app.processEvents()
     # Each tab shown in turn: what the user sees when clicking through the workspace.
     tabs = []
     for p in picks[:10]:
         select(p)
         for index in range(side.tabs.count()):
             tabs.append(_timed(lambda i=index: (side.tabs.setCurrentIndex(i), app.processEvents())))
-    model = window.list_page.model
+        side.tabs.setCurrentIndex(0)
+        app.processEvents()
+    page = window.list_page
+    model = page.model
 
-    def search(query: str) -> None:
-        model.set_search(query)
-        for row in range(min(40, model.rowCount())):
+    def search(query: str) -> None:  # the field's text applied, as after a pause in typing
+        page.search.setText(query)
+        page.apply_search()
+        for row in range(min(40, model.rowCount())):  # what the view paints at once
             model.data(model.index(row, 1))
 
     queries = [*QUERIES, "recruiter onsite", "portfolio", f"zq{picks[0]}x"]
     searches = []
     for query in queries * 3:
-        search("")
+        search("")  # from the full list, as when the user starts typing
+        app.processEvents()
         searches.append(_timed(lambda q=query: search(q)))
+        app.processEvents()  # the side shows the first match (timed above, as a selection)
     window.close()
     db.close()
     detail_p50, detail_p95 = _ms(detail)
+    notes_p50, notes_p95 = _ms(with_notes)
     tab_p50, tab_p95 = _ms(tabs)
-    del tab_p50  # only the slow end of a tab switch is of interest
+    del tab_p50, notes_p50  # only the slow end of these is of interest
     search_p50, search_p95 = _ms(searches)
     return {
         "workspace_detail_p50_ms": detail_p50,
         "workspace_detail_p95_ms": detail_p95,
+        "workspace_notes_open_p95_ms": notes_p95,
         "workspace_tab_p95_ms": tab_p95,
         "workspace_search_p50_ms": search_p50,
         "workspace_search_p95_ms": search_p95,
@@ -137,6 +172,8 @@ def main() -> None:
     parser.add_argument("--data-dir", type=Path)
     args = parser.parse_args()
     data_dir = args.data_dir or Path(tempfile.mkdtemp(prefix="jobdeck-bench-")) / "data"
+    from benchmarks.run import generate
+
     generate(data_dir, args.count)
     chosen = fill_workspace(data_dir)
     figures: dict[str, float] = {"postings": args.count, "with_notes": len(chosen)}

@@ -50,3 +50,13 @@ def rating_problem(rating: int | None) -> str | None:
     if rating is None or rating in RATINGS:
         return None
     return f"A rating is 1 to 5 (or none), not {rating}."
+
+
+@dataclass(frozen=True)
+class WorkspaceCounts:
+    """What the workspace tabs not in sight show in their titles: "Notes (3)", "Application ★★"."""
+
+    notes: int = 0
+    contacts: int = 0  # people linked to the application, whatever their roles
+    documents: int = 0
+    rating: int | None = None

@@ -12,13 +12,14 @@ from desktop.core import bounds
 from desktop.core.application_facts import (
     ApplicationFacts,
     StoredFacts,
+    WorkspaceCounts,
     applied_from_timeline,
     rating_problem,
 )
 from desktop.services.changes import Changes, Result
 from desktop.services.errors import Invalid
 from desktop.services.library import Library
-from desktop.storage import fact_records, pipeline_sql
+from desktop.storage import fact_records, pipeline_sql, workspace_sql
 
 
 class InvalidFacts(Invalid):
@@ -42,6 +43,13 @@ def get_facts(db: Library, posting_id: int) -> ApplicationFacts:
         stored.referral,
         stored,
     )
+
+
+def workspace_counts(db: Library, posting_id: int) -> WorkspaceCounts:
+    """The application's notes, contacts and documents counted and its rating, in one read:
+    the titles of the workspace tabs not in sight (each tab reads its rows when shown)."""
+    with db.querying() as connection:
+        return workspace_sql.workspace_counts(connection, posting_id)
 
 
 def set_facts(db: Library, posting_id: int, facts: StoredFacts) -> Result[StoredFacts]:

@@ -158,8 +158,10 @@ class SidePanels(QWidget):
             self._stage_list() if application else [],
         )
         self.login_panel.show_posting(self.detail.posting_id)
-        for panel in self.workspace.values():
-            panel.show_posting(self.detail.posting_id)
+        if self.workspace:
+            from desktop.ui.workspace_panels import show_in_workspace
+
+            show_in_workspace(self._parts, self.workspace, self.detail.posting_id)
 
     def _stage_list(self) -> list[StageInfo]:
         # Read once and again only after a stage edit: counting 100,000 postings per stage on

@@ -14,13 +14,19 @@ from typing import Protocol
 from PySide6.QtCore import SignalInstance
 from PySide6.QtWidgets import QTabWidget, QWidget
 
+from desktop.core.application_facts import WorkspaceCounts
+from desktop.services import application_facts
 from desktop.ui.pages import WindowParts
 
 
 class WorkspacePanel(Protocol):
     title_changed: SignalInstance
 
-    def show_posting(self, posting_id: int | None) -> None: ...
+    def show_posting(
+        self, posting_id: int | None, counts: WorkspaceCounts | None = None
+    ) -> None: ...
+
+    def isVisible(self) -> bool: ...
 
     def start_writing(self) -> None: ...
 
@@ -47,5 +53,22 @@ def add_workspace_panels(parts: WindowParts, tabs: QTabWidget) -> dict[str, Work
     for key, panel in panels.items():
         assert isinstance(panel, QWidget)
         index = tabs.addTab(panel, titles[key])
-        panel.title_changed.connect(lambda title, i=index: tabs.setTabText(i, title))
+        panel.title_changed.connect(lambda title, i=index: _retitle(tabs, i, title))
     return panels
+
+
+def _retitle(tabs: QTabWidget, index: int, title: str) -> None:
+    if tabs.tabText(index) != title:  # the tab bar lays itself out again on every set
+        tabs.setTabText(index, title)
+
+
+def show_in_workspace(
+    parts: WindowParts, panels: dict[str, WorkspacePanel], posting_id: int | None
+) -> None:
+    """Show ``posting_id`` in every panel. The tabs out of sight are counted for their titles
+    in one query (the tab in sight reads its rows; each of the others reads them when shown)."""
+    counts = None
+    if posting_id is not None and not all(panel.isVisible() for panel in panels.values()):
+        counts = application_facts.workspace_counts(parts.library, posting_id)
+    for panel in panels.values():
+        panel.show_posting(posting_id, counts)

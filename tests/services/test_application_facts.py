@@ -4,12 +4,14 @@ rating 1-5, referral, the posting's deadline; wrong values named; undo's value."
 from __future__ import annotations
 
 from datetime import UTC, datetime
+from pathlib import Path
 
 import pytest
 
-from desktop.core.application_facts import StoredFacts
+from desktop.core.application_facts import StoredFacts, WorkspaceCounts
+from desktop.core.contacts import ContactFields
 from desktop.services import application_facts as facts
-from desktop.services import pipeline, postings
+from desktop.services import contacts, documents, notes, pipeline, postings
 from desktop.services.errors import NotFound
 from desktop.services.library import Library
 from tests.samples import amazon_document
@@ -66,3 +68,22 @@ def test_wrong_values_are_named_and_nothing_is_stored(
 def test_facts_of_a_missing_posting_are_refused(db: Library) -> None:
     with pytest.raises(NotFound, match="Posting 404"):
         facts.set_facts(db, 404, StoredFacts(rating=3))
+
+
+def test_the_workspace_counts_people_not_roles_and_a_gone_posting_counts_nothing(
+    db: Library, tmp_path: Path
+) -> None:
+    posting_id = postings.create_posting(db, amazon_document()).value
+    assert facts.workspace_counts(db, posting_id) == WorkspaceCounts()
+    notes.add_note(db, posting_id, "one")
+    notes.add_note(db, posting_id, "two")
+    dana = contacts.add_contact(db, ContactFields(name="Dana", company="Amazon")).value
+    contacts.link_contact(db, dana.id, posting_id, "recruiter")
+    contacts.link_contact(db, dana.id, posting_id, "interviewer")
+    resume = tmp_path / "resume.pdf"
+    resume.write_bytes(b"%PDF resume")
+    documents.attach_document(db, posting_id, resume)
+    facts.change_facts(db, posting_id, rating=5)
+    assert facts.workspace_counts(db, posting_id) == WorkspaceCounts(2, 1, 1, 5)
+    postings.delete_posting(db, posting_id)
+    assert facts.workspace_counts(db, posting_id) == WorkspaceCounts()

@@ -25,7 +25,7 @@ from PySide6.QtWidgets import (
 
 from desktop.core.contacts import ROLES, ApplicationContact, Contact, ContactFields
 from desktop.core.notes import openable_link
-from desktop.services import contacts
+from desktop.services import application_facts, contacts
 from desktop.services.changes import Changes
 from desktop.ui.dialogs.contact_form import ContactForm
 from desktop.ui.pages import WindowParts
@@ -59,55 +59,79 @@ class ContactCard(QFrame):
     edit_requested = Signal(int)  # contact id
     remove_requested = Signal(int, str)  # contact id, role
 
-    def __init__(self, contact: Contact, roles: list[str]) -> None:
+    def __init__(self) -> None:
         super().__init__()
-        self.contact, self.roles = contact, roles
-        self.setObjectName(f"contact-{contact.id}")
+        self.contact: Contact | None = None  # until ``show_contact``
+        self.roles: list[str] = []
         self.setFrameShape(QFrame.Shape.StyledPanel)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(8, 6, 8, 8)
         layout.setSpacing(3)
         header = QHBoxLayout()
-        header.addWidget(plain_label(contact.name, bold=True), 1)
+        self.name = plain_label("", bold=True)
+        header.addWidget(self.name, 1)
         edit = QToolButton()
         edit.setText("Edit")
         edit.setAutoRaise(True)
-        edit.clicked.connect(lambda: self.edit_requested.emit(contact.id))
+        edit.clicked.connect(self._edit_clicked)
         header.addWidget(edit)
         layout.addLayout(header)
+        self.about = plain_label("", muted=True)
+        layout.addWidget(self.about)
+        self.links = QLabel()
+        self.links.setTextFormat(Qt.TextFormat.RichText)
+        self.links.setWordWrap(True)
+        self.links.setOpenExternalLinks(False)
+        self.links.setTextInteractionFlags(
+            Qt.TextInteractionFlag.LinksAccessibleByMouse
+            | Qt.TextInteractionFlag.LinksAccessibleByKeyboard
+        )
+        self.links.linkActivated.connect(open_note_link)
+        layout.addWidget(self.links)
+        self.note = plain_label("")
+        layout.addWidget(self.note)
+        self._roles_row = QHBoxLayout()
+        self._roles_row.addStretch(1)
+        layout.addLayout(self._roles_row)
+
+    def show_contact(self, contact: Contact, roles: list[str]) -> None:
+        self.contact, self.roles = contact, roles
+        self.setObjectName(f"contact-{contact.id}")
+        self.name.setText(contact.name)
         fields = contact.fields
-        about = ", ".join(x for x in (fields.title, fields.company) if x)
-        layout.addWidget(plain_label(about, muted=True))
+        self.about.setText(", ".join(x for x in (fields.title, fields.company) if x))
         links = contact_links_markup(contact)
-        if links:
-            label = QLabel(links)
-            label.setTextFormat(Qt.TextFormat.RichText)
-            label.setWordWrap(True)
-            label.setOpenExternalLinks(False)
-            label.setTextInteractionFlags(
-                Qt.TextInteractionFlag.LinksAccessibleByMouse
-                | Qt.TextInteractionFlag.LinksAccessibleByKeyboard
-            )
-            label.linkActivated.connect(open_note_link)
-            layout.addWidget(label)
-        if fields.note:
-            layout.addWidget(plain_label(fields.note))
-        row = QHBoxLayout()
-        for role in roles:
+        self.links.setText(links)
+        self.links.setVisible(bool(links))
+        self.note.setText(fields.note or "")
+        self.note.setVisible(bool(fields.note))
+        while self._roles_row.count() > 1:  # the chips before the stretch
+            item = self._roles_row.takeAt(0)
+            chip = item.widget() if item is not None else None
+            if chip is not None:
+                chip.hide()
+                chip.setObjectName("")  # a look-up by role finds the new chip only
+                chip.deleteLater()
+        for position, role in enumerate(roles):
             chip = QToolButton()
             chip.setObjectName(f"role-{role}")
             chip.setText(f"{role}  ✕")
             chip.setToolTip(f"Take {contact.name} off this application as {role}")
-            chip.clicked.connect(lambda _c=False, r=role: self.remove_requested.emit(contact.id, r))
-            row.addWidget(chip)
-        row.addStretch(1)
-        layout.addLayout(row)
+            chip.clicked.connect(
+                lambda _c=False, r=role, c=contact.id: self.remove_requested.emit(c, r)
+            )
+            self._roles_row.insertWidget(position, chip)
+
+    def _edit_clicked(self) -> None:
+        if self.contact is not None:
+            self.edit_requested.emit(self.contact.id)
 
 
 class ContactsPanel(WorkspacePanel):
     """The contacts of one posting's application; ``show_posting`` picks which."""
 
     TITLE = "Contacts"
+    COUNTED = "contacts"
 
     def __init__(self, parts: WindowParts) -> None:
         super().__init__(parts, "contacts-panel")
@@ -143,21 +167,15 @@ class ContactsPanel(WorkspacePanel):
 
     # -- what the side and tests use -----------------------------------------------------------
 
-    def show_posting(self, posting_id: int | None) -> None:
-        self.posting_id = posting_id
-        self.setEnabled(posting_id is not None)
-        self.reload()
-
     def start_writing(self) -> None:
         self.known.setFocus()
 
     def count_rows(self, posting_id: int) -> int:
-        found = contacts.contacts_of_posting(self._parts.library, posting_id)
-        return len({a.contact.id for a in found})
+        return application_facts.workspace_counts(self._parts.library, posting_id).contacts
 
-    def make_cards(self, posting_id: int | None) -> list[QWidget]:
-        """The contacts' cards (one per person, with each role), and the company's people to
-        pick from."""
+    def read_rows(self, posting_id: int | None) -> list[tuple[Contact, list[str]]]:
+        """The contacts (one per person, with each role), and the company's people to pick
+        from."""
         library = self._parts.library
         shown: list[ApplicationContact] = []
         self.company = None
@@ -169,14 +187,17 @@ class ContactsPanel(WorkspacePanel):
         for entry in shown:
             people[entry.contact.id] = entry.contact
             roles.setdefault(entry.contact.id, []).append(entry.role)
-        cards: list[QWidget] = []
-        for contact_id, contact in people.items():
-            card = ContactCard(contact, roles[contact_id])
-            card.edit_requested.connect(self.edit_contact)
-            card.remove_requested.connect(self.unlink)
-            cards.append(card)
         self._fill_known()
-        return cards
+        return [(contact, roles[contact_id]) for contact_id, contact in people.items()]
+
+    def new_card(self) -> ContactCard:
+        card = ContactCard()
+        card.edit_requested.connect(self.edit_contact)
+        card.remove_requested.connect(self.unlink)
+        return card
+
+    def fill_card(self, card: ContactCard, row: tuple[Contact, list[str]]) -> None:
+        card.show_contact(*row)
 
     def _fill_known(self) -> None:
         library = self._parts.library

@@ -11,12 +11,13 @@ from collections.abc import Sequence
 from datetime import datetime
 
 from PySide6.QtCore import Qt, Signal
-from PySide6.QtGui import QPalette
+from PySide6.QtGui import QPalette, QShowEvent
 from PySide6.QtWidgets import (
     QFrame,
     QGridLayout,
     QHBoxLayout,
     QScrollArea,
+    QStackedWidget,
     QToolButton,
     QVBoxLayout,
     QWidget,
@@ -72,14 +73,18 @@ class DetailPane(QScrollArea):
         self._repeat: ReapplyWarning | None = None
         self._labels: tuple[Label, ...] = ()
         self._sections: dict[str, Section] = {}
+        # The posting to build a page for once the pane is shown (it is behind another tab).
+        self._waiting: tuple[PostingDocument | None] | None = None
         self.show_posting(None)
 
     # -- what tests and the window use --------------------------------------------------------
 
     def visible_sections(self) -> list[str]:
+        self._catch_up()
         return list(self._sections)
 
     def section(self, name: str) -> Section | None:
+        self._catch_up()
         return self._sections.get(name)
 
     def show_blank(self) -> None:
@@ -88,6 +93,7 @@ class DetailPane(QScrollArea):
         self._timeline = ()
         self._labels = ()
         self._sections = {}
+        self._waiting = None
         self._set_page(self._new_page())
 
     def show_posting(
@@ -103,6 +109,28 @@ class DetailPane(QScrollArea):
         self._timeline = tuple(timeline)
         self._labels = tuple(labels)
         self._repeat = repeat
+        if self._behind_another_tab():
+            # Clicking through postings with the notes (or another tab of the side) open builds
+            # no page nobody sees: it is built when this tab is shown.
+            self._waiting = (doc,)
+            return
+        self._build(doc)
+
+    def _behind_another_tab(self) -> bool:
+        stack = self.parentWidget()
+        return isinstance(stack, QStackedWidget) and stack.currentWidget() is not self
+
+    def _catch_up(self) -> None:
+        if self._waiting is not None:
+            (doc,) = self._waiting
+            self._build(doc)
+
+    def showEvent(self, event: QShowEvent) -> None:
+        self._catch_up()
+        super().showEvent(event)
+
+    def _build(self, doc: PostingDocument | None) -> None:
+        self._waiting = None
         content = self._new_page()
         layout = content.layout()
         assert isinstance(layout, QVBoxLayout)

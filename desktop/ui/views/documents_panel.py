@@ -10,7 +10,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from pathlib import Path
 
-from PySide6.QtCore import QDate, QUrl, Signal
+from PySide6.QtCore import QDate, QUrl, Signal, SignalInstance
 from PySide6.QtGui import QDesktopServices
 from PySide6.QtWidgets import (
     QDateEdit,
@@ -24,8 +24,9 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from desktop.core.application_facts import WorkspaceCounts
 from desktop.core.documents import Document, may_open
-from desktop.services import documents
+from desktop.services import application_facts, documents
 from desktop.services.changes import Changes
 from desktop.services.errors import ServiceError
 from desktop.ui.dialogs import messages
@@ -51,40 +52,51 @@ class DocumentCard(QFrame):
     open_requested = Signal(int)
     remove_requested = Signal(int)
 
-    def __init__(self, document: Document) -> None:
+    def __init__(self) -> None:
         super().__init__()
-        self.document = document
-        self.setObjectName(f"document-{document.id}")
+        self.document: Document | None = None  # until ``show_document``
         self.setFrameShape(QFrame.Shape.StyledPanel)
         layout = QHBoxLayout(self)
         layout.setContentsMargins(8, 6, 8, 6)
         text = QVBoxLayout()
-        text.addWidget(plain_label(document.label, bold=True))
-        sent = f"sent {document.sent_on.isoformat()} · " if document.sent_on else ""
-        text.addWidget(
-            plain_label(f"{sent}{document.file_name} · {size_text(document.size)}", muted=True)
-        )
+        self.label = plain_label("", bold=True)
+        self.about = plain_label("", muted=True)
+        text.addWidget(self.label)
+        text.addWidget(self.about)
         layout.addLayout(text, 1)
         self.open_button = QToolButton()
         self.open_button.setText("Open")
-        self.open_button.setEnabled(may_open(document.file_name))
-        self.open_button.setToolTip(
-            "Open with the desktop's program"
-            if may_open(document.file_name)
-            else "A program or script: Jobdeck does not open it"
-        )
         remove = QToolButton()
         remove.setText("Remove")
         remove.setToolTip("Take it off this application (Ctrl+Z brings it back)")
         self.remove_button = remove
         layout.addWidget(self.open_button)
         layout.addWidget(remove)
-        self.open_button.clicked.connect(lambda: self.open_requested.emit(document.id))
-        remove.clicked.connect(lambda: self.remove_requested.emit(document.id))
+        self.open_button.clicked.connect(lambda: self._emit(self.open_requested))
+        remove.clicked.connect(lambda: self._emit(self.remove_requested))
+
+    def show_document(self, document: Document) -> None:
+        self.document = document
+        self.setObjectName(f"document-{document.id}")
+        self.label.setText(document.label)
+        sent = f"sent {document.sent_on.isoformat()} · " if document.sent_on else ""
+        self.about.setText(f"{sent}{document.file_name} · {size_text(document.size)}")
+        openable = may_open(document.file_name)
+        self.open_button.setEnabled(openable)
+        self.open_button.setToolTip(
+            "Open with the desktop's program"
+            if openable
+            else "A program or script: Jobdeck does not open it"
+        )
+
+    def _emit(self, signal: SignalInstance) -> None:
+        if self.document is not None:
+            signal.emit(self.document.id)
 
 
 class DocumentsPanel(WorkspacePanel):
     TITLE = "Documents"
+    COUNTED = "documents"
 
     def __init__(self, parts: WindowParts) -> None:
         super().__init__(parts, "documents-panel")
@@ -118,28 +130,28 @@ class DocumentsPanel(WorkspacePanel):
         parts.operations.changed.connect(self._changed)
         self.setEnabled(False)
 
-    def show_posting(self, posting_id: int | None) -> None:
+    def show_posting(self, posting_id: int | None, counts: WorkspaceCounts | None = None) -> None:
         if posting_id != self.posting_id:
             self._show_error(None)
-        self.posting_id = posting_id
-        self.setEnabled(posting_id is not None)
-        self.reload()
+        super().show_posting(posting_id, counts)
 
     def start_writing(self) -> None:
         self.attach_button.setFocus()
 
     def count_rows(self, posting_id: int) -> int:
-        return len(documents.documents_of(self._parts.library, posting_id))
+        return application_facts.workspace_counts(self._parts.library, posting_id).documents
 
-    def make_cards(self, posting_id: int | None) -> list[QWidget]:
-        shown = documents.documents_of(self._parts.library, posting_id) if posting_id else []
-        cards: list[QWidget] = []
-        for document in shown:
-            card = DocumentCard(document)
-            card.open_requested.connect(self.open_document)
-            card.remove_requested.connect(self.remove)
-            cards.append(card)
-        return cards
+    def read_rows(self, posting_id: int | None) -> list[Document]:
+        return documents.documents_of(self._parts.library, posting_id) if posting_id else []
+
+    def new_card(self) -> DocumentCard:
+        card = DocumentCard()
+        card.open_requested.connect(self.open_document)
+        card.remove_requested.connect(self.remove)
+        return card
+
+    def fill_card(self, card: DocumentCard, row: Document) -> None:
+        card.show_document(row)
 
     # -- changes, through the door ------------------------------------------------------------
 
@@ -193,16 +205,16 @@ class DocumentsPanel(WorkspacePanel):
         )
 
     def open_document(self, document_id: int) -> None:
-        card = next((c for c in self.cards if c.document.id == document_id), None)  # type: ignore[attr-defined]
-        if card is None:
+        document = next((c.document for c in self.cards if c.document.id == document_id), None)
+        if document is None:
             return
         try:
-            path = documents.openable_file(self._parts.library, card.document)
+            path = documents.openable_file(self._parts.library, document)
         except ServiceError as error:
             self._show_error(error)
             return
         if not self.open_path(path):
-            self._show_error(f"The desktop has no program to open {card.document.file_name}.")
+            self._show_error(f"The desktop has no program to open {document.file_name}.")
 
     def _show_error(self, error: ServiceError | str | None) -> None:
         self.error.setText("" if error is None else str(error))

@@ -9,6 +9,7 @@ from __future__ import annotations
 from datetime import datetime, time
 
 from PySide6.QtCore import QDate, Signal
+from PySide6.QtGui import QShowEvent
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
@@ -21,7 +22,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from desktop.core.application_facts import ApplicationFacts
+from desktop.core.application_facts import ApplicationFacts, WorkspaceCounts
 from desktop.core.display import deadline_display
 from desktop.services import application_facts, labels
 from desktop.services.changes import Changes
@@ -42,6 +43,7 @@ class FactsPanel(QWidget):
         self.posting_id: int | None = None
         self.facts: ApplicationFacts | None = None
         self._showing = False  # True while widgets are filled in from the library
+        self._stale = False  # out of sight when the posting changed: read when shown
         self.applied = QDateEdit()
         self.applied.setObjectName("applied-on")
         self.applied.setCalendarPopup(True)
@@ -97,15 +99,30 @@ class FactsPanel(QWidget):
         self.setEnabled(False)
         self.title_changed.emit("Application")
 
-    def show_posting(self, posting_id: int | None) -> None:
+    def show_posting(self, posting_id: int | None, counts: WorkspaceCounts | None = None) -> None:
+        """Show the application's facts; out of sight (another tab shown) with ``counts``
+        given, only the title's rating is set and the facts are read when the tab is shown."""
         self.posting_id = posting_id
         self.setEnabled(posting_id is not None)
+        if counts is not None and not self.isVisible():
+            self._stale = True
+            self._titled(counts.rating)
+            return
         self.reload()
 
     def start_writing(self) -> None:
         self.rating.setFocus()
 
+    def showEvent(self, event: QShowEvent) -> None:
+        super().showEvent(event)
+        if self._stale:
+            self.reload()
+
+    def _titled(self, rating: int | None) -> None:
+        self.title_changed.emit(f"Application {RATING_TEXTS[rating]}" if rating else "Application")
+
     def reload(self) -> None:
+        self._stale = False
         self.facts = (
             application_facts.get_facts(self._parts.library, self.posting_id)
             if self.posting_id is not None
@@ -135,8 +152,7 @@ class FactsPanel(QWidget):
             self._show_labels()
         finally:
             self._showing = False
-        rated = f" {RATING_TEXTS[facts.rating]}" if facts and facts.rating else ""
-        self.title_changed.emit(f"Application{rated}")
+        self._titled(facts.rating if facts else None)
 
     # -- changes, through the door ------------------------------------------------------------
 
@@ -192,5 +208,5 @@ class FactsPanel(QWidget):
             self.show_posting(None)
         elif self.posting_id in changes.facts | changes.moved | changes.updated or changes.stages:
             self.reload()
-        elif self.posting_id in changes.labelled:
+        elif self.posting_id in changes.labelled and not self._stale:
             self._show_labels()

@@ -10,6 +10,7 @@ after a click).
 from __future__ import annotations
 
 import html
+from datetime import UTC, datetime
 
 from PySide6.QtCore import Qt, QUrl, Signal
 from PySide6.QtGui import QDesktopServices, QKeySequence, QPalette, QShortcut
@@ -25,6 +26,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from desktop.core.application_facts import WorkspaceCounts
 from desktop.core.display import day_and_time
 from desktop.core.notes import Note, openable_link, text_and_links
 from desktop.services import notes
@@ -33,6 +35,8 @@ from desktop.services.errors import ServiceError
 from desktop.ui.pages import WindowParts
 from desktop.ui.views.sections import plain_label
 from desktop.ui.views.workspace_panel import WorkspacePanel
+
+_NO_TIME = datetime(1970, 1, 1, tzinfo=UTC)
 
 
 def note_markup(text: str) -> str:
@@ -72,19 +76,16 @@ class NoteCard(QFrame):
     edit_saved = Signal(int, str)  # note id, new text
     delete_requested = Signal(int)
 
-    def __init__(self, note: Note) -> None:
+    def __init__(self) -> None:
         super().__init__()
-        self.note = note
-        self.setObjectName(f"note-{note.id}")
+        self.note = Note(0, 0, "", _NO_TIME, _NO_TIME)  # until ``show_note``
         self.setFrameShape(QFrame.Shape.StyledPanel)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(8, 6, 8, 8)
         layout.setSpacing(4)
         header = QHBoxLayout()
-        when = day_and_time(note.created_at)
-        if note.updated_at != note.created_at:
-            when += f"  · edited {day_and_time(note.updated_at)}"
-        header.addWidget(plain_label(when, muted=True, selectable=False), 1)
+        self.when = plain_label("", muted=True, selectable=False)
+        header.addWidget(self.when, 1)
         self.edit_button = self._tool("Edit", "Edit this note")
         self.delete_button = self._tool("Delete", "Delete this note (Ctrl+Z brings it back)")
         header.addWidget(self.edit_button)
@@ -93,7 +94,6 @@ class NoteCard(QFrame):
         self.text = QLabel()
         self.text.setObjectName("note-text")
         self.text.setTextFormat(Qt.TextFormat.RichText)
-        self.text.setText(note_markup(note.text))
         self.text.setWordWrap(True)
         self.text.setOpenExternalLinks(False)
         self.text.setTextInteractionFlags(
@@ -109,6 +109,18 @@ class NoteCard(QFrame):
         layout.addWidget(self._editing)
         self.edit_button.clicked.connect(self.start_editing)
         self.delete_button.clicked.connect(lambda: self.delete_requested.emit(self.note.id))
+
+    def show_note(self, note: Note) -> None:
+        """Show ``note`` (the card is filled again for each posting shown: nothing of the note
+        before stays, an edit under way included)."""
+        self.note = note
+        self.setObjectName(f"note-{note.id}")
+        when = day_and_time(note.created_at)
+        if note.updated_at != note.created_at:
+            when += f"  · edited {day_and_time(note.updated_at)}"
+        self.when.setText(when)
+        self.text.setText(note_markup(note.text))
+        self.cancel_edit()
 
     def _tool(self, text: str, tip: str) -> QToolButton:
         button = QToolButton()
@@ -146,14 +158,16 @@ class NoteCard(QFrame):
             self.edit_saved.emit(self.note.id, self.editor.toPlainText())
 
     def cancel_edit(self) -> None:
-        self._editing.hide()
-        self.text.show()
+        if not self._editing.isHidden():
+            self._editing.hide()
+            self.text.show()
 
 
 class NotesPanel(WorkspacePanel):
     """The notes of one posting; ``show_posting`` picks which."""
 
     TITLE = "Notes"
+    COUNTED = "notes"
 
     def __init__(self, parts: WindowParts) -> None:
         super().__init__(parts, "notes-panel")
@@ -184,26 +198,26 @@ class NotesPanel(WorkspacePanel):
 
     # -- what the side and tests use -----------------------------------------------------------
 
-    def show_posting(self, posting_id: int | None) -> None:
+    def show_posting(self, posting_id: int | None, counts: WorkspaceCounts | None = None) -> None:
         if posting_id != self.posting_id:
             self.editor.clear()
             self._show_error(None)
-        self.posting_id = posting_id
-        self.setEnabled(posting_id is not None)
-        self.reload()
+        super().show_posting(posting_id, counts)
 
     def count_rows(self, posting_id: int) -> int:
         return notes.count_notes(self._parts.library, posting_id)
 
-    def make_cards(self, posting_id: int | None) -> list[QWidget]:
-        shown = notes.list_notes(self._parts.library, posting_id) if posting_id else []
-        cards: list[QWidget] = []
-        for note in shown:
-            card = NoteCard(note)
-            card.edit_saved.connect(self.edit)
-            card.delete_requested.connect(self.delete)
-            cards.append(card)
-        return cards
+    def read_rows(self, posting_id: int | None) -> list[Note]:
+        return notes.list_notes(self._parts.library, posting_id) if posting_id else []
+
+    def new_card(self) -> NoteCard:
+        card = NoteCard()
+        card.edit_saved.connect(self.edit)
+        card.delete_requested.connect(self.delete)
+        return card
+
+    def fill_card(self, card: NoteCard, row: Note) -> None:
+        card.show_note(row)
 
     def start_writing(self) -> None:
         self.editor.setFocus()

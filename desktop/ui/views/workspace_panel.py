@@ -1,24 +1,30 @@
 """What the application's workspace tabs (notes, contacts, documents) share: a list of cards
-rebuilt from the library, an "empty" hint, and the rule that a tab not shown only counts its
-rows (one cheap query, for its title) and reads them when it is shown.
+filled from the library, an "empty" hint, and the rule that a tab not shown only counts its
+rows (for its title; the side counts every tab in one query) and reads them when it is shown.
 
-A panel gives its title word, how to count, and how to make its cards; ``reload`` does the rest.
+A panel gives its title word, how to count, how to read its rows, and how to make and fill a
+card; ``reload`` does the rest. Cards are kept from one posting to the next and filled again:
+clicking through applications with the notes open costs a few texts set, not ten new cards.
 """
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
+from typing import Any
 
 from PySide6.QtCore import Signal
 from PySide6.QtGui import QShowEvent
 from PySide6.QtWidgets import QFrame, QScrollArea, QVBoxLayout, QWidget
 
+from desktop.core.application_facts import WorkspaceCounts
 from desktop.ui.pages import WindowParts
 from desktop.ui.views.sections import plain_label
 
+SPARE_CARDS = 20  # cards kept hidden for the next posting; beyond that they are let go
+
 
 class CardList(QScrollArea):
-    """Cards stacked top to bottom in a frameless scroll area; ``set_cards`` replaces them."""
+    """Cards stacked top to bottom in a frameless scroll area; ``show_rows`` fills them."""
 
     def __init__(self) -> None:
         super().__init__()
@@ -30,14 +36,34 @@ class CardList(QScrollArea):
         self._layout.setSpacing(6)
         self._layout.addStretch(1)
         self.setWidget(inner)
-        self.cards: list[QWidget] = []
+        self.cards: list[QWidget] = []  # the cards shown, one per row, in order
+        self._made: list[QWidget] = []  # those and the hidden spares after them
 
-    def set_cards(self, cards: Sequence[QWidget]) -> None:
-        for card in self.cards:
+    def show_rows(
+        self,
+        rows: Sequence[Any],
+        new_card: Callable[[], QWidget],
+        fill_card: Callable[[Any, Any], None],
+    ) -> None:
+        """One card per row, in order: the cards made before are filled again, more are made
+        with ``new_card`` when there are more rows, the rest are hidden (and named nothing, so
+        a look-up by name finds only the cards shown)."""
+        while len(self._made) < len(rows):
+            card = new_card()
+            self._layout.insertWidget(len(self._made), card)
+            self._made.append(card)
+        for card, row in zip(self._made, rows, strict=False):
+            fill_card(card, row)
+            if card.isHidden():
+                card.show()
+        for card in self._made[len(rows) :]:
+            card.hide()
+            card.setObjectName("")
+        keep = max(len(rows), SPARE_CARDS)
+        for card in self._made[keep:]:
             card.deleteLater()
-        self.cards = list(cards)
-        for position, card in enumerate(self.cards):
-            self._layout.insertWidget(position, card)
+        del self._made[keep:]
+        self.cards = self._made[: len(rows)]
 
 
 class WorkspacePanel(QWidget):
@@ -45,6 +71,7 @@ class WorkspacePanel(QWidget):
 
     title_changed = Signal(str)  # "Notes (3)": the tab's title
     TITLE = ""  # the tab's word: "Notes"
+    COUNTED = ""  # its field of ``WorkspaceCounts``: "notes"
 
     def __init__(self, parts: WindowParts, object_name: str) -> None:
         super().__init__()
@@ -65,7 +92,7 @@ class WorkspacePanel(QWidget):
         self.layout_.addWidget(self.card_list, 1)
 
     @property
-    def cards(self) -> list[QWidget]:
+    def cards(self) -> list[Any]:
         return self.card_list.cards
 
     # -- what a panel gives ---------------------------------------------------------------------
@@ -74,24 +101,44 @@ class WorkspacePanel(QWidget):
         """How many cards the posting has (for the title of a tab not shown)."""
         raise NotImplementedError
 
-    def make_cards(self, posting_id: int | None) -> list[QWidget]:
-        """Read the posting's rows (None: no posting) and make their cards."""
+    def read_rows(self, posting_id: int | None) -> Sequence[Any]:
+        """The posting's rows, one per card (None: no posting, no rows)."""
+        raise NotImplementedError
+
+    def new_card(self) -> QWidget:
+        """An empty card, its signals connected to the panel (it is filled by ``fill_card``,
+        again and again: what it emits must come from what it was last filled with)."""
+        raise NotImplementedError
+
+    def fill_card(self, card: Any, row: Any) -> None:
         raise NotImplementedError
 
     # -- the shared part ------------------------------------------------------------------------
 
-    def reload(self) -> None:
-        # A tab not shown only counts (one indexed query); it reads its rows when shown, so
-        # selecting a posting costs no more than the posting itself.
+    def show_posting(self, posting_id: int | None, counts: WorkspaceCounts | None = None) -> None:
+        """Show ``posting_id``'s rows (None: none); ``counts``, when the side read them, spare
+        a tab not in sight its own count."""
+        self.posting_id = posting_id
+        self.setEnabled(posting_id is not None)
+        self.reload(counts)
+
+    def reload(self, counts: WorkspaceCounts | None = None) -> None:
+        # A tab not shown only counts (one indexed query, or none when the side counted); it
+        # reads its rows when shown, so selecting a posting costs no more than the posting.
         if not self.isVisible():
             self._stale = True
-            self._titled(self.count_rows(self.posting_id) if self.posting_id is not None else 0)
+            if self.posting_id is None:
+                self._titled(0)
+            elif counts is not None:
+                self._titled(getattr(counts, self.COUNTED))
+            else:
+                self._titled(self.count_rows(self.posting_id))
             return
         self._stale = False
-        cards = self.make_cards(self.posting_id)
-        self.card_list.set_cards(cards)
-        self.empty.setVisible(self.posting_id is not None and not cards)
-        self._titled(len(cards))
+        rows = self.read_rows(self.posting_id)
+        self.card_list.show_rows(rows, self.new_card, self.fill_card)
+        self.empty.setVisible(self.posting_id is not None and not rows)
+        self._titled(len(rows))
 
     def _titled(self, count: int) -> None:
         self.title_changed.emit(f"{self.TITLE} ({count})" if count else self.TITLE)
