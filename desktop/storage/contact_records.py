@@ -11,6 +11,7 @@ import sqlite3
 from collections.abc import Iterable
 from datetime import datetime
 
+from desktop.core.company_match import match_key
 from desktop.core.contacts import ApplicationContact, Contact, ContactFields, ContactListing
 from desktop.core.text import name_key
 from desktop.storage.pipeline_sql import posting_exists, stored_time
@@ -38,8 +39,12 @@ def company_id_for(conn: sqlite3.Connection, company: str) -> int:
     row = conn.execute("SELECT id FROM companies WHERE name_key = ?", (key,)).fetchone()
     if row is not None:
         return int(row[0])
+    # With its match key, as every other way a company is made: the re-apply warning and the
+    # Insights employers find a company by it (a company first made for a contact, and later
+    # applied to, was missed without it).
     cursor = conn.execute(
-        "INSERT INTO companies (name, name_key, has_profile) VALUES (?, ?, 0)", (company, key)
+        "INSERT INTO companies (name, name_key, match_key, has_profile) VALUES (?, ?, ?, 0)",
+        (company, key, match_key(company)),
     )
     assert cursor.lastrowid is not None
     return cursor.lastrowid

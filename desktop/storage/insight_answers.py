@@ -142,9 +142,10 @@ def companies(
             f"{join} temp.insight_cohort AS k ON k.company_id = co.id GROUP BY 1"
         ):
             row(key)[1:3] = [name, count]
-        if "" in per_key:  # postings without a company
+        if "" in per_key:  # postings without a company (or a company without a key: as above)
             (nameless,) = conn.execute(
-                "SELECT count(*) FROM temp.insight_cohort WHERE company_id IS NULL"
+                "SELECT count(*) FROM temp.insight_cohort AS k WHERE k.company_id IS NULL "
+                "OR k.company_id IN (SELECT id FROM companies WHERE match_key IS NULL)"
             ).fetchone()
             per_key[""][2] += nameless
         for key, offered, rejected in conn.execute(
