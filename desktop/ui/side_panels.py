@@ -12,7 +12,7 @@ from typing import TYPE_CHECKING
 
 from PySide6.QtWidgets import QTabWidget, QVBoxLayout, QWidget
 
-from desktop.services import pipeline, postings, reapply, stages
+from desktop.services import labels, pipeline, postings, reapply, stages
 from desktop.services.changes import Changes
 from desktop.ui.actions import ActionSpec
 from desktop.ui.pages import WindowParts
@@ -179,11 +179,14 @@ class SidePanels(QWidget):
         if shown in changes.deleted:
             self.show_posting(self._parts.selected_id(), again=True, ask=False)
         elif (
-            shown in changes.updated | changes.moved | changes.interviews | changes.labelled
+            shown in changes.updated | changes.moved | changes.interviews
             or changes.stages
             or changes.created  # the other applications at its employer: one more
             or changes.deleted  # or one less
         ):
             self.show_posting(shown, again=True)
-        elif shown in changes.logins and initiator is not self.login_panel:
-            self.login_panel.show_posting(shown)
+        else:
+            if shown in changes.labelled:  # its labels only: the chips change, the page stays
+                self.detail.show_labels(labels.labels_of(self._parts.library, shown))
+            if shown in changes.logins and initiator is not self.login_panel:
+                self.login_panel.show_posting(shown)

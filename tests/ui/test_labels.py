@@ -112,3 +112,39 @@ def test_the_filter_bar_offers_the_labels(qtbot: QtBot, make_window, db: Library
     assert bar.terms() == 'label:"Dream job"'
     qtbot.waitUntil(lambda: window.list_page.model.rowCount() == 1)
     assert window.list_page.model.posting_id(0) == a
+
+
+def test_a_label_change_updates_the_detail_chips_in_place(
+    qtbot: QtBot, make_window, db: Library
+) -> None:
+    posting_id = postings.create_posting(db, amazon_document()).value
+    red = labels.create_label(db, "Red", "#ef4444").value
+    green = labels.create_label(db, "Green", "#22c55e").value
+    window = make_window()
+    window.list_page.select(posting_id)
+    detail = window.side.detail
+    page = detail.widget()
+    assert detail.findChild(ChipsView, "application-labels") is None
+
+    def label(ids: list[int]) -> None:
+        window.operations.run(
+            "Labels",
+            lambda: labels.set_labels(db, posting_id, ids),
+            undo=lambda before: labels.set_labels(db, posting_id, before),
+        )
+
+    label([red.id])  # the Application section gains its chips, below its title
+    chips = detail.findChild(ChipsView, "application-labels")
+    assert chips is not None and chips.chips() == ("Red",) and chips.isVisible()
+    label([red.id, green.id])
+    assert detail.findChild(ChipsView, "application-labels") is chips
+    assert chips.chips() == ("Green", "Red")
+    renamed = labels.update_label(db, red.id, "Urgent", "#ef4444")  # a rename elsewhere ...
+    window.operations.broadcast(renamed.changes)
+    assert chips.chips() == ("Green", "Urgent")  # ... told through the door
+    label([])
+    assert not chips.isVisible()
+    window.action("window.undo").trigger()
+    assert chips.isVisible() and chips.chips() == ("Green", "Urgent")
+    assert detail.widget() is page  # never rebuilt: the page, its scroll, a selection stay
+    assert window.side.detail.section("header") is not None

@@ -115,6 +115,11 @@ def test_one_label_change_reads_each_view_once_and_resets_no_model(
     window.show_page(window.board_page)
     window.board_page.view.select_card(posting)
     reads: list[str] = []
+    monkeypatch.setattr(
+        labels,
+        "labels_of",
+        lambda *a, _o=labels.labels_of, **k: (reads.append("labels_of"), _o(*a, **k))[1],
+    )
     for name in ("get_posting", "posting_rows"):
         original = getattr(postings, name)
         monkeypatch.setattr(
@@ -137,8 +142,9 @@ def test_one_label_change_reads_each_view_once_and_resets_no_model(
     assert pipeline.cards_of(db, [posting])[0].labels == (red,)
     reads.remove("cards_of")  # the check just above
     # Each view that shows labels reads the one posting once: the list's row, the board's
-    # card, the detail pane (posting and application); never the whole board or list.
-    assert sorted(reads) == ["application", "cards_of", "get_posting", "posting_rows"]
+    # card, the detail pane its labels only (its chips change in place); never the whole
+    # board or list, never the posting again. (The card's menu read its labels to add one.)
+    assert sorted(reads) == ["cards_of", "labels_of", "labels_of", "posting_rows"]
     assert resets == []
     (card,) = _column(window, "Saved").model.cards()
     assert card.labels == (red,)
@@ -148,5 +154,5 @@ def test_one_label_change_reads_each_view_once_and_resets_no_model(
     window.action("window.undo").trigger()
     (card,) = _column(window, "Saved").model.cards()
     assert card.labels == ()
-    assert sorted(reads) == ["application", "cards_of", "get_posting", "posting_rows"]
+    assert sorted(reads) == ["cards_of", "labels_of", "posting_rows"]
     assert resets == []

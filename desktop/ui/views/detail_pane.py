@@ -75,6 +75,7 @@ class DetailPane(QScrollArea):
         self._sections: dict[str, Section] = {}
         # The posting to build a page for once the pane is shown (it is behind another tab).
         self._waiting: tuple[PostingDocument | None] | None = None
+        self._doc: PostingDocument | None = None
         self.show_posting(None)
 
     # -- what tests and the window use --------------------------------------------------------
@@ -94,6 +95,7 @@ class DetailPane(QScrollArea):
         self._labels = ()
         self._sections = {}
         self._waiting = None
+        self._doc = None
         self._set_page(self._new_page())
 
     def show_posting(
@@ -109,12 +111,43 @@ class DetailPane(QScrollArea):
         self._timeline = tuple(timeline)
         self._labels = tuple(labels)
         self._repeat = repeat
+        self._doc = doc
         if self._behind_another_tab():
             # Clicking through postings with the notes (or another tab of the side) open builds
             # no page nobody sees: it is built when this tab is shown.
             self._waiting = (doc,)
             return
         self._build(doc)
+
+    def show_labels(self, labels: Sequence[Label]) -> None:
+        """The application's labels changed and nothing else: its chips change in place (the
+        page, its scroll position and a selection in it stay)."""
+        self._labels = tuple(labels)
+        if self._waiting is not None or self._doc is None:
+            return  # the page is built with them when shown
+        section = self._sections.get("application")
+        chips = section.findChild(ChipsView, "application-labels") if section else None
+        if chips is None and self._labels and section is not None:
+            chips = self._new_chips()
+            section.body.insertWidget(1, chips)  # below the section's title
+        if chips is not None:
+            self._fill_chips(chips)
+            chips.setVisible(bool(self._labels))
+        elif self._labels:
+            self._build(self._doc)  # no Application section yet: it comes with them
+
+    @staticmethod
+    def _new_chips() -> ChipsView:
+        chips = ChipsView(prefix="Labels")
+        chips.setObjectName("application-labels")
+        return chips
+
+    def _fill_chips(self, chips: ChipsView) -> ChipsView:
+        chips.set_chips(
+            tuple(label.name for label in self._labels),
+            tuple(label.color for label in self._labels),
+        )
+        return chips
 
     def _behind_another_tab(self) -> bool:
         stack = self.parentWidget()
@@ -225,13 +258,7 @@ class DetailPane(QScrollArea):
             return None
         section = Section("application", "Application")
         if self._labels:
-            chips = ChipsView(prefix="Labels")
-            chips.setObjectName("application-labels")
-            chips.set_chips(
-                tuple(label.name for label in self._labels),
-                tuple(label.color for label in self._labels),
-            )
-            section.body.addWidget(chips)
+            section.body.addWidget(self._fill_chips(self._new_chips()))
         grid = QGridLayout()
         grid.setHorizontalSpacing(12)
         grid.setColumnStretch(1, 1)
