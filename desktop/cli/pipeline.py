@@ -1,4 +1,5 @@
-"""``jobdeck stages``, ``jobdeck list [--stage NAME] [--json]``, ``jobdeck move ID STAGE``."""
+"""``jobdeck stages``, ``jobdeck list [--stage NAME] [--search TEXT] [--json]``,
+``jobdeck move ID STAGE``."""
 
 from __future__ import annotations
 
@@ -36,6 +37,13 @@ def add_board_commands(commands: Any, parents: list[argparse.ArgumentParser]) ->
         metavar="NAME",
         help="only applications carrying this label (repeat: any of them)",
     )
+    listing.add_argument(
+        "--search",
+        default="",
+        metavar="TEXT",
+        help="only what the window's search box finds for TEXT: words in the text, stage or "
+        "work model ('remote', 'applied'), and filters such as work:remote or posted:30d",
+    )
     listing.add_argument("--json", action="store_true", help="print JSON instead of a table")
     move = commands.add_parser("move", parents=parents, help="move a posting to another stage")
     move.add_argument("posting_id", metavar="ID", type=arguments.posting_id)
@@ -67,7 +75,7 @@ def run_list(db: Library, args: argparse.Namespace) -> int:
     from desktop.core.filter_terms import term
 
     # The search box's own syntax: label:remote, label:"full remote".
-    search = " ".join(term("label", name) for name in args.label)
+    search = " ".join([args.search, *(term("label", name) for name in args.label)])
     rows = postings.list_postings(db, search, stage_id=stage_id)
     if args.json:
         listed = [

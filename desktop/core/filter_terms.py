@@ -27,6 +27,7 @@ import re
 from dataclasses import dataclass, field
 
 from desktop.core.labels import name_key
+from desktop.core.work_models import WORK_MODELS
 
 KINDS = ("stage", "work", "type", "location", "posted", "applied", "salary", "label")
 _TERM = re.compile(
@@ -72,10 +73,6 @@ def _accepted(kind: str, value: str) -> object:
     if not folded:
         return None
     if kind == "work":
-        # Imported here: every command that reads the list or the board loads this module,
-        # and the posting types cost 20 ms to load (read once a work-model term is used).
-        from desktop.core.posting import WORK_MODELS
-
         return next((m for m in WORK_MODELS if m.casefold() == folded), None)
     if kind in ("posted", "applied"):
         return _days(folded)

@@ -12,11 +12,13 @@ from dataclasses import dataclass, field, replace
 from datetime import datetime
 from typing import TYPE_CHECKING, Any
 
+# Re-exported: the contract's values live where the search reads them without these types.
+from desktop.core.work_models import WORK_MODELS as WORK_MODELS
+
 if TYPE_CHECKING:
     from desktop.core.agenda import Interview, Task
     from desktop.core.application_record import ApplicationRecord
 
-WORK_MODELS = ("Remote", "Hybrid", "Onsite")
 SALARY_PERIODS = ("year", "month", "week", "day", "hour")
 SOURCE_FORMATS = (
     "jobright", "text", "json-ld", "microdata", "rdfa", "board-json", "jobdeck-json", "manual",

@@ -28,7 +28,7 @@ def columns(conn: sqlite3.Connection, search: str = "") -> list[StageInfo]:
     """The stages in use (not archived), in board order, each with how many postings in it
     match ``search`` (all of them for an empty search)."""
     conditions, parameters = filter_conditions(conn, search)
-    fts_query = match_query(search)
+    fts_query = match_query(conn, search)
     if fts_query is not None:
         conditions.append(_MATCHES)
         parameters.append(fts_query)
@@ -99,7 +99,7 @@ def _cards(
     if posting_ids is not None:
         conditions.append(f"p.id IN ({', '.join('?' * len(posting_ids))})")
         parameters += posting_ids
-    fts_query = match_query(search)
+    fts_query = match_query(conn, search)
     if fts_query is not None:
         conditions.append(_MATCHES)
         parameters.append(fts_query)

@@ -1,21 +1,79 @@
-"""What the user types in the search box, as an FTS5 query over the postings index."""
+"""What the user types in the search box, as an FTS5 query over the postings index.
+
+A word is found where the user sees it: in the posting's text (title, company, location, body,
+notes), or in the name of its stage or of its work model, which the list and the board show
+beside it: "remote" finds the postings whose work model is Remote as well as those saying
+"remote"; "applied" those in the stage Applied. Every word must be found, each as the start of
+a word ("reinf" finds "reinforcement"), so "remote python" is the Remote postings about Python.
+
+The index's ``facts`` column holds a posting's stage and work model as tokens
+(``facts_of``; kept in step by ``search_index`` and a trigger on postings, migration 0018):
+the stage by its id, so renaming a stage rewrites no index row. A word naming stages or work
+models (compared here, as the index compares: case and accents dropped) asks for their tokens
+too, in the same FTS5 query: one walk of the index, as fast as a search of the text alone.
+"""
 
 from __future__ import annotations
 
 import re
+import sqlite3
+import unicodedata
 
 from desktop.core.filter_terms import words_only
+from desktop.core.work_models import WORK_MODELS
 
 _WORD = re.compile(r"\w+", re.UNICODE)
+# Every facts token starts with this: no typed word that does not start with it can match one,
+# so only those (rare: "z", "zurich") need to be kept out of the facts column.
+FACTS_PREFIX = "zz"
+# A posting's facts tokens from its row (``p``: the postings table), as SQL: "zzstage3
+# zzworkremote". Written into the index by search_index and by migration 0018's trigger.
+FACTS_OF_POSTING = (
+    f"('{FACTS_PREFIX}stage' || p.stage_id || "
+    f"coalesce(' {FACTS_PREFIX}work' || lower(p.work_model), ''))"
+)
 
 
-def match_query(words: str) -> str | None:
-    """An FTS5 query for every word as a prefix, or None when the text has no words.
+def stage_token(stage_id: int) -> str:
+    return f"{FACTS_PREFIX}stage{int(stage_id)}"
+
+
+def work_token(work_model: str) -> str:
+    return f"{FACTS_PREFIX}work{work_model.lower()}"
+
+
+def _plain(text: str) -> str:
+    """Folded as the index folds (unicode61, remove_diacritics 2): case and accents dropped."""
+    decomposed = unicodedata.normalize("NFKD", text.casefold())
+    return "".join(ch for ch in decomposed if not unicodedata.combining(ch))
+
+
+def _starts_a_word(word: str, name: str) -> bool:
+    return any(part.startswith(word) for part in _WORD.findall(_plain(name)))
+
+
+def _in_text(word: str) -> str:
+    """The word as the start of a word of the posting's text (never of its facts tokens)."""
+    phrase = f'"{word}"*'
+    return f"- {{facts}} : {phrase}" if _plain(word).startswith(FACTS_PREFIX[0]) else phrase
+
+
+def match_query(conn: sqlite3.Connection, search: str) -> str | None:
+    """An FTS5 query over ``postings_fts`` for every word of ``search`` (filter terms left
+    out: ``filter_sql``), each in the text or naming the posting's stage or work model; None
+    when the search has no words.
 
     Each word is quoted, so FTS5 syntax typed by the user (AND, NEAR, *, quotes) is plain text.
-    Filter terms (``stage:Applied``) are not words (``filter_sql.filter_conditions``).
     """
-    tokens = _WORD.findall(words_only(words).casefold())
-    if not tokens:
+    words = list(dict.fromkeys(_WORD.findall(words_only(search).casefold())))
+    if not words:
         return None
-    return " ".join(f'"{token}"*' for token in tokens)
+    stages = conn.execute("SELECT id, name FROM stages").fetchall()  # a handful
+    parts: list[str] = []
+    for word in words:
+        plain = _plain(word)
+        tokens = [stage_token(i) for i, name in stages if _starts_a_word(plain, name)]
+        tokens += [work_token(m) for m in WORK_MODELS if _starts_a_word(plain, m)]
+        either = [_in_text(word), *(f'facts : "{token}"' for token in tokens)]
+        parts.append(either[0] if len(either) == 1 else "(" + " OR ".join(either) + ")")
+    return " AND ".join(parts)

@@ -60,7 +60,7 @@ def cohort(
     is dropped at its end."""
     conditions: list[str] = []
     params: list[object] = []
-    fts = match_query(filters.search)
+    fts = match_query(conn, filters.search)
     if fts is not None:
         conditions.append("p.id IN (SELECT rowid FROM postings_fts WHERE postings_fts MATCH ?)")
         params.append(fts)

@@ -92,7 +92,7 @@ def count_matching(
 
     With ``at_most``, counting stops there: a cheap answer to "are there more than N?".
     """
-    fts_query = match_query(search)
+    fts_query = match_query(conn, search)
     filtered, filter_parameters = filter_conditions(conn, search)
     if filtered:  # filter terms: count the postings themselves, narrowed by all of them
         conditions = filtered + ([_FROM_THE_MATCHES] if fts_query is not None else [])
@@ -130,7 +130,7 @@ def list_ids(
     sql = "SELECT p.id FROM postings AS p" + _SORT_JOINS.get(sort, "")
     conditions: list[str] = []
     parameters: list[object] = []
-    fts_query = match_query(search)
+    fts_query = match_query(conn, search)
     if fts_query is not None:
         conditions.append(_WALK_CHECKING_MATCHES if limit is not None else _FROM_THE_MATCHES)
         parameters.append(fts_query)

@@ -18,6 +18,7 @@ import sqlite3
 from collections.abc import Sequence
 from dataclasses import dataclass
 
+from desktop.storage.fts_query import FACTS_OF_POSTING
 from desktop.storage.record_errors import PostingMissing, RecordNotFound
 
 Row = tuple[object, ...]
@@ -201,10 +202,12 @@ def put_back(connection: sqlite3.Connection, removed: RemovedPosting) -> int:
     posting_id = int(new_ids["postings"][removed.posting_id])  # type: ignore[arg-type]
     if removed.search_row is not None:
         _rowid, *values = removed.search_row
+        # Its facts (stage, work model) from the row put back, as every index write takes them.
         connection.execute(
-            f"INSERT INTO {SEARCH_TABLE} (rowid, {', '.join(SEARCH_COLUMNS)}) "
-            f"VALUES (?, {', '.join('?' * len(SEARCH_COLUMNS))})",
-            (posting_id, *values),
+            f"INSERT INTO {SEARCH_TABLE} (rowid, {', '.join(SEARCH_COLUMNS)}, facts) "
+            f"VALUES (?, {', '.join('?' * len(SEARCH_COLUMNS))}, "
+            f"(SELECT {FACTS_OF_POSTING} FROM postings AS p WHERE p.id = ?))",
+            (posting_id, *values, posting_id),
         )
     return posting_id
 

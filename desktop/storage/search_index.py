@@ -1,20 +1,20 @@
 """The full-text index (FTS5) of postings, kept in step with every write.
 
 The index holds, per posting (rowid = posting id): title, company name, location, a body
-of the summary, the description and every list item, and the text of the user's notes. A
-search matches postings holding every word of the query as the start of a word ("reinf" finds
-"reinforcement"); ``fts_query`` turns the words into the FTS5 query.
+of the summary, the description and every list item, the text of the user's notes, and its
+stage and work model as tokens (``facts``). A search matches postings holding every word of
+the query as the start of a word ("reinf" finds "reinforcement"), in their text or naming their
+stage or work model; ``fts_query`` turns the words into the FTS5 query.
 """
 
 from __future__ import annotations
 
 from collections.abc import Iterable
 
-from sqlalchemy import Integer, Select, text
 from sqlalchemy.orm import Session
 
 from desktop.core.posting import PostingDocument
-from desktop.storage.fts_query import match_query
+from desktop.storage.fts_query import FACTS_OF_POSTING
 from desktop.storage.models import Posting
 
 # The ``notes`` column of a posting's index row: every note's text (storage/note_records.py
@@ -22,6 +22,10 @@ from desktop.storage.models import Posting
 NOTES_OF_POSTING = (
     "(SELECT coalesce(group_concat(n.text, ' '), '') FROM notes AS n WHERE n.posting_id = :id)"
 )
+# The ``facts`` column: the posting's stage and work model as tokens (fts_query), read from its
+# row, which is written first; a move or a changed work model later rewrites it (the trigger
+# of migration 0018).
+FACTS_OF_ROW = f"(SELECT {FACTS_OF_POSTING} FROM postings AS p WHERE p.id = :id)"
 
 
 def _body(doc: PostingDocument) -> str:
@@ -61,21 +65,7 @@ def index_documents(
     assert connection is not None
     connection.executemany("DELETE FROM postings_fts WHERE rowid = :id", rows)
     connection.executemany(
-        "INSERT INTO postings_fts (rowid, title, company, location, body, notes) "
-        f"VALUES (:id, :title, :company, :location, :body, {NOTES_OF_POSTING})",
+        "INSERT INTO postings_fts (rowid, title, company, location, body, notes, facts) "
+        f"VALUES (:id, :title, :company, :location, :body, {NOTES_OF_POSTING}, {FACTS_OF_ROW})",
         rows,
     )
-
-
-def matching(query: Select, search: str) -> Select:
-    """Narrow a query over postings to those holding every word of ``search`` (full-text)."""
-    fts_query = match_query(search)
-    if fts_query is None:
-        return query
-    hits = (
-        text("SELECT rowid FROM postings_fts WHERE postings_fts MATCH :q")
-        .bindparams(q=fts_query)
-        .columns(rowid=Integer)
-    )
-    # "id + 0", as in posting_list: the matches are checked against the rows the query walks.
-    return query.where((Posting.id + 0).in_(hits))

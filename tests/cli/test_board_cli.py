@@ -84,3 +84,16 @@ def test_an_unknown_id_or_stage_exits_2_and_changes_nothing(capsys, data_dir: Pa
     stored = postings.get_posting(db, posting)
     db.close()
     assert stored.stage == "Saved" and len(stored.stage_history) == 1
+
+
+def test_list_search_finds_the_work_model_and_stage_it_names(capsys, data_dir: Path) -> None:
+    db = open_library(data_dir)
+    remote = postings.create_posting(db, amazon_document(title="Remote role", work_model="Remote"))
+    onsite = postings.create_posting(db, amazon_document(title="Office role")).value
+    db.close()
+    here = ("--data-dir", str(data_dir))
+    code, out, _ = run(capsys, *here, "list", "--search", "remote", "--json")
+    assert (code, [row["id"] for row in json.loads(out)]) == (0, [remote.value])
+    run(capsys, *here, "move", str(onsite), "Screening")
+    code, out, _ = run(capsys, *here, "list", "--search", "screening", "--json")
+    assert (code, [row["id"] for row in json.loads(out)]) == (0, [onsite])

@@ -87,6 +87,27 @@ def test_words_and_filters_together_and_a_clear_message_when_nothing_passes(
     )
 
 
+def test_typed_words_find_the_work_model_and_stage_they_name(
+    qtbot: QtBot, make_window, db: Library
+) -> None:
+    _library(db)
+    window = make_window()
+    status = window.list_page.count_label
+
+    qtbot.keyClicks(window.list_page.search, "remote")
+    qtbot.waitUntil(lambda: status.text() == "1 of 3 postings")
+    assert _titles(window) == ["Remote role"]  # its text never says "remote"
+
+    window.list_page.search.clear()
+    qtbot.keyClicks(window.list_page.search, "applied")
+    qtbot.waitUntil(lambda: _titles(window) == ["Onsite role"])  # moved to Applied
+    assert status.text() == "1 of 3 postings"
+    window.show_page(window.board_page)
+    qtbot.waitUntil(lambda: bool(window.board_page.view.columns))
+    counts = {c.stage.name: c.model.rowCount() for c in window.board_page.view.columns}
+    assert counts["Applied"] == 1 and counts["Saved"] == 0
+
+
 def test_filters_come_back_with_the_window(qtbot: QtBot, db: Library, settings: QSettings) -> None:
     _library(db)
     first = MainWindow(db, settings)
