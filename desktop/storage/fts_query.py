@@ -7,7 +7,7 @@ beside it: "remote" finds the postings whose work model is Remote as well as tho
 a word ("reinf" finds "reinforcement"), so "remote python" is the Remote postings about Python.
 
 The index's ``facts`` column holds a posting's stage and work model as tokens
-(``FACTS_OF_POSTING``; kept in step by ``search_index`` and a trigger on postings, migration 0019):
+(``FACTS_OF_POSTING``; kept in step by ``search_index`` and a trigger on postings, migration 0020):
 the stage by its id, so renaming a stage rewrites no index row. A word naming stages or work
 models (compared here, as the index compares: case and accents dropped) asks for their tokens
 too, in the same FTS5 query: one walk of the index, as fast as a search of the text alone.
@@ -27,7 +27,7 @@ _WORD = re.compile(r"\w+", re.UNICODE)
 # so only those (rare: "z", "zurich") need to be kept out of the facts column.
 FACTS_PREFIX = "zz"
 # A posting's facts tokens from its row (``p``: the postings table), as SQL: "zzstage3
-# zzworkremote". Written into the index by search_index and by migration 0019's trigger.
+# zzworkremote". Written into the index by search_index and by migration 0020's trigger.
 FACTS_OF_POSTING = (
     f"('{FACTS_PREFIX}stage' || p.stage_id || "
     f"coalesce(' {FACTS_PREFIX}work' || lower(p.work_model), ''))"

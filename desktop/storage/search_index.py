@@ -24,7 +24,7 @@ NOTES_OF_POSTING = (
 )
 # The ``facts`` column: the posting's stage and work model as tokens (fts_query), read from its
 # row, which is written first; a move or a changed work model later rewrites it (the trigger
-# of migration 0019).
+# of migration 0020).
 FACTS_OF_ROW = f"(SELECT {FACTS_OF_POSTING} FROM postings AS p WHERE p.id = :id)"
 
 

@@ -12,8 +12,8 @@ A trigger rewrites a posting's facts whenever its stage or work model changes, w
 can miss it; the writes that make a posting's index row read the facts from its row
 (``storage/search_index.py``, ``storage/posting_removal.py``).
 
-Revision ID: 0019
-Revises: 0018
+Revision ID: 0020
+Revises: 0019
 Create Date: 2026-12-01
 """
 
@@ -21,8 +21,8 @@ from collections.abc import Sequence
 
 from alembic import op
 
-revision: str = "0019"
-down_revision: str | None = "0018"
+revision: str = "0020"
+down_revision: str | None = "0019"
 branch_labels: str | Sequence[str] | None = None
 depends_on: str | Sequence[str] | None = None
 
