@@ -32,8 +32,13 @@ TARGETS = {
 NOTE_WORDS = ("recruiter", "onsite", "salary", "referral", "portfolio", "followup")
 
 
+LABELS = ("Remote", "Dream job", "Referral", "Onsite", "Visa", "Startup")
+
+
 def fill_workspace(data_dir: Path) -> list[int]:
-    """Give 10% of the postings 10 notes and 2 documents; returns those postings' ids."""
+    """Give 10% of the postings 10 notes and 2 documents, and 10% (others) one to three of six
+    labels; returns the ids of the postings with notes."""
+    from desktop.services import labels
     from desktop.services.library import open_library
     from desktop.storage import document_files, note_records
     from desktop.storage.pipeline_sql import stored_time
@@ -43,7 +48,13 @@ def fill_workspace(data_dir: Path) -> list[int]:
         with db.querying() as connection:
             ids = [i for (i,) in connection.execute("SELECT id FROM postings ORDER BY id")]
             (have,) = connection.execute("SELECT count(DISTINCT posting_id) FROM notes").fetchone()
+            (labelled,) = connection.execute("SELECT count(*) FROM posting_labels").fetchone()
         chosen = ids[::10]
+        if not labelled:
+            rng = random.Random(170)
+            for n, name in enumerate(LABELS):
+                carriers = [i for i in ids[5::10] if rng.random() < 0.35 or i % 6 == n]
+                labels.put_labels(db, carriers, [name])
         if have >= len(chosen):
             return chosen
         rng = random.Random(17)

@@ -14,6 +14,12 @@ if TYPE_CHECKING:  # a type only: the posting types take 20 ms to load, the list
     from desktop.core.posting import Salary
 
 
+# The Labels sort compares an application's label names (compared form, in order) joined by
+# this character, which sorts before any character a name holds: ("dream", "job") sorts before
+# ("dream job",), as the lists of names compare. storage.posting_list builds the same in SQL.
+LABEL_NAMES_SEPARATOR = "\x01"
+
+
 class SortKey(Enum):
     COMPANY = "company"
     TITLE = "title"
@@ -27,6 +33,7 @@ class SortKey(Enum):
     DAYS_IN_STAGE = "days_in_stage"
     LAST_ACTIVITY = "last_activity"
     DEADLINE = "deadline"
+    LABELS = "labels"  # by the application's label names, as the column lists them
 
 
 @dataclass(frozen=True)

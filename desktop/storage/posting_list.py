@@ -68,10 +68,21 @@ _SORT_EXPRESSIONS = {
     SortKey.DAYS_IN_STAGE: f"-julianday({STAGE_SINCE})",
     SortKey.LAST_ACTIVITY: LAST_ACTIVITY,
     SortKey.DEADLINE: "p.valid_through",
+    SortKey.LABELS: "lk.names",
 }
+# An application's labels as one text: their compared names in order, joined by char(1)
+# (core.listing.LABEL_NAMES_SEPARATOR). Read once for every labelled posting and joined (a
+# lookup per row of the 100,000 postings took twice as long); NULL for a posting without labels.
+_LABEL_NAMES = (
+    " LEFT JOIN (SELECT posting_id, group_concat(name_key, char(1)) AS names FROM ("
+    "SELECT pl.posting_id, l.name_key FROM posting_labels AS pl "
+    "JOIN labels AS l ON l.id = pl.label_id ORDER BY pl.posting_id, l.name_key"
+    ") GROUP BY posting_id) AS lk ON lk.posting_id = p.id"
+)
 _SORT_JOINS = {
     SortKey.COMPANY: " LEFT JOIN companies AS c ON c.id = p.company_id",
     SortKey.STAGE: " JOIN stages AS s ON s.id = p.stage_id",
+    SortKey.LABELS: _LABEL_NAMES,
 }
 _MATCHING_ROWIDS = "SELECT rowid FROM postings_fts WHERE postings_fts MATCH ?"
 _MATCHES = f"({_MATCHING_ROWIDS})"

@@ -10,12 +10,14 @@ from PySide6.QtWidgets import QLabel, QTableView
 from pytestqt.qtbot import QtBot
 
 from desktop.core.display import day
-from desktop.services import notes, pipeline, postings
+from desktop.core.listing import SortKey
+from desktop.services import labels, notes, pipeline, postings
 from desktop.services.library import Library
 from desktop.ui.models.posting_table_model import (
     COL_APPLIED,
     COL_DAYS_IN_STAGE,
     COL_DEADLINE,
+    COL_LABELS,
     COL_LAST_ACTIVITY,
     COL_POSTED,
     COL_TITLE,
@@ -169,3 +171,34 @@ def test_title_takes_the_room_left_but_never_shrinks_to_nothing(
     for column in range(len(HEADERS)):  # every column shown: the list scrolls sideways
         header.setSectionHidden(column, False)
     assert header.sectionSize(title) >= window.list_page.title_fill.least
+
+
+def test_the_labels_column_sorts_by_the_label_names_blanks_last_and_follows_changes(
+    qtbot: QtBot, make_window, db: Library
+) -> None:
+    two, job, plain, remote, dream_job = (
+        postings.create_posting(db, amazon_document(title=t, url=None)).value
+        for t in ("Two", "Job", "Plain", "Remote", "DJ")
+    )
+    labels.put_labels(db, [two], ["Dream", "Job"])  # ("dream", "job") before ("dream job",)
+    labels.put_labels(db, [job], ["job"])
+    labels.put_labels(db, [remote], ["Remote"])
+    labels.put_labels(db, [dream_job], ["dream  JOB"])
+    window = make_window()
+    model = window.list_page.model
+    assert SORT_KEYS[COL_LABELS] is SortKey.LABELS
+
+    def order() -> list[int]:
+        return [model.posting_id(row) for row in range(model.rowCount())]
+
+    window.list_page.table.sortByColumn(COL_LABELS, Qt.SortOrder.AscendingOrder)
+    assert order() == [two, dream_job, job, remote, plain]
+    window.list_page.table.sortByColumn(COL_LABELS, Qt.SortOrder.DescendingOrder)
+    assert order() == [remote, job, dream_job, two, plain]  # the unlabelled last either way
+    # A label put on through the door moves its row to where it now sorts.
+    window.operations.run("Label", lambda: labels.put_labels(db, [plain], ["Zurich"]))
+    assert order() == [plain, remote, job, dream_job, two]
+    for row in range(model.rowCount()):  # the rows read, as when painted: compared by value
+        model.data(model.index(row, COL_LABELS))
+    window.operations.run("Unlabel", lambda: labels.take_labels(db, [plain], ["Zurich"]))
+    assert order() == [remote, job, dream_job, two, plain]

@@ -20,7 +20,8 @@ from PySide6.QtGui import QColor, QIcon, QPainter, QPixmap
 
 from desktop.core.display import day, deadline_display
 from desktop.core.filter_terms import filter_terms
-from desktop.core.listing import PostingRow, SortKey
+from desktop.core.labels import name_key
+from desktop.core.listing import LABEL_NAMES_SEPARATOR, PostingRow, SortKey
 from desktop.services import postings
 from desktop.services.changes import Changes
 from desktop.services.library import Library
@@ -68,6 +69,7 @@ SORT_KEYS = (
     SortKey.DAYS_IN_STAGE,
     SortKey.LAST_ACTIVITY,
     SortKey.DEADLINE,
+    SortKey.LABELS,
 )
 # Shown when the user picks them from the header's menu (right-click): a new window starts
 # with the columns it always had.
@@ -126,6 +128,9 @@ def _sort_value(row: PostingRow, key: SortKey) -> object:
         return row.last_activity
     if key is SortKey.DEADLINE:
         return row.deadline
+    if key is SortKey.LABELS:  # as storage.posting_list orders them (labels come by name)
+        names = LABEL_NAMES_SEPARATOR.join(name_key(label.name) for label in row.labels)
+        return names or None
     return row.h1b_latest_count
 
 
@@ -337,7 +342,11 @@ class PostingTableModel(QAbstractTableModel):
         if new is None:
             return True  # gone meanwhile
         if old is None:  # not read yet: its place cannot be checked; a move changes the stage
-            return bool(changes.updated) or self._sort is SortKey.STAGE
+            return (
+                bool(changes.updated)
+                or self._sort is SortKey.STAGE
+                or (self._sort is SortKey.LABELS and bool(changes.labelled))
+            )
         return _sort_value(old, self._sort) != _sort_value(new, self._sort)
 
     def posting_id(self, row: int) -> int | None:
