@@ -182,7 +182,7 @@ class MainWindow(QMainWindow):
 
     def _library_restored(self) -> None:
         self.undo_stack.clear()  # its steps refer to the library that was replaced
-        self.parts.posting_commands.forget_unused_secrets()  # unless the backup points at them
+        self.parts.posting_commands.let_go_of_deleted()  # unless the backup points at them
         everything = Changes(stages=True)  # every view reads again what it shows
         self.list_page.model.reload()
         self.operations.broadcast(everything)
@@ -258,5 +258,5 @@ class MainWindow(QMainWindow):
             event.ignore()  # unsaved login edits: asked first, as the form does
             return
         self.save_state()
-        self.parts.posting_commands.forget_unused_secrets()  # deleted postings' passwords
+        self.parts.posting_commands.let_go_of_deleted()  # deleted postings' passwords, files
         super().closeEvent(event)

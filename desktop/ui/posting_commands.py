@@ -37,6 +37,7 @@ class PostingCommands(QObject):
         self._title_of = title_of
         self.form: PostingForm | None = None
         self.removed = RemovedPostings(parts.library)  # deleted here: Undo brings them back
+        self._files_to_remove: set[Path] = set()  # removed once Undo cannot want them
         self.refresh_dialog: QDialog | None = None
         self.imports = ImportFlow(parts.library, parts.window, parts.settings)
         self.imports.changes.connect(self._imported)
@@ -154,27 +155,34 @@ class PostingCommands(QObject):
 
     def _ask_files(self, files: list[tuple[str, Path]]) -> None:
         """The deleted application was the last to use these files: they are removed only if
-        the user says so (issue 17); otherwise they wait for Documents > Remove unused files…"""
+        the user says so (issue 17), and not before the window closes, so that Undo of the
+        delete still brings the application back with them; otherwise they wait for Documents
+        > Remove unused files…."""
         if not files:
             return
-        from desktop.services import documents
-
-        library = self._parts.library
         shown = ", ".join(f"“{name}”" for name, _path in files)
         self.files_question = messages.confirm(
             self._parts.window,
             "Remove its files too?",
             f"No other application uses {shown}. Remove the file(s) from the library folder "
-            "as well? This cannot be undone: Undo of the delete then brings the application "
-            "back without them. (Cancel keeps them until Documents > Remove unused files….)",
+            "as well? They are removed when Jobdeck closes: until then Undo of the delete "
+            "brings the application back with them. (Cancel keeps them until Documents > "
+            "Remove unused files….)",
             "Remove files",
-            lambda: documents.remove_unused_files(library, [path for _name, path in files]),
+            lambda: self._files_to_remove.update(path for _name, path in files),
         )
 
-    def forget_unused_secrets(self) -> None:
-        """Passwords of deleted postings wait in the keyring while Undo can bring them back;
-        when the window goes, those no login points at any more are removed."""
+    def let_go_of_deleted(self) -> None:
+        """What deleted postings left for Undo goes when the window closes (or its library is
+        replaced, which ends the undo history): the passwords no login points at any more, and
+        the files the user agreed to remove that no document uses any more (one Undo brought
+        back keeps its files)."""
         self.removed.forget_unused_secrets()
+        files, self._files_to_remove = sorted(self._files_to_remove), set()
+        if files:
+            from desktop.services import documents
+
+            documents.remove_unused_files(self._parts.library, files)
 
     def close_form_first(self, then: object) -> bool:
         """An edited form open: ask there first (True), and call ``then`` if the user agrees."""

@@ -129,7 +129,33 @@ def test_deleting_the_last_application_of_a_file_asks_before_removing_it(
             assert stored[b"letter"].exists()  # kept: Documents > Remove unused files… later
             window.action("window.undo").trigger()  # the posting back, with its letter
             assert stored[b"letter"].exists()
+    assert "removed when Jobdeck closes" in asked and "Undo of the delete brings" in asked
+    assert stored[b"letter"].exists()  # while Undo can bring the application back
+    window.close()
     assert not stored[b"letter"].exists()
+
+
+def test_undo_of_a_delete_whose_files_the_user_removed_brings_them_back_with_it(
+    qtbot: QtBot, make_window, db: Library, tmp_path: Path
+) -> None:
+    gone = postings.create_posting(db, amazon_document(title="Gone", url=None)).value
+    letter = tmp_path / "letter.pdf"
+    letter.write_bytes(b"letter")
+    documents.attach_document(db, gone, letter, label="Cover letter")
+    (stored,) = (db.data_dir / "documents").glob("*/*")
+    window = make_window()
+    window.list_page.select(gone)
+    window.list_page.table.setFocus()
+    window.action("posting.delete").trigger()
+    with qtbot.waitSignal(window.changes_applied):
+        _answer(qtbot, window, "Delete posting?", "Delete")
+    _answer(qtbot, window, "Remove its files too?", "Remove files")
+    window.action("window.undo").trigger()
+    (document,) = documents.documents_of(db, gone)
+    assert documents.openable_file(db, document).read_bytes() == b"letter"
+    window.close()  # in use again: the answer no longer holds
+    assert stored.read_bytes() == b"letter"
+    assert documents.unused_files(db) == []
 
 
 def test_the_files_of_a_zip_come_in_checked(
