@@ -29,6 +29,9 @@ from desktop.core.posting import (
 )
 
 CHUNK = 500  # postings read together (well under SQLite's limit of bound parameters)
+# Employers kept while the whole library is read (about 2 KB each): 25,000 companies of a
+# 100,000-posting library were read 100,000 times, one chunk at a time, without them.
+_COMPANIES_KEPT = 50_000
 
 _POSTINGS = (
     "SELECT p.id, p.title, p.company_id, p.location, p.employment_type, p.work_model, "
@@ -41,6 +44,9 @@ _COMPANIES = (
     "SELECT id, name, description, h1b_note, funding_stage, funding_total, funding_total_usd, "
     "data_source FROM companies WHERE id IN ({marks})"
 )
+
+
+_Companies = dict[int, tuple[str, tuple[str, ...], CompanyProfile | None]]
 
 
 def _marks(values: Sequence[object]) -> str:
@@ -59,8 +65,9 @@ def read_documents(conn: sqlite3.Connection, ids: Sequence[int]) -> list[Posting
     """The documents of the postings with these ids, in that order (an id not stored is left
     out). Run in one read transaction, so the postings are read as one snapshot."""
     documents: list[PostingDocument] = []
+    companies: _Companies = {}
     for start in range(0, len(ids), CHUNK):
-        documents += _read_chunk(conn, list(ids[start : start + CHUNK]))
+        documents += _read_chunk(conn, list(ids[start : start + CHUNK]), companies)
     return documents
 
 
@@ -81,14 +88,21 @@ def iter_documents(conn: sqlite3.Connection) -> Iterator[PostingDocument]:
         # A chunk's ids are read as the chunk is (a seek down the table's key): reading every
         # id first walked the whole table once more, a third of an export of 100,000.
         last = 0
+        companies: _Companies = {}  # an employer's postings are spread over the library
         while ids := [pid for (pid,) in conn.execute(_NEXT_IDS, (last, CHUNK))]:
-            yield from _read_chunk(conn, ids)
+            if len(companies) > _COMPANIES_KEPT:
+                companies.clear()
+            yield from _read_chunk(conn, ids, companies)
             last = ids[-1]
     finally:
         conn.rollback()
 
 
-def _read_chunk(conn: sqlite3.Connection, ids: list[int]) -> list[PostingDocument]:
+def _read_chunk(
+    conn: sqlite3.Connection, ids: list[int], companies: _Companies | None = None
+) -> list[PostingDocument]:
+    """The documents of ``ids`` (one query per table). ``companies`` holds employers already
+    read (by id) and gains those read here: a whole-library read reads each only once."""
     rows = {row[0]: row for row in conn.execute(_POSTINGS.format(marks=_marks(ids)), ids)}
     items = _grouped(
         conn,
@@ -103,8 +117,11 @@ def _read_chunk(conn: sqlite3.Connection, ids: list[int]) -> list[PostingDocumen
         "ORDER BY c.posting_id, c.at, c.id",
         ids,
     )
-    company_ids = sorted({row[2] for row in rows.values() if row[2] is not None})
-    companies = _companies(conn, company_ids) if company_ids else {}
+    if companies is None:
+        companies = {}
+    company_ids = sorted({row[2] for row in rows.values()} - companies.keys() - {None})
+    if company_ids:
+        companies.update(_companies(conn, company_ids))
     return [
         _document(rows[i], items.get(i, []), history.get(i, []), companies)
         for i in ids
@@ -113,10 +130,7 @@ def _read_chunk(conn: sqlite3.Connection, ids: list[int]) -> list[PostingDocumen
 
 
 def _document(
-    row: Sequence[Any],
-    items: list[list[Any]],
-    history: list[list[Any]],
-    companies: dict[int, tuple[str, tuple[str, ...], CompanyProfile | None]],
+    row: Sequence[Any], items: list[list[Any]], history: list[list[Any]], companies: _Companies
 ) -> PostingDocument:
     (posting_id, title, company_id, location, employment_type, work_model) = row[:6]
     (salary_min, salary_max, currency, period, salary_text) = row[6:11]
@@ -162,9 +176,7 @@ def _document(
     )
 
 
-def _companies(
-    conn: sqlite3.Connection, ids: list[int]
-) -> dict[int, tuple[str, tuple[str, ...], CompanyProfile | None]]:
+def _companies(conn: sqlite3.Connection, ids: list[int]) -> _Companies:
     """Each company's name, industries and profile (None when nothing is known of it)."""
     industries = _grouped(
         conn,

@@ -6,6 +6,8 @@ import csv
 import io
 import json
 
+import pytest
+
 from desktop.core.document import from_json
 from desktop.services import export, postings
 from desktop.services.library import Library
@@ -81,3 +83,22 @@ def test_the_application_deadline_is_stored_and_exported_as_the_source_gave_it(
         exported = [d for d in json.loads(export.export_json(db)) if d["id"] == saved.value]
         assert exported[0]["valid_through"] == deadline
         assert from_json(exported[0]).valid_through == deadline
+
+
+def test_an_employer_read_once_is_exported_whole_with_each_of_its_postings(
+    db: Library, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # One posting a chunk: the employer's data is read with the first and reused by the
+    # others (an export reads each company once); every posting still carries all of it.
+    from desktop.storage import posting_documents
+
+    monkeypatch.setattr(posting_documents, "CHUNK", 1)
+    for title in ("Intern A", "Intern B", "Intern C"):
+        postings.create_posting(db, amazon_document().with_changes(title=title))
+    exported = json.loads(export.export_json(db))
+    assert [doc["title"] for doc in exported] == ["Intern A", "Intern B", "Intern C"]
+    profiles = [doc["company_profile"] for doc in exported]
+    assert profiles[0]["funding"]["rounds"] and profiles[0]["h1b"]["by_year"]
+    assert profiles[1] == profiles[0] == profiles[2]
+    assert {doc["company"] for doc in exported} == {"Amazon"}
+    assert len({tuple(doc["industries"]) for doc in exported}) == 1 and exported[0]["industries"]
