@@ -56,30 +56,40 @@ def read_in_parts(
     filters: Filters | None = None,
     now: datetime | None = None,
     ranking: bool = True,
+    overview: bool = True,
+    answers: bool = True,
 ) -> Iterator[Overview | Answers]:
     """The figures for the applications whose history begins in [start, end) and that the
     filters keep, in two parts as they are read: first the ``Overview`` (the count, the
     funnel, the flows: indexes only, the quick part), then the ``Answers`` (applications per
     week, the response rate and time, with ``ranking`` the employers ranked and who waits
-    longest). Times are aware; ``now`` (default: now) is when waiting is measured to.
-    Raises the services' errors when the library cannot be read."""
+    longest). Without ``overview`` or ``answers`` that part is not read (the page reads the
+    first ahead, the second when it is shown). Times are aware; ``now`` (default: now) is
+    when waiting is measured to. Raises the services' errors when the library cannot be
+    read."""
     now = now or datetime.now(UTC)
     with db.querying() as conn:
         stages = insight_sql.stages(conn)
-        by_id = {stage.id: stage for stage in stages}
-        applied = rules.applied_stage(stages)
         with _cohort(conn, filters, start, end):
-            reached = insight_sql.reached(conn)
-            ranks = rules.open_ranks(stages)
-            yield Overview(
-                total=insight_sql.total(conn),
-                funnel=rules.funnel(stages, reached, insight_sql.furthest(conn, ranks, reached)),
-                flows=rules.flows(by_id, insight_sql.steps(conn)),
-                applied=reached.get(applied.id, 0) if applied else 0,
-                stages=by_id,
-            )
-            with _answered(conn, stages):
-                yield _answers(conn, stages, now, ranking)
+            if overview:
+                yield _overview(conn, stages)
+            if answers:
+                with _answered(conn, stages):
+                    yield _answers(conn, stages, now, ranking)
+
+
+def _overview(conn: Any, stages: list[rules.StageRef]) -> Overview:
+    by_id = {stage.id: stage for stage in stages}
+    applied = rules.applied_stage(stages)
+    reached = insight_sql.reached(conn)
+    furthest = insight_sql.furthest(conn, rules.open_ranks(stages), reached)
+    return Overview(
+        total=insight_sql.total(conn),
+        funnel=rules.funnel(stages, reached, furthest),
+        flows=rules.flows(by_id, insight_sql.steps(conn)),
+        applied=reached.get(applied.id, 0) if applied else 0,
+        stages=by_id,
+    )
 
 
 def _answers(conn: Any, stages: list[rules.StageRef], now: datetime, ranking: bool) -> Answers:

@@ -8,7 +8,10 @@ opens the applications it counts.
 
 The figures are read off the UI thread in two parts (``services.insights.read_in_parts``): the
 funnel and the flows come from indexes and are painted first; who answered, when, per week and
-per employer follow (the tiles, chart and tables they fill show "…" meanwhile).
+per employer follow (the tiles, chart and tables they fill show "…" meanwhile). The window
+builds the page hidden and reads the first part (and the filters' choices) ahead, while idle
+after start-up (``prepare``, from ``ui/read_ahead.py``): the first Ctrl+4 paints it at once,
+however busy the machine, and reads the second.
 
 Listed in ``window_parts.py`` as a ``LazyPage``: this module (and its charts) is imported the
 first time the page is shown, never before the window's first paint. It reads again when shown
@@ -35,6 +38,7 @@ from desktop.services import insights
 from desktop.services.changes import Changes, Kind
 from desktop.ui.actions import ActionSpec
 from desktop.ui.dialogs import messages
+from desktop.ui.insight_opening import FigureOpening
 from desktop.ui.insights_picture import save_picture
 from desktop.ui.insights_reader import Reader
 from desktop.ui.pages import WindowParts
@@ -62,7 +66,7 @@ RATE_TIP = (
 )
 
 
-class InsightsPage(QObject):
+class InsightsPage(FigureOpening, QObject):
     key = "insights"
     title = "&Insights"
     shortcut = "Ctrl+4"
@@ -78,6 +82,8 @@ class InsightsPage(QObject):
         self.reading = False  # until the first part (funnel, flows) is painted
         self.answering = False  # until the second part (answers, employers) is painted
         self._generation = 0
+        self._answers_due = False  # the first part on show was read ahead, without the second
+        self._answers_after_read = False  # shown while that first part was on its way
         self._reader = Reader(self)
         self._reader.part.connect(self._part_arrived)
         self._reader.finished.connect(self._finished)
@@ -204,7 +210,16 @@ class InsightsPage(QObject):
         self.widget.show()
         if self.stale:
             self.reload()
+        elif self._answers_due:
+            self._read_answers()
         self.selection_changed.emit(None)
+
+    def prepare(self) -> None:
+        """Read the first part of the figures and the filters' choices while the page is
+        hidden (the window calls this when idle after start-up): its first showing then
+        paints them at once and reads only the second part."""
+        if self.stale and not self.is_shown():
+            self.reload(answers=False)
 
     def searched(self) -> None:
         if self.is_shown():
@@ -224,26 +239,48 @@ class InsightsPage(QObject):
     def _refilter(self) -> None:
         self.reload(choices=False)  # the same library: the labels and types in use are known
 
-    def reload(self, *, choices: bool = True) -> None:
+    def reload(self, *, choices: bool = True, answers: bool = True) -> None:
         """Read the figures again for the period and filters chosen, off the UI thread: the
         window stays responsive at any size of library; ``loaded`` once all are shown. With
-        ``choices``, the labels and employment types offered are read again too (last)."""
+        ``choices``, the labels and employment types offered are read again too (last).
+        Without ``answers``, only the first part (read ahead: see ``prepare``)."""
         now = datetime.now(UTC)
         start, end = self.period.bounds(now)
         filters = self.filters()
         self._read_with = (start, end, filters)
-        library = self._parts.library
-        self._generation += 1
         self.stale = False
-        self.reading = self.answering = True
+        self.reading, self.answering = True, answers
+        self._answers_due, self._answers_after_read = not answers, False
         self.status.setText("Reading the histories…")
-
         self._choices_stale = self._choices_stale or choices
+        self._read(now, overview=True, answers=answers)
+
+    def _read_answers(self) -> None:
+        """The second part, for the first part on show (read ahead with the same period and
+        filters); once that first part is in when it is still on its way."""
+        if self.reading:
+            self._answers_after_read = True
+            return
+        self._answers_due = False
+        self.answering = True
+        self.status.setText("Counting the answers…")
+        self._read(datetime.now(UTC), overview=False, answers=True)
+
+    def _read(self, now: datetime, *, overview: bool, answers: bool) -> None:
+        start, end, filters = self._read_with
+        library = self._parts.library
         choices = self._choices_stale  # read until they arrive
+        self._generation += 1
 
         def read():  # -> Iterator[object]
             yield from insights.read_in_parts(
-                library, start=start, end=end, filters=filters, now=now
+                library,
+                start=start,
+                end=end,
+                filters=filters,
+                now=now,
+                overview=overview,
+                answers=answers,
             )
             if choices:  # last: the labels and types in use take a walk over every posting
                 yield insights.filter_choices(library)
@@ -272,8 +309,14 @@ class InsightsPage(QObject):
         if generation != self._generation:
             return
         if error is None:
-            self.loaded.emit()
+            if self._answers_after_read:  # shown while the first part was read ahead
+                self._answers_after_read = False
+                self._read_answers()
+            elif not self._answers_due:
+                self.loaded.emit()
             return
+        self.stale = self.stale or self._answers_due  # read ahead: try again when shown
+        self._answers_due = self._answers_after_read = False
         self.reading = self.answering = False
         self.status.setText(f"The figures could not be read: {error}")
         self.part_shown.emit()
@@ -308,59 +351,6 @@ class InsightsPage(QObject):
             f"Waiting longest for an answer ({answers.waiting_count} waiting)"
         )
         self.waiting.fill(waiting_rows(answers.waiting))
-
-    # -- opening what a figure counts ------------------------------------------------------------
-
-    def _open_step(self, index: int) -> None:
-        if self.overview is not None and 0 <= index < len(self.overview.funnel):
-            step = self.overview.funnel[index]
-            self._open(f"Reached {step.stage.name}", step.figure)
-
-    def _open_onward(self, index: int) -> None:
-        if self.overview is not None and 0 <= index < len(self.overview.funnel):
-            step = self.overview.funnel[index]
-            self._open(f"Got as far as {step.stage.name} (or further)", step.onward_figure)
-
-    def _open_flow(self, index: int) -> None:
-        if self.overview is not None and 0 <= index < len(self.overview.flows):
-            flow = self.overview.flows[index]
-            self._open(f"{flow.source.name} → {flow.target.name}", flow.figure)
-
-    def _open_week(self, index: int) -> None:
-        if self.answers is not None and 0 <= index < len(self.answers.weeks):
-            week = self.answers.weeks[index]
-            self._open(f"Applied in the week of {week.monday:%d %b %Y}", week.figure)
-
-    def _open_row(self, table: FigureTable, row: int) -> None:
-        target = table.target(row)
-        if target is None:
-            return
-        opens, name = target
-        if isinstance(opens, int):
-            self.show_in_list(opens)
-        else:
-            self._open(f"Applications at {name}", opens)  # type: ignore[arg-type]
-
-    def _open(self, title: str, figure: insights.Figure) -> None:
-        """A list of the applications a figure counts; choosing one shows it in the list."""
-        library = self._parts.library
-        start, end, filters = self._read_with
-        posting_ids = insights.figure_postings(
-            library, figure, start=start, end=end, filters=filters
-        )
-        dialog = ApplicationsDialog(
-            title, insights.listed(library, posting_ids), self._parts.window
-        )
-        dialog.chosen.connect(self.show_in_list)
-        dialog.finished.connect(lambda _result, d=dialog: self.dialogs.remove(d))
-        self.dialogs.append(dialog)
-        dialog.open()
-
-    def show_in_list(self, posting_id: int) -> None:
-        """Show the posting in the list page, selected (its detail pane beside it)."""
-        window = self._parts.window
-        window.action("page.list").trigger()  # type: ignore[attr-defined]
-        self._parts.select(posting_id)
 
     # -- keeping up ----------------------------------------------------------------------------
 

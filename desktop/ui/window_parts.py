@@ -17,6 +17,7 @@ from desktop.ui.list_page import ListPage
 from desktop.ui.pages import DropTarget, Page, WindowParts
 from desktop.ui.pipeline_commands import PipelineCommands
 from desktop.ui.posting_commands import PostingCommands
+from desktop.ui.read_ahead import ReadAhead
 from desktop.ui.record_commands import RecordCommands
 from desktop.ui.side_panels import SidePanels
 
@@ -91,6 +92,7 @@ def build_parts(parts: WindowParts, *, waits: bool, restored: Any) -> Parts:
         factory="desktop.ui.insights_page:InsightsPage",
     )
     list_page.searched_for.connect(insights_page.searched)
+    ReadAhead(parts, insights_page, after_ms=2000)  # issue 21: after the Agenda's (1 s)
     pages: list[Page] = [  # type: ignore[list-item]
         list_page,
         board_page,

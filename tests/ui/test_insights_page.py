@@ -17,6 +17,7 @@ from desktop.core.posting import PostingDocument, StageChange
 from desktop.services import insights, labels, pipeline, postings
 from desktop.services.library import Library
 from desktop.ui.main_window import MainWindow
+from desktop.ui.views.insight_filters import LOADING_TIP
 
 ROOT = Path(__file__).resolve().parents[2]
 NOW = datetime.now(UTC).replace(microsecond=0)
@@ -141,6 +142,56 @@ def test_the_page_shows_the_figures_and_each_opens_its_applications(
     page.fastest.cellActivated.emit(acme, 0)
     assert [a.title for a in page.dialogs[-1].applications] == ["Data Scientist"]
     page.dialogs[-1].reject()
+
+
+def test_the_page_is_read_ahead_while_idle_and_its_first_show_only_paints(
+    qtbot: QtBot, make_window, db: Library
+) -> None:
+    """A while after the window's first paint the page is built hidden and reads its first
+    part and the filters' choices: the first Ctrl+4 paints them at once, then reads the rest."""
+    ids = _fill(db)
+    labels.put_labels(db, [ids["saved"]], ["Green"])
+    window = make_window()
+    lazy = next(page for page in window.pages if page.key == "insights")
+    qtbot.waitUntil(lambda: lazy.built, timeout=15_000)
+    page = lazy.page()
+    qtbot.waitUntil(lambda: not page.reading and page.label_filter.isEnabled(), timeout=15_000)
+    assert not page.is_shown() and not page.stale
+    assert page.overview is not None and page.overview.total == 4
+    assert page.answers is None and page.figures is None  # the second part waits for a show
+    offered = [page.label_filter.itemText(i) for i in range(page.label_filter.count())]
+    assert offered == ["Any", "Green"]
+
+    window.action("page.insights").trigger()
+    assert not page.reading and page.answering  # the first part is on show at once
+    assert page.total_tile.value == "4" and page.rate_tile.value == "…"
+    _read(qtbot, page)
+    assert page.rate_tile.value == "67%" and page.waiting.rowCount() == 1
+
+    # A change after the read-ahead: the page reads again when shown, not what it had.
+    window.action("page.list").trigger()
+    window.operations.run("Delete", lambda: postings.delete_posting(db, ids["saved"]))
+    with qtbot.waitSignal(page.loaded):
+        window.action("page.insights").trigger()
+    assert page.total_tile.value == "3"
+
+
+def test_shown_while_the_first_part_is_read_ahead(qtbot: QtBot, make_window, db: Library) -> None:
+    """Ctrl+4 while the read-ahead is on its way: the answers follow the first part; the
+    filters say they are loading until the choices arrive."""
+    _fill(db)
+    window = make_window()
+    lazy = next(page for page in window.pages if page.key == "insights")
+    page = lazy.page()
+    assert not page.label_filter.isEnabled() and page.label_filter.count() == 1
+    assert page.label_filter.toolTip() == LOADING_TIP
+    page.prepare()
+    window.action("page.insights").trigger()
+    assert page.reading
+    _read(qtbot, page)
+    assert page.total_tile.value == "4" and page.rate_tile.value == "67%"
+    qtbot.waitUntil(page.type_filter.isEnabled)
+    assert page.type_filter.toolTip() == ""
 
 
 def test_the_page_keeps_up_with_changes_and_filters(qtbot: QtBot, make_window, db: Library) -> None:

@@ -9,6 +9,8 @@ from PySide6.QtWidgets import QComboBox, QHBoxLayout, QLabel, QPushButton, QVBox
 
 from desktop.ui.views.insight_period import PeriodChooser
 
+LOADING_TIP = "Reading the labels and employment types in use…"
+
 
 class InsightFilters(QWidget):
     """``changed`` when the period or a filter changes; ``save_asked`` for "Save picture…"."""
@@ -35,6 +37,11 @@ class InsightFilters(QWidget):
         self.type_filter = QComboBox()
         self.type_filter.setObjectName("insights-employment")
         for text, combo in (("Label", self.label_filter), ("Employment", self.type_filter)):
+            # "Any" until the choices in use are read (with the figures, or ahead of them):
+            # the filter says it is not ready rather than offering nothing.
+            combo.addItem("Any", "")
+            combo.setEnabled(False)
+            combo.setToolTip(LOADING_TIP)
             filters.addWidget(QLabel(text))
             filters.addWidget(combo)
             filters.addSpacing(8)
@@ -71,4 +78,6 @@ class InsightFilters(QWidget):
                 combo.addItem(value, value)
             index = combo.findData(chosen) if chosen else 0
             combo.setCurrentIndex(max(index, 0))
+            combo.setEnabled(True)
+            combo.setToolTip("")
             combo.blockSignals(False)
