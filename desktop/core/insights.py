@@ -213,6 +213,9 @@ class Answers:
     companies: list[CompanyFigures]  # empty when not asked for
     waiting: list[WaitingApplication]
     waiting_count: int = 0
+    # ``companies`` by outcome, ranked where they are read (off the UI thread: 25,000
+    # employers take a tenth of a second to sort)
+    companies_by_outcome: list[CompanyFigures] = field(default_factory=list)
 
 
 def joined(overview: Overview, answers: Answers) -> Insights:

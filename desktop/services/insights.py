@@ -104,25 +104,27 @@ def _answers(conn: Any, stages: list[rules.StageRef], now: datetime, ranking: bo
         rules.stages_named(stages, rules.REJECTED),
     )
     waiting_count, waiting = insight_answers.waiting(conn, WAITING_SHOWN)
+    ranked = rules.rank_by_response_time(
+        CompanyFigures(
+            name or "(no company)",
+            key,
+            count,
+            Responses(applied_count, answered_count, rules.median(days_by_key.get(key, []))),
+            offers,
+            rejections,
+        )
+        for key, name, count, applied_count, answered_count, offers, rejections in companies
+    )
     return Answers(
         weeks=weeks,
         responses=responses,
-        companies=rules.rank_by_response_time(
-            CompanyFigures(
-                name or "(no company)",
-                key,
-                count,
-                Responses(applied_count, answered_count, rules.median(days_by_key.get(key, []))),
-                offers,
-                rejections,
-            )
-            for key, name, count, applied_count, answered_count, offers, rejections in companies
-        ),
+        companies=ranked,
         waiting=[
             WaitingApplication(pid, company, title, stage, at, (now - at).total_seconds() / 86400)
             for pid, company, title, stage, at in waiting
         ],
         waiting_count=waiting_count,
+        companies_by_outcome=by_outcome(ranked),
     )
 
 

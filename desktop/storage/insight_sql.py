@@ -31,7 +31,13 @@ from desktop.core.labels import name_key
 from desktop.storage.filter_sql import filter_conditions
 from desktop.storage.fts_query import match_query
 
-TEMP_TABLES = ("insight_keys", "insight_answered", "insight_applied", "insight_first")
+TEMP_TABLES = (
+    "insight_keys",
+    "insight_ended",
+    "insight_answered",
+    "insight_applied",
+    "insight_first",
+)
 
 
 def stages(conn: sqlite3.Connection) -> list[StageRef]:

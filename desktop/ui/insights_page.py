@@ -344,9 +344,9 @@ class InsightsPage(FigureOpening, QObject):
         self.median_tile.set_value(days_text(responses.median_days))
         self.weeks_heading.setText("Applications sent per week")
         self.weeks.set_weeks(answers.weeks)
-        sent = [c for c in answers.companies if c.responses.applied]
-        self.fastest.fill(by_time_rows(sent[:COMPANIES_SHOWN]))
-        self.outcomes.fill(by_outcome_rows(insights.by_outcome(sent)[:COMPANIES_SHOWN]))
+        # Every employer listed has an application sent; both rankings come ready.
+        self.fastest.fill(by_time_rows(answers.companies[:COMPANIES_SHOWN]))
+        self.outcomes.fill(by_outcome_rows(answers.companies_by_outcome[:COMPANIES_SHOWN]))
         self.waiting_heading.setText(
             f"Waiting longest for an answer ({answers.waiting_count} waiting)"
         )
