@@ -6,9 +6,9 @@ from __future__ import annotations
 from datetime import date, datetime
 from typing import TYPE_CHECKING
 
-if TYPE_CHECKING:  # the posting's types are many dataclasses: the commands that only print
-    # stages never load them
-    from desktop.core.posting import Salary
+if TYPE_CHECKING:  # loaded with the first salary shown: the commands that only print stages
+    # never make a dataclass
+    from desktop.core.salary import Salary
 
 
 def salary_display(salary: Salary | None) -> str:
@@ -35,7 +35,7 @@ def salary_from_columns(
     """The salary stored in a row's columns, or None when the posting names none."""
     if low is None and high is None and not text:
         return None
-    from desktop.core.posting import Salary
+    from desktop.core.salary import Salary
 
     return Salary(low, high, currency, period, text)
 

@@ -11,7 +11,7 @@ from desktop.core.display import salary_display
 
 if TYPE_CHECKING:  # a type only: the posting types take 20 ms to load, the list never needs them
     from desktop.core.labels import Label
-    from desktop.core.posting import Salary
+    from desktop.core.salary import Salary
 
 
 # The Labels sort compares an application's label names (compared form, in order) joined by

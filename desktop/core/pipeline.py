@@ -14,7 +14,7 @@ from desktop.core import display  # light; core.posting's types load with a card
 from desktop.core.labels import Label
 
 if TYPE_CHECKING:
-    from desktop.core.posting import Salary
+    from desktop.core.salary import Salary
 
 
 @dataclass(frozen=True)

@@ -12,6 +12,10 @@ from dataclasses import dataclass, field, replace
 from datetime import datetime
 from typing import TYPE_CHECKING, Any
 
+# Re-exported: the salary lives apart so that a list of postings needs no other of these types
+# (the window's first paint, ``jobdeck list``).
+from desktop.core.salary import Salary as Salary
+
 # Re-exported: the contract's values live where the search reads them without these types.
 from desktop.core.work_models import WORK_MODELS as WORK_MODELS
 
@@ -23,15 +27,6 @@ SALARY_PERIODS = ("year", "month", "week", "day", "hour")
 SOURCE_FORMATS = (
     "jobright", "text", "json-ld", "microdata", "rdfa", "board-json", "jobdeck-json", "manual",
 )  # fmt: skip
-
-
-@dataclass(frozen=True)
-class Salary:
-    min: float | None = None
-    max: float | None = None
-    currency: str | None = None
-    period: str | None = None
-    text: str | None = None
 
 
 @dataclass(frozen=True)

@@ -3,8 +3,10 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
-from desktop.core.posting import PostingDocument
+if TYPE_CHECKING:  # naming ImportRefused (the window does at start-up) loads no posting types
+    from desktop.core.posting import PostingDocument
 
 
 class ImportRefused(ValueError):

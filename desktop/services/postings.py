@@ -8,25 +8,27 @@ from datetime import UTC, datetime
 from typing import TYPE_CHECKING
 
 from desktop.core.listing import PostingRow, SortKey
-from desktop.core.posting import PostingDocument
 from desktop.deferred_import import deferred
 from desktop.services.changes import Changes, Result
 from desktop.services.errors import Invalid, NotFound, PostingNotFound  # noqa: F401 (re-exported)
 from desktop.services.library import Library
-from desktop.storage import posting_documents, posting_list
+from desktop.storage import posting_list
 
 if TYPE_CHECKING:
     from concurrent.futures import Executor
 
     from desktop.core import bounds
+    from desktop.core.posting import PostingDocument
     from desktop.services import logins
+    from desktop.storage import posting_documents, record_errors
     from desktop.storage import posting_records as records
-    from desktop.storage import record_errors
 else:  # the ORM, the keyring and the save checks: loaded after the window's first paint,
     # which needs only the list
     records = deferred("desktop.storage.posting_records")
     record_errors = deferred("desktop.storage.record_errors")
     bounds = deferred("desktop.core.bounds")
+    # whole postings' types and reads: not for the list (``jobdeck list``, the first paint)
+    posting_documents = deferred("desktop.storage.posting_documents")
     logins = deferred("desktop.services.logins")
 
 

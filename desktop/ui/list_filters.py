@@ -9,7 +9,7 @@ from __future__ import annotations
 from functools import partial
 
 from desktop.core.filter_terms import term
-from desktop.core.posting import WORK_MODELS
+from desktop.core.work_models import WORK_MODELS
 from desktop.services import labels, postings, stages
 from desktop.services.library import Library
 from desktop.ui.views.filter_bar import FilterBar

@@ -9,6 +9,7 @@ from __future__ import annotations
 import functools
 from collections.abc import Sequence
 from datetime import datetime
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QPalette, QShowEvent
@@ -31,13 +32,15 @@ from desktop.core.display import (
 )
 from desktop.core.labels import Label
 from desktop.core.pipeline import TimelineEntry
-from desktop.core.posting import CompanyProfile, Funding, PostingDocument
 from desktop.services.reapply import ReapplyWarning
 from desktop.ui.views.chips import ChipsView
 from desktop.ui.views.h1b_chart import H1bChart
 from desktop.ui.views.links import link_label, open_in_browser, web_address
 from desktop.ui.views.reapply_note import ReapplyNote
 from desktop.ui.views.sections import Page, Section, bullet_list, key_values, plain_label
+
+if TYPE_CHECKING:  # the posting's types load with the first posting shown, after the paint
+    from desktop.core.posting import CompanyProfile, Funding, PostingDocument
 
 # The pane's own words: selectable once the pointer reaches them (see sections.plain_label).
 pane_label = functools.partial(plain_label, on_hover=True)

@@ -2,11 +2,14 @@
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from PySide6.QtCore import QRectF, QSize, Qt
 from PySide6.QtGui import QFontMetrics, QPainter, QPaintEvent, QPalette
 from PySide6.QtWidgets import QWidget
 
-from desktop.core.posting import H1bYear
+if TYPE_CHECKING:
+    from desktop.core.posting import H1bYear
 
 ROW_HEIGHT, ROW_GAP = 18, 5
 
