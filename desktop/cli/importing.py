@@ -123,7 +123,7 @@ def _read(path: str) -> Iterable[importing.Read]:
     if job_links.looks_like_link(path):  # the network, only for a link the user gave
         return link_import.read_link(path)
     if path == "-":
-        return importing.read_documents(importing.read_limited(sys.stdin.buffer, "stdin"), "stdin")
+        return importing.read_records(importing.read_limited(sys.stdin.buffer, "stdin"), "stdin")
     return importing.read_path(Path(path))
 
 
@@ -235,6 +235,10 @@ def run(db: Library, args: argparse.Namespace) -> int:
                     documents.append(
                         document.to_json(doc.with_changes(id=None), with_store_fields=False)
                     )
+                continue
+            if outcome.status is Status.FREE_TASKS:  # an export of a library with no posting
+                verb = "would add" if args.dry_run else "added"
+                print(f"{verb} {outcome.reason}", file=report)
                 continue
             assert doc is not None
             if args.dry_run and args.json:  # what was read, duplicates too

@@ -15,8 +15,17 @@ The library's tasks of no application ride on the export's first document, in th
 
     "free_tasks": [{"title": "Update the CV", "due_on": "2026-12-10", ...}]
 
-An export is a JSON array of posting documents and nothing else: a reader older than this key
-passes over it (unknown keys are ignored), where another element would be refused as a posting.
+An export is a JSON array of posting documents: a reader older than this key passes over it
+(unknown keys are ignored), where another element would be refused as a posting. So the tasks
+ride on a posting whenever there is one. A library with tasks of no application and no posting
+at all has no document to carry them; its export is then an array of one library record, which
+no posting document can be mistaken for (it has none of their keys) and which names the
+version of its own shape:
+
+    [{"jobdeck_library": 1, "free_tasks": [{"title": "Update the CV", ...}]}]
+
+A reader older than the record refuses it by name and loses nothing else (there is nothing
+else in that file).
 """
 
 from __future__ import annotations
@@ -30,6 +39,7 @@ from desktop.core.zones import UnknownZone, zone_named
 
 Fail = Callable[[str], Exception]
 MAX_UID = 64
+LIBRARY_KEY, LIBRARY_VERSION = "jobdeck_library", 1  # the library record's marker, its version
 
 
 def interviews_json(interviews: Sequence[Interview]) -> list[dict[str, Any]]:
@@ -169,3 +179,30 @@ def _uid(item: dict[str, Any], where: str, fail: Fail) -> str:
     if not uid or len(uid) > MAX_UID:
         raise fail(f"{where}uid must be 1 to {MAX_UID} characters")
     return uid
+
+
+def library_json(free_tasks: Sequence[Task]) -> dict[str, Any]:
+    """The library record: an export's home for the tasks of no application when it has no
+    posting document to carry them."""
+    return {LIBRARY_KEY: LIBRARY_VERSION, "free_tasks": tasks_json(free_tasks)}
+
+
+def is_library_record(value: Any) -> bool:
+    return isinstance(value, dict) and LIBRARY_KEY in value
+
+
+def library_from(value: dict[str, Any], fail: Fail) -> tuple[Task, ...]:
+    """The tasks of no application a library record carries; raises ``fail`` naming what is
+    wrong (a version newer than this Jobdeck reads, a bad task)."""
+    version = value.get(LIBRARY_KEY)
+    if not isinstance(version, int) or isinstance(version, bool) or version < 1:
+        raise fail(f"{LIBRARY_KEY} must be a version number (1)")
+    if version > LIBRARY_VERSION:
+        raise fail(
+            f"the library record is of version {version}; this Jobdeck reads version "
+            f"{LIBRARY_VERSION}: a newer Jobdeck wrote it"
+        )
+    items = value.get("free_tasks", [])
+    if not isinstance(items, list):
+        raise fail("free_tasks must be a list")
+    return tasks_from(items, fail, "free_tasks")

@@ -13,7 +13,7 @@ from datetime import datetime
 from desktop.core.dates import aware
 from desktop.importers import ats_json, html_page, jobdeck_json, jobright, plain_text
 from desktop.importers.decode import decode
-from desktop.importers.result import ImportRefused, ReadResult
+from desktop.importers.result import ImportRefused, LibraryRecord, ReadResult
 from desktop.importers.sanitize import sanitize_document
 from desktop.importers.schema_org import to_document
 
@@ -25,7 +25,7 @@ MIN_POSTING_CHARS = 20
 _JSON_START = re.compile(r'\s*(?:\{\s*"|\[\s*[{\["\]])')
 
 
-def _read_json(text: str, captured_at: datetime) -> list[ReadResult] | None:
+def _read_json(text: str, captured_at: datetime) -> list[ReadResult | LibraryRecord] | None:
     """Results when the text is JSON Jobdeck understands; None when it is not JSON at all.
 
     Each posting's ``raw`` is its own part of the input (its array element, its JSON-LD node)
@@ -78,8 +78,9 @@ def _is_posting(node: object) -> bool:
 
 def read_postings(
     data: bytes | str, *, name: str | None = None, captured_at: datetime
-) -> list[ReadResult]:
-    """The postings in one input (a paste, a dropped text, a file's bytes).
+) -> list[ReadResult | LibraryRecord]:
+    """The postings in one input (a paste, a dropped text, a file's bytes), and the library
+    record of a Jobdeck export of a library with no posting (its tasks of no application).
 
     ``name`` (a file name) only steers detection: ``.json``/``.html`` files are tried as such
     first. Raises ImportRefused, with the reason in words, for an empty input, binary data, an

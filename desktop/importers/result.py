@@ -6,6 +6,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:  # naming ImportRefused (the window does at start-up) loads no posting types
+    from desktop.core.agenda import Task
     from desktop.core.posting import PostingDocument
 
 
@@ -23,3 +24,11 @@ class ReadResult:
 
     document: PostingDocument
     warnings: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True)
+class LibraryRecord:
+    """What an export carries beside its postings: the library's tasks of no application
+    (the record an export of a library with no posting holds; core.agenda_json)."""
+
+    free_tasks: tuple[Task, ...]

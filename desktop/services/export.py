@@ -11,6 +11,7 @@ import io
 from pathlib import Path
 from typing import TextIO
 
+from desktop.core import agenda_json
 from desktop.core.document import to_json
 from desktop.services import application_log, postings, whole_files
 from desktop.services.application_log import LogFilter
@@ -50,6 +51,8 @@ def write_json(db: Library, out: TextIO) -> int:
     orjson encodes it (a quarter of the standard library's C encoder's time: 2 s of 9 s for
     100,000 postings); it is imported here, only when a library is exported. Written one
     document at a time.
+    The library's tasks of no application ride on the first document (``free_tasks``); with no
+    posting at all, the array holds the library record instead (``core.agenda_json``).
     """
     import orjson
 
@@ -74,7 +77,10 @@ def write_json(db: Library, out: TextIO) -> int:
             doc = doc.with_changes(free_tasks=free_tasks)
         out.write(("," if count else "") + "\n" + encode(to_json(doc)))
         count += 1
-    out.write("\n]\n" if count else "]\n")
+    if not count and free_tasks:  # no posting to carry them: the library record does
+        out.write("\n" + encode(agenda_json.library_json(free_tasks)) + "\n]\n")
+    else:
+        out.write("\n]\n" if count else "]\n")
     return count
 
 

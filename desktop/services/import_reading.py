@@ -14,10 +14,12 @@ from datetime import UTC, datetime
 from pathlib import Path
 from typing import TYPE_CHECKING, BinaryIO
 
+from desktop.core.agenda import Task
 from desktop.core.bounds import bounded
 from desktop.core.posting import PostingDocument
 from desktop.deferred_import import deferred
 from desktop.importers import ImportRefused, ReadResult
+from desktop.importers.result import LibraryRecord
 from desktop.services import import_duplicates
 from desktop.services.import_duplicates import Duplicate
 from desktop.services.library import Library
@@ -30,6 +32,10 @@ else:  # the readers, loaded after the window's first paint
 
 MAX_INPUT_BYTES = 50 * 1024 * 1024  # far beyond any posting; a guard against the wrong file
 _TOO_LARGE = "is larger than 50 MB, too large to be a posting"
+_RECORD_ELSEWHERE = (
+    "it holds tasks of no application (a Jobdeck export of a library with no posting): "
+    "import it as a file, with File > Import or jobdeck import"
+)
 
 
 @dataclass(frozen=True)
@@ -42,10 +48,11 @@ class ImportDraft:
     duplicate: Duplicate | None
 
 
-def read_documents(
+def read_records(
     data: bytes | str, source: str, *, captured_at: datetime | None = None
-) -> list[ReadResult]:
-    """The postings in one input, not yet checked against the library.
+) -> list[ReadResult | LibraryRecord]:
+    """The postings in one input, not yet checked against the library, and the library
+    record a Jobdeck export of a library with no posting holds (its tasks of no application).
 
     Whatever a reader let through, nothing that cannot be stored goes further: such values are
     dropped, each with a note (``core.bounds``). The 50 MB limit holds for every source (a
@@ -59,11 +66,26 @@ def read_documents(
         )
     except ImportRefused as refused:
         raise ImportRefused(f"{source}: {refused.reason}") from None
-    read = []
+    read: list[ReadResult | LibraryRecord] = []
     for result in results:
+        if isinstance(result, LibraryRecord):
+            read.append(result)
+            continue
         document, notes = bounded(result.document)
         read.append(ReadResult(document, result.warnings + notes))
     return read
+
+
+def read_documents(
+    data: bytes | str, source: str, *, captured_at: datetime | None = None
+) -> list[ReadResult]:
+    """The postings in one input (``read_records`` without the library record). An input
+    holding a library record is refused, naming where it can be imported, so its tasks are
+    never dropped unseen. Raises ImportRefused naming ``source``."""
+    results = read_records(data, source, captured_at=captured_at)
+    if any(isinstance(r, LibraryRecord) for r in results):
+        raise ImportRefused(f"{source}: {_RECORD_ELSEWHERE}")
+    return [r for r in results if isinstance(r, ReadResult)]
 
 
 def read_input(
@@ -108,7 +130,8 @@ def read_file(db: Library, path: Path, *, captured_at: datetime | None = None) -
     return read_input(db, file_bytes(path), str(path), captured_at=captured_at)
 
 
-Read = ReadResult | ImportRefused  # a posting read, or the reason one could not be
+# A posting read, the reason one could not be, or the library record of an export.
+Read = ReadResult | ImportRefused | LibraryRecord
 
 
 def read_path(path: Path) -> Iterable[Read]:
@@ -122,7 +145,7 @@ def read_path(path: Path) -> Iterable[Read]:
     except UnicodeDecodeError:
         streamed = False
     if not streamed:
-        return read_documents(file_bytes(path), str(path))
+        return read_records(file_bytes(path), str(path))
 
     def named(results: Iterable[Read]) -> Iterator[Read]:
         try:
@@ -145,6 +168,9 @@ class ReadReport:
     drafts: list[ImportDraft]
     refusals: list[str]  # one reason per input that could not be read, naming the input
     cancelled: bool = False
+    # The tasks of no application the library records of the files carried (exports of a
+    # library with no posting): nothing to preview, they are added as they are.
+    free_tasks: tuple[Task, ...] = ()
 
 
 def read_files(
@@ -152,17 +178,26 @@ def read_files(
 ) -> ReadReport:
     drafts: list[ImportDraft] = []
     refusals: list[str] = []
+    free_tasks: list[Task] = []
     captured_at = datetime.now(UTC)
     for done, path in enumerate(paths):
         if cancelled.is_set():
             return ReadReport(drafts, refusals, cancelled=True)
         progress(done, len(paths), path.name)
         try:
-            drafts.extend(read_file(db, path, captured_at=captured_at))
+            results = read_records(file_bytes(path), str(path), captured_at=captured_at)
         except ImportRefused as refused:
             refusals.append(refused.reason)
+            continue
+        free_tasks += [t for r in results if isinstance(r, LibraryRecord) for t in r.free_tasks]
+        read = [r for r in results if isinstance(r, ReadResult)]
+        duplicates = import_duplicates.duplicates(db, [r.document for r in read])
+        drafts += [
+            ImportDraft(str(path), r.document, r.warnings, duplicates.get(i))
+            for i, r in enumerate(read)
+        ]
     progress(len(paths), len(paths), "")
-    return ReadReport(drafts, refusals)
+    return ReadReport(drafts, refusals, free_tasks=tuple(free_tasks))
 
 
 def clipboard_payload(html: str | None, text: str | None) -> str | None:

@@ -19,6 +19,7 @@ from typing import TYPE_CHECKING
 from desktop.core.posting import PostingDocument
 from desktop.deferred_import import deferred
 from desktop.importers import ImportRefused, ReadResult
+from desktop.importers.result import LibraryRecord
 from desktop.services import import_duplicates, import_saving
 from desktop.services.import_duplicates import Duplicate, find_duplicate
 from desktop.services.import_reading import (
@@ -35,6 +36,7 @@ from desktop.services.import_reading import (
     read_input,
     read_limited,
     read_path,
+    read_records,
 )
 from desktop.services.import_saving import (
     BATCH_SIZE,
@@ -85,6 +87,7 @@ __all__ = [
     "read_input",
     "read_limited",
     "read_path",
+    "read_records",
     "save_draft",
     "save_many",
     "while_busy",
@@ -98,11 +101,12 @@ class Status(Enum):
     UNCHANGED = "unchanged"  # a duplicate whose empty fields the copy could not fill
     REFUSED = "refused"
     WOULD_SAVE = "would save"  # a dry run
+    FREE_TASKS = "free tasks"  # an export's library record: its tasks of no application
 
 
 @dataclass(frozen=True)
 class Outcome:
-    """What became of one posting of an input."""
+    """What became of one posting of an input (or, FREE_TASKS, of its library record)."""
 
     document: PostingDocument | None  # as read; None when the reader refused it
     warnings: tuple[str, ...]
@@ -137,6 +141,8 @@ def import_documents(
         read = [r for r in chunk if isinstance(r, ReadResult)]
         for refused in (r for r in chunk if isinstance(r, ImportRefused)):
             yield Outcome(None, (), Status.REFUSED, reason=refused.reason)
+        for record in (r for r in chunk if isinstance(r, LibraryRecord)):
+            yield _free_tasks(db, record, dry_run)
         if not read:
             continue
         if dry_run:
@@ -146,6 +152,19 @@ def import_documents(
             yield from _dry_run(read, duplicates, missing, on_duplicate)
         else:
             yield from _import_chunk(db, read, on_duplicate, saved_here, add_history)
+
+
+def _free_tasks(db: Library, record: LibraryRecord, dry_run: bool) -> Outcome:
+    """The library record's tasks of no application, added (by UID: none twice); a dry run
+    says how many it carries."""
+    from desktop.services import tasks
+
+    carried = len(record.free_tasks)
+    if dry_run:
+        return Outcome(None, (), Status.FREE_TASKS, reason=f"{carried} task(s) of no application")
+    added = tasks.import_free_tasks(db, record.free_tasks).value
+    known = f" ({carried - added} already in the library)" if added < carried else ""
+    return Outcome(None, (), Status.FREE_TASKS, reason=f"{added} task(s) of no application{known}")
 
 
 def _missing_stages(session: Session, docs: Sequence[PostingDocument]) -> dict[str, str]:

@@ -19,7 +19,7 @@ from desktop.services.changes import Changes, Result
 from desktop.services.errors import Invalid, NotFound
 from desktop.services.library import Library
 from desktop.services.postings import PostingNotFound
-from desktop.storage import record_errors, task_rows
+from desktop.storage import agenda_transfer, record_errors, task_rows
 
 FREE = 0  # the id a task of no application is reported under in ``Changes.tasks``
 
@@ -217,3 +217,13 @@ def tasks_of(db: Library, posting_id: int) -> list[Task]:
 
 def _now() -> datetime:
     return datetime.now(UTC)
+
+
+def import_free_tasks(
+    db: Library, found: Sequence[Task], *, now: datetime | None = None
+) -> Result[int]:
+    """Add tasks of no application read from an export (its library record); one whose UID
+    the library has already is left as it is. The value is how many were added."""
+    with db.plain_writing() as connection:
+        added = agenda_transfer.import_agenda(connection, None, (), found, now or _now())
+    return Result(added, Changes(tasks=frozenset({FREE})) if added else Changes())

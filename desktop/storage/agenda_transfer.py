@@ -42,17 +42,22 @@ def import_agenda(
     interviews: Iterable[Interview],
     tasks: Iterable[Task],
     now: datetime,
-) -> None:
+) -> int:
     """Add an imported application's interviews and tasks; one whose UID the library already
-    has is left as it is (importing an export twice adds nothing twice)."""
+    has is left as it is (importing an export twice adds nothing twice). Returns how many
+    were added."""
+    added = 0
     for interview in interviews:
         if _uid_taken(conn, "interviews", interview.uid):
             continue
         insert_interview(conn, replace(interview, posting_id=posting_id), now)
+        added += 1
     for task in tasks:
         if _uid_taken(conn, "tasks", task.uid):
             continue
         insert_task(conn, replace(task, posting_id=posting_id), now)
+        added += 1
+    return added
 
 
 def _uid_taken(conn: sqlite3.Connection, table: str, uid: str) -> bool:

@@ -24,6 +24,7 @@ from desktop.ui.file_folders import last_folder, remember_folder
 # Dialogs are imported when first opened: PySide makes a Qt class's enums when the class is
 # first used, and the window's start need not pay for the dialogs' classes.
 if TYPE_CHECKING:
+    from desktop.core.agenda import Task
     from desktop.services import importing, tracker_import
     from desktop.ui.dialogs.import_preview import ImportPreview
     from desktop.ui.dialogs.link_import import LinkImportDialog
@@ -212,8 +213,30 @@ class ImportFlow(QObject):
                 "Some files were not imported",
                 "\n".join(f"• {reason}" for reason in report.refusals),
             )
+        if report.free_tasks and not report.cancelled:
+            self._add_free_tasks(report.free_tasks)
         if report.drafts and not report.cancelled:
             self._open_preview(report.drafts)
+
+    def _add_free_tasks(self, found: tuple[Task, ...]) -> None:
+        """An export of a library with no posting carries only tasks of no application:
+        nothing to preview, so they are added (by UID: none twice) and the user is told."""
+        from desktop.services import tasks
+        from desktop.services.errors import ServiceError
+
+        try:
+            result = tasks.import_free_tasks(self._db, found)
+        except ServiceError as error:
+            messages.show_error(self._window, "The tasks were not imported", str(error))
+            return
+        self.changes.emit(result.changes)
+        known = len(found) - result.value
+        messages.show_info(
+            self._window,
+            "Tasks imported",
+            f"Added {result.value} task(s) of no application to the Agenda"
+            + (f"; {known} were there already." if known else "."),
+        )
 
     def _open_preview(self, drafts: list[importing.ImportDraft]) -> None:
         if self.preview is not None:

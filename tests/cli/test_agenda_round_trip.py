@@ -170,3 +170,91 @@ def to_json_with_free_tasks(items: list[dict[str, object]]) -> dict[str, object]
     doc = to_json(amazon_document())
     doc["free_tasks"] = items
     return doc
+
+
+def _only_free_tasks(data_dir: Path) -> list[object]:
+    """A library with tasks of no application and no posting: every kind of task."""
+    db = open_library(data_dir)
+    try:
+        made = [
+            tasks.new_task(None, "Update the CV", date(2026, 12, 8), time_zone="Europe/Paris"),
+            tasks.new_task(
+                None, "Call the agency", date(2026, 12, 9), at=time(11, 0), time_zone="Asia/Kolkata"
+            ),
+            tasks.new_task(
+                None,
+                "Book a room",
+                date(2026, 12, 2),
+                at=time(23, 30),
+                time_zone="Pacific/Auckland",
+            ),
+        ]
+        ids = tasks.add_tasks(db, made).value
+        tasks.set_done(db, ids[2], now=datetime(2026, 12, 1, 9, 0, tzinfo=PARIS))
+        return _free(db)
+    finally:
+        db.close()
+
+
+def test_tasks_of_a_library_with_no_posting_go_out_in_the_library_record_and_come_back(
+    capsys, tmp_path: Path
+) -> None:
+    source, target = tmp_path / "a", tmp_path / "b"
+    expected = _only_free_tasks(source)
+    exported = tmp_path / "export.json"
+    code, out, err = run(
+        capsys, "--data-dir", str(source), "export", "--format", "json", "-o", str(exported)
+    )
+    assert code == 0, err
+    (record,) = json.loads(exported.read_text(encoding="utf-8"))  # no longer an empty array
+    assert record["jobdeck_library"] == 1
+    assert [t["title"] for t in record["free_tasks"]] == [
+        "Book a room",
+        "Update the CV",
+        "Call the agency",
+    ]
+    assert not {"title", "company", "raw", "stage"} & record.keys()  # no posting's keys
+
+    code, out, err = run(capsys, "--data-dir", str(target), "import", "--dry-run", str(exported))
+    assert (code, out) == (0, "would add 3 task(s) of no application\n"), err
+    code, out, err = run(capsys, "--data-dir", str(target), "import", str(exported))
+    assert (code, out) == (0, "added 3 task(s) of no application\n"), err
+    code, out, err = run(capsys, "--data-dir", str(target), "import", str(exported))
+    assert (code, out) == (0, "added 0 task(s) of no application (3 already in the library)\n")
+    after = open_library(target)
+    try:
+        assert _free(after) == expected  # every field: day, instant, zone, done, UID
+    finally:
+        after.close()
+    # Exported again from the library it went to: the same file.
+    again = tmp_path / "again.json"
+    run(capsys, "--data-dir", str(target), "export", "--format", "json", "-o", str(again))
+    assert json.loads(again.read_text(encoding="utf-8")) == [record]
+
+
+def test_a_library_record_through_standard_input_and_one_that_is_wrong(
+    capsys, tmp_path: Path, monkeypatch
+) -> None:
+    import io
+    import sys
+
+    source, target = tmp_path / "a", tmp_path / "b"
+    expected = _only_free_tasks(source)
+    code, out, _ = run(capsys, "--data-dir", str(source), "export", "--format", "json")
+    assert code == 0
+    monkeypatch.setattr(sys, "stdin", io.TextIOWrapper(io.BytesIO(out.encode())))
+    assert run(capsys, "--data-dir", str(target), "import", "-")[0] == 0
+    after = open_library(target)
+    try:
+        assert _free(after) == expected
+    finally:
+        after.close()
+
+    for record, named in (
+        ({"jobdeck_library": 2, "free_tasks": []}, "version 2"),
+        ({"jobdeck_library": 1, "free_tasks": [{"title": "x", "due_on": "soon"}]}, "due_on"),
+    ):
+        wrong = tmp_path / "wrong.json"
+        wrong.write_text(json.dumps([record]), encoding="utf-8")
+        code, _out, err = run(capsys, "--data-dir", str(target), "import", str(wrong))
+        assert code == 1 and named in err and "Traceback" not in err, err

@@ -203,3 +203,41 @@ def test_a_body_only_paste_is_previewed_with_notes_beside_title_and_company(
     salary_note = preview.findChild(QLabel, "import-note-salary")
     assert salary_note is None or salary_note.isHidden()
     assert "title:" not in preview.warnings.text()  # beside the field, not in the list
+
+
+def test_an_export_of_a_library_with_only_free_tasks_adds_them_in_the_window(
+    qtbot: QtBot, make_window, db: Library, tmp_path: Path
+) -> None:
+    from datetime import date, time
+
+    from desktop.services import tasks
+    from desktop.services.export import export_json
+    from desktop.services.library import open_library
+
+    other = open_library(tmp_path / "other")
+    try:
+        made = [
+            tasks.new_task(None, "Update the CV", date(2026, 12, 8), time_zone="Europe/Paris"),
+            tasks.new_task(
+                None, "Call the agency", date(2026, 12, 9), at=time(11, 0), time_zone="Asia/Tokyo"
+            ),
+        ]
+        tasks.add_tasks(other, made)
+        exported = tmp_path / "tasks-only.json"
+        exported.write_text(export_json(other), encoding="utf-8")
+    finally:
+        other.close()
+    window = make_window()
+    window.parts.posting_commands.imports.import_files([exported])
+    qtbot.waitUntil(
+        lambda: any(
+            "Added 2 task(s)" in b.text()
+            for b in window.findChildren(QMessageBox, "info-box")
+            if b.isVisible()
+        ),
+        timeout=20000,
+    )
+    with db.querying() as connection:
+        titles = [row[0] for row in connection.execute("SELECT title FROM tasks ORDER BY id")]
+    assert titles == ["Update the CV", "Call the agency"]
+    assert window.parts.posting_commands.imports.preview is None  # no posting to preview
