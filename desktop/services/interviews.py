@@ -10,6 +10,7 @@ from __future__ import annotations
 import uuid
 from dataclasses import dataclass, replace
 from datetime import UTC, date, datetime, timedelta, tzinfo
+from typing import TYPE_CHECKING
 
 from desktop.core.agenda import INTERVIEW_KINDS, MAX_TITLE, Interview
 from desktop.core.bounds import datetime_problem
@@ -20,6 +21,9 @@ from desktop.services.errors import Invalid, NotFound
 from desktop.services.library import Library
 from desktop.services.postings import PostingNotFound
 from desktop.storage import interview_rows, record_errors
+
+if TYPE_CHECKING:
+    from desktop.services.contacts import DeletedContact
 
 MAX_TEXT = 20_000
 INTERVIEWER = "interviewer"  # the role an interviewer takes among the application's contacts
@@ -153,24 +157,68 @@ def change_interview(db: Library, interview: Interview) -> Result[SavedInterview
 def undo_saved_interview(db: Library, saved: SavedInterview) -> Changes:
     """Undo of ``add_interview_round`` (the interview removed) or ``change_interview`` (its
     fields put back); either way the contacts made for its interviewers are deleted and the
-    interviewer roles it gave existing contacts taken away."""
+    interviewer roles it gave existing contacts taken away (``take_back``, without keeping
+    what it removed)."""
+    return take_back(db, saved).changes
+
+
+@dataclass(frozen=True)
+class TakenBack:
+    """What ``take_back`` removed, for ``put_back`` (redo) to restore under the same ids: the
+    saving it undid, the interview as that saving left it, and the contacts it had made."""
+
+    saved: SavedInterview
+    interview: Interview
+    contacts: tuple[DeletedContact, ...]
+
+
+def take_back(db: Library, saved: SavedInterview) -> Result[TakenBack]:
+    """``undo_saved_interview``, keeping what it removed so that redo puts back the same
+    interview and contacts (same ids, same roles) instead of making new ones."""
     from desktop.services import contacts
 
     if saved.before is None:
-        changes = delete_interview(db, saved.interview_id).changes
+        result = delete_interview(db, saved.interview_id)
+        interview, changes = result.value, result.changes
     else:
+        interview = get_interview(db, saved.interview_id)
         _write_over(db, saved.before)
         changes = Changes(interviews=frozenset({saved.posting_id}))
     for contact_id in saved.contacts_linked:
         changes = changes.merged(
             contacts.unlink_contact(db, contact_id, saved.posting_id, INTERVIEWER)
         )
+    removed = []
     for contact_id in saved.contacts_made:
         try:
-            changes = changes.merged(contacts.delete_contact(db, contact_id).changes)
+            gone = contacts.delete_contact(db, contact_id)
         except NotFound:
             continue  # deleted since by the user: nothing left to take back
-    return changes
+        removed.append(gone.value)
+        changes = changes.merged(gone.changes)
+    return Result(TakenBack(saved, interview, tuple(removed)), changes)
+
+
+def put_back(db: Library, taken: TakenBack) -> Result[SavedInterview]:
+    """Redo of a saving ``take_back`` undid: the interview added again (or changed again)
+    under its id, its contacts restored under theirs with their roles, and the interviewer
+    role given back to the contacts that had it from this saving. Raises PostingNotFound
+    when the application was deleted since."""
+    from desktop.services import contacts
+
+    saved = taken.saved
+    if saved.before is None:
+        changes = restore_interview(db, taken.interview)
+    else:
+        _write_over(db, taken.interview)
+        changes = Changes(interviews=frozenset({saved.posting_id}))
+    for gone in taken.contacts:
+        changes = changes.merged(contacts.restore_contact(db, gone).changes)
+    for contact_id in saved.contacts_linked:
+        changes = changes.merged(
+            contacts.link_contact(db, contact_id, saved.posting_id, INTERVIEWER)
+        )
+    return Result(saved, changes)
 
 
 def link_interviewers(db: Library, interview: Interview) -> Changes:

@@ -19,7 +19,12 @@ from desktop.ui.agenda_state import AgendaState
 from desktop.ui.pages import WindowParts
 
 if TYPE_CHECKING:
+    from collections.abc import Callable
+
     from desktop.core.agenda import AgendaSettings, Interview
+    from desktop.services.changes import Changes, Result
+    from desktop.services.interviews import SavedInterview, TakenBack
+    from desktop.services.library import Library
     from desktop.ui.agenda_watch import AgendaWatch
     from desktop.ui.lazy_page import LazyPage
 
@@ -170,19 +175,15 @@ class AgendaCommands(QObject):
 
         library = self._parts.library
         if interview.id:
-            self._parts.operations.run(
-                "Change the interview",
-                lambda: interviews.change_interview(library, interview),
-                # The contacts made for new interviewers go too (redo makes them again).
-                undo=lambda saved: interviews.undo_saved_interview(library, saved),
+            step = _InterviewSaving(
+                library, lambda: interviews.change_interview(library, interview)
             )
+            self._parts.operations.run("Change the interview", step.do, undo=step.undo)
         else:
-            self._parts.operations.run(
-                "Add the interview",
-                lambda: interviews.add_interview_round(library, interview),
-                # The contacts made for its interviewers go too (redo makes them again).
-                undo=lambda saved: interviews.undo_saved_interview(library, saved),
+            step = _InterviewSaving(
+                library, lambda: interviews.add_interview_round(library, interview)
             )
+            self._parts.operations.run("Add the interview", step.do, undo=step.undo)
 
     def delete_interview(self, interview_id: int) -> None:
         from desktop.services import interviews
@@ -260,3 +261,28 @@ class AgendaCommands(QObject):
             return find(action_id) if find is not None else None
         except KeyError:
             return None
+
+
+class _InterviewSaving:
+    """The undo step of saving an interview: undo takes back the interview and the contacts
+    made for its interviewers (keeping what it removed); redo puts those back under the same
+    ids and roles, so what refers to them (a note naming the contact, the calendar's UID)
+    still finds them."""
+
+    def __init__(self, library: Library, first: Callable[[], Result[SavedInterview]]) -> None:
+        self._library, self._first = library, first
+        self._taken: TakenBack | None = None
+
+    def do(self) -> Result[SavedInterview]:
+        from desktop.services import interviews
+
+        if self._taken is None:
+            return self._first()
+        return interviews.put_back(self._library, self._taken)
+
+    def undo(self, saved: SavedInterview) -> Changes:
+        from desktop.services import interviews
+
+        taken = interviews.take_back(self._library, saved)
+        self._taken = taken.value
+        return taken.changes

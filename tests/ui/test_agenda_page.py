@@ -3,6 +3,7 @@ the zone driven by the test (no sleeping, nothing from the machine's clock)."""
 
 from __future__ import annotations
 
+from dataclasses import replace
 from datetime import date, datetime, time, timedelta
 from pathlib import Path
 from zoneinfo import ZoneInfo
@@ -419,12 +420,33 @@ def test_undo_of_an_added_interview_removes_the_contacts_made_for_it_and_redo_br
     def names() -> list[str]:
         return sorted(a.contact.name for a in contacts.contacts_of_posting(db, job))
 
+    def ids() -> tuple[object, ...]:
+        people = sorted(
+            (a.contact.id, a.contact.name, a.role) for a in contacts.contacts_of_posting(db, job)
+        )
+        return tuple(people), tuple((i.id, i.uid) for i in interviews.interviews_of(db, job))
+
     assert names() == ["Ana Ruiz", "Bo Chen"] and len(interviews.interviews_of(db, job)) == 1
+    saved = ids()
     window.action("window.undo").trigger()
     assert names() == [] and interviews.interviews_of(db, job) == []
     assert contacts.contacts_of_company(db, "Amazon") == []
     window.action("window.redo").trigger()
-    assert names() == ["Ana Ruiz", "Bo Chen"] and len(interviews.interviews_of(db, job)) == 1
+    assert ids() == saved  # the same interview and contacts (ids, roles), not new ones
+    window.action("window.undo").trigger()
+    window.action("window.redo").trigger()
+    assert ids() == saved
+
+    # Changed to add an interviewer: undo takes the new contact back, redo restores it as it was.
+    (interview,) = interviews.interviews_of(db, job)
+    changed = replace(interview, interviewers=(*interview.interviewers, "Cy Park"), place="Room 4")
+    window.parts.agenda._save_interview(changed)
+    after = ids()
+    assert names() == ["Ana Ruiz", "Bo Chen", "Cy Park"]
+    window.action("window.undo").trigger()
+    assert ids() == saved and interviews.interviews_of(db, job)[0].place == interview.place
+    window.action("window.redo").trigger()
+    assert ids() == after and interviews.interviews_of(db, job)[0].place == "Room 4"
 
 
 def test_a_section_whose_end_shows_without_scrolling_reads_more_by_itself(
