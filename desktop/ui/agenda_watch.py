@@ -3,7 +3,8 @@ badges of the list and the board.
 
 Started just after the window's first paint (``AgendaCommands.start_watch``). Every
 ``TICK_MS`` it asks the services what fell due and was never shown, claims it (so nothing is
-shown twice, even by a second window), and shows it: as a desktop notification through the
+shown twice, even by a second window), and shows it (what falls due before the next tick is
+looked at again at its own time): as a desktop notification through the
 system tray where there is one, else as a note in the window's corner. Time comes from
 ``AgendaState`` (the tests' clock in tests).
 """
@@ -50,6 +51,9 @@ class AgendaWatch(QObject):
         self.shown: list[tuple[str, str]] = []  # every notification shown, in order
         self.timer = QTimer(self, interval=TICK_MS)
         self.timer.timeout.connect(self.tick)
+        # What falls due before the next tick is shown at its time, not up to a tick late.
+        self.exact = QTimer(self, singleShot=True)
+        self.exact.timeout.connect(self.tick)
         self.tray: QSystemTrayIcon | None = None
         self.toast = ReminderToast(parts.window)
         self.toast.open_requested.connect(self._open)
@@ -103,11 +107,18 @@ class AgendaWatch(QObject):
         library = self._parts.library
         # Since the last look (less a margin for a clock set back a little), else a week back.
         since = self._checked_until - SINCE_MARGIN if self._checked_until else None
+        ahead = timedelta(milliseconds=TICK_MS)
         try:
-            due = reminders.claim(library, reminders.pending(library, now, zone, since=since), now)
+            found = reminders.pending(library, now, zone, since=since, ahead=ahead)
+            due = reminders.claim(library, [r for r in found if r.at <= now], now)
         except ServiceError:
             return []  # a busy or read-only library: tried again at the next tick
         self._checked_until = now
+        upcoming = [r.at for r in found if r.at > now]
+        if upcoming:  # due before the next tick: a look at that instant (a little after)
+            self.exact.start(int((min(upcoming) - now).total_seconds() * 1000) + 50)
+        else:
+            self.exact.stop()
         return due
 
     def _notify(self, title: str, body: str, posting_id: int | None) -> None:

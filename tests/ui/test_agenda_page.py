@@ -167,6 +167,12 @@ def test_a_reminder_due_now_fires_exactly_once_and_the_start_up_summary_lists_th
     clock.now = START + timedelta(minutes=20)
     watch.tick()
     assert len(watch.shown) == 1  # nothing new is due
+    assert not watch.exact.isActive()
+    # 10 s before the next one falls due: not shown yet, but looked at again at its time.
+    clock.now = START + timedelta(minutes=29, seconds=50)
+    watch.tick()
+    assert len(watch.shown) == 1 and watch.exact.isActive()
+    assert 10_000 <= watch.exact.interval() <= 10_100
     clock.now = START + timedelta(minutes=31)
     watch.tick()
     watch.tick()
