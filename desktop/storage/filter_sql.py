@@ -15,14 +15,8 @@ from desktop.core.filter_terms import filter_terms
 _HAS_SALARY = "(p.salary_min IS NOT NULL OR p.salary_max IS NOT NULL OR p.salary_text IS NOT NULL)"
 
 # When the user applied: their own date (application facts), else the first move to the stage
-# named Applied (as core.application_facts reads it).
-_APPLIED_SINCE = (
-    "p.id IN (SELECT f.posting_id FROM application_facts AS f WHERE f.applied_at >= ? "
-    "UNION ALL SELECT c.posting_id FROM stage_changes AS c JOIN stages AS s ON s.id = c.stage_id "
-    "WHERE lower(s.name) = 'applied' AND c.posting_id NOT IN "
-    "(SELECT posting_id FROM application_facts WHERE applied_at IS NOT NULL) "
-    "GROUP BY c.posting_id HAVING min(c.at) >= ?)"
-)
+# named Applied, as the list shows it (application_dates, kept by triggers; an index range).
+_APPLIED_SINCE = "p.id IN (SELECT d.posting_id FROM application_dates AS d WHERE d.applied_at >= ?)"
 
 
 def _stored(at: datetime) -> str:
@@ -74,7 +68,7 @@ def filter_conditions(
     if terms.applied_days is not None:
         since = _stored(moment - timedelta(days=terms.applied_days))
         conditions.append(_APPLIED_SINCE)
-        parameters += [since, since]
+        parameters.append(since)
     if terms.salary is not None:
         conditions.append(_HAS_SALARY if terms.salary else f"NOT {_HAS_SALARY}")
     if terms.labels:  # any of them (several values of one kind widen)

@@ -436,6 +436,27 @@ class ApplicationFactsRow(Base):
     referral: Mapped[bool | None]
 
 
+class ApplicationDatesRow(Base):
+    """An application's dates the list sorts by, one row per posting, derived from its own rows
+    and kept by SQLite triggers (migration 0021): the user's applied-on date else the first
+    move to Applied, when it entered its current stage, its latest activity. Stored ISO text
+    in UTC, as the rows they come from. Never written by the ORM."""
+
+    __tablename__ = "application_dates"
+    # Each date has a second index, (date, posting_id DESC), made by the migration alone
+    # (Alembic's comparison cannot read a DESC column: migrations/env_filters.py).
+    __table_args__ = (
+        Index("ix_application_dates_applied_at", "applied_at"),
+        Index("ix_application_dates_stage_since", "stage_since"),
+        Index("ix_application_dates_last_activity", "last_activity"),
+    )
+
+    posting_id: Mapped[int] = mapped_column(primary_key=True, autoincrement=False)
+    applied_at: Mapped[str | None] = mapped_column(String(32))
+    stage_since: Mapped[str | None] = mapped_column(String(32))
+    last_activity: Mapped[str | None] = mapped_column(String(32))
+
+
 class DocumentRow(Base):
     """A file sent with an application; the file is ``documents/`` + its SHA-256
     (desktop.storage.document_files)."""

@@ -31,27 +31,16 @@ def _latest_h1b(column: str) -> str:
     )
 
 
-# The application's dates, read per row shown (and for the whole list only when it is sorted
-# by them): the user's applied-on date, else the first move to the stage named Applied (as
-# core.application_facts reads it); when it entered its current stage; its latest activity
-# (a stage change, a note written, a document attached, a task done). Times are stored as
-# ISO text in UTC, so the greatest text is the latest time.
-APPLIED_AT = (
-    "coalesce((SELECT f.applied_at FROM application_facts AS f WHERE f.posting_id = p.id), "
-    "(SELECT min(a.at) FROM stage_changes AS a WHERE a.posting_id = p.id AND a.stage_id IN "
-    "(SELECT id FROM stages WHERE lower(name) = 'applied')))"
-)
-STAGE_SINCE = (
-    "(SELECT max(h.at) FROM stage_changes AS h "
-    "WHERE h.posting_id = p.id AND h.stage_id = p.stage_id)"
-)
-LAST_ACTIVITY = (
-    "nullif(max("
-    "coalesce((SELECT max(h.at) FROM stage_changes AS h WHERE h.posting_id = p.id), ''), "
-    "coalesce((SELECT max(n.created_at) FROM notes AS n WHERE n.posting_id = p.id), ''), "
-    "coalesce((SELECT max(d.attached_at) FROM documents AS d WHERE d.posting_id = p.id), ''), "
-    "coalesce((SELECT max(t.done_at) FROM tasks AS t WHERE t.posting_id = p.id), '')), '')"
-)
+# The application's dates (the user's applied-on date else the first move to Applied; when it
+# entered its current stage; its latest activity) are stored, one row per posting, and kept by
+# SQLite triggers (application_dates, migration 0021): a page reads them, and a sort by one of
+# them walks its index instead of working them out for 100,000 postings. Each: its column, and
+# whether a descending sort of the list means the earliest first (more days in the stage first).
+_STORED_DATES = {
+    SortKey.APPLIED: ("d.applied_at", False),
+    SortKey.DAYS_IN_STAGE: ("d.stage_since", True),
+    SortKey.LAST_ACTIVITY: ("d.last_activity", False),
+}
 
 # The sort's expression, and the join it needs (only the ids query joins, and only for these).
 _SORT_EXPRESSIONS = {
@@ -63,10 +52,6 @@ _SORT_EXPRESSIONS = {
     SortKey.SALARY: "coalesce(p.salary_max, p.salary_min)",
     SortKey.H1B: _latest_h1b("count"),
     SortKey.WORK_MODEL: "p.work_model",
-    SortKey.APPLIED: APPLIED_AT,
-    # More days in the stage first when descending: the earlier entry sorts as the greater.
-    SortKey.DAYS_IN_STAGE: f"-julianday({STAGE_SINCE})",
-    SortKey.LAST_ACTIVITY: LAST_ACTIVITY,
     SortKey.DEADLINE: "p.valid_through",
     SortKey.LABELS: "lk.names",
 }
@@ -137,8 +122,6 @@ def list_ids(
 ) -> list[int]:
     """The ids of the postings matching ``search`` (in ``stage_id`` when given), in list
     order, a page at a time."""
-    column = _SORT_EXPRESSIONS[sort]
-    sql = "SELECT p.id FROM postings AS p" + _SORT_JOINS.get(sort, "")
     conditions: list[str] = []
     parameters: list[object] = []
     fts_query = match_query(conn, search)
@@ -151,6 +134,12 @@ def list_ids(
     filtered, filter_parameters = filter_conditions(conn, search)
     conditions += filtered
     parameters += filter_parameters
+    if sort in _STORED_DATES:
+        column, earliest_first = _STORED_DATES[sort]
+        latest_first = descending != earliest_first
+        return _by_date(conn, conditions, parameters, column, latest_first, offset, limit)
+    column = _SORT_EXPRESSIONS[sort]
+    sql = "SELECT p.id FROM postings AS p" + _SORT_JOINS.get(sort, "")
     if conditions:
         sql += " WHERE " + " AND ".join(conditions)
     # Rows without a value go last whichever way the column is sorted; the id breaks ties.
@@ -159,21 +148,61 @@ def list_ids(
     if descending:
         sql += f" ORDER BY {column} DESC, p.id DESC"
     else:
-        # A BLOB sorts after every number and text: blanks last, and the value (a subquery
-        # for the application's dates) worked out once per row, not twice.
+        # A BLOB sorts after every number and text: blanks last, the value worked out once
+        # per row (H1B's subquery), not twice.
         sql += f" ORDER BY coalesce({column}, x'00') ASC, p.id DESC"
     sql += " LIMIT ? OFFSET ?"
     parameters += [-1 if limit is None else limit, offset]
     return [posting_id for (posting_id,) in conn.execute(sql, parameters)]
 
 
+def _by_date(
+    conn: sqlite3.Connection,
+    conditions: list[str],
+    parameters: list[object],
+    column: str,
+    latest_first: bool,
+    offset: int,
+    limit: int | None,
+) -> list[int]:
+    """The ids in the order of a stored date (``column`` of application_dates AS d), blanks
+    last either way, the id breaking ties (newest first), a page at a time."""
+    # A page walks the date's index (CROSS JOIN keeps SQLite on it) and checks each posting;
+    # the whole list of a rare word starts from its matches and sorts them.
+    join = " CROSS JOIN " if limit is not None else " JOIN "
+    rows = f"FROM application_dates AS d{join}postings AS p ON p.id = d.posting_id"
+
+    def read(narrowed: str | None, order: str, skip: int, take: int | None) -> list[int]:
+        where = " AND ".join([*conditions, *([narrowed] if narrowed else [])])
+        sql = f"SELECT d.posting_id {rows}{' WHERE ' + where if where else ''}"
+        sql += f" ORDER BY {order} LIMIT ? OFFSET ?"
+        found = conn.execute(sql, [*parameters, -1 if take is None else take, skip])
+        return [posting_id for (posting_id,) in found]
+
+    if latest_first:  # SQLite puts NULLs last in a descending order: one walk of the index
+        return read(None, f"{column} DESC, d.posting_id DESC", offset, limit)
+    # Earliest first, blanks last: the dated ones up the index, then the blank ones.
+    dated = read(f"{column} IS NOT NULL", f"{column}, d.posting_id DESC", offset, limit)
+    if limit is not None and len(dated) == limit:
+        return dated
+    if dated:  # the dated ones end on this page: the blank ones follow from their first
+        skip = 0
+    else:  # the page starts past the dated ones
+        where = " AND ".join([*conditions, f"{column} IS NOT NULL"])
+        counted = conn.execute(f"SELECT count(*) {rows} WHERE {where}", parameters).fetchone()
+        skip = max(0, offset - int(counted[0]))
+    take = None if limit is None else limit - len(dated)
+    return dated + read(f"{column} IS NULL", "d.posting_id DESC", skip, take)
+
+
 _ROWS = (
     "SELECT p.id, c.name, p.title, s.name, s.color, p.posted_at, p.location, "
     "p.salary_min, p.salary_max, p.salary_currency, p.salary_period, p.salary_text, "
     f"{_latest_h1b('year')}, {_latest_h1b('count')}, "
-    f"p.work_model, {APPLIED_AT}, {STAGE_SINCE}, {LAST_ACTIVITY}, p.valid_through "
+    "p.work_model, d.applied_at, d.stage_since, d.last_activity, p.valid_through "
     "FROM postings AS p JOIN stages AS s ON s.id = p.stage_id "
     "LEFT JOIN companies AS c ON c.id = p.company_id "
+    "LEFT JOIN application_dates AS d ON d.posting_id = p.id "
     "WHERE p.id IN ({marks})"
 )
 
