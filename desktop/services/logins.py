@@ -9,7 +9,6 @@ unlock prompt); the window calls these functions off its UI thread.
 
 from __future__ import annotations
 
-import logging
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from typing import TYPE_CHECKING
@@ -27,8 +26,6 @@ if TYPE_CHECKING:
     from desktop.storage.models import PortalLogin
 else:  # the ORM, loaded after the window's first paint
     records = deferred("desktop.storage.login_records")
-
-log = logging.getLogger(__name__)
 
 
 class UnknownPosting(NotFound):
@@ -179,7 +176,11 @@ def forget_secret(secret_key: str | None) -> bool:
     try:
         secrets.erase(secret_key)
     except SecretStoreUnavailable as error:
-        log.warning("A keyring entry of a deleted login was left behind: %s", error)
+        import logging  # here: every `jobdeck login` command would pay for it at start
+
+        logging.getLogger(__name__).warning(
+            "A keyring entry of a deleted login was left behind: %s", error
+        )
         return False
     return True
 
