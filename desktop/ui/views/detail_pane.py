@@ -6,9 +6,7 @@ module builds itself (escaped, https/mailto only, opened after a click).
 
 from __future__ import annotations
 
-import functools
 from collections.abc import Sequence
-from datetime import datetime
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Qt, Signal
@@ -34,16 +32,14 @@ from desktop.core.labels import Label
 from desktop.core.pipeline import TimelineEntry
 from desktop.services.reapply import ReapplyWarning
 from desktop.ui.views.chips import ChipsView
-from desktop.ui.views.h1b_chart import H1bChart
+from desktop.ui.views.company_sections import company_section, news_section
 from desktop.ui.views.links import link_label, open_in_browser, web_address
 from desktop.ui.views.reapply_note import ReapplyNote
-from desktop.ui.views.sections import Page, Section, bullet_list, key_values, plain_label
+from desktop.ui.views.sections import Page, Section, bullet_list, key_values, pane_label
 
 if TYPE_CHECKING:  # the posting's types load with the first posting shown, after the paint
-    from desktop.core.posting import CompanyProfile, Funding, PostingDocument
+    from desktop.core.posting import PostingDocument
 
-# The pane's own words: selectable once the pointer reaches them (see sections.plain_label).
-pane_label = functools.partial(plain_label, on_hover=True)
 
 SECTION_ORDER = (
     "header",
@@ -361,86 +357,12 @@ class DetailPane(QScrollArea):
         return section
 
     def _build_company(self, doc: PostingDocument) -> Section | None:
-        profile = doc.company_profile
-        if profile is None:
-            return None
-        parts = [profile.description, profile.h1b, profile.funding, profile.data_source]
-        if not any(parts):
-            return None
-        section = Section("company", f"Company: {profile.name}")
-        if profile.description:
-            section.body.addWidget(pane_label(profile.description))
-        self._add_h1b(section, profile)
-        if profile.funding is not None:
-            self._add_funding(section, profile.funding)
-        if profile.data_source:
-            section.body.addWidget(pane_label(f"Company data: {profile.data_source}", muted=True))
-        return section
-
-    def _add_h1b(self, section: Section, profile: CompanyProfile) -> None:
-        h1b = profile.h1b
-        if h1b is None or not (h1b.note or h1b.by_year):
-            return
-        section.body.addSpacing(6)
-        section.body.addWidget(pane_label("H1B sponsorship", bold=True, selectable=False))
-        if h1b.by_year:
-            chart = H1bChart()
-            chart.setObjectName("detail-h1b-chart")
-            chart.set_years(h1b.by_year)
-            section.body.addWidget(chart)
-        if h1b.note:
-            section.body.addWidget(pane_label(h1b.note, muted=True))
-
-    def _add_funding(self, section: Section, funding: Funding) -> None:
-        section.body.addSpacing(6)
-        section.body.addWidget(pane_label("Funding", bold=True, selectable=False))
-        facts = [
-            (key, value)
-            for key, value in (
-                ("Stage", funding.stage),
-                ("Total funding", funding.total),
-                ("Key investors", ", ".join(funding.investors)),
-            )
-            if value
-        ]
-        if facts:
-            section.body.addWidget(key_values(facts))
-        if funding.rounds:
-            table = QWidget()
-            table.setObjectName("detail-funding-rounds")
-            grid = QGridLayout(table)
-            grid.setContentsMargins(0, 4, 0, 0)
-            grid.setHorizontalSpacing(16)
-            for column, heading in enumerate(("Date", "Round", "Amount")):
-                grid.addWidget(pane_label(heading, bold=True, selectable=False), 0, column)
-            for row, entry in enumerate(funding.rounds, start=1):
-                for column, value in enumerate((entry.date, entry.type, entry.amount)):
-                    grid.addWidget(pane_label(value or "—"), row, column)
-            grid.setColumnStretch(2, 1)
-            section.body.addWidget(table)
+        return company_section(doc)
 
     def _build_news(self, doc: PostingDocument) -> Section | None:
-        profile = doc.company_profile
-        if profile is None or not profile.news:
-            return None
-        section = Section("news", "Recent news")
-        for item in profile.news:
-            row = QHBoxLayout()
-            if item.date:
-                row.addWidget(pane_label(_news_date(item.date), muted=True))
-            headline = item.title or ("Read the article" if item.url else "(no headline)")
-            row.addWidget(link_label(item.url, headline) if item.url else pane_label(headline), 1)
-            section.body.addLayout(row)
-        return section
+        return news_section(doc)
 
 
 def _has_structure(doc: PostingDocument) -> bool:
     quals = doc.qualifications
     return bool(doc.responsibilities or quals.required or quals.preferred or doc.benefits)
-
-
-def _news_date(iso: str) -> str:
-    try:
-        return datetime.fromisoformat(iso).strftime("%d %b %Y")
-    except ValueError:
-        return iso

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import functools
+
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QFont, QMouseEvent, QPalette
 from PySide6.QtWidgets import QFrame, QGridLayout, QLabel, QVBoxLayout, QWidget
@@ -108,3 +110,7 @@ def key_values(pairs: list[tuple[str, str]]) -> QWidget:
         )
         grid.addWidget(plain_label(value, on_hover=True), row, 1)
     return box
+
+
+# The pane's own words: selectable once the pointer reaches them (see ``plain_label``).
+pane_label = functools.partial(plain_label, on_hover=True)
