@@ -174,10 +174,11 @@ _MONTH_DAY = re.compile(r"^([A-Za-z]{3,9})\.?\s+(\d{1,2})(?:st|nd|rd|th)?$")
 _DAY_MONTH = re.compile(r"^(\d{1,2})(?:st|nd|rd|th)?\.?\s+([A-Za-z]{3,9})\.?$")
 
 
-def parse_typed_date(text: str | None, today: date) -> date | None:
+def parse_typed_date(text: str | None, today: date, *, ahead: bool = False) -> date | None:
     """A date as people type it into a form: every form ``parse_date`` reads, and a month and
     day without the year ("Nov 20", "20 Nov"), taken as the last such day up to ``today``
-    (a posting's date is in the past). None when the text is none of those."""
+    (a posting's date is in the past), or with ``ahead`` the next such day from ``today`` on
+    (a deadline). None when the text is none of those."""
     found = parse_date(text)
     if found is not None or not text:
         return found
@@ -192,11 +193,12 @@ def parse_typed_date(text: str | None, today: date) -> date | None:
         return None
     if month not in _MONTHS:
         return None
-    for year in (today.year, today.year - 1):
+    years = (today.year, today.year + 1) if ahead else (today.year, today.year - 1)
+    for year in years:
         try:
             candidate = date(year, _MONTHS[month], day)
         except ValueError:  # "Feb 30"; "Feb 29" of a year that has none
             continue
-        if candidate <= today:
+        if (candidate >= today) if ahead else (candidate <= today):
             return candidate
     return None

@@ -12,23 +12,17 @@ from typing import TypeVar
 
 from PySide6.QtCore import QDate
 from PySide6.QtWidgets import (
-    QCalendarWidget,
     QComboBox,
     QFormLayout,
     QHBoxLayout,
-    QLabel,
     QLineEdit,
-    QMenu,
     QPlainTextEdit,
     QScrollArea,
     QTabWidget,
-    QToolButton,
     QWidget,
-    QWidgetAction,
 )
 
 from desktop.core import form_lines
-from desktop.core.dates import parse_typed_date
 from desktop.core.document import DocumentError
 from desktop.core.money import parse_amount
 from desktop.core.posting import (
@@ -42,6 +36,7 @@ from desktop.core.posting import (
     Salary,
 )
 from desktop.core.text import clean_lines, clean_paragraphs, clean_text, safe_link
+from desktop.ui.views.date_field import DateField
 
 T = TypeVar("T")
 # A field that cannot be read: marked, as well as named in the message under the form.
@@ -71,6 +66,17 @@ def _scrolling(widget: QWidget) -> QScrollArea:
     area.setWidgetResizable(True)
     area.setWidget(widget)
     return area
+
+
+def _deadline_day(valid_through: str | None) -> str:
+    """A deadline as the form shows it: its day ("2026-12-15T23:59:00-05:00" -> "2026-12-15"),
+    or the text as stored when it is not an ISO date."""
+    if not valid_through:
+        return ""
+    try:
+        return date.fromisoformat(valid_through[:10]).isoformat()
+    except ValueError:
+        return valid_through
 
 
 def _number_text(value: float | None) -> str:
@@ -119,12 +125,8 @@ class PostingEditor(QTabWidget):
         self.salary_period.setItemText(0, "per …")
         self.salary_period.setMinimumContentsLength(8)
         self.salary_text = QLineEdit(placeholderText="as the posting writes it (optional)")
-        self.posted = QLineEdit(placeholderText="e.g. 2026-11-23, Nov 23 or 23.11.2026")
-        self.posted_picker = QToolButton()
-        self.posted_picker.setText("Pick…")
-        self.posted_picker.setToolTip("Choose the day on a calendar")
-        self.posted_picker.clicked.connect(self._pick_posted_date)
-        self.calendar_menu: QMenu | None = None
+        self.posted = DateField("e.g. 2026-11-23, Nov 23 or 23.11.2026", latest=QDate.currentDate())
+        self.apply_by = DateField("the application deadline, e.g. Dec 15", ahead=True)
         self._problems: list[str] = []
         self.url = QLineEdit(placeholderText="https://...")
         self.summary = _text_box("A short overview of the role", 3)
@@ -142,12 +144,8 @@ class PostingEditor(QTabWidget):
         form.addRow("&Employment", self.employment_type)
         form.addRow("Salary", salary_row)
         form.addRow("", self.salary_text)
-        posted_row = QHBoxLayout()
-        posted_row.addWidget(self.posted, 1)
-        posted_row.addWidget(self.posted_picker)
-        posted_label = QLabel("&Posted on")
-        posted_label.setBuddy(self.posted)  # a row holding a layout makes no buddy of its own
-        form.addRow(posted_label, posted_row)
+        form.addRow("&Posted on", self.posted)
+        form.addRow("&Apply by", self.apply_by)
         form.addRow("Lin&k", self.url)
         form.addRow("Su&mmary", self.summary)
         form.addRow("&Description", self.description)
@@ -216,6 +214,7 @@ class PostingEditor(QTabWidget):
             self.salary_text.setText(doc.salary.text or "")
         if doc.posted_at:
             self.posted.setText(doc.posted_at.astimezone().date().isoformat())
+        self.apply_by.setText(_deadline_day(doc.valid_through))
         self.url.setText(doc.url or "")
         self.summary.setPlainText(doc.summary or "")
         self.description.setPlainText(doc.description or "")
@@ -268,38 +267,26 @@ class PostingEditor(QTabWidget):
         original = self._original.posted_at if self._original else None
         if original is not None and original.astimezone().date().isoformat() == text:
             return original  # unchanged: keep the time of day the source gave
-        day = parse_typed_date(text, date.today())
+        day = self.posted.day()
         if day is None:
             raise DocumentError(
                 f"Posted on: {text!r} is not a date, e.g. 2026-11-23, Nov 23 or 23.11.2026"
             )
         return datetime.combine(day, time(12, 0), tzinfo=UTC)
 
-    def _pick_posted_date(self) -> None:
-        """The calendar beside "Posted on": the day picked is written into the field."""
-        menu = self.calendar_menu_for_posted()
-        menu.popup(self.posted_picker.mapToGlobal(self.posted_picker.rect().bottomLeft()))
-
-    def calendar_menu_for_posted(self) -> QMenu:
-        """A menu holding a calendar on the day typed (or today); a click fills the field."""
-        calendar = QCalendarWidget()
-        typed = parse_typed_date(self.posted.text(), date.today())
-        if typed is not None:
-            calendar.setSelectedDate(QDate(typed.year, typed.month, typed.day))
-        calendar.setMaximumDate(QDate.currentDate())
-        menu = QMenu(self.posted_picker)
-        holder = QWidgetAction(menu)
-        holder.setDefaultWidget(calendar)
-        menu.addAction(holder)
-
-        def picked(day: QDate) -> None:
-            self.posted.setText(day.toString("yyyy-MM-dd"))
-            menu.close()
-
-        calendar.clicked.connect(picked)
-        calendar.activated.connect(picked)
-        self.calendar_menu = menu  # kept while open
-        return menu
+    def _valid_through(self) -> str | None:
+        text = self.apply_by.text().strip()
+        if not text:
+            return None
+        original = self._original.valid_through if self._original else None
+        if original is not None and _deadline_day(original) == text:
+            return original  # unchanged: keep the time and zone the source gave
+        day = self.apply_by.day()
+        if day is None:
+            raise DocumentError(
+                f"Apply by: {text!r} is not a date, e.g. 2026-12-15, Dec 15 or 15.12.2026"
+            )
+        return day.isoformat()
 
     def _company_profile(self, name: str) -> CompanyProfile | None:
         h1b_years = form_lines.parse_h1b_lines(self.h1b_years.toPlainText())
@@ -365,6 +352,7 @@ class PostingEditor(QTabWidget):
         salary_boxes = (self.salary_min, self.salary_max)
         salary = self._read(salary_boxes, self._salary)
         posted_at = self._read((self.posted,), self._posted_at)
+        valid_through = self._read((self.apply_by,), self._valid_through)
         url = self._read((self.url,), self._link)
         lines = (self.h1b_years, self.rounds, self.news)
         profile = self._read(lines, lambda: self._company_profile(company or ""))
@@ -381,6 +369,7 @@ class PostingEditor(QTabWidget):
             employment_type=clean_text(self.employment_type.currentText()),
             salary=salary,
             posted_at=posted_at,
+            valid_through=valid_through,
             url=url,
             summary=clean_paragraphs(self.summary.toPlainText()),
             description=clean_paragraphs(self.description.toPlainText()),
