@@ -159,12 +159,15 @@ def restore_document(db: Library, document: Document) -> Result[Document]:
 
 def unused_files(db: Library) -> list[Path]:
     """Files in the library's documents folder that no document uses any more (their last
-    application was deleted, or the document removed)."""
+    application was deleted, or the document removed), and no deleted posting that Undo may
+    still bring back in this process (``posting_removal.hold``)."""
+    from desktop.services import posting_removal
+
     folder = document_files.documents_dir(db.data_dir)
     if not folder.is_dir():
         return []
     with db.querying() as connection:
-        used = document_records.used_hashes(connection)
+        used = set(document_records.used_hashes(connection)) | posting_removal.held_files(db)
     return sorted(
         path
         for path in folder.glob("*/*")
@@ -172,6 +175,13 @@ def unused_files(db: Library) -> list[Path]:
         and not path.name.endswith(".partial")
         and path.name.split(".")[0] not in used
     )
+
+
+def missing_files(db: Library, posting_id: int) -> list[Document]:
+    """The posting's documents whose file is not in the library folder (removed by "Remove
+    unused files" or ``jobdeck documents --remove-unused`` while the posting was deleted, or
+    by hand)."""
+    return [d for d in documents_of(db, posting_id) if not file_of(db, d).is_file()]
 
 
 def sole_files(db: Library, posting_id: int) -> list[tuple[str, Path]]:

@@ -9,6 +9,7 @@ login points at any more once nothing can bring them back (the window does so on
 
 from __future__ import annotations
 
+import weakref
 from collections.abc import Iterable
 from typing import TYPE_CHECKING
 
@@ -85,6 +86,37 @@ def secret_key(removed: RemovedPosting) -> str | None:
     return str(values["secret_key"]) if values.get("has_password") else None
 
 
+def file_hashes(removed: RemovedPosting) -> frozenset[str]:
+    """The files (by SHA-256) the removed posting's documents use."""
+    documents = removed.table("documents")
+    if documents is None:
+        return frozenset()
+    column = documents.columns.index("sha256")
+    return frozenset(str(row[column]) for row in documents.rows)
+
+
+# Postings deleted in this process that Undo may still bring back, per library (the window's
+# undo history lives as long as the process): their documents' files are not unused while they
+# wait (documents.unused_files), so "Remove unused files…" cannot take them from under the Undo.
+_held: weakref.WeakKeyDictionary[Library, list[RemovedPosting]] = weakref.WeakKeyDictionary()
+
+
+def hold(db: Library, removed: RemovedPosting) -> None:
+    """Keep the removed posting's files while its delete can be undone."""
+    _held.setdefault(db, []).append(removed)
+
+
+def let_go(db: Library, removed: Iterable[RemovedPosting]) -> None:
+    """Nothing can bring these back any more: their files may count as unused."""
+    gone = {id(r) for r in removed}
+    _held[db] = [r for r in _held.get(db, []) if id(r) not in gone]
+
+
+def held_files(db: Library) -> frozenset[str]:
+    """The files (by SHA-256) deleted postings that Undo may bring back use."""
+    return frozenset().union(*(file_hashes(r) for r in _held.get(db, [])))
+
+
 def forget_unused_secrets(db: Library, removed: Iterable[RemovedPosting]) -> None:
     """Remove from the keyring the passwords of removed postings that no login points at now
     (never put back). Best effort: a keyring problem leaves the entry under its random key."""
@@ -100,7 +132,11 @@ def forget_unused_secrets(db: Library, removed: Iterable[RemovedPosting]) -> Non
 __all__ = [
     "PostingNotRestored",
     "RemovedPosting",
+    "file_hashes",
     "forget_unused_secrets",
+    "held_files",
+    "hold",
+    "let_go",
     "put_back_posting",
     "remove_posting",
     "secret_key",

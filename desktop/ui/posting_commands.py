@@ -26,6 +26,7 @@ from desktop.ui.removed_postings import RemovedPostings
 # Dialogs are imported when first opened: PySide makes a Qt class's enums when the class is
 # first used, and the window's start need not pay for the dialogs' classes.
 if TYPE_CHECKING:
+    from desktop.core.documents import Document
     from desktop.ui.dialogs.posting_form import PostingForm
 
 
@@ -36,7 +37,8 @@ class PostingCommands(QObject):
         self._parts = parts
         self._title_of = title_of
         self.form: PostingForm | None = None
-        self.removed = RemovedPostings(parts.library)  # deleted here: Undo brings them back
+        # Deleted here: Undo brings them back (and says which files could not come with them).
+        self.removed = RemovedPostings(parts.library, on_missing=self._files_not_back)
         self._files_to_remove: set[Path] = set()  # removed once Undo cannot want them
         self.refresh_dialog: QDialog | None = None
         self.imports = ImportFlow(parts.library, parts.window, parts.settings)
@@ -170,6 +172,20 @@ class PostingCommands(QObject):
             "Remove unused files….)",
             "Remove files",
             lambda: self._files_to_remove.update(path for _name, path in files),
+        )
+
+    def _files_not_back(self, title: str, missing: list[Document]) -> None:
+        """Undo brought a posting back whose files were removed from the library folder while
+        it was deleted (by ``jobdeck documents --remove-unused``, say): its documents are
+        listed again, their files are not, and the user is told which."""
+        shown = ", ".join(f"“{d.label}” ({d.file_name})" for d in missing)
+        self.files_missing_message = messages.show_info(
+            self._parts.window,
+            "Files not brought back",
+            f"“{title}” is back, but the file(s) of {shown} were removed "
+            "from the library folder while it was deleted, so they could not come back with "
+            "it. The documents stay listed on its Documents tab, marked “file missing”: "
+            "attach the files again to keep them with the application.",
         )
 
     def let_go_of_deleted(self) -> None:

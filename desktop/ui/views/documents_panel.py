@@ -75,19 +75,24 @@ class DocumentCard(QFrame):
         self.open_button.clicked.connect(lambda: self._emit(self.open_requested))
         remove.clicked.connect(lambda: self._emit(self.remove_requested))
 
-    def show_document(self, document: Document) -> None:
+    def show_document(self, document: Document, *, missing: bool = False) -> None:
+        """``missing``: its file is not in the library folder (removed while the application
+        was deleted, say): listed, marked, and not offered to open."""
         self.document = document
         self.setObjectName(f"document-{document.id}")
         self.label.setText(document.label)
         sent = f"sent {document.sent_on.isoformat()} · " if document.sent_on else ""
-        self.about.setText(f"{sent}{document.file_name} · {size_text(document.size)}")
-        openable = may_open(document.file_name)
+        gone = " · file missing" if missing else ""
+        self.about.setText(f"{sent}{document.file_name} · {size_text(document.size)}{gone}")
+        openable = may_open(document.file_name) and not missing
         self.open_button.setEnabled(openable)
-        self.open_button.setToolTip(
-            "Open with the desktop's program"
-            if openable
-            else "A program or script: Jobdeck does not open it"
-        )
+        if missing:
+            tip = "The file is no longer in the library folder: attach it again"
+        elif openable:
+            tip = "Open with the desktop's program"
+        else:
+            tip = "A program or script: Jobdeck does not open it"
+        self.open_button.setToolTip(tip)
 
     def _emit(self, signal: SignalInstance) -> None:
         if self.document is not None:
@@ -151,7 +156,8 @@ class DocumentsPanel(WorkspacePanel):
         return card
 
     def fill_card(self, card: DocumentCard, row: Document) -> None:
-        card.show_document(row)
+        missing = not documents.file_of(self._parts.library, row).is_file()
+        card.show_document(row, missing=missing)
 
     # -- changes, through the door ------------------------------------------------------------
 
