@@ -11,8 +11,10 @@ from __future__ import annotations
 
 import functools
 import math
-from dataclasses import fields, is_dataclass, replace
-from datetime import UTC, datetime
+import operator
+import weakref
+from dataclasses import fields, replace
+from datetime import UTC, date, datetime
 from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:  # the posting's types: not loaded by the commands that only read values
@@ -204,13 +206,16 @@ def bounded(doc: PostingDocument) -> tuple[PostingDocument, tuple[str, ...]]:
 
 
 def _scrub(name: str, value: Any) -> Any:
+    if value is None:
+        return None
     if isinstance(value, str):
         return storable_verbatim(value) if name == "raw" else without_invisible(value)
     if isinstance(value, tuple):
         scrubbed = tuple(_scrub(name, item) for item in value)
-        return value if scrubbed == value else scrubbed
-    if is_dataclass(value) and not isinstance(value, type):
-        return without_invisible_text(value)
+        # The same items (each unchanged item comes back as itself): keep the tuple.
+        return value if all(map(operator.is_, scrubbed, value)) else scrubbed
+    if hasattr(type(value), "__dataclass_fields__"):
+        return _scrubbed_dataclass(value)
     return value
 
 
@@ -219,16 +224,49 @@ def _field_names(cls: type) -> tuple[str, ...]:
     return tuple(f.name for f in fields(cls))
 
 
-def without_invisible_text(obj: Any) -> Any:
-    """A document (or part of one) with invisible characters and lone surrogates removed from
-    every text field; ``raw`` keeps everything but lone surrogates, which become U+FFFD."""
+# Field values that are never text: skipped without a look.
+_NOT_TEXT = frozenset({int, float, bool, datetime, date})
+
+
+def _scrubbed_dataclass(obj: Any) -> Any:
     changes = {}
     for name in _field_names(type(obj)):
         value = getattr(obj, name)
+        kind = type(value)
+        if value is None or kind in _NOT_TEXT or (kind is str and value.isascii()):
+            continue  # nothing invisible can hide there (no format character is ASCII)
         scrubbed = _scrub(name, value)
-        if scrubbed != value:
+        # Unchanged text and parts come back as themselves: "is" tells, where "!=" compared
+        # whole nested documents field by field.
+        if scrubbed is not value and scrubbed != value:
             changes[name] = scrubbed
     return replace(obj, **changes) if changes else obj
+
+
+# Documents (and parts) known to hold no invisible text: what this module's walk gave back,
+# and what ``importers.sanitize`` vouches for by the same rule. Keyed by id, each checked to be
+# the very object (a later object may reuse the id of one that is gone); the frozen documents
+# cannot change after they are made. So a document read, cleaned and then saved is walked once,
+# not once by the reader and again by the save's check.
+_SCRUBBED: weakref.WeakValueDictionary[int, Any] = weakref.WeakValueDictionary()
+
+
+def vouch_scrubbed(obj: Any) -> Any:
+    """Record that frozen ``obj`` holds no invisible text by ``without_invisible_text``'s rule
+    (its caller made every text field so); returns ``obj``. Only ``importers.sanitize`` does,
+    for what it cleaned itself."""
+    _SCRUBBED[id(obj)] = obj
+    return obj
+
+
+def without_invisible_text(obj: Any) -> Any:
+    """A document (or part of one) with invisible characters and lone surrogates removed from
+    every text field; ``raw`` keeps everything but lone surrogates, which become U+FFFD."""
+    if _SCRUBBED.get(id(obj)) is obj:
+        return obj
+    scrubbed = _scrubbed_dataclass(obj)
+    _SCRUBBED[id(scrubbed)] = scrubbed
+    return scrubbed
 
 
 def readable_amount(value: float | None) -> float | None:

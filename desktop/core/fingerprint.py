@@ -25,22 +25,31 @@ def _folded(text: str) -> bytes:
     return text.casefold().encode("ascii", "ignore").translate(None, _NOT_WORD_BYTES)
 
 
-def body_text(doc: PostingDocument) -> str:
-    parts = [
-        doc.summary or "",
-        doc.description or "",
-        *doc.responsibilities,
-        *doc.qualifications.required,
-        *doc.qualifications.preferred,
-    ]
-    return _folded(" ".join(parts)).decode("ascii")
-
-
-# An import checks a posting for duplicates, then saves it: the same document is fingerprinted
-# twice in a row, and folding a posting's text is most of the work. The last few are kept.
-@functools.lru_cache(maxsize=1024)
 def content_fingerprint(doc: PostingDocument) -> str | None:
-    body = body_text(doc)
+    return _body_fingerprint(
+        doc.summary,
+        doc.description,
+        doc.responsibilities,
+        doc.qualifications.required,
+        doc.qualifications.preferred,
+    )
+
+
+# An import checks a posting for duplicates, then saves it: the same text is fingerprinted
+# twice in a row, and folding a posting's text is most of the work. The last few are kept,
+# keyed by the text itself (strings keep their hash; hashing the whole document did not, and
+# a copy of it with another id missed).
+@functools.lru_cache(maxsize=1024)
+def _body_fingerprint(
+    summary: str | None,
+    description: str | None,
+    responsibilities: tuple[str, ...],
+    required: tuple[str, ...],
+    preferred: tuple[str, ...],
+) -> str | None:
+    body = _folded(
+        " ".join([summary or "", description or "", *responsibilities, *required, *preferred])
+    ).decode("ascii")
     if len(body) < MIN_BODY_CHARS:
         return None
     return hashlib.sha1(body.encode("utf-8"), usedforsecurity=False).hexdigest()

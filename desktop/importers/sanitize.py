@@ -10,15 +10,18 @@ import functools
 import html
 import re
 import unicodedata
-from dataclasses import fields, is_dataclass, replace
+from collections.abc import Callable
+from dataclasses import fields, replace
 from typing import Any
 
 import nh3
 
-from desktop.core.text import clean_paragraphs, clean_text, safe_link
+from desktop.core import bounds
+from desktop.core.text import clean_paragraphs, clean_text, safe_link, storable_verbatim
 
 _MARKUP_HINT = re.compile(r"<[A-Za-z/!?]|&[#A-Za-z0-9]{1,32};?")
 _TAG_LIKE = re.compile(r"<(?=[A-Za-z/!?])")
+_LONE_SURROGATE = re.compile("[\ud800-\udfff]")
 # Links a text field may not carry. A link is a scheme glued to its target ("javascript:alert(1)",
 # "file:///etc/passwd"); a word followed by a colon and a space is prose ("Big Data: Spark",
 # "About:", "FTP: and SFTP:") and stays. http is downgraded to a bare address rather than
@@ -42,6 +45,10 @@ def strip_markup(value: str) -> str:
     decoded. Text without markup comes back as it was."""
     if not _MARKUP_HINT.search(value):
         return value
+    if not value.isascii():
+        # nh3 takes UTF-8, which a lone surrogate (a JSON "\\udc00") cannot be: it is removed
+        # here, as the cleaning after this removes it from text without markup.
+        value = _LONE_SURROGATE.sub("", value)
     for _ in range(3):
         # nh3 escapes what it keeps, so unescape after; a decoded "&lt;b&gt;" is markup again,
         # which the next pass removes.
@@ -112,35 +119,69 @@ def plain_paragraphs(value: str | None) -> str | None:
     return clean_paragraphs(defuse_links(strip_markup(value)))
 
 
-def _clean_value(name: str, value: Any) -> Any:
+def _safe_link(value: str) -> str | None:
+    return safe_link(strip_markup(value))
+
+
+def _verbatim(value: str) -> str:
+    return value
+
+
+def _cleaner(name: str) -> Callable[[str], str | None] | None:
+    """How a text field named ``name`` is cleaned; None for the user's own records."""
     if name in _USERS_OWN:
-        return value
+        return None
+    if name in _VERBATIM:
+        return _verbatim
+    if name in _LINKS:
+        return _safe_link
+    return plain_paragraphs if name in _MULTILINE else plain
+
+
+def _clean_value(clean: Callable[[str], str | None], value: Any) -> Any:
     if isinstance(value, str):
-        if name in _VERBATIM:
-            return value
-        if name in _LINKS:
-            return safe_link(strip_markup(value))
-        return plain_paragraphs(value) if name in _MULTILINE else plain(value)
+        return clean(value)
     if isinstance(value, tuple):
-        items = (_clean_value(name, item) for item in value)
-        cleaned = tuple(item for item in items if item is not None)
-        return value if cleaned == value else cleaned
-    if is_dataclass(value) and not isinstance(value, type):
+        return _clean_items(clean, value)
+    if hasattr(type(value), "__dataclass_fields__") and not isinstance(value, type):
         return _clean_dataclass(value)
     return value
 
 
+def _clean_items(clean: Callable[[str], str | None], value: tuple[Any, ...]) -> tuple[Any, ...]:
+    """A tuple's items cleaned, those that clean away dropped; ``value`` itself when no item
+    changed."""
+    cleaned = []
+    same = True
+    for item in value:
+        new = _clean_value(clean, item)
+        if new is None:
+            same = False
+            continue
+        if new is not item:
+            same = False
+        cleaned.append(new)
+    if same:
+        return value
+    result = tuple(cleaned)
+    return value if result == value else result
+
+
 @functools.cache
-def _text_fields(cls: type) -> tuple[tuple[str, bool], ...]:
-    """A dataclass's fields as (name, required), looked up once per class."""
-    return tuple((f.name, f.default is f.default_factory) for f in fields(cls))
+def _text_fields(cls: type) -> tuple[tuple[str, bool, Callable[[str], str | None] | None], ...]:
+    """A dataclass's fields as (name, required, cleaner), looked up once per class."""
+    return tuple((f.name, f.default is f.default_factory, _cleaner(f.name)) for f in fields(cls))
 
 
 def _clean_dataclass(obj: Any) -> Any:
     changes = {}
-    for name, required in _text_fields(type(obj)):
+    for name, required, clean in _text_fields(type(obj)):
+        if clean is None:  # the user's own records: checked when they are written
+            continue
         value = getattr(obj, name)
-        cleaned = _clean_value(name, value)
+        if value is None:
+            continue
+        cleaned = _clean_value(clean, value)
         # A required text field (a company's name) that cleans away keeps a readable
         # placeholder.
         if required and cleaned is None and isinstance(value, str):
@@ -152,5 +193,17 @@ def _clean_dataclass(obj: Any) -> Any:
 
 
 def sanitize_document(doc: Any) -> Any:
-    """The document with every field but ``raw`` made clean, plain and link-safe."""
-    return _clean_dataclass(doc)
+    """The document with every field but ``raw`` made clean, plain and link-safe.
+
+    Clean text holds no invisible characters either (plain text is printable; cleaning removes
+    them), so when ``raw`` and the user's own records hold none too, the document is vouched
+    for to ``core.bounds``: the save's check then need not walk it again.
+    """
+    cleaned = _clean_dataclass(doc)
+    raw = getattr(cleaned, "raw", "")
+    application = getattr(cleaned, "application", None)
+    if (not isinstance(raw, str) or storable_verbatim(raw) is raw) and (
+        application is None or bounds.without_invisible_text(application) is application
+    ):
+        bounds.vouch_scrubbed(cleaned)
+    return cleaned

@@ -28,6 +28,10 @@ def insert_rows(connection: sqlite3.Connection, table: str, rows: list[dict[str,
         return
     columns = list(rows[0])
     times = [index for index, column in enumerate(columns) if column in _TIME_COLUMNS]
+    if not times:  # the rows as they are, each value looked up by name in C
+        marks = ", ".join(f":{column}" for column in columns)
+        connection.executemany(f"INSERT INTO {table} ({', '.join(columns)}) VALUES ({marks})", rows)
+        return
     marks = ", ".join("?" * len(columns))
 
     def values(row: dict[str, object]) -> list[object]:
