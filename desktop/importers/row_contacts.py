@@ -44,6 +44,52 @@ class RowContact:
     role: str
 
 
+# Between two people in one cell: "Anna Schmidt; Ben Meyer", one a line, "Anna & Ben".
+_PEOPLE = re.compile(r"\s*(?:[;\n]|\s&\s)\s*")
+
+
+def read_contacts(text: str, company: str) -> tuple[tuple[RowContact, ...], tuple[str, ...]]:
+    """The people ``text`` names, at ``company`` ("Anna Schmidt; Ben Meyer" is two), and the
+    pieces of the cell that name nobody (for the caller's note).
+
+    A piece without a name of its own (an address, a number, a title such as "Recruiter")
+    belongs to the person before it (the first such, to the one after it): "Dana Reyes;
+    Recruiter; dana@x.example" is one person.
+    A person named twice is one contact.
+    """
+    groups: list[str] = []
+    for piece in _PEOPLE.split(text.strip()):
+        if not piece.strip():
+            continue
+        if groups and not _names_someone(piece):
+            groups[-1] = f"{groups[-1]}, {piece.strip()}"
+        else:
+            groups.append(piece.strip())
+    if len(groups) > 1 and not _names_someone(groups[0]):  # "link; Ben": Ben's link
+        groups[:2] = [f"{groups[1]}, {groups[0]}"]
+    people: dict[str, RowContact] = {}
+    unread: list[str] = []
+    for group in groups:
+        person = read_contact(group, company)
+        if person is None:
+            unread.append(group)
+        else:
+            people.setdefault(person.fields.name.casefold(), person)
+    return tuple(people.values()), tuple(unread)
+
+
+def _names_someone(piece: str) -> bool:
+    """Whether a piece of a contact cell names a person of its own (not only a way to reach
+    the one before, or their title)."""
+    found = _parts(" ".join(piece.split()))
+    reached = bool(found.email or found.link or found.phone)
+    return (
+        bool(found.name)
+        and _looks_like_name(found.name, reached=reached)
+        and role_in(found.name) == DEFAULT_ROLE
+    )
+
+
 def read_contact(text: str, company: str) -> RowContact | None:
     """The person ``text`` names, at ``company``, checked as the contact form checks one; None
     when the cell names nobody the library can keep as a contact (no name and no e-mail, an
@@ -51,6 +97,42 @@ def read_contact(text: str, company: str) -> RowContact | None:
     text = " ".join(text.split())
     if not text or not company.strip():
         return None
+    found = _parts(text)
+    email, link, phone = found.email, found.link, found.phone
+    name = found.name
+    title = ", ".join(found.titles) or None
+    if name and not _looks_like_name(name, reached=bool(email or phone or link)):
+        return None  # a sentence ("called twice, no answer"), kept as a note by the caller
+    if not name:
+        name = email[1] if email else ""
+    if not name:
+        return None
+    fields = ContactFields(
+        name=name,
+        company=company,
+        title=title,
+        email=email[1] if email else None,
+        phone=phone[0].strip() if phone else None,
+        link=link[0] if link else None,
+    )
+    try:
+        fields = checked_contact(fields)
+    except ValueError:
+        return None
+    return RowContact(fields, role_in(title or ""))
+
+
+@dataclass(frozen=True)
+class _Parts:
+    name: str
+    titles: list[str]
+    email: tuple[str, str] | None  # (the text matched, the address)
+    link: tuple[str, str] | None
+    phone: tuple[str, str] | None
+
+
+def _parts(text: str) -> _Parts:
+    """A contact's text taken apart: its address, link and number, then its name and titles."""
     rest = text
     email = _take(_EMAIL, rest)
     if email:
@@ -71,26 +153,7 @@ def read_contact(text: str, company: str) -> RowContact | None:
     if colon and named.strip():
         titles.insert(0, label.strip())
         name = named.strip()
-    title = ", ".join(titles) or None
-    if name and not _looks_like_name(name, reached=bool(email or phone or link)):
-        return None  # a sentence ("called twice, no answer"), kept as a note by the caller
-    if not name:
-        name = email[1] if email else ""
-    if not name:
-        return None
-    fields = ContactFields(
-        name=name,
-        company=company,
-        title=title,
-        email=email[1] if email else None,
-        phone=phone[0].strip() if phone else None,
-        link=link[0] if link else None,
-    )
-    try:
-        fields = checked_contact(fields)
-    except ValueError:
-        return None
-    return RowContact(fields, role_in(title or ""))
+    return _Parts(name, titles, email, link, phone)
 
 
 def _looks_like_name(text: str, *, reached: bool) -> bool:

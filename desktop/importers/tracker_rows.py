@@ -20,7 +20,7 @@ from desktop.core.dates import parse_date
 from desktop.core.money import find_salary
 from desktop.core.notes import MAX_NOTE_CHARS, note_text
 from desktop.core.posting import PostingDocument, Salary, StageChange
-from desktop.importers.row_contacts import read_contact
+from desktop.importers.row_contacts import read_contacts
 from desktop.importers.tables import Table, TableRow
 from desktop.importers.tracker_mapping import DATE_FIELDS, FIELDS, ColumnMapping, stage_of
 
@@ -333,15 +333,16 @@ def _description(description: str, source: str) -> str | None:
 def _application(
     notes: str, contact: str, company: str, history: Sequence[StageChange], now: datetime
 ) -> ApplicationRecord | None:
-    """The row's notes as the application's note, its contact as a contact of the company
-    with a role in the application. A contact cell that names nobody (a sentence, a bare
-    link) joins the note as a "Contact:" line. The note is dated at the row's latest date
+    """The row's notes as the application's note, each person its contact cell names
+    ("Anna Schmidt; Ben Meyer" is two) as a contact of the company with a role in the
+    application. What of the cell names nobody (a sentence, a bare link) joins the note as a
+    "Contact:" line. The note is dated at the row's latest date
     (the sheet's state then), else ``now``; a second import knows it by its text."""
-    person = read_contact(contact, company) if contact else None
+    people, unread = read_contacts(contact, company) if contact else ((), ())
+    if contact and not people:
+        unread = (contact.strip(),)  # the cell as it was written
     text = "\n\n".join(
-        part
-        for part in (notes.strip(), f"Contact: {contact}" if contact and not person else "")
-        if part
+        part for part in (notes.strip(), *(f"Contact: {piece}" for piece in unread)) if part
     )
     note_records: tuple[NoteRecord, ...] = ()
     if text:
@@ -351,7 +352,7 @@ def _application(
             text = text[: MAX_NOTE_CHARS - 1] + "…"
         at = max((change.at for change in history), default=now)
         note_records = (NoteRecord(text, at, at),)
-    contacts = (ContactRecord(person.fields, (person.role,)),) if person else ()
+    contacts = tuple(ContactRecord(person.fields, (person.role,)) for person in people)
     if not note_records and not contacts:
         return None
     return ApplicationRecord(notes=note_records, contacts=contacts)

@@ -160,6 +160,25 @@ def test_notes_and_contact_become_the_applications_note_and_contact() -> None:
     assert nobody.document.application is None
 
 
+def test_a_contact_cell_naming_several_people() -> None:
+    reads = _read(
+        "Company,Title,Contact\n"
+        'Northwind,Analyst,"Anna; Ben"\n'
+        'Contoso,Engineer,"Dana Reyes; Recruiter; dana@contoso.example"\n'
+        'Fabrikam,Tester,"Lee Park & Kim Ode <kim@fabrikam.example>\nLee Park"\n'
+    )
+    people = [
+        [(c.fields.name, c.fields.title, c.fields.email) for c in r.document.application.contacts]
+        for r in reads
+    ]
+    assert people[0] == [("Anna", None, None), ("Ben", None, None)]
+    # Pieces naming nobody of their own (a title, an address) are the person's before them.
+    assert people[1] == [("Dana Reyes", "Recruiter", "dana@contoso.example")]
+    # One a line or joined by "&"; a person named twice is one contact.
+    assert people[2] == [("Lee Park", None, None), ("Kim Ode", None, "kim@fabrikam.example")]
+    assert all(r.document.application.notes == () for r in reads)
+
+
 def test_a_tick_box_applied_column_and_no_status() -> None:
     reads = _read("Company,Title,Applied\nA,X,yes\nB,Y,no\n")
     assert [r.document.stage for r in reads] == ["Applied", "Saved"]

@@ -142,3 +142,23 @@ def test_two_rows_repeating_one_posting_both_add_their_stages(db: Library) -> No
         ("Applied", "2026-10-02"),
         ("Interviewing", "2026-10-20"),
     ]
+
+
+def test_a_cell_naming_two_people_gives_two_contacts_once(db: Library) -> None:
+    sheet = (
+        "Company,Title,Link,Status,Date Applied,Contact\n"
+        f"Northwind Traders,Data Analyst,{LINK},Applied,2026-10-02,"
+        '"Anna Schmidt (Recruiter); Ben Meyer <ben@northwind.example>; Hiring manager"\n'
+    )
+    posting_id = saved_from_a_board(db)
+    import_sheet(db, sheet)
+    assert import_sheet(db, sheet).unchanged == 1
+    linked = {c.contact.name: c for c in contacts.contacts_of_posting(db, posting_id)}
+    assert sorted(linked) == ["Anna Schmidt", "Ben Meyer"]
+    assert linked["Anna Schmidt"].role == "recruiter"
+    # A piece naming nobody of its own (a title) belongs to the person before it.
+    assert (linked["Ben Meyer"].role, linked["Ben Meyer"].contact.fields.email) == (
+        "hiring manager",
+        "ben@northwind.example",
+    )
+    assert notes.list_notes(db, posting_id) == []
