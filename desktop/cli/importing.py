@@ -255,12 +255,23 @@ def run(db: Library, args: argparse.Namespace) -> int:
                     f"({duplicate.reason})",
                     file=report,
                 )
+            elif outcome.status is Status.UNCHANGED and args.dry_run:
+                print(
+                    f"would leave #{outcome.posting_id} {_label(doc)} unchanged: already "
+                    "saved, nothing to add",
+                    file=report,
+                )
             elif outcome.status is Status.UNCHANGED:
                 print(
                     f"unchanged #{outcome.posting_id} {_label(doc)}: already saved, "
                     "nothing to fill",
                     file=report,
                 )
+            elif outcome.status is Status.WOULD_UPDATE:
+                # A table's row repeating a saved posting: what the posting would gain.
+                print(f"would update #{outcome.posting_id} {_label(doc)}", file=report)
+                for gain in outcome.gains:
+                    print(f"  #{outcome.posting_id} would gain: {gain}", file=report)
             else:
                 print(f"{outcome.status.value} #{outcome.posting_id} {_label(doc)}", file=report)
                 if args.json and outcome.posting_id is not None:

@@ -12,6 +12,12 @@ latest entry (``core.pipeline.pulled_back``):
 - otherwise the row's other new stages are added only where they fall before the current
   stage's entry; one that would come after it is left out, with a note saying so.
 
+A stage the row gives no date for (a status without a status date) is placed by the
+pipeline's order among the dates known: after the latest entry of an earlier stage and before
+any entry of a later one, at the time of the entry it follows. When it comes after every entry
+(the posting moves to it), it is entered at the latest date known of the application, never at
+the time of the import; either way the merge says so.
+
 A stage the history already has is never added again nor re-dated, so reading the same row
 twice adds nothing the second time.
 """
@@ -19,8 +25,8 @@ twice adds nothing the second time.
 from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
-from dataclasses import dataclass, field
-from datetime import datetime
+from dataclasses import dataclass, field, replace
+from datetime import datetime, timedelta
 from typing import TYPE_CHECKING
 
 from desktop.core import display
@@ -46,6 +52,7 @@ class HistoryMerge:
     moved_back: Mapping[int, datetime] = field(default_factory=dict)  # change id -> new time
     new_stage: str | None = None  # the stage the posting moves to (None: it stays)
     left_out: tuple[str, ...] = ()  # one sentence per row stage not added, saying why
+    placed: tuple[str, ...] = ()  # one sentence per undated row stage added, saying where
 
     @property
     def is_empty(self) -> bool:
@@ -74,6 +81,9 @@ def merged_history(
     a stage missing from it is left out with a note (the caller's library lacks it).
     """
     have = {_key(entry.stage) for entry in timeline}
+    placed: list[tuple[StageChange, str]] = []  # each undated stage as placed, and the note
+    if any(change.undated for change in row_history):
+        row_history = _placed_by_order(timeline, row_history, places, have, placed)
     new: list[StageChange] = []
     for change in sorted(row_history, key=lambda c: c.at):
         if _key(change.stage) not in have and all(_key(n.stage) != _key(change.stage) for n in new):
@@ -134,4 +144,61 @@ def merged_history(
                 + (f" ({display.day_and_time(limit_at)})" if limit_at else "")
                 + ", the posting's current stage; left out"
             )
-    return HistoryMerge(tuple(added), moved_back, new_stage, tuple(left_out))
+    notes = tuple(note for change, note in placed if any(c is change for c in added))
+    return HistoryMerge(tuple(added), moved_back, new_stage, tuple(left_out), notes)
+
+
+def _placed_by_order(
+    timeline: Sequence[TimelineEntry],
+    row_history: Sequence[StageChange],
+    places: Mapping[str, StagePlace],
+    have: set[str],
+    placed: list[tuple[StageChange, str]],
+) -> list[StageChange]:
+    """``row_history`` with each undated stage given a time by the pipeline's order among
+    what is known of the application (the stored entries and the row's dated stages); each
+    one placed is added to ``placed`` with a sentence saying where. One the history has, one
+    the library lacks, or one with nothing known to place it by keeps its time (the merge
+    skips or leaves it out)."""
+    folded = {_key(name): place for name, place in places.items()}
+    dated = [change for change in row_history if not change.undated]
+    known = [(entry.stage, entry.at) for entry in timeline] + [
+        (change.stage, change.at) for change in dated if _key(change.stage) not in have
+    ]
+
+    def position(stage: str) -> int | None:
+        place = folded.get(_key(stage))
+        return None if place is None else place.position
+
+    result = list(dated)
+    for change in (c for c in row_history if c.undated):
+        own = position(change.stage)
+        if own is None or _key(change.stage) in have or not known:
+            result.append(change)
+            continue
+        later = [
+            (stage, at) for stage, at in known if (p := position(stage)) is not None and p > own
+        ]
+        first_later = min(later, key=lambda k: k[1]) if later else None
+        earlier = [
+            (stage, at)
+            for stage, at in known
+            if (p := position(stage)) is not None
+            and p < own
+            and (first_later is None or at < first_later[1])
+        ]
+        what = f"“{change.stage}” has no date in the sheet:"
+        if first_later is None:  # after every entry: the latest date known, not "now"
+            stage, at = max(known, key=lambda k: k[1])
+            note = f"{what} entered on {display.day_and_time(at)}, the latest date known of it"
+        elif earlier:
+            stage, at = max(earlier, key=lambda k: k[1])
+            note = f"{what} placed after “{stage}” ({display.day_and_time(at)})"
+        else:  # nothing earlier is known: just before the first later stage
+            stage, later_at = first_later
+            at = later_at - timedelta(microseconds=1)
+            note = f"{what} placed just before “{stage}” ({display.day_and_time(later_at)})"
+        moved = replace(change, at=at)
+        result.append(moved)
+        placed.append((moved, note))
+    return result

@@ -85,6 +85,10 @@ class Qualifications:
 class StageChange:
     stage: str
     at: datetime
+    # The source gave no date (a tracker's row with a status and no status date): ``at`` is
+    # when Jobdeck learned of it, and a saved posting's history places it by the pipeline's
+    # order instead (core.history_merge). Not part of the document's contract or equality.
+    undated: bool = field(default=False, compare=False)
 
 
 @dataclass(frozen=True)

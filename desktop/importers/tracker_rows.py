@@ -265,14 +265,16 @@ def _history(
     ``dated_stages`` are (date field, the library's stage) for Saved and Applied when the
     library has them (one that renamed "Applied" has none). A current stage the row gives no
     date for is entered ``now`` (when Jobdeck learns of it, as a move made today would be), so
-    the current stage is always the latest entry."""
+    the current stage is always the latest entry; it is marked ``undated``, so that a posting
+    already saved places it among its own dates instead (``core.history_merge``)."""
     entries = [StageChange(named, at) for name, named in dated_stages if (at := dates[name])]
     current: StageChange | None = None
     if stage is not None:
         current = next((e for e in entries if e.stage == stage), None)
         if current is None:
             latest = max((e.at for e in entries), default=now)
-            current = StageChange(stage, dates["status_date"] or max(now, latest))
+            status_date = dates["status_date"]
+            current = StageChange(stage, status_date or max(now, latest), undated=not status_date)
             entries.append(current)
     if len(entries) < 2:
         return tuple(entries)

@@ -14,8 +14,9 @@ from datetime import UTC, datetime
 from enum import Enum
 from typing import TYPE_CHECKING, TypeVar
 
+from desktop.core import display
 from desktop.core.agenda import Interview, Task
-from desktop.core.empty_fields import fill_empty_fields
+from desktop.core.empty_fields import FILLABLE, fill_empty_fields
 from desktop.core.posting import PostingDocument
 from desktop.deferred_import import deferred
 from desktop.services.changes import Changes
@@ -135,6 +136,9 @@ class Written:
     created: bool = False
     changed: bool = True  # False: a duplicate with no empty field the copy could fill
     notes: tuple[str, ...] = ()  # what of the copy was left out when saving, and why
+    # What a posting already saved gained, a phrase each ("stage “Applied” on 02 Oct 2026",
+    # "note “…”", "location"): what a dry run of a sheet previews.
+    gained: tuple[str, ...] = ()
 
 
 BUSY_RETRIES = 5  # each waits out SQLite's busy timeout (5 s) first: half a minute in all
@@ -216,9 +220,13 @@ def write(
     return outcomes
 
 
-def _touched(outcome: Written, notes: tuple[str, ...] = ()) -> Written:
+def _touched(
+    outcome: Written, notes: tuple[str, ...] = (), gained: tuple[str, ...] = ()
+) -> Written:
     """``outcome`` of a posting that gained something (a note, a stage) beyond its fields."""
-    return Written(outcome.posting_id, outcome.created, True, outcome.notes + notes)
+    return Written(
+        outcome.posting_id, outcome.created, True, outcome.notes + notes, outcome.gained + gained
+    )
 
 
 def write_applications(
@@ -237,8 +245,9 @@ def write_applications(
     session.flush()
     connection = session.connection().connection.dbapi_connection
     for index, posting_id, record in carried:
-        if application_records.import_record(connection, posting_id, record, now):  # type: ignore[arg-type]
-            outcomes[index] = _touched(outcomes[index])
+        added = application_records.import_record(connection, posting_id, record, now)  # type: ignore[arg-type]
+        if added:
+            outcomes[index] = _touched(outcomes[index], gained=tuple(added))
 
 
 def write_histories(session: Session, jobs: Sequence[SaveJob], outcomes: list[Written]) -> None:
@@ -274,12 +283,21 @@ def write_histories(session: Session, jobs: Sequence[SaveJob], outcomes: list[Wr
         if merge.is_empty and not merge.left_out:
             continue
         label = f"{doc.company or '?'}: {doc.title or '?'}"
-        notes = tuple(f"{label}: {reason}" for reason in merge.left_out)
+        notes = tuple(f"{label}: {reason}" for reason in (*merge.placed, *merge.left_out))
         outcome = outcomes[index]
+        gained = tuple(
+            f"stage “{change.stage}” on {display.day_and_time(change.at)}" for change in merge.added
+        ) + ((f"a move to “{merge.new_stage}”",) if merge.new_stage else ())
         outcomes[index] = (
-            Written(outcome.posting_id, outcome.created, outcome.changed, outcome.notes + notes)
+            Written(
+                outcome.posting_id,
+                outcome.created,
+                outcome.changed,
+                outcome.notes + notes,
+                outcome.gained,
+            )
             if merge.is_empty
-            else _touched(outcome, notes)
+            else _touched(outcome, notes, gained)
         )
 
 
@@ -331,4 +349,9 @@ def fill_empty(
         return Written(posting_id, changed=False)
     records.update_document(session, posting_id, filled, now, merge_company=True)
     stored_documents[posting_id] = filled
-    return Written(posting_id)
+    named = [
+        name.replace("_", " ")
+        for name in FILLABLE
+        if getattr(filled, name) is not getattr(stored, name)
+    ]
+    return Written(posting_id, gained=(f"the {', '.join(named)} it lacked",))

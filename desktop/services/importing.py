@@ -102,6 +102,7 @@ class Status(Enum):
     REFUSED = "refused"
     WOULD_SAVE = "would save"  # a dry run
     FREE_TASKS = "free tasks"  # an export's library record: its tasks of no application
+    WOULD_UPDATE = "would update"  # a dry run of a table: a saved posting would gain ``gains``
 
 
 @dataclass(frozen=True)
@@ -114,6 +115,7 @@ class Outcome:
     posting_id: int | None = None  # saved or updated
     duplicate: Duplicate | None = None
     reason: str | None = None  # why it was refused
+    gains: tuple[str, ...] = ()  # what a saved posting would gain (a dry run of a table)
 
 
 def import_documents(
@@ -133,7 +135,9 @@ def import_documents(
     same company and title, kept on purpose). The duplicate check of a chunk runs inside its
     write transaction, so a second import running at the same time cannot slip the same posting
     in between. A dry run makes every check and writes nothing. With ``add_history`` (a
-    tracker's rows) a repeated posting also gains the row's dated stages it lacks.
+    tracker's rows) a repeated posting also gains the row's dated stages it lacks; a dry run
+    of such rows then saves each chunk as the import would and rolls it back, so it shows
+    what each saved posting would gain (stages, notes, contacts, empty fields filled).
     """
     saved_here: set[int] = set()
     stream = iter(results)
@@ -145,7 +149,9 @@ def import_documents(
             yield _free_tasks(db, record, dry_run)
         if not read:
             continue
-        if dry_run:
+        if dry_run and add_history and not db.read_only:
+            yield from _previewed_chunk(db, read, on_duplicate, saved_here)
+        elif dry_run:
             with db.reading() as session:
                 duplicates = import_duplicates.duplicates_in(session, [r.document for r in read])
                 missing = _missing_stages(session, [r.document for r in read])
@@ -209,6 +215,84 @@ def _dry_run(
         yield Outcome(doc, result.warnings, Status.WOULD_SAVE, duplicate=duplicate)
 
 
+class _RolledBack(Exception):
+    """Raised inside a previewed chunk's transaction, so that nothing of it is kept."""
+
+    def __init__(self, written: tuple[dict[int, Duplicate], list[import_saving.Written]]):
+        super().__init__("a dry run")
+        self.written = written
+
+
+def _previewed_chunk(
+    db: Library, chunk: Sequence[ReadResult], on_duplicate: Decision, saved_here: set[int]
+) -> Iterator[Outcome]:
+    """A dry run of a table's chunk: saved as ``_import_chunk`` saves it, in a transaction
+    that is rolled back; each outcome says what would be saved, or gained by a saved posting.
+    A row that cannot be saved comes out refused, as the import would refuse it."""
+
+    def write() -> tuple[dict[int, Duplicate], list[import_saving.Written]]:
+        try:
+            _write_chunk(db, [r.document for r in chunk], on_duplicate, saved_here, True, True)
+        except _RolledBack as done:
+            return done.written
+        raise AssertionError("a previewed chunk is always rolled back")
+
+    try:
+        duplicates, written = import_saving.while_busy(write)
+    except (InvalidPosting, PostingNotFound) as error:
+        if len(chunk) == 1:
+            result = chunk[0]
+            yield Outcome(result.document, result.warnings, Status.REFUSED, reason=str(error))
+            return
+        for result in chunk:  # find the one that cannot be saved; preview the others
+            yield from _previewed_chunk(db, [result], on_duplicate, saved_here)
+        return
+    for index, (result, outcome) in enumerate(zip(chunk, written, strict=True)):
+        duplicate = duplicates.get(index)
+        warnings = result.warnings + outcome.notes
+        if outcome.posting_id is None:
+            yield Outcome(result.document, warnings, Status.SKIPPED, duplicate=duplicate)
+        elif outcome.created:  # its id is not kept: another would be given when saving
+            yield Outcome(result.document, warnings, Status.WOULD_SAVE, duplicate=duplicate)
+        elif not outcome.changed:
+            yield Outcome(
+                result.document, warnings, Status.UNCHANGED, outcome.posting_id, duplicate
+            )
+        else:
+            yield Outcome(
+                result.document,
+                warnings,
+                Status.WOULD_UPDATE,
+                outcome.posting_id,
+                duplicate,
+                gains=outcome.gained,
+            )
+
+
+def _write_chunk(
+    db: Library,
+    docs: Sequence[PostingDocument],
+    on_duplicate: Decision,
+    saved_here: set[int],
+    add_history: bool,
+    roll_back: bool = False,
+) -> tuple[dict[int, Duplicate], list[import_saving.Written]]:
+    """Save a chunk in one write transaction, its duplicates checked inside it (with
+    ``roll_back``, raise ``_RolledBack`` carrying the outcomes, so nothing is kept)."""
+    with db.writing() as session:
+        duplicates = import_duplicates.duplicates_in(session, docs, ignore=saved_here)
+        jobs = [
+            (doc, on_duplicate, duplicates[i].posting_id)
+            if i in duplicates
+            else (doc, Decision.SAVE_NEW, None)
+            for i, doc in enumerate(docs)
+        ]
+        saved = import_saving.write(session, jobs, datetime.now(UTC), add_history=add_history)
+        if roll_back:
+            raise _RolledBack((duplicates, saved))
+        return duplicates, saved
+
+
 def _import_chunk(
     db: Library,
     chunk: Sequence[ReadResult],
@@ -219,16 +303,7 @@ def _import_chunk(
     docs = [r.document for r in chunk]
 
     def write_chunk() -> tuple[dict[int, Duplicate], list[import_saving.Written]]:
-        with db.writing() as session:
-            duplicates = import_duplicates.duplicates_in(session, docs, ignore=saved_here)
-            jobs = [
-                (doc, on_duplicate, duplicates[i].posting_id)
-                if i in duplicates
-                else (doc, Decision.SAVE_NEW, None)
-                for i, doc in enumerate(docs)
-            ]
-            saved = import_saving.write(session, jobs, datetime.now(UTC), add_history=add_history)
-            return duplicates, saved
+        return _write_chunk(db, docs, on_duplicate, saved_here, add_history)
 
     try:
         duplicates, saved = import_saving.while_busy(write_chunk)

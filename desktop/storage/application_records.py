@@ -92,13 +92,14 @@ def by_posting(conn: sqlite3.Connection) -> dict[int, ApplicationRecord]:
 
 def import_record(
     conn: sqlite3.Connection, posting_id: int, record: ApplicationRecord, now: datetime
-) -> bool:
+) -> list[str]:
     """Put an exported application's records on the posting: notes not already there (a note
     with the same text is the same note, whenever it was written: a tracker's row read again,
     an export imported twice), contacts found by company and name or made (each checked as the
     form checks it; a wrong one is left out), their roles, documents by hash, and the facts.
-    Returns whether anything was added or set."""
-    added = False
+    Returns what was added or set, a phrase each ("note “…”", "contact Dana Reyes as
+    recruiter"): empty when the posting had it all."""
+    added: list[str] = []
     have = {n.text for n in note_records.notes_of(conn, posting_id)} if record.notes else set()
     for n in record.notes:
         try:
@@ -111,7 +112,7 @@ def import_record(
                 (posting_id, text, stored_time(n.created_at), stored_time(n.updated_at)),
             )
             have.add(text)
-            added = True
+            added.append(f"note “{_shortened(text)}”")
     if added:
         note_records.reindex(conn, posting_id)
     for c in record.contacts:
@@ -126,16 +127,17 @@ def import_record(
         contact = known.get(name_key(fields.name))
         if contact is None:
             contact = contact_records.add_contact(conn, fields, now)
-            added = True
+            added.append(f"contact {fields.name} at {fields.company}")
         for role in roles:
-            added = contact_records.link(conn, contact.id, posting_id, role) or added
+            if contact_records.link(conn, contact.id, posting_id, role):
+                added.append(f"{fields.name} as {role}")
     have_documents = {(d.sha256, d.label) for d in document_records.documents_of(conn, posting_id)}
     for d in record.documents:
         if (d.sha256, d.label) not in have_documents:
             document_records.add_document(
                 conn, posting_id, d.sha256, d.file_name, d.label, d.sent_on, d.size, now
             )
-            added = True
+            added.append(f"document {d.file_name}")
     if record.labels:
         carried = label_records.carried_ids(conn, posting_id)
         for label in record.labels:
@@ -144,8 +146,14 @@ def import_record(
             if label_id not in carried:
                 carried.append(label_id)
         if label_records.set_labels(conn, posting_id, carried) != sorted(carried):
-            added = True
+            added.append("labels " + ", ".join(label.name for label in record.labels))
     if (record.applied_at, record.rating, record.referral) != (None, None, None):
         facts = StoredFacts(record.applied_at, record.rating, record.referral)
-        added = fact_records.set_facts(conn, posting_id, facts) != facts or added
+        if fact_records.set_facts(conn, posting_id, facts) != facts:
+            added.append("the application's facts")
     return added
+
+
+def _shortened(text: str, limit: int = 60) -> str:
+    line = " ".join(text.split())
+    return line if len(line) <= limit else line[: limit - 1] + "…"

@@ -362,3 +362,43 @@ def test_a_stage_the_sheet_dates_after_the_current_one_is_named_and_left_out(
     (note,) = [line for line in out.splitlines() if "Interviewing" in line]
     assert "would come after “Offer”" in note and "left out" in note
     assert exported(capsys, data_dir)["Wrenfield"]["stage"] == "Offer"
+
+
+def test_a_dry_run_shows_what_a_saved_posting_would_gain_and_saves_nothing(
+    capsys, data_dir: Path, tmp_path: Path
+) -> None:
+    link = "https://jobs.example.org/wrenfield/5"
+    saved = tmp_path / "saved.csv"
+    saved.write_text(f"Company,Title,Link,Date Saved\nWrenfield,Editor,{link},2026-10-05\n")
+    assert run(capsys, "--data-dir", str(data_dir), "import", str(saved))[0] == 0
+    before = exported(capsys, data_dir)["Wrenfield"]
+    sheet = tmp_path / "applied.csv"
+    sheet.write_text(
+        "Company,Title,Link,Status,Date Applied,Notes,Contact,Location\n"
+        f"Wrenfield,Editor,{link},Interview,2026-10-02,Portfolio sent,"
+        '"Anna Schmidt (Recruiter); Ben Meyer",Leipzig\n'
+        "Larkspur,Proofreader,https://jobs.example.org/larkspur/6,Applied,2026-10-03,,,\n"
+    )
+    code, out, err = run(capsys, "--data-dir", str(data_dir), "import", "--dry-run", str(sheet))
+    assert code == 0, err
+    gains = [line.split("would gain: ", 1)[1] for line in out.splitlines() if "would gain" in line]
+    assert "would update #1 Wrenfield: Editor" in out
+    assert "would save Larkspur: Proofreader" in out
+    assert "the location it lacked" in gains
+    assert "note “Portfolio sent”" in gains
+    assert "Anna Schmidt as recruiter" in gains and "Ben Meyer as other" in gains
+    assert any(g.startswith("stage “Applied” on 02 Oct 2026") for g in gains)
+    assert any(g.startswith("stage “Interviewing” on 05 Oct 2026") for g in gains)
+    assert "a move to “Interviewing”" in gains
+    # The status has no date in the sheet: the preview says where it goes.
+    assert "“Interviewing” has no date in the sheet" in out
+    # Nothing was saved.
+    after = exported(capsys, data_dir)
+    assert list(after) == ["Wrenfield"] and after["Wrenfield"] == before
+    # The import then does what the dry run showed.
+    code, out, err = run(capsys, "--data-dir", str(data_dir), "import", str(sheet))
+    assert code == 0, err
+    doc = exported(capsys, data_dir)["Wrenfield"]
+    assert doc["stage"] == "Interviewing" and doc["location"] == "Leipzig"
+    code, out, err = run(capsys, "--data-dir", str(data_dir), "import", "--dry-run", str(sheet))
+    assert "would leave #1 Wrenfield: Editor unchanged" in out

@@ -162,3 +162,43 @@ def test_a_cell_naming_two_people_gives_two_contacts_once(db: Library) -> None:
         "ben@northwind.example",
     )
     assert notes.list_notes(db, posting_id) == []
+
+
+def test_a_status_without_a_date_takes_its_place_among_the_dates_not_the_import_time(
+    db: Library,
+) -> None:
+    posting_id = saved_from_a_board(db)  # saved on 5 Oct
+    sheet = (
+        "Company,Title,Link,Status,Date Applied\n"
+        f"Northwind Traders,Data Analyst,{LINK},Interview,2026-10-02\n"
+    )
+    result = import_sheet(db, sheet)
+    assert pipeline.application(db, posting_id).stage == "Interviewing"
+    # Interviewing after the latest date known of the application (the save on 5 Oct), not
+    # on the day of the import; Saved moves back before the application.
+    assert stages_of(db, posting_id) == [
+        ("Saved", "2026-10-02"),
+        ("Applied", "2026-10-02"),
+        ("Interviewing", "2026-10-05"),
+    ]
+    (said,) = [n for n in result.notes if "no date" in n]
+    assert "Interviewing" in said and "Data Analyst" in said
+    assert import_sheet(db, sheet).unchanged == 1
+
+
+def test_a_status_without_a_date_goes_in_before_a_later_stage(db: Library) -> None:
+    posting_id = saved_from_a_board(db)
+    offer = pipeline.resolve_stage(db, "Offer")
+    pipeline.move_application(db, posting_id, offer.id, at=datetime(2026, 11, 20, tzinfo=UTC))
+    import_sheet(
+        db,
+        "Company,Title,Link,Status,Date Applied\n"
+        f"Northwind Traders,Data Analyst,{LINK},Interview,2026-10-02\n",
+    )
+    assert pipeline.application(db, posting_id).stage == "Offer"
+    assert [stage for stage, _ in stages_of(db, posting_id)] == [
+        "Saved",
+        "Applied",
+        "Interviewing",
+        "Offer",
+    ]
