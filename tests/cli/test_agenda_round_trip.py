@@ -258,3 +258,32 @@ def test_a_library_record_through_standard_input_and_one_that_is_wrong(
         wrong.write_text(json.dumps([record]), encoding="utf-8")
         code, _out, err = run(capsys, "--data-dir", str(target), "import", str(wrong))
         assert code == 1 and named in err and "Traceback" not in err, err
+
+
+def test_a_file_with_postings_and_a_library_record_imports_both(capsys, tmp_path: Path) -> None:
+    # Jobdeck never writes one (the tasks ride on the first posting), but two exports joined by
+    # hand may: every posting and every task comes in.
+    source, target = tmp_path / "a", tmp_path / "b"
+    _filled(source)
+    exported = tmp_path / "export.json"
+    run(capsys, "--data-dir", str(source), "export", "--format", "json", "-o", str(exported))
+    records = tmp_path / "records"
+    free = _only_free_tasks(records)
+    run(capsys, "--data-dir", str(records), "export", "--format", "json", "-o", str(tmp_path / "r"))
+    joined = tmp_path / "joined.json"
+    joined.write_text(
+        json.dumps(
+            json.loads(exported.read_text(encoding="utf-8"))
+            + json.loads((tmp_path / "r").read_text(encoding="utf-8"))
+        ),
+        encoding="utf-8",
+    )
+    code, out, err = run(capsys, "--data-dir", str(target), "import", str(joined))
+    assert code == 0, err
+    assert "added 3 task(s) of no application" in out and "saved #1" in out
+    after = open_library(target)
+    try:
+        assert _free(after) == free
+        assert len(tasks.tasks_of(after, 1)) == 2
+    finally:
+        after.close()
