@@ -10,49 +10,84 @@ that names it. No command ever prints a traceback.
 from __future__ import annotations
 
 import argparse
+import importlib
 import os
 import sys
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Mapping, Sequence
+from dataclasses import dataclass, field
 from typing import Any
 
 from desktop import __version__
-from desktop.cli import agenda as cli_agenda
-from desktop.cli import backup as cli_backup
-from desktop.cli import contacts as cli_contacts
-from desktop.cli import documents as cli_documents
-from desktop.cli import export as export_command
-from desktop.cli import facts as cli_facts
-from desktop.cli import importing as import_command
-from desktop.cli import labels as cli_labels
-from desktop.cli import login as cli_login
-from desktop.cli import notes as cli_notes
-from desktop.cli import pipeline as cli_pipeline
-from desktop.cli import stats as cli_stats
 from desktop.cli.failure import EXIT_FAILED, CommandFailed
 from desktop.services.errors import ServiceError
-from desktop.services.library import Library, open_library, resolve_data_dir
+from desktop.services.library import open_library, resolve_data_dir
 
-__all__ = ["CommandFailed", "build_parser", "main", "run_command"]
+__all__ = ["CommandFailed", "CommandGroup", "build_parser", "main", "run_command"]
 
 
-# Each command group's sub-commands, by the names it adds (a test checks the two agree).
-COMMAND_GROUPS: tuple[
-    tuple[Callable[[Any, list[argparse.ArgumentParser]], None], frozenset[str]], ...
-] = (
-    (export_command.add_export_command, frozenset({"export", "report"})),
-    (import_command.add_import_command, frozenset({"import"})),
-    (cli_login.add_login_commands, frozenset({"login"})),
-    (cli_pipeline.add_board_commands, frozenset({"stages", "list", "move"})),
-    (cli_backup.add_backup_commands, frozenset({"backup", "restore", "check"})),
-    (cli_stats.add_stats_command, frozenset({"stats"})),
-    (cli_notes.add_note_commands, frozenset({"note"})),
-    (cli_agenda.add_agenda_commands, frozenset({"interview", "task", "agenda", "ics"})),
-    (cli_contacts.add_contact_commands, frozenset({"contact"})),
-    (cli_facts.add_facts_command, frozenset({"facts"})),
-    (cli_documents.add_document_commands, frozenset({"attach", "documents", "detach"})),
-    (cli_labels.add_label_commands, frozenset({"label"})),
+@dataclass(frozen=True)
+class CommandGroup:
+    """A module of ``desktop.cli`` and the sub-commands it adds, by name.
+
+    Named, not imported: a command imports only its own group (and the window none), so
+    ``jobdeck move`` does not load the readers behind ``import`` or the calendar behind ``ics``.
+    """
+
+    module: str  # under desktop.cli
+    adds: str  # its function adding the sub-commands: (subparsers, parents) -> None
+    runs: Mapping[str, str]  # command -> its function: (Library, Namespace) -> exit code
+    # command -> its function on the data folder, for a library too damaged to open
+    runs_on_folder: Mapping[str, str] = field(default_factory=dict)
+
+    @property
+    def names(self) -> frozenset[str]:
+        return frozenset(self.runs) | frozenset(self.runs_on_folder)
+
+    def function(self, name: str) -> Callable[..., Any]:
+        """The module's function ``name`` (the module imported on first use)."""
+        return getattr(importlib.import_module(f"desktop.cli.{self.module}"), name)
+
+
+COMMAND_GROUPS: tuple[CommandGroup, ...] = (
+    CommandGroup("export", "add_export_command", {"export": "run_export", "report": "run_report"}),
+    CommandGroup("importing", "add_import_command", {"import": "run"}),
+    CommandGroup("login", "add_login_commands", {"login": "run_login"}),
+    CommandGroup(
+        "pipeline",
+        "add_board_commands",
+        {"stages": "run_stages", "list": "run_list", "move": "run_move"},
+    ),
+    CommandGroup(
+        "backup",
+        "add_backup_commands",
+        {"backup": "run_backup"},
+        runs_on_folder={"restore": "run_restore", "check": "run_check"},
+    ),
+    CommandGroup("stats", "add_stats_command", {"stats": "run_stats"}),
+    CommandGroup("notes", "add_note_commands", {"note": "run_note"}),
+    CommandGroup(
+        "agenda",
+        "add_agenda_commands",
+        {
+            "interview": "run_interview",
+            "task": "run_task",
+            "agenda": "run_agenda",
+            "ics": "run_ics",
+        },
+    ),
+    CommandGroup("contacts", "add_contact_commands", {"contact": "run_contact"}),
+    CommandGroup("facts", "add_facts_command", {"facts": "run_facts"}),
+    CommandGroup(
+        "documents",
+        "add_document_commands",
+        {"attach": "run_attach", "documents": "run_documents", "detach": "run_detach"},
+    ),
+    CommandGroup("labels", "add_label_commands", {"label": "run_label"}),
 )
-ALL_COMMANDS = frozenset().union(*(names for _, names in COMMAND_GROUPS))
+GROUP_OF: dict[str, CommandGroup] = {
+    name: group for group in COMMAND_GROUPS for name in group.names
+}
+ALL_COMMANDS = frozenset(GROUP_OF)
 
 
 def _command_named(argv: Sequence[str]) -> str | None:
@@ -91,50 +126,28 @@ def build_parser(argv: Sequence[str] | None = None) -> argparse.ArgumentParser:
     )
     commands = parser.add_subparsers(dest="command", metavar="COMMAND")
     wanted = _command_named(sys.argv[1:] if argv is None else argv)
-    for add, names in COMMAND_GROUPS:
+    for group in COMMAND_GROUPS:
         # Only the group of the command asked for: building every command's parser took
         # longer than most commands (argparse looks up its translations for each one).
-        if wanted is None or wanted not in ALL_COMMANDS or wanted in names:
-            add(commands, [data_dir])
+        if wanted is None or wanted not in ALL_COMMANDS or wanted in group.names:
+            group.function(group.adds)(commands, [data_dir])
     return parser
-
-
-COMMANDS: dict[str, Callable[[Library, argparse.Namespace], int]] = {
-    "export": export_command.run_export,
-    "report": export_command.run_report,
-    "import": import_command.run,
-    "login": cli_login.run_login,
-    "stages": cli_pipeline.run_stages,
-    "list": cli_pipeline.run_list,
-    "move": cli_pipeline.run_move,
-    "backup": cli_backup.run_backup,
-    "stats": cli_stats.run_stats,
-    "note": cli_notes.run_note,
-    "interview": cli_agenda.run_interview,
-    "task": cli_agenda.run_task,
-    "agenda": cli_agenda.run_agenda,
-    "ics": cli_agenda.run_ics,
-    "contact": cli_contacts.run_contact,
-    "facts": cli_facts.run_facts,
-    "attach": cli_documents.run_attach,
-    "documents": cli_documents.run_documents,
-    "detach": cli_documents.run_detach,
-    "label": cli_labels.run_label,
-}
 
 
 def run_command(args: argparse.Namespace) -> int:
     data_dir = resolve_data_dir(getattr(args, "data_dir", None))
+    group = GROUP_OF[args.command]
     # restore and check must work on a library too damaged to open
-    if args.command in cli_backup.DATA_DIR_COMMANDS:
-        return cli_backup.DATA_DIR_COMMANDS[args.command](data_dir, args)
+    if args.command in group.runs_on_folder:
+        return group.function(group.runs_on_folder[args.command])(data_dir, args)
+    run = group.function(group.runs[args.command])
     try:
         db = open_library(data_dir)
     except ServiceError as error:
         print(f"jobdeck: {error}", file=sys.stderr)
         return EXIT_FAILED
     try:
-        return COMMANDS[args.command](db, args)
+        return run(db, args)
     except (CommandFailed, ServiceError) as error:  # ServiceError: a full disk, say
         print(f"jobdeck {args.command}: {error}", file=sys.stderr)
         return EXIT_FAILED

@@ -3,11 +3,13 @@
 from __future__ import annotations
 
 import argparse
+import ast
+import subprocess
+import sys
 
 import pytest
 
-from desktop.cli import ALL_COMMANDS, COMMAND_GROUPS, COMMANDS, build_parser, main
-from desktop.cli.backup import DATA_DIR_COMMANDS
+from desktop.cli import ALL_COMMANDS, COMMAND_GROUPS, CommandGroup, build_parser, main
 
 
 def _commands_of(parser: argparse.ArgumentParser) -> set[str]:
@@ -15,16 +17,32 @@ def _commands_of(parser: argparse.ArgumentParser) -> set[str]:
     return set(sub.choices)
 
 
-@pytest.mark.parametrize(("add", "names"), COMMAND_GROUPS)
-def test_each_group_adds_exactly_the_commands_it_declares(add, names) -> None:
+@pytest.mark.parametrize("group", COMMAND_GROUPS, ids=lambda group: group.module)
+def test_each_group_adds_exactly_the_commands_it_declares(group: CommandGroup) -> None:
     parser = argparse.ArgumentParser()
     commands = parser.add_subparsers(dest="command")
-    add(commands, [])
-    assert _commands_of(parser) == set(names)
+    group.function(group.adds)(commands, [])
+    assert _commands_of(parser) == set(group.names)
 
 
-def test_every_command_that_runs_is_in_a_group() -> None:
-    assert set(ALL_COMMANDS) == set(COMMANDS) | set(DATA_DIR_COMMANDS)
+@pytest.mark.parametrize("group", COMMAND_GROUPS, ids=lambda group: group.module)
+def test_every_command_a_group_declares_has_a_function_to_run_it(group: CommandGroup) -> None:
+    for name in {**group.runs, **group.runs_on_folder}.values():
+        assert callable(group.function(name))
+    assert not set(group.runs) & set(group.runs_on_folder)
+
+
+def test_a_command_imports_only_its_own_group() -> None:
+    code = (
+        "import sys; from desktop.cli import build_parser; "
+        "build_parser(['move', '3', 'Applied']); "
+        "print(sorted(m for m in sys.modules if m.startswith('desktop.cli.')))"
+    )
+    printed = subprocess.run(
+        [sys.executable, "-c", code], capture_output=True, text=True, check=True
+    ).stdout
+    groups = {f"desktop.cli.{group.module}" for group in COMMAND_GROUPS}
+    assert groups & set(ast.literal_eval(printed)) == {"desktop.cli.pipeline"}
 
 
 def test_a_command_builds_its_group_only_and_help_lists_every_command() -> None:

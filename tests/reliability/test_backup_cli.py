@@ -35,7 +35,7 @@ def _wired_main(argv: list[str]) -> int:
 
 
 def run(capsys: pytest.CaptureFixture[str], *argv: str) -> tuple[int, str, str]:
-    wired = "backup" in cli.COMMANDS
+    wired = "backup" in cli.ALL_COMMANDS
     try:
         code = cli.main(list(argv)) if wired else _wired_main(list(argv))
     except SystemExit as exit_:
