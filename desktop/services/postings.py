@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import functools
 from collections.abc import Iterator, Sequence
 from datetime import UTC, datetime
 from typing import TYPE_CHECKING
@@ -15,8 +14,6 @@ from desktop.services.library import Library
 from desktop.storage import posting_list
 
 if TYPE_CHECKING:
-    from concurrent.futures import Executor
-
     from desktop.core import bounds
     from desktop.core.posting import PostingDocument
     from desktop.services import logins
@@ -167,16 +164,6 @@ def count_matching(db: Library, search: str = "") -> int:
         return posting_list.count_matching(connection, search)
 
 
-@functools.cache
-def _counter() -> Executor:
-    """Counts a common word's matches while the caller reads their first page (SQLite lets go
-    of the GIL while it works, so the two share the machine's cores). Made on first search:
-    the command line never needs it."""
-    import concurrent.futures
-
-    return concurrent.futures.ThreadPoolExecutor(max_workers=1, thread_name_prefix="jobdeck-count")
-
-
 def count_and_first_ids(
     db: Library,
     search: str = "",
@@ -187,18 +174,11 @@ def count_and_first_ids(
     whole_up_to: int,
 ) -> tuple[int, list[int]]:
     """How many postings match, and the ids the list shows first: every one of them when
-    there are at most ``whole_up_to``, else the first ``page``.
-
-    For a word in most postings, the exact count and the first page are read at once, on two
-    connections: a third sooner at 100,000 postings than one after the other.
-    """
+    there are at most ``whole_up_to``, else the first ``page`` (``posting_list``)."""
     with db.querying() as connection:
-        matches = posting_list.count_matching(connection, search, at_most=whole_up_to + 1)
-        if matches <= whole_up_to:
-            return matches, posting_list.list_ids(connection, search, sort, descending)
-    counted = _counter().submit(count_matching, db, search)
-    first = list_posting_ids(db, search, sort, descending, limit=page)
-    return counted.result(), first
+        return posting_list.count_and_first_ids(
+            connection, search, sort, descending, page=page, whole_up_to=whole_up_to
+        )
 
 
 def filter_choices(db: Library, column: str, limit: int = 12) -> list[tuple[str, int]]:

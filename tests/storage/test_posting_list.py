@@ -43,3 +43,32 @@ def test_rows_carry_what_the_list_shows(store: Database) -> None:
     assert rows[robotics].salary_shown == "50 - 60 USD per hour"
     assert rows[data].salary is None and rows[data].location is None
     assert rows[robotics].stage == "Saved" and rows[robotics].company == "Amazon"
+
+
+def test_a_search_reads_its_matches_once_and_leaves_no_snapshot_behind(store: Database) -> None:
+    robotics, data, applied = _fill(store)
+    with store.querying() as conn:
+        # Every match (few), or the first page of many: the same answer as the plain reads.
+        whole = posting_list.count_and_first_ids(
+            conn, "robot", SortKey.TITLE, False, page=1, whole_up_to=10
+        )
+        paged = posting_list.count_and_first_ids(
+            conn, "amazon", SortKey.TITLE, False, page=2, whole_up_to=2
+        )
+        filtered = posting_list.count_and_first_ids(
+            conn, "amazon location:seattle", SortKey.TITLE, False, page=5, whole_up_to=5
+        )
+        assert not conn.in_transaction
+        assert conn.execute("SELECT count(*) FROM temp.search_hits").fetchone()[0] == 0
+    assert whole == (1, [robotics])
+    assert paged == (3, [applied, data])
+    assert filtered[0] == posting_list.count_matching(conn, "amazon location:seattle")
+    # A posting saved after a search is found by the next one (no read transaction was kept).
+    with store.writing() as session:
+        (later,) = posting_records.insert_postings(
+            session, [amazon_document(title="Robotics researcher", url=None)], NOW
+        )
+    with store.querying() as conn:
+        assert posting_list.count_and_first_ids(
+            conn, "robotics", SortKey.TITLE, False, page=5, whole_up_to=5
+        ) == (2, [robotics, later])
