@@ -93,6 +93,7 @@ class BoardPage(QObject):
     def _changed(self, changes: Changes, initiator: object) -> None:
         if not changes.kinds & SHOWN_KINDS or initiator is self:
             return
+        self.view.forget(changes.deleted)  # shown or not: no action may point at them
         if not self.is_shown():
             self.stale = True  # read when next shown, not now
             return

@@ -71,15 +71,20 @@ class Operations(QObject):
         success: Success | None = None,
         failure: Failure | None = None,
         background: bool = False,
+        undone: Success | None = None,
     ) -> None:
         """Run ``do`` as one operation named ``title`` (the undo step's name, the error's title).
 
         With ``undo``, the operation is an undo step: Ctrl+Z calls ``undo(value)``. With
         ``background``, ``do`` runs off the UI thread (it must not touch widgets) behind a
         progress dialog. ``failure`` replaces the default error box (a form shows it inline).
+        ``undone`` gets what ``undo`` returned once every view has its changes (select what
+        Undo brought back, say).
         """
         if undo is not None:
-            self.undo_stack.push(_UndoStep(self, title, do, undo, initiator, success, failure))
+            step = _UndoStep(self, title, do, undo, initiator, success, failure)
+            step.undone = undone
+            self.undo_stack.push(step)
             return
         if background:
             job = BackgroundJob(title, lambda _progress, _cancelled: do(), self._window)
@@ -141,6 +146,7 @@ class _UndoStep(QUndoCommand):
         self._initiator, self._success, self._failure = initiator, success, failure
         self._value: Any = None
         self._first = True
+        self.undone: Success | None = None  # told what undo returned, after the broadcast
 
     def redo(self) -> None:
         first, self._first = self._first, False
@@ -162,4 +168,4 @@ class _UndoStep(QUndoCommand):
         if isinstance(outcome, _Failed):
             self.setObsolete(True)
             return
-        self._operations._done(outcome, None, None)
+        self._operations._done(outcome, None, self.undone)

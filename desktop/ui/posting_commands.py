@@ -148,7 +148,14 @@ class PostingCommands(QObject):
             lambda: self.removed.remove(posting_id),
             undo=self.removed.put_back,
             success=lambda _removed: self._ask_files(files),
+            undone=self._brought_back,
         )
+
+    def _brought_back(self, posting_id: int | None) -> None:
+        """Undo of a delete selects the posting it brought back: the card or row shows
+        where it is again and the detail pane shows it, not "Select a posting…"."""
+        if posting_id is not None:
+            self._parts.select(posting_id)
 
     def _sole_files(self, posting_id: int) -> list[tuple[str, Path]]:
         from desktop.services import documents

@@ -56,8 +56,8 @@ def test_undo_brings_a_deleted_posting_back_with_its_notes_and_redo_deletes_it_a
         window.action("window.undo").trigger()
     assert sorted(_titles(window)) == ["Delete me", "Keep"]
     assert [n.text for n in notes.list_notes(db, gone)] == ["Recruiter said: decision Friday"]
-    window.select(gone)
-    assert window.side.detail.posting_id == gone
+    # Undo selects what it brought back: its row and the detail pane show it, as before.
+    assert window.selected_id() == gone and window.side.detail.posting_id == gone
 
     with qtbot.waitSignal(window.changes_applied):
         window.action("window.redo").trigger()
@@ -153,3 +153,19 @@ def test_a_refused_edit_stays_in_the_form_and_leaves_no_undo_step(
     form.save()
     assert form.isVisible() and "no posting" in form.error.text()
     assert not window.undo_stack.canUndo()
+
+
+def test_undo_of_a_delete_on_the_board_selects_the_card_it_brought_back(
+    qtbot: QtBot, make_window, db: Library
+) -> None:
+    postings.create_posting(db, amazon_document(title="Keep"))
+    gone = postings.create_posting(db, amazon_document(title="Delete me")).value
+    window = make_window()
+    window.show_page(window.board_page)
+    window.select(gone)
+    _delete_selected(qtbot, window)
+    assert window.selected_id() is None
+    with qtbot.waitSignal(window.changes_applied):
+        window.action("window.undo").trigger()
+    # Seen in a real window: the card came back framed while the pane said "Select a posting".
+    assert window.selected_id() == gone and window.side.detail.posting_id == gone

@@ -121,6 +121,13 @@ class BoardView(QScrollArea):
     def selected_id(self) -> int | None:
         return self._selected
 
+    def forget(self, posting_ids: Iterable[int]) -> None:
+        """Deleted postings are no longer the selection: the window's actions and the detail
+        pane stop pointing at them, and a card Undo brings back is selected afresh."""
+        if self._selected in set(posting_ids):
+            self._selected = None
+            self.card_selected.emit(None)
+
     def select_card(self, posting_id: int) -> bool:
         for column in self.columns:
             row = column.model.row_of(posting_id)
