@@ -86,3 +86,23 @@ def test_the_tracker_mapping_link_import_and_refresh_dialogs_fit(
         _buttons_in_view(qtbot, refresh, box)
     for dialog in (links, refresh):
         assert dialog.minimumSizeHint().height() <= laptop.height()
+
+
+def test_the_stages_list_is_wide_enough_for_every_name_and_count(
+    qtbot: QtBot, make_window, db: Library
+) -> None:
+    from desktop.services import stages
+
+    stages.add_stage(db, "Second technical interview with the team")
+    window = make_window()
+    window.action("pipeline.stages").trigger()
+    dialog = window.parts.pipeline_commands.stages_dialog
+    dialog.show()
+    qtbot.waitExposed(dialog)
+    names = dialog.list
+    metrics = names.fontMetrics()
+    room = names.viewport().width() - names.iconSize().width()
+    for row in range(names.count()):
+        text = names.item(row).text()  # "Ghosted (closed) · 0": nothing of it cut off
+        assert metrics.horizontalAdvance(text) < room, text
+    assert names.item(names.count() - 4).text().startswith("Second technical interview")
