@@ -315,6 +315,32 @@ def test_a_stage_date_after_the_next_stage_is_refused_in_the_dialog(
     dialog.close()
 
 
+def test_a_future_date_typed_is_refused_as_typed_not_rewritten(
+    qtbot: QtBot, make_window, db: Library
+) -> None:
+    # Seen in a real window: typing Dec 5 on Dec 1 showed Jan 5 (the editor's maximum rewrote
+    # the month), with the note saying "Saved" would move back to it and OK on.
+    (a,) = _fill(db, "A")
+    window = make_window()
+    window.show_page(window.board_page)
+    window.board_page.view.select_card(a)
+    (saved,) = pipeline.timeline(db, a)
+    window.side.detail.findChild(QToolButton, f"change-date-{saved.id}").click()
+    dialog = window.parts.pipeline_commands.stage_date_dialog
+    ok = dialog.buttons.button(QDialogButtonBox.StandardButton.Ok)
+    typed = (datetime.now() + timedelta(days=4)).strftime("%Y-%m-%d %H:%M")
+    dialog.editor.setFocus()
+    dialog.editor.selectAll()
+    qtbot.keyClicks(dialog.editor, typed)
+    assert dialog.editor.text() == typed
+    assert not ok.isEnabled() and "in the future" in dialog.note.text()
+    dialog.accept()  # Return: nothing happens
+    assert pipeline.timeline(db, a) == [saved]
+    dialog.editor.setDateTime(dialog.editor.dateTime().addDays(-10))
+    assert ok.isEnabled() and dialog.note.isHidden()
+    dialog.close()
+
+
 def test_a_long_column_reads_more_cards_as_it_is_scrolled(
     qtbot: QtBot, make_window, db: Library, qtmodeltester: ModelTester
 ) -> None:

@@ -3,7 +3,7 @@
 The current stage is always the latest entry of the timeline, so the dialog says, before OK,
 what a date does to the entries around it: a date before earlier stages moves them back with it
 (applied before the posting was saved: "Saved" moves back too); a date past the next stage's is
-refused, naming it, and OK stays off.
+refused, naming it, and OK stays off; so is a date in the future.
 """
 
 from __future__ import annotations
@@ -41,7 +41,8 @@ class StageDateDialog(QDialog):
         self.editor = QDateTimeEdit(QDateTime.fromSecsSinceEpoch(int(at.timestamp())))
         self.editor.setCalendarPopup(True)
         self.editor.setDisplayFormat("yyyy-MM-dd HH:mm")
-        self.editor.setMaximumDateTime(QDateTime.currentDateTime())
+        # No maximum on the editor: with one, a future date typed (Dec 5 on Dec 1) was silently
+        # rewritten to another (Jan 5) that OK would then save. It is refused below instead.
         self.note = QLabel()
         self.note.setObjectName("stage-date-note")
         self.note.setTextFormat(Qt.TextFormat.PlainText)
@@ -67,7 +68,13 @@ class StageDateDialog(QDialog):
 
     def _show_effect(self) -> None:
         ok = self.buttons.button(QDialogButtonBox.StandardButton.Ok)
+        now = datetime.now().astimezone()
         try:
+            if self.moment() > now:
+                raise ServiceError(
+                    f"That is in the future (it is {day_and_time(now)} now): "
+                    "a stage is dated when it happened."
+                )
             moved = self._effect(self.moment())
         except ServiceError as refused:
             self.note.setText(str(refused))
