@@ -144,6 +144,26 @@ def test_an_empty_clipboard_or_an_image_is_an_information_not_an_error(
     assert not [b for b in window.findChildren(QMessageBox, "error-box") if b.isVisible()]
 
 
+def test_pasted_text_that_is_no_posting_offers_the_new_posting_form_with_it(
+    qtbot: QtBot, make_window, db: Library
+) -> None:
+    window = make_window()
+    note = "Call Dana back on Tuesday about the referral"
+    QGuiApplication.clipboard().setText(note)
+    window.action("posting.paste").trigger()
+    (box,) = [b for b in window.findChildren(QMessageBox, "confirm-box") if b.isVisible()]
+    assert (
+        box.icon() != QMessageBox.Icon.Critical and "does not look like a job posting" in box.text()
+    )
+    (button,) = [b for b in box.buttons() if b.text().replace("&", "") == "Open New posting"]
+    qtbot.mouseClick(button, Qt.MouseButton.LeftButton)
+    form = window.parts.posting_commands.form
+    assert form is not None and form.isVisible()
+    assert note in form.editor.description.toPlainText()  # nothing the user pasted is lost
+    assert postings.count_postings(db) == 0  # nothing saved until the user says so
+    form.reject()
+
+
 def _drop(window: MainWindow, mime: QMimeData) -> None:
     event = QDropEvent(
         QPointF(200, 200),
