@@ -153,3 +153,41 @@ def test_the_postings_words_can_be_selected_where_the_pointer_goes(qtbot: QtBot)
     assert title.textInteractionFlags() & selectable
     assert requirement.textInteractionFlags() & selectable
     assert not heading.textInteractionFlags() & selectable
+
+
+def test_the_page_is_filled_again_and_keeps_nothing_of_the_posting_before(qtbot: QtBot) -> None:
+    """The sections are made once and filled for each posting (making them per click was most
+    of its cost): what the posting before showed is neither shown nor left in a hidden label."""
+    pane = DetailPane()
+    qtbot.addWidget(pane)
+    full = amazon_document(id=1, summary="Short summary.", description="The whole text.")
+    timeline = [TimelineEntry(1, "Applied", "#3b82f6", datetime(2026, 11, 21, 9, 0, tzinfo=UTC))]
+    pane.show_posting(full, timeline)
+    page = pane.widget()
+    pane.findChild(QToolButton, "detail-description-toggle").click()  # unfolded
+    pane.show_posting(PostingDocument(id=2, title="Only a title", company="Acme"))
+    assert pane.widget() is page
+    assert pane.visible_sections() == ["header"]
+    left_over = {full.summary, "The whole text.", *full.responsibilities, *full.benefits}
+    assert left_over.isdisjoint(_texts(pane))
+    assert pane.findChild(QToolButton, "change-date-1") is None
+    assert pane.findChild(QToolButton, "detail-open-in-browser") is None
+    pane.show_posting(full)
+    assert pane.visible_sections() == [
+        name for name in SECTION_ORDER if name not in ("reapply", "application")
+    ]
+    assert pane.findChild(QLabel, "detail-description").isHidden()  # folded again
+    assert set(full.responsibilities) <= set(_texts(pane))
+
+
+def test_a_posting_with_a_thousand_bullets_does_not_weigh_on_the_next_ones(
+    qtbot: QtBot,
+) -> None:
+    pane = DetailPane()
+    qtbot.addWidget(pane)
+    many = tuple(f"duty {n}" for n in range(1000))
+    pane.show_posting(PostingDocument(id=1, title="T", company="C", responsibilities=many))
+    assert len(pane.findChildren(QLabel)) > 2000
+    pane.show_posting(PostingDocument(id=2, title="T", company="C", responsibilities=many[:3]))
+    qtbot.waitUntil(lambda: len(pane.findChildren(QLabel)) < 150)  # the spare rows let go
+    assert [t for t in _texts(pane) if t.startswith("duty")] == ["duty 0", "duty 1", "duty 2"]

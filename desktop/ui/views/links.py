@@ -28,22 +28,29 @@ def link_label(url: str, text: str | None = None, parent: QWidget | None = None)
     """
     label = QLabel(parent)
     label.setWordWrap(True)
-    checked = safe_link(url)
+    label.setOpenExternalLinks(False)
+    label.linkActivated.connect(open_safe_link)
+    set_link(label, url, text)
+    return label
+
+
+def set_link(label: QLabel, url: str, text: str | None = None) -> None:
+    """Show another link in a ``link_label`` (the pane fills its labels again per posting)."""
+    checked = safe_link(url) if url else None
     shown = text or url
     if checked is None:
         label.setTextFormat(Qt.TextFormat.PlainText)
         label.setText(shown)
-        return label
+        label.setToolTip("")
+        label.setTextInteractionFlags(Qt.TextInteractionFlag.LinksAccessibleByMouse)  # Qt's own
+        return
     label.setTextFormat(Qt.TextFormat.RichText)
     label.setText(f'<a href="{html.escape(checked, quote=True)}">{html.escape(shown)}</a>')
     label.setToolTip(checked)
-    label.setOpenExternalLinks(False)
     label.setTextInteractionFlags(
         Qt.TextInteractionFlag.LinksAccessibleByMouse
         | Qt.TextInteractionFlag.LinksAccessibleByKeyboard
     )
-    label.linkActivated.connect(open_safe_link)
-    return label
 
 
 def web_address(url: str | None) -> str | None:
