@@ -16,7 +16,7 @@ from sqlalchemy.orm import Session, selectinload
 
 from desktop.core.fingerprint import content_fingerprint, raw_fingerprint
 from desktop.core.posting import PostingDocument, Salary, StageChange
-from desktop.storage import company_rows, search_index
+from desktop.storage import bulk_derived, company_rows, search_index
 from desktop.storage.company_records import (
     company_key,
     drop_company_if_unused,
@@ -81,6 +81,12 @@ class BatchCache:
         return order
 
 
+# From this many new postings in a batch, their derived rows are filled by a statement each
+# (storage/bulk_derived.py): fewer cost less through the triggers than dropping and creating
+# them again.
+BULK_DERIVED_FROM = 20
+
+
 def insert_postings(session: Session, docs: Sequence[PostingDocument], now: datetime) -> list[int]:
     """Add new postings (with their lines, history and search index rows); returns their ids.
 
@@ -125,8 +131,13 @@ def insert_postings(session: Session, docs: Sequence[PostingDocument], now: date
     # per-row parameter processing was a fifth of an import's time. Times are written as
     # UtcDateTime writes them.
     connection = dbapi_connection(session)
-    insert_rows(connection, "postings", postings)
-    insert_rows(connection, "stage_changes", history)
+    if len(postings) < BULK_DERIVED_FROM:
+        insert_rows(connection, "postings", postings)
+        insert_rows(connection, "stage_changes", history)
+    else:  # their dates and previous stages filled per batch, not by triggers per row
+        with bulk_derived.triggers_held(connection, first_id, first_id + len(postings) - 1):
+            insert_rows(connection, "postings", postings)
+            insert_rows(connection, "stage_changes", history)
     insert_rows(connection, "posting_items", items)
     search_index.index_documents(session, indexed)
     return [row["id"] for row in postings]
