@@ -280,6 +280,9 @@ def open_database(data_dir: Path) -> Database:
             ) from None
     if revision == migrate.HEAD_REVISION:
         return Database(path)  # nothing to migrate: SQLAlchemy waits until a session is needed
+    if revision is None and _is_new(path):
+        _create_at_head(path)
+        return Database(path)
     engine = _create_engine(path)
     try:
         migrate.upgrade_to_head(engine)
@@ -291,6 +294,22 @@ def open_database(data_dir: Path) -> Database:
         cause = getattr(error, "orig", None) or error
         raise DatabaseError(f"{path} could not be opened: {cause}") from None
     return Database(path, engine)
+
+
+def _is_new(path: Path) -> bool:
+    """The library file was just made: empty, with no write-ahead log beside it."""
+    return path.stat().st_size == 0 and not path.with_name(path.name + "-wal").exists()
+
+
+def _create_at_head(path: Path) -> None:
+    """A new library's schema made at once from the snapshot of the newest (``migrate``)."""
+    connection = _connect(path, read_only=False)
+    try:
+        migrate.create_at_head(connection)
+    except (sqlite3.DatabaseError, migrate.MigrationError) as error:
+        raise DatabaseError(f"{path} could not be made: {error}") from None
+    finally:
+        connection.close()
 
 
 def _stored_revision(path: Path) -> str | None:
