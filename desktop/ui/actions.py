@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
+from typing import Protocol
 
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QAction, QActionGroup, QKeySequence
@@ -18,6 +19,13 @@ from PySide6.QtWidgets import QMainWindow, QToolBar, QWidget
 # The menu bar, in order. A spec names one of these.
 MENUS = ("File", "Edit", "View", "Help")
 Shortcut = QKeySequence.StandardKey | str
+
+
+class ShortcutHost(Protocol):
+    """Where a shortcut can be local to: a widget, or a stand-in for the widget of a page not
+    built yet (``lazy_page.LaterWidget``), which adds the action once the page is built."""
+
+    def addAction(self, action: QAction) -> None: ...
 
 
 @dataclass(frozen=True)
@@ -37,7 +45,7 @@ class ActionSpec:
     needs_selection: bool = False  # disabled while no posting is selected
     # Widgets the shortcut is limited to (with their children), e.g. Delete: only the list and
     # the board, never the search box. Empty: the shortcut works anywhere in the window.
-    local_to: Sequence[QWidget] = field(default_factory=tuple)
+    local_to: Sequence[QWidget | ShortcutHost] = field(default_factory=tuple)
     # Makes the QAction when Qt has its own (the undo stack's Undo and Redo); else a plain one.
     factory: Callable[[QMainWindow], QAction] | None = None
 

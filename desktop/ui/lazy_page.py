@@ -14,6 +14,7 @@ from collections.abc import Callable
 from typing import Any
 
 from PySide6.QtCore import QObject, Signal
+from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QVBoxLayout, QWidget
 
 from desktop.ui.actions import ActionSpec
@@ -70,11 +71,19 @@ class LazyPage(QObject):
             page = page_class(self._parts)
             self._page = page
             self.widget.layout().addWidget(page.widget)
+            # Shown now with its place, not on the layout's next turn of the event loop: what
+            # follows (select a card, then read it on a change) sees it in sight at once.
+            page.widget.show()
             page.selection_changed.connect(self.selection_changed)
             waiting, self._waiting = self._waiting, []
             for callback in waiting:
                 callback(page)
         return self._page
+
+    def later(self, name: str) -> LaterWidget:
+        """The page's widget ``name`` (its ``view``, say) for a shortcut local to it, without
+        building the page: reaching into it before the first paint built the whole board."""
+        return LaterWidget(self, name)
 
     def when_built(self, callback: Callable[[Any], None]) -> None:
         """Call ``callback(page)`` once the page is built (now, if it is): how other parts
@@ -107,3 +116,14 @@ class LazyPage(QObject):
 
     def actions(self) -> list[ActionSpec]:
         return self._actions(self) if self._actions is not None else []
+
+
+class LaterWidget:
+    """A widget of a ``LazyPage``: ``addAction`` waits until the page is built (a shortcut local
+    to a page nobody has shown yet cannot be pressed in it anyway)."""
+
+    def __init__(self, page: LazyPage, name: str) -> None:
+        self._page, self._name = page, name
+
+    def addAction(self, action: QAction) -> None:
+        self._page.when_built(lambda page: getattr(page, self._name).addAction(action))

@@ -67,8 +67,7 @@ class MainWindow(QMainWindow):
         self.pages: list[Page] = self.parts.pages
         self.list_page, self.board_page = self.parts.list_page, self.parts.board_page
         self.side = self.parts.side
-        # Last, so it runs after every part has caught up.
-        self.operations.changed.connect(self._after_change)
+        self.operations.settled.connect(self._after_change)  # after every part has caught up
         self._build_layout()
         self._actions = Actions(self, [*self._own_actions(), *self.parts.contributions])
         for page in self.pages:

@@ -52,6 +52,9 @@ class Operations(QObject):
     something, on the UI thread, after the undo stack is up to date."""
 
     changed = Signal(object, object)  # Changes, the object that asked (or None: undo, redo)
+    # Right after ``changed``: every view has caught up, the ones connected later too (a page
+    # built when first shown connects then, after the window's own listener).
+    settled = Signal(object, object)
 
     def __init__(self, library: Library, window: QWidget, undo_stack: QUndoStack) -> None:
         super().__init__(window)
@@ -101,6 +104,7 @@ class Operations(QObject):
         saves and shows its own errors inline, a background job of its own)."""
         if changes != Changes():
             self.changed.emit(changes, initiator)
+            self.settled.emit(changes, initiator)
 
     def report(self, title: str, message: str) -> None:
         messages.show_error(self._window, title, message)

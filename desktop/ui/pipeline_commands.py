@@ -10,7 +10,7 @@ from PySide6.QtCore import QObject
 from PySide6.QtWidgets import QWidget
 
 from desktop.services import pipeline, stages
-from desktop.ui.actions import ActionSpec
+from desktop.ui.actions import ActionSpec, ShortcutHost
 from desktop.ui.lazy_page import LazyPage
 from desktop.ui.pages import WindowParts
 
@@ -32,7 +32,7 @@ class PipelineCommands(QObject):
         self._board = board
         board.view.move_requested.connect(self.move)
 
-    def actions(self, local_to: Sequence[QWidget] = ()) -> list[ActionSpec]:
+    def actions(self, local_to: Sequence[QWidget | ShortcutHost] = ()) -> list[ActionSpec]:
         """``local_to``: where Ctrl+Enter marks applied (the pages: in a text box, such as a
         note, Ctrl+Enter is that box's own)."""
         return [

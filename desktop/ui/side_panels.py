@@ -12,7 +12,7 @@ from typing import TYPE_CHECKING
 
 from PySide6.QtWidgets import QTabWidget, QVBoxLayout, QWidget
 
-from desktop.services import labels, pipeline, postings, reapply, stages
+from desktop.services import labels, pipeline, postings, stages
 from desktop.services.changes import Changes
 from desktop.ui.actions import ActionSpec
 from desktop.ui.pages import WindowParts
@@ -143,6 +143,8 @@ class SidePanels(QWidget):
             from desktop.services.interviews import application_timeline
 
             timeline = application_timeline(library, posting_id, timeline)
+        from desktop.services import reapply  # with the first posting, after the paint
+
         repeat = (
             # The rules alone (one indexed query): this runs on every selection.
             reapply.check(

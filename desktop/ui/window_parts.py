@@ -102,11 +102,11 @@ def build_parts(parts: WindowParts, *, waits: bool, restored: Any) -> Parts:
         documents_page,
     ]
     contributions = [
-        *postings.actions(local_to=[list_page.table, board_page.view]),
+        *postings.actions(local_to=[list_page.table, board_page.later("view")]),
         *library.actions(),
         *RecordCommands(parts).actions(),  # kept by the window (its Qt parent)
         *list_page.actions(),
-        *pipeline.actions(local_to=[list_page.table, board_page.view]),
+        *pipeline.actions(local_to=[list_page.table, board_page.later("view")]),
         *board_page.actions(),
         *side.actions(),
         *agenda.actions(),

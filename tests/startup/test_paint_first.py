@@ -125,3 +125,22 @@ def test_the_detail_pane_fills_once_the_first_frame_is_painted(
     qtbot.waitUntil(lambda: window.side.detail.posting_id == saved.value)
     assert "responsibilities" in window.side.detail.visible_sections()
     window.close()
+
+
+def test_no_other_page_is_built_for_the_first_paint(
+    qtbot: QtBot, db: Library, tmp_path: Path
+) -> None:
+    """The board is built when first shown: the shortcuts local to its view (Delete, Ctrl+Enter)
+    reach it then, not by building it with the window (which read the board before the list
+    could paint)."""
+    posting_id = postings.create_posting(db, amazon_document()).value
+    settings = QSettings(str(tmp_path / "window.ini"), QSettings.Format.IniFormat)
+    window = MainWindow(db, settings, paint_first=True)
+    qtbot.addWidget(window)
+    window.show()
+    qtbot.waitUntil(lambda: window.side.detail.posting_id == posting_id)
+    assert [page.key for page in window.pages if getattr(page, "built", True)] == ["list"]
+    window.show_page(window.board_page)
+    local = {action.objectName() for action in window.board_page.view.actions()}
+    assert {"posting.delete", "pipeline.applied_today"} <= local
+    window.close()

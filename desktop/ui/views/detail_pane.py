@@ -7,31 +7,21 @@ posting took to show (``posting_sections``, ``company_sections``).
 
 from __future__ import annotations
 
-from collections.abc import Callable, Sequence
+from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QPalette, QShowEvent
 from PySide6.QtWidgets import QFrame, QScrollArea, QStackedWidget, QVBoxLayout, QWidget
 
-from desktop.core.labels import Label
-from desktop.core.pipeline import TimelineEntry
-from desktop.services.reapply import ReapplyWarning
-from desktop.ui.views.company_sections import CompanySection, NewsSection
-from desktop.ui.views.posting_sections import (
-    ApplicationSection,
-    BulletSection,
-    DescriptionSection,
-    HeaderSection,
-    IndustriesSection,
-    QualificationsSection,
-    ReapplySection,
-    TextSection,
-)
 from desktop.ui.views.sections import Page, Section, pane_label
 
-if TYPE_CHECKING:  # the posting's types load with the first posting shown, after the paint
+if TYPE_CHECKING:  # loaded with the first posting shown, after the window's first paint
+    from desktop.core.labels import Label
+    from desktop.core.pipeline import TimelineEntry
     from desktop.core.posting import PostingDocument
+    from desktop.services.reapply import ReapplyWarning
+    from desktop.ui.views.posting_sections import PostingPage
 
 
 SECTION_ORDER = (
@@ -145,6 +135,8 @@ class DetailPane(QScrollArea):
             return
         page = self._posting_page
         if page is None:
+            from desktop.ui.views.posting_sections import PostingPage
+
             page = self._posting_page = PostingPage(self._change_date)
         page.fill(doc, self._timeline, self._repeat, self._labels)
         if self.widget() is not page:
@@ -161,70 +153,7 @@ class DetailPane(QScrollArea):
         self.setWidget(content)
 
 
-class PostingPage(Page):
-    """The sections in order, made once; ``fill`` shows one posting in them."""
-
-    def __init__(self, change_date: Callable[[TimelineEntry], None]) -> None:
-        super().__init__()
-        _page_look(self)
-        self.header = HeaderSection()
-        self.reapply = ReapplySection()
-        self.application = ApplicationSection(change_date)
-        self.summary = TextSection("summary", "Summary")
-        self.industries = IndustriesSection()
-        self.responsibilities = BulletSection("responsibilities", "Responsibilities")
-        self.qualifications = QualificationsSection()
-        self.benefits = BulletSection("benefits", "Benefits")
-        self.company = CompanySection()
-        self.news = NewsSection()
-        self.description = DescriptionSection()
-        self.sections: dict[str, Section] = {name: getattr(self, name) for name in SECTION_ORDER}
-        layout = self.layout()
-        assert isinstance(layout, QVBoxLayout)
-        for name in SECTION_ORDER:
-            layout.addWidget(self.sections[name])
-        layout.addStretch(1)
-        self.follow_pointer()
-
-    def shows(self, name: str) -> bool:
-        return not self.sections[name].isHidden()
-
-    def fill(
-        self,
-        doc: PostingDocument,
-        timeline: tuple[TimelineEntry, ...],
-        repeat: ReapplyWarning | None,
-        labels: tuple[Label, ...],
-    ) -> None:
-        quals = doc.qualifications
-        structured = bool(doc.responsibilities or quals.required or quals.preferred or doc.benefits)
-        # With nothing structured to show, the description is the summary; otherwise it has a
-        # section of its own at the end, folded, since it repeats the sections above.
-        summary = doc.summary or (None if structured else doc.description)
-        shown = {
-            "header": self.header.fill(doc),
-            "reapply": self.reapply.fill(repeat),
-            "application": self.application.fill(timeline, labels),
-            "summary": self.summary.fill(summary),
-            "industries": self.industries.fill(doc.industries),
-            "responsibilities": self.responsibilities.fill(doc.responsibilities),
-            "qualifications": self.qualifications.fill(quals.required, quals.preferred),
-            "benefits": self.benefits.fill(doc.benefits),
-            "company": self.company.fill(doc),
-            "news": self.news.fill(doc),
-            "description": self.description.fill(
-                doc.description if doc.summary or structured else None
-            ),
-        }
-        for name, visible in shown.items():
-            self.sections[name].setVisible(visible)
-
-    def show_labels(self, labels: tuple[Label, ...], timeline: tuple[TimelineEntry, ...]) -> None:
-        self.application.show_labels(labels)
-        self.application.setVisible(bool(labels or timeline))
-
-
-def _page_look(content: QWidget) -> None:
+def page_look(content: QWidget) -> None:
     content.setObjectName("detail-content")
     content.setBackgroundRole(QPalette.ColorRole.Base)  # reads like a page, in light and dark
     content.setAutoFillBackground(True)
@@ -235,7 +164,7 @@ def _page_look(content: QWidget) -> None:
 
 def _new_page() -> Page:
     content = Page()
-    _page_look(content)
+    page_look(content)
     return content
 
 

@@ -1,4 +1,5 @@
-"""The posting's own sections of the detail pane, made once and filled again for every posting.
+"""The detail pane's page and the posting's own sections, made once and filled again for every
+posting (imported with the first posting shown, after the window's first paint).
 
 Each has ``fill(doc) -> bool``: it shows what it was given and says whether it has anything to
 show (the pane hides it when not). A hidden section or row keeps no text of the posting before.
@@ -13,13 +14,23 @@ from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QFont
-from PySide6.QtWidgets import QGridLayout, QHBoxLayout, QLabel, QToolButton
+from PySide6.QtWidgets import QGridLayout, QHBoxLayout, QLabel, QToolButton, QVBoxLayout
 
 from desktop.core.display import day_and_time, deadline_display, posted_display, salary_display
 from desktop.ui.views.chips import ChipsView
+from desktop.ui.views.company_sections import CompanySection, NewsSection
+from desktop.ui.views.detail_pane import SECTION_ORDER, page_look
 from desktop.ui.views.links import link_label, open_in_browser, set_link, web_address
 from desktop.ui.views.reapply_note import ReapplyNote
-from desktop.ui.views.sections import BulletList, KeyValues, Row, Rows, Section, pane_label
+from desktop.ui.views.sections import (
+    BulletList,
+    KeyValues,
+    Page,
+    Row,
+    Rows,
+    Section,
+    pane_label,
+)
 
 if TYPE_CHECKING:
     from desktop.core.labels import Label
@@ -240,3 +251,66 @@ class DescriptionSection(Section):
             self.text.setText(self._description)
         self.text.setVisible(shown)
         self.toggle.setText("Hide" if shown else "Show")
+
+
+class PostingPage(Page):
+    """The sections in order, made once; ``fill`` shows one posting in them."""
+
+    def __init__(self, change_date: Callable[[TimelineEntry], None]) -> None:
+        super().__init__()
+        page_look(self)
+        self.header = HeaderSection()
+        self.reapply = ReapplySection()
+        self.application = ApplicationSection(change_date)
+        self.summary = TextSection("summary", "Summary")
+        self.industries = IndustriesSection()
+        self.responsibilities = BulletSection("responsibilities", "Responsibilities")
+        self.qualifications = QualificationsSection()
+        self.benefits = BulletSection("benefits", "Benefits")
+        self.company = CompanySection()
+        self.news = NewsSection()
+        self.description = DescriptionSection()
+        self.sections: dict[str, Section] = {name: getattr(self, name) for name in SECTION_ORDER}
+        layout = self.layout()
+        assert isinstance(layout, QVBoxLayout)
+        for name in SECTION_ORDER:
+            layout.addWidget(self.sections[name])
+        layout.addStretch(1)
+        self.follow_pointer()
+
+    def shows(self, name: str) -> bool:
+        return not self.sections[name].isHidden()
+
+    def fill(
+        self,
+        doc: PostingDocument,
+        timeline: tuple[TimelineEntry, ...],
+        repeat: ReapplyWarning | None,
+        labels: tuple[Label, ...],
+    ) -> None:
+        quals = doc.qualifications
+        structured = bool(doc.responsibilities or quals.required or quals.preferred or doc.benefits)
+        # With nothing structured to show, the description is the summary; otherwise it has a
+        # section of its own at the end, folded, since it repeats the sections above.
+        summary = doc.summary or (None if structured else doc.description)
+        shown = {
+            "header": self.header.fill(doc),
+            "reapply": self.reapply.fill(repeat),
+            "application": self.application.fill(timeline, labels),
+            "summary": self.summary.fill(summary),
+            "industries": self.industries.fill(doc.industries),
+            "responsibilities": self.responsibilities.fill(doc.responsibilities),
+            "qualifications": self.qualifications.fill(quals.required, quals.preferred),
+            "benefits": self.benefits.fill(doc.benefits),
+            "company": self.company.fill(doc),
+            "news": self.news.fill(doc),
+            "description": self.description.fill(
+                doc.description if doc.summary or structured else None
+            ),
+        }
+        for name, visible in shown.items():
+            self.sections[name].setVisible(visible)
+
+    def show_labels(self, labels: tuple[Label, ...], timeline: tuple[TimelineEntry, ...]) -> None:
+        self.application.show_labels(labels)
+        self.application.setVisible(bool(labels or timeline))
