@@ -280,7 +280,7 @@ def open_database(data_dir: Path) -> Database:
             ) from None
     if revision == migrate.HEAD_REVISION:
         return Database(path)  # nothing to migrate: SQLAlchemy waits until a session is needed
-    if revision is None and _is_new(path):
+    if revision is None and _is_new(path) and migrate.snapshot_is_current():
         _create_at_head(path)
         return Database(path)
     engine = _create_engine(path)

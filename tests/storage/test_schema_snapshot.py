@@ -94,3 +94,16 @@ def test_a_file_that_is_not_empty_is_never_made_over(tmp_path: Path) -> None:
     with sqlite3.connect(path) as conn:
         assert conn.execute("SELECT name FROM sqlite_master").fetchall() == [("mine",)]
     conn.close()
+
+
+def test_a_snapshot_behind_the_migrations_still_makes_a_new_library(
+    tmp_path: Path, monkeypatch
+) -> None:
+    # A migration added and the script not run yet: users still get a library at the head
+    # (made by the migrations); the test above is the one that fails, for the developer.
+    monkeypatch.setattr(schema_snapshot, "REVISION", "0001")
+    open_database(tmp_path).close()
+    with sqlite3.connect(database_path(tmp_path)) as conn:
+        stored = conn.execute("SELECT version_num FROM alembic_version").fetchall()
+    conn.close()
+    assert stored == [(migrate.HEAD_REVISION,)]
