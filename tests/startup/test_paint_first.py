@@ -144,3 +144,23 @@ def test_no_other_page_is_built_for_the_first_paint(
     local = {action.objectName() for action in window.board_page.view.actions()}
     assert {"posting.delete", "pipeline.applied_today"} <= local
     window.close()
+
+
+def test_the_window_modules_are_not_read_as_text_by_pyside() -> None:
+    """PySide6 reads the source of each module imported after it (for ``__feature__``), 4 % of
+    the instructions to the first paint: the window's start answers for it. If a PySide6
+    upgrade asks another way, this fails and ``desktop.ui.pyside_scan`` is looked at."""
+    seen = _fresh_python(
+        """
+        import inspect, json, sys
+        from desktop.ui.pyside_scan import skip_feature_scan
+
+        skipped = skip_feature_scan()
+        read = []
+        original = inspect.getsource
+        inspect.getsource = lambda obj, _o=original: (read.append(obj), _o(obj))[1]
+        import desktop.ui.app
+        print(json.dumps({"skipped": skipped, "read": len(read)}))
+        """
+    )
+    assert seen == {"skipped": True, "read": 0}
