@@ -76,6 +76,18 @@ SORT_KEYS = (
 HIDDEN_AT_FIRST = (COL_WORK_MODEL, COL_LAST_ACTIVITY, COL_DEADLINE)
 ID_ROLE = Qt.ItemDataRole.UserRole + 1
 BADGE_ROLE = Qt.ItemDataRole.UserRole + 2  # "overdue", "today" or None (the agenda's badge)
+# The roles ``data`` answers. The view asks each cell for a dozen (font, alignment, colours,
+# check state, size...): those get None before the row is looked up, a third of a repaint.
+ANSWERED_ROLES = frozenset(
+    int(role)
+    for role in (
+        Qt.ItemDataRole.DisplayRole,
+        Qt.ItemDataRole.ToolTipRole,
+        Qt.ItemDataRole.DecorationRole,
+        ID_ROLE,
+        BADGE_ROLE,
+    )
+)
 BADGE_COLORS = {"overdue": "#dc2626", "today": "#f59e0b"}
 _BADGE_ICONS: dict[str, QIcon] = {}
 
@@ -191,7 +203,7 @@ class PostingTableModel(QAbstractTableModel):
         return 0 if parent.isValid() else len(HEADERS)
 
     def data(self, index: AnyIndex, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if not index.isValid() or not 0 <= index.row() < self._count:
+        if role not in ANSWERED_ROLES or not index.isValid() or not 0 <= index.row() < self._count:
             return None
         posting_id = self.posting_id(index.row())
         if posting_id is None:
