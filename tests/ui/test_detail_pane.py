@@ -191,3 +191,18 @@ def test_a_posting_with_a_thousand_bullets_does_not_weigh_on_the_next_ones(
     pane.show_posting(PostingDocument(id=2, title="T", company="C", responsibilities=many[:3]))
     qtbot.waitUntil(lambda: len(pane.findChildren(QLabel)) < 150)  # the spare rows let go
     assert [t for t in _texts(pane) if t.startswith("duty")] == ["duty 0", "duty 1", "duty 2"]
+
+
+def test_the_placeholder_between_two_postings_keeps_the_page_for_the_next(qtbot: QtBot) -> None:
+    pane = DetailPane()
+    qtbot.addWidget(pane)
+    pane.show()
+    pane.show_posting(amazon_document(id=1))
+    page = pane.widget()
+    pane.show_posting(None)  # the posting deleted: "select a posting"
+    assert pane.visible_sections() == []
+    assert "Select a posting to see all of it here." in _texts(pane)
+    pane.show_posting(PostingDocument(id=2, title="Next", company="Acme"))
+    assert pane.widget() is page and page.isVisible()
+    assert pane.visible_sections() == ["header"]
+    assert pane.findChild(QLabel, "detail-title").text() == "Next"
