@@ -164,9 +164,6 @@ def main(argv: Sequence[str] | None = None) -> int:
         args = build_parser(argv).parse_args(argv)  # --help prints too
         if args.command is None:
             # The window is imported only when wanted, so commands start without loading Qt.
-            from desktop.ui.pyside_scan import skip_feature_scan
-
-            skip_feature_scan()  # before the window's modules: each would be read as text
             from desktop.ui.app import run_app
 
             data_dir = resolve_data_dir(getattr(args, "data_dir", None))
