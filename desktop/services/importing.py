@@ -10,7 +10,7 @@ chunk per transaction, each posting's outcome reported as it comes.
 from __future__ import annotations
 
 import itertools
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from enum import Enum
@@ -223,6 +223,22 @@ class _RolledBack(Exception):
         self.written = written
 
 
+def _one_by_one(
+    chunk: Sequence[ReadResult],
+    error: Exception,
+    again: Callable[[Sequence[ReadResult]], Iterator[Outcome]],
+) -> Iterator[Outcome]:
+    """After a chunk was refused with ``error``: a single posting is that refusal; a larger
+    chunk goes ``again`` a posting at a time, so only the ones that cannot be saved are refused
+    and the others are saved (or previewed) as before."""
+    if len(chunk) == 1:
+        result = chunk[0]
+        yield Outcome(result.document, result.warnings, Status.REFUSED, reason=str(error))
+        return
+    for result in chunk:
+        yield from again([result])
+
+
 def _previewed_chunk(
     db: Library, chunk: Sequence[ReadResult], on_duplicate: Decision, saved_here: set[int]
 ) -> Iterator[Outcome]:
@@ -240,12 +256,9 @@ def _previewed_chunk(
     try:
         duplicates, written = import_saving.while_busy(write)
     except (InvalidPosting, PostingNotFound) as error:
-        if len(chunk) == 1:
-            result = chunk[0]
-            yield Outcome(result.document, result.warnings, Status.REFUSED, reason=str(error))
-            return
-        for result in chunk:  # find the one that cannot be saved; preview the others
-            yield from _previewed_chunk(db, [result], on_duplicate, saved_here)
+        yield from _one_by_one(
+            chunk, error, lambda one: _previewed_chunk(db, one, on_duplicate, saved_here)
+        )
         return
     for index, (result, outcome) in enumerate(zip(chunk, written, strict=True)):
         duplicate = duplicates.get(index)
@@ -308,12 +321,9 @@ def _import_chunk(
     try:
         duplicates, saved = import_saving.while_busy(write_chunk)
     except (InvalidPosting, PostingNotFound) as error:
-        if len(chunk) == 1:
-            result = chunk[0]
-            yield Outcome(result.document, result.warnings, Status.REFUSED, reason=str(error))
-            return
-        for result in chunk:  # find the one that cannot be saved; save the others
-            yield from _import_chunk(db, [result], on_duplicate, saved_here, add_history)
+        yield from _one_by_one(
+            chunk, error, lambda one: _import_chunk(db, one, on_duplicate, saved_here, add_history)
+        )
         return
     for index, (result, outcome) in enumerate(zip(chunk, saved, strict=True)):
         duplicate = duplicates.get(index)
