@@ -63,19 +63,6 @@ def snapshot_of(path: Path) -> tuple[str, list[str], dict[str, list[tuple[object
     return revision, [sql for _kind, _name, sql in own], rows
 
 
-def migrated_library(folder: Path) -> Path:
-    """A new library in ``folder`` made by running every migration."""
-    from desktop.storage import database, migrate
-
-    path = database.database_path(folder)
-    engine = database._create_engine(path)
-    try:
-        migrate.upgrade_to_head(engine)
-    finally:
-        engine.dispose()
-    return path
-
-
 def module_text(revision: str, statements: list[str], rows: dict[str, list[tuple]]) -> str:
     text = HEADER.format(revision=revision)
     text += "".join(f"    {sql!r},\n" for sql in statements) + ")\n\n"
@@ -88,8 +75,10 @@ def module_text(revision: str, statements: list[str], rows: dict[str, list[tuple
 
 def main() -> None:
     sys.path.insert(0, str(ROOT))
+    from desktop.storage import database
+
     with tempfile.TemporaryDirectory(prefix="jobdeck-schema-") as folder:
-        revision, statements, rows = snapshot_of(migrated_library(Path(folder)))
+        revision, statements, rows = snapshot_of(database.migrated_library(Path(folder)))
     TARGET.write_text(module_text(revision, statements, rows), encoding="utf-8")
     subprocess.run([sys.executable, "-m", "ruff", "format", "-q", str(TARGET)], check=True)
     print(f"{TARGET.relative_to(ROOT)}: schema {revision}, {len(statements)} statements")

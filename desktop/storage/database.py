@@ -296,6 +296,20 @@ def open_database(data_dir: Path) -> Database:
     return Database(path, engine)
 
 
+def migrated_library(data_dir: Path) -> Path:
+    """A new library file in ``data_dir`` made by running every migration through Alembic, as
+    libraries were made before the schema snapshot; returns its path. What
+    ``scripts/schema_snapshot.py`` takes the snapshot from, and its test compares against."""
+    data_dir.mkdir(parents=True, exist_ok=True)
+    path = database_path(data_dir)
+    engine = _create_engine(path)
+    try:
+        migrate.upgrade_to_head(engine)
+    finally:
+        engine.dispose()
+    return path
+
+
 def _is_new(path: Path) -> bool:
     """The library file was just made: empty, with no write-ahead log beside it."""
     return path.stat().st_size == 0 and not path.with_name(path.name + "-wal").exists()

@@ -32,17 +32,6 @@ def schema_of(schema: list[tuple[str, str, str, str]], name: str) -> str:
     return next(sql for _kind, table, _t, sql in schema if table == name) or ""
 
 
-def _migrated(folder: Path) -> Path:
-    folder.mkdir()
-    path = database_path(folder)
-    engine = database._create_engine(path)
-    try:
-        migrate.upgrade_to_head(engine)
-    finally:
-        engine.dispose()
-    return path
-
-
 def test_the_snapshot_is_of_the_newest_migration() -> None:
     # If this fails after adding a migration: python scripts/schema_snapshot.py
     assert schema_snapshot.REVISION == migrate.HEAD_REVISION == migrate.head_revision()
@@ -51,7 +40,7 @@ def test_the_snapshot_is_of_the_newest_migration() -> None:
 def test_a_new_library_is_what_the_migrations_make(tmp_path: Path) -> None:
     open_database(tmp_path / "new").close()
     made = _contents(database_path(tmp_path / "new"))
-    assert made == _contents(_migrated(tmp_path / "migrated"))
+    assert made == _contents(database.migrated_library(tmp_path / "migrated"))
     assert made["alembic_version"] == [(migrate.HEAD_REVISION,)]
     assert made["stages"]  # the default stages
 
