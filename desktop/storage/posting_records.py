@@ -28,7 +28,12 @@ from desktop.storage.company_records import (
 )
 from desktop.storage.models import Company, Posting, PostingItem, StageChangeRow
 from desktop.storage.pipeline_sql import stored_time
-from desktop.storage.plain_rows import dbapi_connection, insert_rows, insert_values
+from desktop.storage.plain_rows import (
+    dbapi_connection,
+    hold_batch_pages,
+    insert_rows,
+    insert_values,
+)
 from desktop.storage.record_errors import PostingMissing
 from desktop.storage.stage_lookups import next_order, stage_id
 
@@ -52,11 +57,10 @@ class BatchCache:
     companies: dict[str, Company] = field(default_factory=dict)
     next_order: dict[int, float] = field(default_factory=dict)
 
-    def prefetch_companies(self, session: Session, names: Iterable[str]) -> None:
-        """Read the batch's known companies with all their lists in a few queries, instead of
-        five lazy loads per posting when their profiles are merged."""
-        keys = {company_key(name) for name in names if name} - set(self.companies)
-        for chunk in _chunks(sorted(keys), 500):
+    def prefetch_companies(self, session: Session, keys: Iterable[str]) -> None:
+        """Read the batch's known companies (by ``company_key``) with all their lists in a few
+        queries, instead of five lazy loads per posting when their profiles are merged."""
+        for chunk in _chunks(sorted(set(keys) - set(self.companies)), 500):
             found = session.scalars(
                 select(Company)
                 .where(Company.name_key.in_(chunk))
@@ -104,6 +108,8 @@ def insert_postings(session: Session, docs: Sequence[PostingDocument], now: date
     if not docs:
         return []
     connection = dbapi_connection(session)
+    if len(docs) >= BULK_DERIVED_FROM:
+        hold_batch_pages(connection)
     cache = BatchCache(connection)
     companies = _companies_for(session, docs, cache)
     (largest,) = connection.execute("SELECT max(id) FROM postings").fetchone()
@@ -165,15 +171,20 @@ def _companies_for(
 ) -> list[tuple[int, str]]:
     """Each document's company as (id, name), found or made, the document's company data merged
     in: known companies through the ORM, new ones folded and written as rows (company_rows)."""
-    # Only the companies the batch says something of are read whole (the ORM, with their
-    # lists); the others by id and name alone: a tracker sheet's rows name only the employer,
-    # and reading each whole took a third of such an import.
+    # The known companies are found by id and name alone; only those the batch says something
+    # of are read whole (the ORM, with their lists): a tracker sheet's rows name only the
+    # employer, and reading each whole took a third of such an import; an export's companies
+    # are mostly new to the library.
+    keys = [company_key(doc.company or "") for doc in docs]
+    named_only = _ids_and_names(cache.connection, set(keys))
     cache.prefetch_companies(
         session,
-        [doc.company or "" for doc in docs if doc.industries or doc.company_profile is not None],
+        [
+            key
+            for doc, key in zip(docs, keys, strict=True)
+            if key in named_only and (doc.industries or doc.company_profile is not None)
+        ],
     )
-    keys = [company_key(doc.company or "") for doc in docs]
-    named_only = _ids_and_names(session, {key for key in keys if key not in cache.companies})
     new: dict[str, company_rows.NewCompany] = {}
     # What the batch says of each known company is folded first (the pure rule, as for new
     # ones) and written once per company, not once per posting: an export holds hundreds of
@@ -220,12 +231,14 @@ def _companies_for(
     ]
 
 
-def _ids_and_names(session: Session, keys: set[str]) -> dict[str, tuple[int, str]]:
+def _ids_and_names(connection: sqlite3.Connection, keys: set[str]) -> dict[str, tuple[int, str]]:
     """The known companies among ``keys`` (``company_key``s) as key -> (id, name)."""
     found: dict[str, tuple[int, str]] = {}
     for chunk in _chunks(sorted(keys), 500):
-        rows = session.execute(
-            select(Company.name_key, Company.id, Company.name).where(Company.name_key.in_(chunk))
+        rows = connection.execute(
+            "SELECT name_key, id, name FROM companies "
+            f"WHERE name_key IN ({', '.join('?' * len(chunk))})",
+            chunk,
         )
         found.update((key, (company_id, name)) for key, company_id, name in rows)
     return found
