@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from datetime import timedelta
+
 from desktop.core.listing import SortKey
 from desktop.core.posting import Salary
 from desktop.storage import posting_list, posting_records
@@ -72,3 +74,28 @@ def test_a_search_reads_its_matches_once_and_leaves_no_snapshot_behind(store: Da
         assert posting_list.count_and_first_ids(
             conn, "robotics", SortKey.TITLE, False, page=5, whole_up_to=5
         ) == (2, [robotics, later])
+
+
+def test_a_search_answers_the_same_whichever_way_its_page_is_found(store: Database) -> None:
+    # Nine postings, newest last; "amazon" is in all of them, "robotics" in three, "rare" in
+    # the oldest only: with a page of one, the list's first marked postings (FIRST_PAGES_MARKED
+    # per page) hold the page of a common word but not of "rare" (the matches table then).
+    titles = ["Rare robotics role", *(f"Engineer {n}" for n in range(6)), "Robotics", "Robotics"]
+    docs = [
+        amazon_document(title=title, url=None, posted_at=NOW - timedelta(days=len(titles) - n))
+        for n, title in enumerate(titles)
+    ]
+    with store.writing() as session:
+        posting_records.insert_postings(session, docs, NOW)
+    with store.querying() as conn:
+        for search in ("amazon", "robotics", "rare", "engineer", "amazon robotics", "nothing"):
+            for sort in (SortKey.POSTED, SortKey.TITLE):
+                for page, whole_up_to in ((1, 0), (2, 1), (1, 3), (3, 20)):
+                    found = posting_list.count_and_first_ids(
+                        conn, search, sort, True, page=page, whole_up_to=whole_up_to
+                    )
+                    count = posting_list.count_matching(conn, search)
+                    ids = posting_list.list_ids(conn, search, sort, True)
+                    assert found == (count, ids if count <= whole_up_to else ids[:page])
+        assert not conn.in_transaction
+        assert conn.execute("SELECT count(*) FROM temp.search_hits").fetchone()[0] == 0
