@@ -52,20 +52,50 @@ def _starts_a_word(word: str, name: str) -> bool:
     return any(part.startswith(word) for part in _WORD.findall(_plain(name)))
 
 
-def _in_text(word: str) -> str:
-    """The word as the start of a word of the posting's text (never of its facts tokens)."""
-    phrase = f'"{word}"*'
+def _in_text(word: str, *, whole: bool = False) -> str:
+    """The word as the start of a word of the posting's text (never of its facts tokens); with
+    ``whole``, as a whole word (what the start of a word also finds, and more cheaply)."""
+    phrase = f'"{word}"' if whole else f'"{word}"*'
     return f"- {{facts}} : {phrase}" if _plain(word).startswith(FACTS_PREFIX[0]) else phrase
 
 
-def match_query(conn: sqlite3.Connection, search: str) -> str | None:
+def _words(search: str) -> list[str]:
+    return list(dict.fromkeys(_WORD.findall(words_only(search).casefold())))
+
+
+def words_in_every_posting(conn: sqlite3.Connection, search: str) -> frozenset[str]:
+    """The words of ``search`` found as whole words in the text of every posting.
+
+    Such a word narrows nothing (as the start of a word it is in every posting too), so
+    ``match_query`` can leave it out: "data" in all 100,000 postings made the index merge
+    100,000 postings' doclists to keep all of them. Asked of the index word by word, counting
+    the postings that hold the whole word: that reads the word's own doclist once, less than
+    the prefix query merges, and a rare word's costs next to nothing. Exact: a posting saved
+    without the word changes the count, so the word is asked for again.
+    """
+    words = _words(search)
+    if not words:
+        return frozenset()
+    (postings,) = conn.execute("SELECT count(*) FROM postings").fetchone()
+    counted = "SELECT count(*) FROM postings_fts WHERE postings_fts MATCH ?"
+    return frozenset(
+        word
+        for word in words
+        if conn.execute(counted, (_in_text(word, whole=True),)).fetchone()[0] == postings
+    )
+
+
+def match_query(
+    conn: sqlite3.Connection, search: str, *, leave_out: frozenset[str] = frozenset()
+) -> str | None:
     """An FTS5 query over ``postings_fts`` for every word of ``search`` (filter terms left
     out: ``filter_sql``), each in the text or naming the posting's stage or work model; None
-    when the search has no words.
+    when the search has no words. The words in ``leave_out`` (``words_in_every_posting``,
+    which narrow nothing) are not asked for.
 
     Each word is quoted, so FTS5 syntax typed by the user (AND, NEAR, *, quotes) is plain text.
     """
-    words = list(dict.fromkeys(_WORD.findall(words_only(search).casefold())))
+    words = [word for word in _words(search) if word not in leave_out]
     if not words:
         return None
     stages = conn.execute("SELECT id, name FROM stages").fetchall()  # a handful

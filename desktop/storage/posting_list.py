@@ -17,7 +17,7 @@ from desktop.core.bounds import readable_amount, readable_datetime
 from desktop.core.display import salary_from_columns
 from desktop.core.listing import PostingRow, SortKey
 from desktop.storage.filter_sql import filter_conditions
-from desktop.storage.fts_query import match_query
+from desktop.storage.fts_query import match_query, words_in_every_posting
 from desktop.storage.label_records import labels_of
 
 MAX_PARAMETERS = 900  # below SQLite's limit on bound parameters in one statement
@@ -86,13 +86,18 @@ _FROM_THE_HITS = "p.id IN temp.search_hits"
 
 
 def count_matching(
-    conn: sqlite3.Connection, search: str = "", *, at_most: int | None = None
+    conn: sqlite3.Connection,
+    search: str = "",
+    *,
+    at_most: int | None = None,
+    leave_out: frozenset[str] = frozenset(),
 ) -> int:
     """How many postings hold every word of ``search`` (all of them for an empty search).
 
     With ``at_most``, counting stops there: a cheap answer to "are there more than N?".
+    ``leave_out``: words known to be in every posting (``fts_query.words_in_every_posting``).
     """
-    fts_query = match_query(conn, search)
+    fts_query = match_query(conn, search, leave_out=leave_out)
     filtered, filter_parameters = filter_conditions(conn, search)
     if filtered:  # filter terms: count the postings themselves, narrowed by all of them
         conditions = filtered + ([_FROM_THE_MATCHES] if fts_query is not None else [])
@@ -126,21 +131,23 @@ def count_and_first_ids(
     """How many postings match ``search``, and the ids the list shows first: every one of them
     when there are at most ``whole_up_to``, else the first ``page``, all from one snapshot.
 
-    A search of words alone is first answered from the list's first postings in its order
-    (``_from_the_first``): enough for a word in many postings. Otherwise the words' matches
-    are looked up in the full-text index once, into ``temp.search_hits``, and the count and
-    the ids read from there (the index merging its doclists once, not for every read).
+    A word in every posting narrows nothing and is left out (``words_in_every_posting``).
+    A search of words alone is then first answered from the list's first postings in its
+    order (``_from_the_first``): enough for a word in many postings. Otherwise the words'
+    matches are looked up in the full-text index once, into ``temp.search_hits``, and the
+    count and the ids read from there (the index merging its doclists once, not per read).
     """
-    fts_query = match_query(conn, search)
-    if fts_query is None:  # filter terms only, or nothing: no index to read
-        matches = count_matching(conn, search, at_most=whole_up_to + 1)
-        if matches <= whole_up_to:
-            return matches, list_ids(conn, search, sort, descending)
-        first = list_ids(conn, search, sort, descending, limit=page)
-        return count_matching(conn, search), first
-    filtered, filter_parameters = filter_conditions(conn, search)
     _make_search_hits(conn)  # outside the transaction, as a temp table's first use must be
-    with _read_transaction(conn):  # the count and the ids: one snapshot
+    with _read_transaction(conn):  # the words asked for, the count and the ids: one snapshot
+        everywhere = words_in_every_posting(conn, search)
+        fts_query = match_query(conn, search, leave_out=everywhere)
+        if fts_query is None:  # filter terms only, or nothing: no index to read
+            matches = count_matching(conn, search, at_most=whole_up_to + 1, leave_out=everywhere)
+            if matches <= whole_up_to:
+                return matches, list_ids(conn, search, sort, descending, leave_out=everywhere)
+            first = list_ids(conn, search, sort, descending, limit=page, leave_out=everywhere)
+            return count_matching(conn, search, leave_out=everywhere), first
+        filtered, filter_parameters = filter_conditions(conn, search)
         if not filtered:
             answer = _from_the_first(
                 conn, fts_query, sort, descending, page=page, whole_up_to=whole_up_to
@@ -237,15 +244,17 @@ def list_ids(
     offset: int = 0,
     limit: int | None = None,
     stage_id: int | None = None,
+    leave_out: frozenset[str] = frozenset(),
     _matched: bool = False,
 ) -> list[int]:
     """The ids of the postings matching ``search`` (in ``stage_id`` when given), in list
-    order, a page at a time. (``_matched``: the words' matches are in ``temp.search_hits``.)"""
+    order, a page at a time. ``leave_out``: words known to be in every posting (as in
+    ``count_matching``). (``_matched``: the words' matches are in ``temp.search_hits``.)"""
     conditions: list[str] = []
     parameters: list[object] = []
     if _matched:
         conditions.append(_WALK_CHECKING_HITS if limit is not None else _FROM_THE_HITS)
-    elif (fts_query := match_query(conn, search)) is not None:
+    elif (fts_query := match_query(conn, search, leave_out=leave_out)) is not None:
         conditions.append(_WALK_CHECKING_MATCHES if limit is not None else _FROM_THE_MATCHES)
         parameters.append(fts_query)
     if stage_id is not None:

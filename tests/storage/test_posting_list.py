@@ -6,7 +6,7 @@ from datetime import timedelta
 
 from desktop.core.listing import SortKey
 from desktop.core.posting import Salary
-from desktop.storage import posting_list, posting_records
+from desktop.storage import fts_query, posting_list, posting_records
 from desktop.storage.database import Database
 from tests.samples import amazon_document
 from tests.storage.conftest import NOW
@@ -99,3 +99,37 @@ def test_a_search_answers_the_same_whichever_way_its_page_is_found(store: Databa
                     assert found == (count, ids if count <= whole_up_to else ids[:page])
         assert not conn.in_transaction
         assert conn.execute("SELECT count(*) FROM temp.search_hits").fetchone()[0] == 0
+
+
+def test_a_word_in_every_posting_is_left_out_until_a_posting_without_it_is_saved(
+    store: Database,
+) -> None:
+    robotics, data, applied = _fill(store)  # all three at Amazon, none with "zeta"
+
+    def searched(search: str) -> tuple[int, list[int]]:
+        with store.querying() as conn:
+            return posting_list.count_and_first_ids(
+                conn, search, SortKey.TITLE, False, page=2, whole_up_to=2
+            )
+
+    with store.querying() as conn:
+        assert fts_query.words_in_every_posting(conn, "amazon robotics zeta") == {"amazon"}
+        assert fts_query.words_in_every_posting(conn, "amaz") == set()  # not a whole word
+    assert searched("amazon") == (3, [applied, data])
+    assert searched("amazon robotics") == (1, [robotics])
+    assert searched("amazon location:seattle") == searched("location:seattle")
+    with store.writing() as session:
+        (zeta,) = posting_records.insert_postings(
+            session,
+            [amazon_document(title="Zeta analyst", company="Zeta", summary="Zeta", url=None)],
+            NOW,
+        )
+    with store.querying() as conn:
+        assert conn.execute(  # the new posting's text holds no "amazon" at all
+            "SELECT count(*) FROM postings_fts WHERE postings_fts MATCH 'amazon'"
+        ).fetchone() == (3,)
+        assert fts_query.words_in_every_posting(conn, "amazon") == set()
+    assert searched("amazon") == (3, [applied, data])  # Zeta's posting does not match
+    assert searched("amaz") == (3, [applied, data])
+    assert searched("zeta") == (1, [zeta])
+    assert searched("") == (4, [applied, data])
