@@ -63,26 +63,26 @@ def _words(search: str) -> list[str]:
     return list(dict.fromkeys(_WORD.findall(words_only(search).casefold())))
 
 
-def words_in_every_posting(conn: sqlite3.Connection, search: str) -> frozenset[str]:
-    """The words of ``search`` found as whole words in the text of every posting.
+def whole_word_counts(conn: sqlite3.Connection, search: str) -> tuple[int, dict[str, int]]:
+    """How many postings there are, and how many of them hold each word of ``search`` as a
+    whole word of their text ({word: postings}; folded as ``match_query`` folds).
 
-    Such a word narrows nothing (as the start of a word it is in every posting too), so
-    ``match_query`` can leave it out: "data" in all 100,000 postings made the index merge
-    100,000 postings' doclists to keep all of them. Asked of the index word by word, counting
-    the postings that hold the whole word: that reads the word's own doclist once, less than
-    the prefix query merges, and a rare word's costs next to nothing. Exact: a posting saved
-    without the word changes the count, so the word is asked for again.
+    A word found whole in every posting narrows nothing (as the start of a word it is in
+    every posting too), so ``match_query`` can leave it out: "data" in all 100,000 postings
+    made the index merge 100,000 postings' doclists to keep all of them. Exact: once a
+    posting without the word is saved, its count is one short and the word is asked for.
+
+    Asked of the index word by word: counting the postings that hold the whole word reads that
+    word's own doclist once, less than the prefix query of the search merges, and a rare
+    word's costs next to nothing.
     """
     words = _words(search)
     if not words:
-        return frozenset()
+        return 0, {}
     (postings,) = conn.execute("SELECT count(*) FROM postings").fetchone()
     counted = "SELECT count(*) FROM postings_fts WHERE postings_fts MATCH ?"
-    return frozenset(
-        word
-        for word in words
-        if conn.execute(counted, (_in_text(word, whole=True),)).fetchone()[0] == postings
-    )
+    held = {w: conn.execute(counted, (_in_text(w, whole=True),)).fetchone()[0] for w in words}
+    return postings, held
 
 
 def match_query(
@@ -90,8 +90,8 @@ def match_query(
 ) -> str | None:
     """An FTS5 query over ``postings_fts`` for every word of ``search`` (filter terms left
     out: ``filter_sql``), each in the text or naming the posting's stage or work model; None
-    when the search has no words. The words in ``leave_out`` (``words_in_every_posting``,
-    which narrow nothing) are not asked for.
+    when the search has no words. The words in ``leave_out`` (in every posting:
+    ``whole_word_counts``, they narrow nothing) are not asked for.
 
     Each word is quoted, so FTS5 syntax typed by the user (AND, NEAR, *, quotes) is plain text.
     """

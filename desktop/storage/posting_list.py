@@ -17,7 +17,7 @@ from desktop.core.bounds import readable_amount, readable_datetime
 from desktop.core.display import salary_from_columns
 from desktop.core.listing import PostingRow, SortKey
 from desktop.storage.filter_sql import filter_conditions
-from desktop.storage.fts_query import match_query, words_in_every_posting
+from desktop.storage.fts_query import match_query, whole_word_counts
 from desktop.storage.label_records import labels_of
 
 MAX_PARAMETERS = 900  # below SQLite's limit on bound parameters in one statement
@@ -95,7 +95,8 @@ def count_matching(
     """How many postings hold every word of ``search`` (all of them for an empty search).
 
     With ``at_most``, counting stops there: a cheap answer to "are there more than N?".
-    ``leave_out``: words known to be in every posting (``fts_query.words_in_every_posting``).
+    ``leave_out``: words known to be in every posting (``fts_query.whole_word_counts``),
+    which narrow nothing.
     """
     fts_query = match_query(conn, search, leave_out=leave_out)
     filtered, filter_parameters = filter_conditions(conn, search)
@@ -131,15 +132,18 @@ def count_and_first_ids(
     """How many postings match ``search``, and the ids the list shows first: every one of them
     when there are at most ``whole_up_to``, else the first ``page``, all from one snapshot.
 
-    A word in every posting narrows nothing and is left out (``words_in_every_posting``).
-    A search of words alone is then first answered from the list's first postings in its
-    order (``_from_the_first``): enough for a word in many postings. Otherwise the words'
-    matches are looked up in the full-text index once, into ``temp.search_hits``, and the
-    count and the ids read from there (the index merging its doclists once, not per read).
+    A word found whole in every posting narrows nothing and is left out
+    (``fts_query.whole_word_counts``).
+    A search of words alone is then answered from the list's first postings in its order
+    (``_from_the_first``) when that can be enough: a word in many postings. Otherwise, or when
+    they do not hold the answer, the words' matches are looked up in the full-text index once,
+    into ``temp.search_hits``, and the count and the ids read from there (the index merging
+    its doclists once, not per read).
     """
     _make_search_hits(conn)  # outside the transaction, as a temp table's first use must be
     with _read_transaction(conn):  # the words asked for, the count and the ids: one snapshot
-        everywhere = words_in_every_posting(conn, search)
+        postings, held = whole_word_counts(conn, search)
+        everywhere = frozenset(word for word, holding in held.items() if holding == postings)
         fts_query = match_query(conn, search, leave_out=everywhere)
         if fts_query is None:  # filter terms only, or nothing: no index to read
             matches = count_matching(conn, search, at_most=whole_up_to + 1, leave_out=everywhere)
@@ -148,7 +152,12 @@ def count_and_first_ids(
             first = list_ids(conn, search, sort, descending, limit=page, leave_out=everywhere)
             return count_matching(conn, search, leave_out=everywhere), first
         filtered, filter_parameters = filter_conditions(conn, search)
-        if not filtered:
+        # A whole word in fewer than 1 posting in FIRST_PAGES_MARKED ("speech": 1 in 10)
+        # seldom starts words in many more: its matches go straight to the table. A part of a
+        # word ("pyth", held whole by none) may start words in every posting: tried first.
+        asked = [holding for word, holding in held.items() if word not in everywhere]
+        rare = all(asked) and min(asked) * FIRST_PAGES_MARKED < postings
+        if not filtered and not rare:
             answer = _from_the_first(
                 conn, fts_query, sort, descending, page=page, whole_up_to=whole_up_to
             )

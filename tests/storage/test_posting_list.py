@@ -79,7 +79,7 @@ def test_a_search_reads_its_matches_once_and_leaves_no_snapshot_behind(store: Da
 def test_a_search_answers_the_same_whichever_way_its_page_is_found(store: Database) -> None:
     # Nine postings, newest last; "amazon" is in all of them, "robotics" in three, "rare" in
     # the oldest only: with a page of one, the list's first marked postings (FIRST_PAGES_MARKED
-    # per page) hold the page of a common word but not of "rare" (the matches table then).
+    # per page) hold the page of a common word but not of "rar" (the matches table then).
     titles = ["Rare robotics role", *(f"Engineer {n}" for n in range(6)), "Robotics", "Robotics"]
     docs = [
         amazon_document(title=title, url=None, posted_at=NOW - timedelta(days=len(titles) - n))
@@ -88,7 +88,8 @@ def test_a_search_answers_the_same_whichever_way_its_page_is_found(store: Databa
     with store.writing() as session:
         posting_records.insert_postings(session, docs, NOW)
     with store.querying() as conn:
-        for search in ("amazon", "robotics", "rare", "engineer", "amazon robotics", "nothing"):
+        searches = ("amazon", "robotics", "robot", "rare", "rar", "engineer", "amazon robotics")
+        for search in (*searches, "nothing", "amazon location:seattle"):
             for sort in (SortKey.POSTED, SortKey.TITLE):
                 for page, whole_up_to in ((1, 0), (2, 1), (1, 3), (3, 20)):
                     found = posting_list.count_and_first_ids(
@@ -113,8 +114,8 @@ def test_a_word_in_every_posting_is_left_out_until_a_posting_without_it_is_saved
             )
 
     with store.querying() as conn:
-        assert fts_query.words_in_every_posting(conn, "amazon robotics zeta") == {"amazon"}
-        assert fts_query.words_in_every_posting(conn, "amaz") == set()  # not a whole word
+        held = fts_query.whole_word_counts(conn, "amazon robotics zeta amaz")
+        assert held == (3, {"amazon": 3, "robotics": 1, "zeta": 0, "amaz": 0})
     assert searched("amazon") == (3, [applied, data])
     assert searched("amazon robotics") == (1, [robotics])
     assert searched("amazon location:seattle") == searched("location:seattle")
@@ -128,7 +129,7 @@ def test_a_word_in_every_posting_is_left_out_until_a_posting_without_it_is_saved
         assert conn.execute(  # the new posting's text holds no "amazon" at all
             "SELECT count(*) FROM postings_fts WHERE postings_fts MATCH 'amazon'"
         ).fetchone() == (3,)
-        assert fts_query.words_in_every_posting(conn, "amazon") == set()
+        assert fts_query.whole_word_counts(conn, "amazon") == (4, {"amazon": 3})
     assert searched("amazon") == (3, [applied, data])  # Zeta's posting does not match
     assert searched("amaz") == (3, [applied, data])
     assert searched("zeta") == (1, [zeta])
