@@ -17,7 +17,7 @@ from desktop.core.bounds import readable_amount, readable_datetime
 from desktop.core.display import salary_from_columns
 from desktop.core.listing import PostingRow, SortKey
 from desktop.storage.filter_sql import filter_conditions
-from desktop.storage.fts_query import match_query, whole_word_counts
+from desktop.storage.fts_query import match_query, whole_words
 from desktop.storage.label_records import labels_of
 
 MAX_PARAMETERS = 900  # below SQLite's limit on bound parameters in one statement
@@ -90,15 +90,15 @@ def count_matching(
     search: str = "",
     *,
     at_most: int | None = None,
-    leave_out: frozenset[str] = frozenset(),
+    leave_out: frozenset[str] | None = None,
 ) -> int:
     """How many postings hold every word of ``search`` (all of them for an empty search).
 
     With ``at_most``, counting stops there: a cheap answer to "are there more than N?".
-    ``leave_out``: words known to be in every posting (``fts_query.whole_word_counts``),
-    which narrow nothing.
+    ``leave_out``: the words of ``search`` in every posting, which narrow nothing (worked out
+    here when not given: ``fts_query.whole_words``).
     """
-    fts_query = match_query(conn, search, leave_out=leave_out)
+    fts_query = _words_query(conn, search, leave_out)
     filtered, filter_parameters = filter_conditions(conn, search)
     if filtered:  # filter terms: count the postings themselves, narrowed by all of them
         conditions = filtered + ([_FROM_THE_MATCHES] if fts_query is not None else [])
@@ -120,6 +120,16 @@ def count_matching(
     return int(conn.execute(counted, (fts_query,)).fetchone()[0])
 
 
+def _words_query(
+    conn: sqlite3.Connection, search: str, leave_out: frozenset[str] | None
+) -> str | None:
+    """``match_query`` of ``search`` without the words in every posting (``leave_out``;
+    worked out when None: a word in all 100,000 postings cost a merge of their doclists)."""
+    if leave_out is None:
+        leave_out = whole_words(conn, search).everywhere
+    return match_query(conn, search, leave_out=leave_out)
+
+
 def count_and_first_ids(
     conn: sqlite3.Connection,
     search: str,
@@ -133,7 +143,7 @@ def count_and_first_ids(
     when there are at most ``whole_up_to``, else the first ``page``, all from one snapshot.
 
     A word found whole in every posting narrows nothing and is left out
-    (``fts_query.whole_word_counts``).
+    (``fts_query.whole_words``).
     A search of words alone is then answered from the list's first postings in its order
     (``_from_the_first``) when that can be enough: a word in many postings. Otherwise, or when
     they do not hold the answer, the words' matches are looked up in the full-text index once,
@@ -142,8 +152,8 @@ def count_and_first_ids(
     """
     _make_search_hits(conn)  # outside the transaction, as a temp table's first use must be
     with _read_transaction(conn):  # the words asked for, the count and the ids: one snapshot
-        postings, held = whole_word_counts(conn, search)
-        everywhere = frozenset(word for word, holding in held.items() if holding == postings)
+        words = whole_words(conn, search)
+        everywhere = words.everywhere
         fts_query = match_query(conn, search, leave_out=everywhere)
         if fts_query is None:  # filter terms only, or nothing: no index to read
             matches = count_matching(conn, search, at_most=whole_up_to + 1, leave_out=everywhere)
@@ -152,11 +162,11 @@ def count_and_first_ids(
             first = list_ids(conn, search, sort, descending, limit=page, leave_out=everywhere)
             return count_matching(conn, search, leave_out=everywhere), first
         filtered, filter_parameters = filter_conditions(conn, search)
-        # A whole word in fewer than 1 posting in FIRST_PAGES_MARKED ("speech": 1 in 10)
-        # seldom starts words in many more: its matches go straight to the table. A part of a
-        # word ("pyth", held whole by none) may start words in every posting: tried first.
-        asked = [holding for word, holding in held.items() if word not in everywhere]
-        rare = all(asked) and min(asked) * FIRST_PAGES_MARKED < postings
+        # A whole word in fewer than 1 in FIRST_PAGES_MARKED of the newest postings ("speech":
+        # 1 in 10) seldom starts words in many more, and the search finds no more than it:
+        # its matches go straight to the table. A part of a word ("pyth", held whole by none)
+        # may start words in every posting: the first postings are tried first.
+        rare = any(0 < share * FIRST_PAGES_MARKED < 1 for share in words.shares.values())
         if not filtered and not rare:
             answer = _from_the_first(
                 conn, fts_query, sort, descending, page=page, whole_up_to=whole_up_to
@@ -253,17 +263,17 @@ def list_ids(
     offset: int = 0,
     limit: int | None = None,
     stage_id: int | None = None,
-    leave_out: frozenset[str] = frozenset(),
+    leave_out: frozenset[str] | None = None,
     _matched: bool = False,
 ) -> list[int]:
     """The ids of the postings matching ``search`` (in ``stage_id`` when given), in list
-    order, a page at a time. ``leave_out``: words known to be in every posting (as in
+    order, a page at a time. ``leave_out``: the words of ``search`` in every posting (as in
     ``count_matching``). (``_matched``: the words' matches are in ``temp.search_hits``.)"""
     conditions: list[str] = []
     parameters: list[object] = []
     if _matched:
         conditions.append(_WALK_CHECKING_HITS if limit is not None else _FROM_THE_HITS)
-    elif (fts_query := match_query(conn, search, leave_out=leave_out)) is not None:
+    elif (fts_query := _words_query(conn, search, leave_out)) is not None:
         conditions.append(_WALK_CHECKING_MATCHES if limit is not None else _FROM_THE_MATCHES)
         parameters.append(fts_query)
     if stage_id is not None:
