@@ -79,9 +79,10 @@ SAMPLE = 200
 class WholeWords:
     """How the postings' text holds the words of a search as whole words (``whole_words``).
 
-    ``everywhere``: the words in every posting. ``shares``: {word: the share of the newest
-    ``SAMPLE`` postings holding it, 0 to 1}, a guess at the share of all of them it finds;
-    not given for a word naming a stage or work model (which finds the postings there too).
+    ``everywhere``: the words in every posting. ``shares``: {word: the share of the postings
+    holding it, 0 to 1: of the newest ``SAMPLE``, or of all when none or all of those hold
+    it}, a guess at the share of all of them it finds; not given for a word naming a stage
+    or work model (which finds the postings there too).
     """
 
     everywhere: frozenset[str]
@@ -97,8 +98,9 @@ def whole_words(conn: sqlite3.Connection, search: str) -> WholeWords:
     made the index merge 100,000 postings' doclists to keep all of them. Each word is looked
     for in the newest ``SAMPLE`` postings first (a seek in its doclist: 0.05 ms); only one
     found in all of them is counted in all postings (its own doclist read once, about half of
-    what the search's prefix query merges). Exact: once a posting without the word is saved,
-    the count is one short and the word is asked for again.
+    what the search's prefix query merges), and one found in none (a rare word's doclist is
+    short). Exact: once a posting without the word is saved, the count is one short and the
+    word is asked for again.
     """
     words = _words(search)
     if not words:
@@ -114,10 +116,14 @@ def whole_words(conn: sqlite3.Connection, search: str) -> WholeWords:
     for word in words:
         whole = _in_text(word, whole=True)
         (held,) = conn.execute(f"{counted} AND rowid >= ?", (whole, lowest)).fetchone()
+        share = held / sampled if sampled else 0.0
+        if held in (0, sampled):  # in none or all of them: counted in all (a rare word's
+            (held,) = conn.execute(counted, (whole,)).fetchone()  # doclist is short)
+            share = held / postings if postings else 0.0
+            if held == postings:
+                everywhere.add(word)
         if not _facts_tokens(word, stages):
-            shares[word] = held / sampled if sampled else 0.0
-        if held == sampled and conn.execute(counted, (whole,)).fetchone()[0] == postings:
-            everywhere.add(word)
+            shares[word] = share
     return WholeWords(frozenset(everywhere), shares)
 
 
