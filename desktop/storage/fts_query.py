@@ -106,10 +106,9 @@ def whole_words(conn: sqlite3.Connection, search: str) -> WholeWords:
     if not words:
         return WholeWords(frozenset(), {})
     stages = conn.execute("SELECT id, name FROM stages").fetchall()  # a handful
-    (postings,) = conn.execute("SELECT count(*) FROM postings").fetchone()
-    newest = "SELECT id FROM postings ORDER BY id DESC LIMIT 1 OFFSET ?"
-    (lowest,) = conn.execute(newest, (SAMPLE - 1,)).fetchone() or (0,)
-    sampled = min(SAMPLE, postings)
+    newest = "SELECT count(*), min(id) FROM (SELECT id FROM postings ORDER BY id DESC LIMIT ?)"
+    sampled, lowest = conn.execute(newest, (SAMPLE,)).fetchone()
+    postings: int | None = None  # counted when a word needs it (0.6 ms at 100,000 postings)
     counted = "SELECT count(*) FROM postings_fts WHERE postings_fts MATCH ?"
     everywhere: set[str] = set()
     shares: dict[str, float] = {}
@@ -119,6 +118,8 @@ def whole_words(conn: sqlite3.Connection, search: str) -> WholeWords:
         share = held / sampled if sampled else 0.0
         if held in (0, sampled):  # in none or all of them: counted in all (a rare word's
             (held,) = conn.execute(counted, (whole,)).fetchone()  # doclist is short)
+            if postings is None:
+                (postings,) = conn.execute("SELECT count(*) FROM postings").fetchone()
             share = held / postings if postings else 0.0
             if held == postings:
                 everywhere.add(word)
