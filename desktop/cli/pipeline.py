@@ -4,7 +4,6 @@
 from __future__ import annotations
 
 import argparse
-import json
 import sys
 from typing import TYPE_CHECKING, Any
 
@@ -78,6 +77,8 @@ def run_list(db: Library, args: argparse.Namespace) -> int:
     search = " ".join([args.search, *(term("label", name) for name in args.label)])
     rows = postings.list_postings(db, search, stage_id=stage_id)
     if args.json:
+        import json  # only for --json: stages, list and move start without it
+
         listed = [
             {
                 "id": r.id,

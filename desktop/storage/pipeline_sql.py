@@ -28,11 +28,14 @@ if TYPE_CHECKING:  # loaded by an import that adds history, not by a quick comma
 MIN_ORDER_GAP = 1e-6
 
 
+_STAGE_COLUMNS = "s.id, s.name, s.color, s.is_closed, s.position"
+_POSTINGS_IN_STAGE = "(SELECT count(*) FROM postings AS p WHERE p.stage_id = s.id)"
+
+
 def stages_with_counts(conn: sqlite3.Connection) -> list[StageInfo]:
     """The stages in use (not archived), in board order, each with its number of postings."""
     rows = conn.execute(
-        "SELECT s.id, s.name, s.color, s.is_closed, s.position, "
-        "(SELECT count(*) FROM postings AS p WHERE p.stage_id = s.id) "
+        f"SELECT {_STAGE_COLUMNS}, {_POSTINGS_IN_STAGE} "
         "FROM stages AS s WHERE NOT s.archived ORDER BY s.position"
     )
     return [
@@ -44,9 +47,19 @@ def stages_with_counts(conn: sqlite3.Connection) -> list[StageInfo]:
 def stage_named(conn: sqlite3.Connection, name: str) -> StageInfo:
     """The stage in use with this name, ignoring case and spacing. Raises StageMissing."""
     wanted = " ".join(name.split()).casefold()
-    for stage in stages_with_counts(conn):  # a dozen rows; casefold knows every alphabet
-        if " ".join(stage.name.split()).casefold() == wanted:
-            return stage
+    names = conn.execute(
+        "SELECT s.id, s.name FROM stages AS s WHERE NOT s.archived ORDER BY s.position"
+    )
+    for stage_id, stage_name in names:  # a dozen rows; casefold knows every alphabet
+        if " ".join(stage_name.split()).casefold() == wanted:
+            # Only this stage's postings are counted (``jobdeck list --stage Offer`` and
+            # ``move`` ask for one stage: counting all 100,000 postings' took longer than
+            # listing the stage's).
+            row = conn.execute(
+                f"SELECT {_STAGE_COLUMNS}, {_POSTINGS_IN_STAGE} FROM stages AS s WHERE s.id = ?",
+                (stage_id,),
+            ).fetchone()
+            return StageInfo(row[0], row[1], row[2], bool(row[3]), row[4], row[5])
     raise StageMissing(f"There is no stage named {name!r}.")
 
 

@@ -17,7 +17,7 @@ from desktop.core.bounds import readable_amount, readable_datetime
 from desktop.core.display import salary_from_columns
 from desktop.core.listing import PostingRow, SortKey
 from desktop.storage.filter_sql import filter_conditions
-from desktop.storage.fts_query import match_query
+from desktop.storage.fts_query import match_query, whole_words
 from desktop.storage.label_records import labels_of
 
 MAX_PARAMETERS = 900  # below SQLite's limit on bound parameters in one statement
@@ -86,13 +86,19 @@ _FROM_THE_HITS = "p.id IN temp.search_hits"
 
 
 def count_matching(
-    conn: sqlite3.Connection, search: str = "", *, at_most: int | None = None
+    conn: sqlite3.Connection,
+    search: str = "",
+    *,
+    at_most: int | None = None,
+    leave_out: frozenset[str] | None = None,
 ) -> int:
     """How many postings hold every word of ``search`` (all of them for an empty search).
 
     With ``at_most``, counting stops there: a cheap answer to "are there more than N?".
+    ``leave_out``: the words of ``search`` in every posting, which narrow nothing (worked out
+    here when not given: ``fts_query.whole_words``).
     """
-    fts_query = match_query(conn, search)
+    fts_query = _words_query(conn, search, leave_out)
     filtered, filter_parameters = filter_conditions(conn, search)
     if filtered:  # filter terms: count the postings themselves, narrowed by all of them
         conditions = filtered + ([_FROM_THE_MATCHES] if fts_query is not None else [])
@@ -114,6 +120,16 @@ def count_matching(
     return int(conn.execute(counted, (fts_query,)).fetchone()[0])
 
 
+def _words_query(
+    conn: sqlite3.Connection, search: str, leave_out: frozenset[str] | None
+) -> str | None:
+    """``match_query`` of ``search`` without the words in every posting (``leave_out``;
+    worked out when None: a word in all 100,000 postings cost a merge of their doclists)."""
+    if leave_out is None:
+        leave_out = whole_words(conn, search).everywhere
+    return match_query(conn, search, leave_out=leave_out)
+
+
 def count_and_first_ids(
     conn: sqlite3.Connection,
     search: str,
@@ -126,44 +142,116 @@ def count_and_first_ids(
     """How many postings match ``search``, and the ids the list shows first: every one of them
     when there are at most ``whole_up_to``, else the first ``page``, all from one snapshot.
 
-    The words' matches are looked up in the full-text index once, into ``temp.search_hits``,
-    and the count and the ids read from there: a word in every posting of 100,000 made the
-    index merge its doclists three times (a bounded count, the page, the exact count).
+    A word found whole in every posting narrows nothing and is left out
+    (``fts_query.whole_words``).
+    A search of words alone is then answered from the list's first postings in its order
+    (``_from_the_first``) when that can be enough: a word in many postings. Otherwise, or when
+    they do not hold the answer, the words' matches are looked up in the full-text index once,
+    into ``temp.search_hits``, and the count and the ids read from there (the index merging
+    its doclists once, not per read).
     """
-    fts_query = match_query(conn, search)
-    if fts_query is None:  # filter terms only, or nothing: no index to read
-        matches = count_matching(conn, search, at_most=whole_up_to + 1)
-        if matches <= whole_up_to:
-            return matches, list_ids(conn, search, sort, descending)
-        first = list_ids(conn, search, sort, descending, limit=page)
-        return count_matching(conn, search), first
-    with _search_hits(conn, fts_query):
+    _make_search_hits(conn)  # outside the transaction, as a temp table's first use must be
+    with _read_transaction(conn):  # the words asked for, the count and the ids: one snapshot
+        words = whole_words(conn, search)
+        everywhere = words.everywhere
+        fts_query = match_query(conn, search, leave_out=everywhere)
+        if fts_query is None:  # filter terms only, or nothing: no index to read
+            matches = count_matching(conn, search, at_most=whole_up_to + 1, leave_out=everywhere)
+            if matches <= whole_up_to:
+                return matches, list_ids(conn, search, sort, descending, leave_out=everywhere)
+            first = list_ids(conn, search, sort, descending, limit=page, leave_out=everywhere)
+            return count_matching(conn, search, leave_out=everywhere), first
         filtered, filter_parameters = filter_conditions(conn, search)
-        if filtered:
-            where = " AND ".join([*filtered, _FROM_THE_HITS])
-            counted = f"SELECT count(*) FROM postings AS p WHERE {where}"
-            matches = int(conn.execute(counted, filter_parameters).fetchone()[0])
-        else:
-            matches = int(conn.execute("SELECT count(*) FROM temp.search_hits").fetchone()[0])
-        limit = None if matches <= whole_up_to else page
-        return matches, list_ids(conn, search, sort, descending, limit=limit, _matched=True)
+        # A whole word in fewer than 1 in FIRST_PAGES_MARKED of the newest postings ("speech":
+        # 1 in 10) seldom starts words in many more, and the search finds no more than it:
+        # its matches go straight to the table. A part of a word ("pyth", held whole by none)
+        # may start words in every posting: the first postings are tried first.
+        rare = any(0 < share * FIRST_PAGES_MARKED < 1 for share in words.shares.values())
+        if not filtered and not rare:
+            answer = _from_the_first(
+                conn, fts_query, sort, descending, page=page, whole_up_to=whole_up_to
+            )
+            if answer is not None:
+                return answer
+        with _search_hits(conn, fts_query):
+            if filtered:
+                where = " AND ".join([*filtered, _FROM_THE_HITS])
+                counted = f"SELECT count(*) FROM postings AS p WHERE {where}"
+                matches = int(conn.execute(counted, filter_parameters).fetchone()[0])
+            else:
+                matches = int(conn.execute("SELECT count(*) FROM temp.search_hits").fetchone()[0])
+            limit = None if matches <= whole_up_to else page
+            return matches, list_ids(conn, search, sort, descending, limit=limit, _matched=True)
+
+
+# How many of the list's first postings (in its order) ``_from_the_first`` marks: its page
+# is found there when at least one posting in this many per page matches.
+FIRST_PAGES_MARKED = 4
+# One walk of the words' matches in the index: how many, and which of the marked ones (a
+# blob with byte 1 at each marked posting's id; substr of a blob is one byte read, where
+# looking each match up in a table of the marked ones took as long as the walk itself).
+_COUNT_AND_MARKED = (
+    "SELECT count(*), group_concat(rowid) FILTER (WHERE substr(?, rowid + 1, 1) = x'01') "
+    "FROM postings_fts WHERE postings_fts MATCH ?"
+)
+
+
+def _from_the_first(
+    conn: sqlite3.Connection,
+    fts_query: str,
+    sort: SortKey,
+    descending: bool,
+    *,
+    page: int,
+    whole_up_to: int,
+) -> tuple[int, list[int]] | None:
+    """``count_and_first_ids`` for the words' ``fts_query`` alone, from the first
+    ``FIRST_PAGES_MARKED * page`` postings of the list's order; None when the answer is not
+    all among them (a rare word: ``temp.search_hits`` then).
+
+    For a word in most postings, the index's matches are counted and checked against the
+    marked ones in one walk, instead of being written into a table first (at 100,000
+    matches that took twice as long as the walk).
+    """
+    first = list_ids(conn, "", sort, descending, limit=FIRST_PAGES_MARKED * page)
+    marked = bytearray(max(first, default=0) + 1)
+    for posting_id in first:
+        marked[posting_id] = 1
+    matches, found = conn.execute(_COUNT_AND_MARKED, (bytes(marked), fts_query)).fetchone()
+    hits = {int(posting_id) for posting_id in found.split(",")} if found else set()
+    shown = [posting_id for posting_id in first if posting_id in hits]
+    if matches <= whole_up_to:
+        return (matches, shown) if len(shown) == matches else None
+    return (matches, shown[:page]) if len(shown) >= page else None
 
 
 @contextmanager
-def _search_hits(conn: sqlite3.Connection, fts_query: str) -> Iterator[None]:
-    """``temp.search_hits`` (this connection's own, in memory) holds the rowids matching
-    ``fts_query`` inside one read transaction; emptied when it ends."""
+def _read_transaction(conn: sqlite3.Connection) -> Iterator[None]:
+    """One read transaction (one snapshot of the library) around the reads inside."""
+    conn.execute("BEGIN")
+    try:
+        yield
+    finally:
+        conn.commit()  # only temp tables were written; ends the read transaction
+
+
+def _make_search_hits(conn: sqlite3.Connection) -> None:
+    """This connection's own ``temp.search_hits`` (in memory), made on its first search."""
     exists = "SELECT 1 FROM sqlite_temp_master WHERE name = 'search_hits'"
     if conn.execute(exists).fetchone() is None:
         conn.execute("PRAGMA temp_store = MEMORY")  # before the first temp table is made
         conn.execute("CREATE TEMP TABLE search_hits (id INTEGER PRIMARY KEY)")
-    conn.execute("BEGIN")  # the matches, the count and the ids: one snapshot
+
+
+@contextmanager
+def _search_hits(conn: sqlite3.Connection, fts_query: str) -> Iterator[None]:
+    """``temp.search_hits`` holds the rowids matching ``fts_query`` (inside a read
+    transaction: ``_read_transaction``); emptied after."""
     try:
         conn.execute("INSERT INTO temp.search_hits " + _MATCHING_ROWIDS, (fts_query,))
         yield
     finally:
         conn.execute("DELETE FROM temp.search_hits")
-        conn.commit()  # only the temp table was written; ends the read transaction
 
 
 def list_ids(
@@ -175,15 +263,17 @@ def list_ids(
     offset: int = 0,
     limit: int | None = None,
     stage_id: int | None = None,
+    leave_out: frozenset[str] | None = None,
     _matched: bool = False,
 ) -> list[int]:
     """The ids of the postings matching ``search`` (in ``stage_id`` when given), in list
-    order, a page at a time. (``_matched``: the words' matches are in ``temp.search_hits``.)"""
+    order, a page at a time. ``leave_out``: the words of ``search`` in every posting (as in
+    ``count_matching``). (``_matched``: the words' matches are in ``temp.search_hits``.)"""
     conditions: list[str] = []
     parameters: list[object] = []
     if _matched:
         conditions.append(_WALK_CHECKING_HITS if limit is not None else _FROM_THE_HITS)
-    elif (fts_query := match_query(conn, search)) is not None:
+    elif (fts_query := _words_query(conn, search, leave_out)) is not None:
         conditions.append(_WALK_CHECKING_MATCHES if limit is not None else _FROM_THE_MATCHES)
         parameters.append(fts_query)
     if stage_id is not None:

@@ -78,6 +78,13 @@ class BoardPage(QObject):
     def searched(self) -> None:
         self._reload_or_mark()
 
+    def prepare(self) -> None:
+        """Read the board while it is hidden (the window calls this when idle after start-up,
+        ``ReadAhead``): the first Ctrl+2 then only paints it. A change or a search before then
+        marks it stale again, and it is read when shown, as before."""
+        if self.stale and not self.is_shown():
+            self.reload()
+
     def reload(self) -> None:
         self.view.load(pipeline.load_board(self._parts.library, self._parts.search()))
         self.stale = False

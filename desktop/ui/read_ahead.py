@@ -2,8 +2,9 @@
 done, a page that is slow to read is built hidden and reads what it first shows, so its first
 showing only paints (``LazyPage``'s modules are imported right after start-up already).
 
-Listed in ``window_parts.py`` for the pages that have a ``prepare()``: the Insights page reads
-its first part and its filters' choices (the Agenda has its own, ``AgendaCommands``).
+Listed in ``window_parts.py`` for the pages that have a ``prepare()``: the board reads its
+columns' first cards, the Insights page its first part and its filters' choices (the Agenda
+has its own, ``AgendaCommands``).
 """
 
 from __future__ import annotations

@@ -63,6 +63,25 @@ def test_the_board_has_a_column_per_stage_with_counts(make_window, db: Library) 
     assert _titles(window, "Saved") == ["A", "B"]
 
 
+def test_the_board_is_read_ahead_while_idle_and_a_later_change_is_read_when_shown(
+    qtbot: QtBot, make_window, db: Library
+) -> None:
+    """A while after the first paint the board is built hidden with its cards read: the
+    first Ctrl+2 shows them at once. A change made after that is read when it is shown."""
+    a, _ = _fill(db, "A", "B")
+    window = make_window()
+    lazy = window.board_page
+    qtbot.waitUntil(lambda: lazy.built and not lazy.stale, timeout=15_000)
+    assert window.current_page() is window.list_page  # read ahead, not shown
+    assert _titles(window, "Saved") == ["A", "B"]
+
+    window.operations.run("Delete", lambda: postings.delete_posting(db, a))
+    assert lazy.stale  # hidden: read when shown, not now
+    window.action("page.board").trigger()
+    assert _titles(window, "Saved") == ["B"]
+    assert _column(window, "Saved").count.text() == "1"
+
+
 def test_a_card_dropped_on_another_column_changes_stage_everywhere(
     qtbot: QtBot, make_window, db: Library
 ) -> None:
