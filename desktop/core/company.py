@@ -66,44 +66,70 @@ def merge_profiles(
     if read is None:
         return known
     if known is None:
-        known = CompanyProfile(name=name)
+        known = _NOTHING_KNOWN
     h1b = _merge_h1b(known.h1b, read.h1b)
     funding = _merge_funding(known.funding, read.funding)
     seen = set(known.news)  # only what was known before: a source may list one item twice
+    news = (*known.news, *(item for item in read.news if item not in seen))
+    description = read.description or known.description
+    data_source = read.data_source or known.data_source
+    if (name, description, h1b, funding, news, data_source) == (
+        read.name,
+        read.description,
+        read.h1b,
+        read.funding,
+        read.news,
+        read.data_source,
+    ):
+        # What was read is what is known now (a company first met, its data in order): the
+        # value itself, not an equal copy of each of its parts.
+        return read
     return CompanyProfile(
         name=name,
-        description=read.description or known.description,
+        description=description,
         h1b=h1b,
         funding=funding,
-        news=(*known.news, *(item for item in read.news if item not in seen)),
-        data_source=read.data_source or known.data_source,
+        news=news,
+        data_source=data_source,
     )
+
+
+_NOTHING_KNOWN = CompanyProfile(name="")  # only its empty parts are read
 
 
 def _merge_h1b(known: H1b | None, read: H1b | None) -> H1b | None:
     if read is None:
         return known
-    counts = {y.year: y.count for y in (known.by_year if known else ())}
-    counts.update({y.year: y.count for y in read.by_year})
-    return H1b(
-        note=read.note or (known.note if known else None),
-        by_year=tuple(H1bYear(year, count) for year, count in sorted(counts.items(), reverse=True)),
-    )
+    counts = {y.year: y for y in (known.by_year if known else ())}
+    counts.update({y.year: y for y in read.by_year})
+    by_year = tuple(sorted(counts.values(), key=_year, reverse=True))  # one count a year
+    note = read.note or (known.note if known else None)
+    if note == read.note and by_year == read.by_year:
+        return read
+    return H1b(note=note, by_year=by_year)
+
+
+def _year(count: H1bYear) -> int:
+    return count.year
 
 
 def _merge_funding(known: Funding | None, read: Funding | None) -> Funding | None:
     if read is None:
         return known
-    known = known or Funding()
+    known = known or _NO_FUNDING
     rounds = {(r.date, r.type): r for r in known.rounds}
     rounds.update({(r.date, r.type): r for r in read.rounds})
     investors = list(known.investors)
     investors += [n for n in read.investors if n not in investors]
     newer_total = read.total is not None
-    return Funding(
+    merged = Funding(
         stage=read.stage or known.stage,
         total=read.total if newer_total else known.total,
         total_usd=read.total_usd if newer_total else known.total_usd,
         investors=tuple(investors),
         rounds=tuple(sorted(rounds.values(), key=lambda r: r.date or "", reverse=True)),
     )
+    return read if merged == read else merged
+
+
+_NO_FUNDING = Funding()

@@ -139,8 +139,8 @@ def to_json(doc: PostingDocument, *, with_store_fields: bool = True) -> dict[str
 
 def _opt_str(obj: Mapping[str, Any], key: str, where: str) -> str | None:
     value = obj.get(key)
-    if value is None:
-        return None
+    if value is None or type(value) is str:  # what JSON holds, told at once
+        return value
     if not isinstance(value, str):
         raise DocumentError(f"{where}{key} must be text or null, not {type(value).__name__}")
     return value
@@ -148,8 +148,8 @@ def _opt_str(obj: Mapping[str, Any], key: str, where: str) -> str | None:
 
 def _opt_number(obj: Mapping[str, Any], key: str, where: str) -> float | None:
     value = obj.get(key)
-    if value is None:
-        return None
+    if value is None or type(value) is int:  # a whole number (never a bool: its type is bool)
+        return value
     if isinstance(value, bool) or not isinstance(value, int | float):
         raise DocumentError(f"{where}{key} must be a number or null")
     if isinstance(value, float) and not math.isfinite(value):
@@ -160,8 +160,8 @@ def _opt_number(obj: Mapping[str, Any], key: str, where: str) -> float | None:
 
 def _opt_int(obj: Mapping[str, Any], key: str, where: str) -> int | None:
     value = _opt_number(obj, key, where)
-    if value is None:
-        return None
+    if value is None or type(value) is int:
+        return value
     if value != int(value):
         raise DocumentError(f"{where}{key} must be a whole number")
     return int(value)
@@ -263,10 +263,12 @@ def _profile_from(obj: Mapping[str, Any] | None, company: str | None) -> Company
     if h1b_obj is not None:
         years = []
         for i, item in enumerate(_obj_list(h1b_obj, "by_year", f"{where}h1b.")):
-            at = f"{where}h1b.by_year[{i}]."
-            year, count = _opt_int(item, "year", at), _opt_int(item, "count", at)
-            if year is None or count is None:
-                raise DocumentError(f"{at[:-1]} needs a year and a count")
+            year, count = item.get("year"), item.get("count")
+            if type(year) is not int or type(count) is not int:  # said what is wrong, by name
+                at = f"{where}h1b.by_year[{i}]."
+                year, count = _opt_int(item, "year", at), _opt_int(item, "count", at)
+                if year is None or count is None:
+                    raise DocumentError(f"{at[:-1]} needs a year and a count")
             years.append(H1bYear(year, count))
         h1b = H1b(note=_opt_str(h1b_obj, "note", f"{where}h1b."), by_year=tuple(years))
     funding_obj = _opt_obj(obj, "funding", where)

@@ -204,9 +204,9 @@ def write(
         elif decision is Decision.FILL_EMPTY and duplicate_of is not None:
             outcomes.append(fill_empty(session, duplicate_of, doc, now, stored))
         else:
-            # A posting from Jobdeck's own export gets a new id; its stage and history come too.
-            # (a tracker's rows carry no id: no copy of each is made for nothing)
-            new.append((len(outcomes), doc if doc.id is None else doc.with_changes(id=None)))
+            # A posting from Jobdeck's own export gets a new id (insert_postings gives each its
+            # own, whatever the document's was); its stage and history come too.
+            new.append((len(outcomes), doc))
             outcomes.append(Written(None, created=True))
     try:
         ids = records.insert_postings(session, [doc for _, doc in new], now)

@@ -13,16 +13,12 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
 from desktop.core.company import merge_industries, merge_profiles
 from desktop.core.company_match import match_key
 from desktop.core.posting import CompanyProfile, Funding
-from desktop.storage.models import (
-    Company,
-)
-from desktop.storage.plain_rows import dbapi_connection, insert_rows
+from desktop.storage.plain_rows import dbapi_connection, insert_rows, insert_values
 
 
 @dataclass
@@ -47,9 +43,17 @@ def insert_companies(session: Session, new: dict[str, NewCompany]) -> dict[str, 
     """
     if not new:
         return {}
-    first_id = (session.scalar(select(func.max(Company.id))) or 0) + 1
+    connection = dbapi_connection(session)
+    (largest,) = connection.execute("SELECT max(id) FROM companies").fetchone()
+    first_id = (largest or 0) + 1
     ids = {key: first_id + offset for offset, key in enumerate(new)}
-    companies, industries, investors, rounds, h1b, news = [], [], [], [], [], []
+    companies: list[dict[str, object]] = []
+    # The companies' lists as rows of values, in the order of their tables' columns below.
+    industries: list[tuple[object, ...]] = []
+    investors: list[tuple[object, ...]] = []
+    rounds: list[tuple[object, ...]] = []
+    h1b: list[tuple[object, ...]] = []
+    news: list[tuple[object, ...]] = []
     for key, company in new.items():
         company_id, profile = ids[key], company.profile
         funding = (profile.funding if profile else None) or Funding()
@@ -69,47 +73,29 @@ def insert_companies(session: Session, new: dict[str, NewCompany]) -> dict[str, 
                 "has_profile": company.has_profile,
             }
         )
-        industries += [
-            {"company_id": company_id, "position": i, "name": name}
-            for i, name in enumerate(company.industries)
-        ]
-        investors += [
-            {"company_id": company_id, "position": i, "name": name}
-            for i, name in enumerate(funding.investors)
-        ]
+        industries += [(company_id, i, name) for i, name in enumerate(company.industries)]
+        investors += [(company_id, i, name) for i, name in enumerate(funding.investors)]
         rounds += [
-            {
-                "company_id": company_id,
-                "position": i,
-                "date": r.date,
-                "round_type": r.type,
-                "amount": r.amount,
-                "amount_usd": r.amount_usd,
-            }
+            (company_id, i, r.date, r.type, r.amount, r.amount_usd)
             for i, r in enumerate(funding.rounds)
         ]
-        h1b += [
-            {"company_id": company_id, "year": y.year, "count": y.count}
-            for y in (counts.by_year if counts else ())
-        ]
+        h1b += [(company_id, y.year, y.count) for y in (counts.by_year if counts else ())]
         news += [
-            {
-                "company_id": company_id,
-                "position": i,
-                "date": n.date,
-                "title": n.title,
-                "url": n.url,
-            }
+            (company_id, i, n.date, n.title, n.url)
             for i, n in enumerate(profile.news if profile else ())
         ]
-    connection = dbapi_connection(session)
     insert_rows(connection, "companies", companies)
-    for table, rows in (
-        ("company_industries", industries),
-        ("company_investors", investors),
-        ("funding_rounds", rounds),
-        ("h1b_counts", h1b),
-        ("company_news", news),
+    for table, columns, rows in (
+        ("company_industries", ("company_id", "position", "name"), industries),
+        ("company_investors", ("company_id", "position", "name"), investors),
+        (
+            "funding_rounds",
+            ("company_id", "position", "date", "round_type", "amount", "amount_usd"),
+            rounds,
+        ),
+        ("h1b_counts", ("company_id", "year", "count"), h1b),
+        ("company_news", ("company_id", "position", "date", "title", "url"), news),
     ):
-        insert_rows(connection, table, rows)
+        if rows:
+            insert_values(connection, table, columns, rows)
     return ids

@@ -3,22 +3,24 @@ same text (a fingerprint of its content), or the same text as received (a postin
 the preview, pasted again).
 
 The checks run for a whole batch at once (``find_duplicates``): four queries however many
-postings an import holds, instead of three per posting.
+postings an import holds, instead of three per posting. They are plain SQL on the session's
+own connection (inside its transaction): building the ORM's statements, with a bound value per
+link or fingerprint, cost more than SQLite's look-ups.
 """
 
 from __future__ import annotations
 
+import sqlite3
 from collections.abc import Collection, Iterable, Iterator, Sequence
 from datetime import UTC
 from typing import Any
 
-from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
+from desktop.core.bounds import readable_datetime
 from desktop.core.fingerprint import content_fingerprint, raw_fingerprint
 from desktop.core.posting import PostingDocument
 from desktop.storage.company_records import company_key
-from desktop.storage.models import Company, Posting, Stage, StageChangeRow
 from desktop.storage.plain_rows import dbapi_connection
 from desktop.storage.posting_records import title_key
 
@@ -42,43 +44,23 @@ def find_duplicates(
     stored postings the oldest. Postings in ``ignore`` (those the same import just saved, say)
     are never taken for duplicates.
     """
-    by_link = _oldest(
-        session.execute(
-            select(Posting.url, Posting.id).where(
-                Posting.url.in_({doc.url for doc in docs if doc.url})
-            )
-        ),
-        ignore,
-    )
+    connection = dbapi_connection(session)
+    by_link = _oldest(_postings_with(connection, "url", {doc.url for doc in docs}), ignore)
     pairs = {
         (company_key(doc.company), title_key(doc.title))
         for doc in docs
         if doc.company and doc.title
     }
     by_pair: dict[tuple[str, str], list[int]] = {}
-    for company, title, posting_id in _stored_pairs(session, sorted(pairs)):
+    for company, title, posting_id in _stored_pairs(connection, sorted(pairs)):
         if posting_id not in ignore:
             by_pair.setdefault((company, title), []).append(posting_id)
-    applied_days = _applied_days(session, {i for ids in by_pair.values() for i in ids})
+    applied_days = _applied_days(connection, {i for ids in by_pair.values() for i in ids})
     fingerprints = [content_fingerprint(doc) for doc in docs]
-    by_text = _oldest(
-        session.execute(
-            select(Posting.fingerprint, Posting.id).where(
-                Posting.fingerprint.in_({f for f in fingerprints if f is not None})
-            )
-        ),
-        ignore,
-    )
+    by_text = _oldest(_postings_with(connection, "fingerprint", set(fingerprints)), ignore)
     # The same input pasted again after the first copy was corrected in the preview.
     received = [raw_fingerprint(doc.raw) for doc in docs]
-    by_received = _oldest(
-        session.execute(
-            select(Posting.raw_fingerprint, Posting.id).where(
-                Posting.raw_fingerprint.in_({f for f in received if f is not None})
-            )
-        ),
-        ignore,
-    )
+    by_received = _oldest(_postings_with(connection, "raw_fingerprint", set(received)), ignore)
     found: dict[int, tuple[int, str]] = {}
     for index, (doc, fingerprint, as_received) in enumerate(
         zip(docs, fingerprints, received, strict=True)
@@ -97,11 +79,28 @@ def find_duplicates(
     return found
 
 
+VALUES_PER_QUERY = 500  # bound values per query: well under SQLite's limit of 32,766
+
+
+def _postings_with(
+    connection: sqlite3.Connection, column: str, values: Collection[str | None]
+) -> Iterator[tuple[str, int]]:
+    """(value, posting id) of the stored postings whose ``column`` (indexed: the link or a
+    fingerprint) holds one of ``values`` (None and empty values are left out)."""
+    wanted = sorted(value for value in values if value)
+    for start in range(0, len(wanted), VALUES_PER_QUERY):
+        chunk = wanted[start : start + VALUES_PER_QUERY]
+        yield from connection.execute(
+            f"SELECT {column}, id FROM postings WHERE {column} IN ({', '.join('?' * len(chunk))})",
+            chunk,
+        )
+
+
 PAIRS_PER_QUERY = 400  # two parameters each: well under SQLite's limit of 32,766
 
 
 def _stored_pairs(
-    session: Session, pairs: Sequence[tuple[str, str]]
+    connection: sqlite3.Connection, pairs: Sequence[tuple[str, str]]
 ) -> Iterator[tuple[str, str, int]]:
     """(company key, title key, posting id) of the stored postings with one of ``pairs``,
     by posting id within each query.
@@ -111,7 +110,6 @@ def _stored_pairs(
     those" looked up every title for every company: 250,000 probes for a chunk of 500 rows of
     a sheet that names hundreds of employers.
     """
-    connection = dbapi_connection(session)
     for start in range(0, len(pairs), PAIRS_PER_QUERY):
         chunk = pairs[start : start + PAIRS_PER_QUERY]
         wanted = ", ".join("(?, ?)" for _ in chunk)
@@ -129,19 +127,24 @@ def _stored_pairs(
 APPLIED = "applied"  # the stage whose date tells one application to a job from another
 
 
-def _applied_days(session: Session, posting_ids: Collection[int]) -> dict[int, set[str]]:
+def _applied_days(
+    connection: sqlite3.Connection, posting_ids: Collection[int]
+) -> dict[int, set[str]]:
     """The UTC days each posting entered the Applied stage (as stored: "2026-11-03")."""
-    if not posting_ids:
-        return {}
-    rows = session.execute(
-        select(StageChangeRow.posting_id, StageChangeRow.at)
-        .join(Stage, Stage.id == StageChangeRow.stage_id)
-        .where(func.lower(Stage.name) == APPLIED)
-        .where(StageChangeRow.posting_id.in_(set(posting_ids)))
-    )
     days: dict[int, set[str]] = {}
-    for posting_id, at in rows:
-        days.setdefault(posting_id, set()).add(at.astimezone(UTC).date().isoformat())
+    wanted = sorted(posting_ids)
+    for start in range(0, len(wanted), VALUES_PER_QUERY):
+        chunk = wanted[start : start + VALUES_PER_QUERY]
+        rows = connection.execute(
+            "SELECT c.posting_id, c.at FROM stage_changes AS c "
+            "JOIN stages AS s ON s.id = c.stage_id "
+            f"WHERE lower(s.name) = ? AND c.posting_id IN ({', '.join('?' * len(chunk))})",
+            [APPLIED, *chunk],
+        )
+        for posting_id, stored in rows:
+            at = readable_datetime(stored)
+            if at is not None:
+                days.setdefault(posting_id, set()).add(at.astimezone(UTC).date().isoformat())
     return days
 
 
@@ -180,12 +183,19 @@ def titles_and_companies(
     session: Session, posting_ids: Collection[int]
 ) -> dict[int, tuple[str, str | None]]:
     """Each stored posting's title and company name, by id."""
-    rows = session.execute(
-        select(Posting.id, Posting.title, Company.name)
-        .outerjoin(Company, Company.id == Posting.company_id)
-        .where(Posting.id.in_(set(posting_ids)))
-    )
-    return {posting_id: (title, company) for posting_id, title, company in rows}
+    connection = dbapi_connection(session)
+    found: dict[int, tuple[str, str | None]] = {}
+    wanted = sorted(posting_ids)
+    for start in range(0, len(wanted), VALUES_PER_QUERY):
+        chunk = wanted[start : start + VALUES_PER_QUERY]
+        rows = connection.execute(
+            "SELECT p.id, p.title, c.name FROM postings AS p "
+            "LEFT JOIN companies AS c ON c.id = p.company_id "
+            f"WHERE p.id IN ({', '.join('?' * len(chunk))})",
+            chunk,
+        )
+        found.update((posting_id, (title, company)) for posting_id, title, company in rows)
+    return found
 
 
 def title_and_company(session: Session, posting_id: int) -> tuple[str, str | None]:
@@ -196,9 +206,7 @@ def links_starting_with(session: Session, prefix: str) -> list[tuple[str, int]]:
     """(link, posting id) of every stored posting whose link starts with ``prefix`` (a link's
     scheme, host and path): the candidates for "the same link" once tracking is removed.
     A range on the link's index, not a scan."""
-    rows = session.execute(
-        select(Posting.url, Posting.id).where(
-            Posting.url >= prefix, Posting.url < prefix + "\uffff"
-        )
+    rows = dbapi_connection(session).execute(
+        "SELECT url, id FROM postings WHERE url >= ? AND url < ?", (prefix, prefix + "\uffff")
     )
     return [(url, posting_id) for url, posting_id in rows]

@@ -7,15 +7,16 @@ services above speak only in documents and the UI never sees an ORM object. Comp
 
 from __future__ import annotations
 
+import sqlite3
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from datetime import datetime
 
-from sqlalchemy import func, select
+from sqlalchemy import select
 from sqlalchemy.orm import Session, selectinload
 
 from desktop.core.fingerprint import content_fingerprint, raw_fingerprint
-from desktop.core.posting import PostingDocument, Salary, StageChange
+from desktop.core.posting import PostingDocument, Salary
 from desktop.storage import bulk_derived, company_rows, search_index
 from desktop.storage.company_records import (
     company_key,
@@ -25,10 +26,16 @@ from desktop.storage.company_records import (
     profile_of,
     replace_company_profile,
 )
-from desktop.storage.models import Company, Posting, PostingItem, Stage, StageChangeRow
-from desktop.storage.plain_rows import dbapi_connection, insert_rows
+from desktop.storage.models import Company, Posting, PostingItem, StageChangeRow
+from desktop.storage.pipeline_sql import stored_time
+from desktop.storage.plain_rows import (
+    dbapi_connection,
+    hold_batch_pages,
+    insert_rows,
+    insert_values,
+)
 from desktop.storage.record_errors import PostingMissing
-from desktop.storage.stage_lookups import first_stage, next_stage_order, stage_by_name
+from desktop.storage.stage_lookups import next_order, stage_id
 
 
 def title_key(title: str) -> str:
@@ -45,15 +52,15 @@ class BatchCache:
     """Look-ups shared by the postings saved in one transaction, so a batch of a hundred
     queries each stage and company once and is flushed once, not three times a posting."""
 
-    stages: dict[str, Stage] = field(default_factory=dict)
+    connection: sqlite3.Connection
+    stages: dict[str, int] = field(default_factory=dict)  # ids by lower-case name
     companies: dict[str, Company] = field(default_factory=dict)
     next_order: dict[int, float] = field(default_factory=dict)
 
-    def prefetch_companies(self, session: Session, names: Iterable[str]) -> None:
-        """Read the batch's known companies with all their lists in a few queries, instead of
-        five lazy loads per posting when their profiles are merged."""
-        keys = {company_key(name) for name in names if name} - set(self.companies)
-        for chunk in _chunks(sorted(keys), 500):
+    def prefetch_companies(self, session: Session, keys: Iterable[str]) -> None:
+        """Read the batch's known companies (by ``company_key``) with all their lists in a few
+        queries, instead of five lazy loads per posting when their profiles are merged."""
+        for chunk in _chunks(sorted(set(keys) - set(self.companies)), 500):
             found = session.scalars(
                 select(Company)
                 .where(Company.name_key.in_(chunk))
@@ -67,17 +74,18 @@ class BatchCache:
             )
             self.companies.update((company.name_key, company) for company in found)
 
-    def stage(self, session: Session, name: str | None) -> Stage:
+    def stage(self, name: str | None) -> int:
+        """The stage's id; the first stage's for no name. Raises StageMissing."""
         key = (name or "").strip().lower()
         if key not in self.stages:
-            self.stages[key] = stage_by_name(session, name) if name else first_stage(session)
+            self.stages[key] = stage_id(self.connection, name)
         return self.stages[key]
 
-    def order_at_end(self, session: Session, stage_id: int) -> float:
-        if stage_id not in self.next_order:
-            self.next_order[stage_id] = next_stage_order(session, stage_id)
-        order = self.next_order[stage_id]
-        self.next_order[stage_id] = order + 1.0
+    def order_at_end(self, stage: int) -> float:
+        if stage not in self.next_order:
+            self.next_order[stage] = next_order(self.connection, stage)
+        order = self.next_order[stage]
+        self.next_order[stage] = order + 1.0
         return order
 
 
@@ -94,17 +102,26 @@ def insert_postings(session: Session, docs: Sequence[PostingDocument], now: date
     written with one executemany per table and no ORM object each, which is what lets
     ``jobdeck import`` save thousands a second. The caller's transaction must hold
     the write lock (``Database.writing`` begins IMMEDIATE): the ids are given here, from the
-    largest in use. Raises StageMissing for a stage that does not exist.
+    largest in use (a document's own ``id``, from an export, is not used). Raises StageMissing
+    for a stage that does not exist.
     """
     if not docs:
         return []
-    cache = BatchCache()
+    connection = dbapi_connection(session)
+    if len(docs) >= BULK_DERIVED_FROM:
+        hold_batch_pages(connection)
+    cache = BatchCache(connection)
     companies = _companies_for(session, docs, cache)
-    first_id = (session.scalar(select(func.max(Posting.id))) or 0) + 1
-    postings, history, items, indexed = [], [], [], []
+    (largest,) = connection.execute("SELECT max(id) FROM postings").fetchone()
+    first_id = (largest or 0) + 1
+    stored_now = stored_time(now)  # as UtcDateTime writes it
+    postings: list[dict[str, object]] = []
+    history: list[tuple[int, int, str]] = []
+    items: list[tuple[int, str, int, str]] = []
+    indexed = []
     for offset, (doc, (company_id, company_name)) in enumerate(zip(docs, companies, strict=True)):
         posting_id = first_id + offset
-        stage = cache.stage(session, doc.stage)
+        stage = cache.stage(doc.stage)
         postings.append(
             posting_columns(doc)
             | {
@@ -112,35 +129,41 @@ def insert_postings(session: Session, docs: Sequence[PostingDocument], now: date
                 "company_id": company_id,
                 "raw": doc.raw,
                 "raw_fingerprint": raw_fingerprint(doc.raw),
-                "stage_id": stage.id,
-                "stage_order": cache.order_at_end(session, stage.id),
-                "created_at": now,
-                "updated_at": now,
+                "stage_id": stage,
+                "stage_order": cache.order_at_end(stage),
+                "created_at": stored_now,
+                "updated_at": stored_now,
             }
         )
         # An import of Jobdeck's own export keeps the application's whole history.
-        for change in doc.stage_history or (StageChange(stage.name, now),):
-            at_stage = cache.stage(session, change.stage)
-            history.append({"posting_id": posting_id, "stage_id": at_stage.id, "at": change.at})
-        items += [
-            {"posting_id": posting_id, "kind": kind, "position": position, "text": line}
-            for kind, position, line in item_rows(doc)
-        ]
+        if doc.stage_history:
+            history += [
+                (posting_id, cache.stage(change.stage), stored_time(change.at))
+                for change in doc.stage_history
+            ]
+        else:
+            history.append((posting_id, stage, stored_now))
+        items += [(posting_id, *row) for row in item_rows(doc)]
         indexed.append((posting_id, company_name, doc))
     # Plain executemany on the session's own connection (same transaction): SQLAlchemy's
-    # per-row parameter processing was a fifth of an import's time. Times are written as
-    # UtcDateTime writes them.
-    connection = dbapi_connection(session)
+    # per-row parameter processing was a fifth of an import's time.
     if len(postings) < BULK_DERIVED_FROM:
-        insert_rows(connection, "postings", postings)
-        insert_rows(connection, "stage_changes", history)
+        _insert_new(connection, postings, history)
     else:  # their dates and previous stages filled per batch, not by triggers per row
         with bulk_derived.triggers_held(connection, first_id, first_id + len(postings) - 1):
-            insert_rows(connection, "postings", postings)
-            insert_rows(connection, "stage_changes", history)
-    insert_rows(connection, "posting_items", items)
+            _insert_new(connection, postings, history)
+    insert_values(connection, "posting_items", ("posting_id", "kind", "position", "text"), items)
     search_index.index_documents(session, indexed)
-    return [row["id"] for row in postings]
+    return [row["id"] for row in postings]  # type: ignore[misc]
+
+
+def _insert_new(
+    connection: sqlite3.Connection,
+    postings: list[dict[str, object]],
+    history: list[tuple[int, int, str]],
+) -> None:
+    insert_rows(connection, "postings", postings)
+    insert_values(connection, "stage_changes", ("posting_id", "stage_id", "at"), history)
 
 
 def _companies_for(
@@ -148,15 +171,20 @@ def _companies_for(
 ) -> list[tuple[int, str]]:
     """Each document's company as (id, name), found or made, the document's company data merged
     in: known companies through the ORM, new ones folded and written as rows (company_rows)."""
-    # Only the companies the batch says something of are read whole (the ORM, with their
-    # lists); the others by id and name alone: a tracker sheet's rows name only the employer,
-    # and reading each whole took a third of such an import.
+    # The known companies are found by id and name alone; only those the batch says something
+    # of are read whole (the ORM, with their lists): a tracker sheet's rows name only the
+    # employer, and reading each whole took a third of such an import; an export's companies
+    # are mostly new to the library.
+    keys = [company_key(doc.company or "") for doc in docs]
+    named_only = _ids_and_names(cache.connection, set(keys))
     cache.prefetch_companies(
         session,
-        [doc.company or "" for doc in docs if doc.industries or doc.company_profile is not None],
+        [
+            key
+            for doc, key in zip(docs, keys, strict=True)
+            if key in named_only and (doc.industries or doc.company_profile is not None)
+        ],
     )
-    keys = [company_key(doc.company or "") for doc in docs]
-    named_only = _ids_and_names(session, {key for key in keys if key not in cache.companies})
     new: dict[str, company_rows.NewCompany] = {}
     # What the batch says of each known company is folded first (the pure rule, as for new
     # ones) and written once per company, not once per posting: an export holds hundreds of
@@ -203,12 +231,14 @@ def _companies_for(
     ]
 
 
-def _ids_and_names(session: Session, keys: set[str]) -> dict[str, tuple[int, str]]:
+def _ids_and_names(connection: sqlite3.Connection, keys: set[str]) -> dict[str, tuple[int, str]]:
     """The known companies among ``keys`` (``company_key``s) as key -> (id, name)."""
     found: dict[str, tuple[int, str]] = {}
     for chunk in _chunks(sorted(keys), 500):
-        rows = session.execute(
-            select(Company.name_key, Company.id, Company.name).where(Company.name_key.in_(chunk))
+        rows = connection.execute(
+            "SELECT name_key, id, name FROM companies "
+            f"WHERE name_key IN ({', '.join('?' * len(chunk))})",
+            chunk,
         )
         found.update((key, (company_id, name)) for key, company_id, name in rows)
     return found

@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
 from desktop.core.company import merge_industries, merge_profiles
 from desktop.core.posting import CompanyProfile, Funding, FundingRound, H1b, H1bYear, NewsItem
 
@@ -52,3 +55,67 @@ def test_nothing_read_leaves_what_is_known() -> None:
     assert merge_profiles("Acme", None, CompanyProfile(name="Acme", description="x")) == (
         CompanyProfile(name="Acme", description="x")
     )
+
+
+YEARS = st.lists(st.builds(H1bYear, st.integers(2018, 2025), st.integers(0, 50)), max_size=5)
+ROUNDS = st.lists(
+    st.builds(
+        FundingRound,
+        date=st.sampled_from([None, "2024-01-01", "2025-06-01"]),
+        type=st.sampled_from([None, "Seed", "Series A"]),
+        amount_usd=st.none() | st.integers(0, 10**6),
+    ),
+    max_size=4,
+)
+PROFILES = st.builds(
+    CompanyProfile,
+    name=st.sampled_from(["Acme", "ACME Inc"]),
+    description=st.none() | st.just("Makes things"),
+    h1b=st.none() | st.builds(H1b, st.none() | st.just("note"), YEARS.map(tuple)),
+    funding=st.none()
+    | st.builds(
+        Funding,
+        stage=st.none() | st.just("Seed"),
+        investors=st.lists(st.sampled_from(["A", "B", "C"]), max_size=4).map(tuple),
+        rounds=ROUNDS.map(tuple),
+    ),
+    news=st.lists(st.builds(NewsItem, title=st.sampled_from(["a", "b"])), max_size=3).map(tuple),
+)
+
+
+@settings(max_examples=300)
+@given(PROFILES, st.none() | PROFILES)
+def test_a_profile_read_is_folded_by_the_rule(
+    read: CompanyProfile, known: CompanyProfile | None
+) -> None:
+    """One count a year and one round a date and type, the read one winning, newest first;
+    the known investors, then the read ones not known; the known news, then the read items
+    not known; the company's name."""
+    merged = merge_profiles("Acme", known, read)
+    assert merged is not None and merged.name == "Acme"
+    known_h1b = known.h1b if known else None
+    if read.h1b is None:
+        assert merged.h1b == known_h1b
+    else:
+        counts = {y.year: y.count for y in (known_h1b.by_year if known_h1b else ())}
+        counts.update({y.year: y.count for y in read.h1b.by_year})
+        assert merged.h1b == H1b(
+            read.h1b.note or (known_h1b.note if known_h1b else None),
+            tuple(H1bYear(y, c) for y, c in sorted(counts.items(), reverse=True)),
+        )
+    known_funding = known.funding if known else None
+    if read.funding is None:
+        assert merged.funding == known_funding
+    else:
+        before = known_funding or Funding()
+        rounds = {(r.date, r.type): r for r in (*before.rounds, *read.funding.rounds)}
+        assert merged.funding is not None
+        assert merged.funding.rounds == tuple(
+            sorted(rounds.values(), key=lambda r: r.date or "", reverse=True)
+        )
+        assert merged.funding.investors == (
+            *before.investors,
+            *(n for n in read.funding.investors if n not in before.investors),
+        )
+    known_news = known.news if known else ()
+    assert merged.news == (*known_news, *(n for n in read.news if n not in known_news))

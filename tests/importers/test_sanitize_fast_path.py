@@ -2,16 +2,23 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from desktop.core.posting import CompanyProfile, Funding, NewsItem, PostingDocument, Qualifications
 from desktop.core.text import clean_paragraphs, clean_text
 from desktop.importers.sanitize import (
+    _already_clean,
+    _clean_dataclass,
+    all_plain,
     already_paragraphs,
     already_plain,
     defuse_links,
     plain,
     plain_paragraphs,
+    sanitize_document,
     strip_markup,
 )
 
@@ -40,6 +47,20 @@ def test_paragraphs_judged_already_clean_are_what_cleaning_gives(value: str) -> 
         assert slow == value
 
 
+@settings(max_examples=400)
+@given(st.lists(TRICKY, max_size=6))
+def test_lines_judged_plain_together_are_each_judged_plain(values: list[str]) -> None:
+    assert all_plain(values) == all(already_plain(value) for value in values)
+
+
+def test_lines_judged_together_find_the_one_that_is_not_plain() -> None:
+    assert all_plain(["Train models", "for ranking", "é"])
+    assert all_plain([])
+    for dirty in ("", " lead", "end ", "two  spaces", "a\nb", "x: y", "a<b", "e\u0301", "\x07"):
+        assert not all_plain(["Train models", dirty, "for ranking"]), dirty
+        assert not all_plain([dirty]), dirty
+
+
 def test_clean_text_takes_the_shortcut_and_dirty_text_does_not() -> None:
     assert already_plain("Train models for ranking")
     assert already_paragraphs("First paragraph.\nSecond line.\n\nNext paragraph.")
@@ -47,3 +68,63 @@ def test_clean_text_takes_the_shortcut_and_dirty_text_does_not() -> None:
         assert not already_plain(dirty), dirty
     for dirty in ("\nlead", "end\n", "a\n\n\nb", "a\r\nb"):
         assert not already_paragraphs(dirty), dirty
+
+
+OPTIONAL = st.none() | TRICKY
+TEXTS = st.lists(TRICKY, max_size=3).map(tuple)
+
+
+@st.composite
+def documents(draw: st.DrawFn) -> PostingDocument:
+    """Documents with tricky text in every kind of field: lines, paragraphs, links, lists and
+    the parts of a company's profile."""
+    profile = CompanyProfile(
+        name=draw(TRICKY),
+        description=draw(OPTIONAL),
+        funding=Funding(stage=draw(OPTIONAL), investors=draw(TEXTS)),
+        news=(
+            NewsItem(
+                title=draw(OPTIONAL),
+                url=draw(st.sampled_from([None, "https://a.example/n", "javascript:x"])),
+            ),
+        ),
+    )
+    return PostingDocument(
+        title=draw(OPTIONAL),
+        company=draw(OPTIONAL),
+        location=draw(OPTIONAL),
+        url=draw(
+            st.sampled_from([None, "https://jobs.example.org/1", " https://x.example", "ftp://x"])
+        ),
+        summary=draw(OPTIONAL),
+        description=draw(OPTIONAL),
+        responsibilities=draw(TEXTS),
+        qualifications=Qualifications(required=draw(TEXTS)),
+        company_profile=draw(st.none() | st.just(profile)),
+        raw=draw(TRICKY),
+    )
+
+
+@settings(max_examples=300)
+@given(documents())
+def test_a_document_judged_clean_at_once_is_what_cleaning_gives(doc: PostingDocument) -> None:
+    slow = _clean_dataclass(doc)
+    assert sanitize_document(doc) == slow
+    if _already_clean(doc):
+        assert slow is doc
+
+
+def test_a_clean_document_comes_back_as_itself() -> None:
+    doc = PostingDocument(
+        title="Data Engineer",
+        company="Acme",
+        url="https://jobs.example.org/1",
+        description="First paragraph.\nSecond line.\n\nNext paragraph.",
+        responsibilities=("Build pipelines", "Mentor"),
+        company_profile=CompanyProfile(name="Acme", news=(NewsItem(title="News"),)),
+    )
+    assert sanitize_document(doc) is doc
+    dirty = replace(
+        doc, company_profile=CompanyProfile(name="Acme", news=(NewsItem(title="<b>News</b>"),))
+    )
+    assert sanitize_document(dirty).company_profile.news[0].title == "News"
