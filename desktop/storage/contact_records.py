@@ -178,10 +178,6 @@ def company_of_posting(conn: sqlite3.Connection, posting_id: int) -> str | None:
     return None if row is None else str(row[0])
 
 
-def _escaped_like(text: str) -> str:
-    return "%" + text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%"
-
-
 def listing(conn: sqlite3.Connection, search: str = "") -> list[ContactListing]:
     """Every contact (those whose name, company, role/title, e-mail, phone or note hold every
     word of ``search``), by name, each with the applications they are part of."""
@@ -189,13 +185,14 @@ def listing(conn: sqlite3.Connection, search: str = "") -> list[ContactListing]:
     parameters: list[object] = []
     words = search.split()
     if words:
+        # Folded as Python folds (database.casefold): "jürgen" finds "JÜRGEN", "gross" "Groß".
         haystack = (
-            "lower(k.name || ' ' || c.name || ' ' || coalesce(k.title, '') || ' ' || "
+            "casefold(k.name || ' ' || c.name || ' ' || coalesce(k.title, '') || ' ' || "
             "coalesce(k.email, '') || ' ' || coalesce(k.phone, '') || ' ' || "
             "coalesce(k.note, ''))"
         )
-        sql += " WHERE " + " AND ".join(f"{haystack} LIKE ? ESCAPE '\\'" for _ in words)
-        parameters += [_escaped_like(word.casefold()) for word in words]
+        sql += " WHERE " + " AND ".join(f"instr({haystack}, ?) > 0" for _ in words)
+        parameters += [word.casefold() for word in words]
     sql += " ORDER BY lower(k.name), k.id"
     contacts = [_contact(row) for row in conn.execute(sql, parameters)]
     applications = _applications(conn, [c.id for c in contacts])

@@ -103,7 +103,16 @@ def _connect(path: Path, read_only: bool) -> sqlite3.Connection:
         check_same_thread=False,
     )
     _set_pragmas(connection, read_only)
+    # SQLite's lower() and LIKE fold ASCII letters only: "MÜNCHEN" is not "münchen" to them.
+    # Searches of the users' own words compare casefold(column) with a casefolded value.
+    connection.create_function("casefold", 1, _casefold, deterministic=True)
     return connection
+
+
+def _casefold(value: object) -> object:
+    """SQL ``casefold(x)``: text case-folded as Python folds it (ß -> ss); other values as
+    they are."""
+    return value.casefold() if isinstance(value, str) else value
 
 
 def _begin(connection: Any) -> None:

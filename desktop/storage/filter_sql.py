@@ -53,14 +53,23 @@ def filter_conditions(
     if terms.work_models:
         conditions.append(f"p.work_model IN ({_marks(terms.work_models)})")
         parameters += terms.work_models
+    # SQLite's lower() and LIKE fold ASCII letters only: a value with other letters
+    # ("location:münchen") is compared through casefold() (database.py), a Python call per
+    # posting, which ASCII values need not pay.
     if terms.types:
-        conditions.append(f"lower(trim(p.employment_type)) IN ({_marks(terms.types)})")
+        fold = "lower" if all(kind.isascii() for kind in terms.types) else "casefold"
+        conditions.append(f"{fold}(trim(p.employment_type)) IN ({_marks(terms.types)})")
         parameters += terms.types
     if terms.locations:
-        conditions.append(
-            "(" + " OR ".join(["p.location LIKE ? ESCAPE '\\'"] * len(terms.locations)) + ")"
-        )
-        parameters += [f"%{_escaped(place)}%" for place in terms.locations]
+        places = []
+        for place in terms.locations:
+            if place.isascii():
+                places.append("p.location LIKE ? ESCAPE '\\'")
+                parameters.append(f"%{_escaped(place)}%")
+            else:
+                places.append("instr(casefold(p.location), ?) > 0")
+                parameters.append(place.casefold())
+        conditions.append("(" + " OR ".join(places) + ")")
     moment = now or datetime.now(UTC)
     if terms.posted_days is not None:
         conditions.append("p.posted_at >= ?")

@@ -68,7 +68,9 @@ def _facts_tokens(word: str, stages: list[tuple[int, str]]) -> list[str]:
 
 
 def _words(search: str) -> list[str]:
-    return list(dict.fromkeys(_WORD.findall(words_only(search).casefold())))
+    # Lowered, not case-folded: FTS5 folds the query's words as it folded the text, and
+    # casefold() would make "straße" "strasse", a word the index never holds.
+    return list(dict.fromkeys(_WORD.findall(words_only(search).lower())))
 
 
 # How many of the newest postings a word is first looked for in (``whole_words``).

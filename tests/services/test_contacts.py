@@ -93,6 +93,15 @@ def test_search_matches_every_word_in_name_company_title_and_note(db: Library) -
     assert contacts.list_contacts(db, "100%") == []
 
 
+def test_search_folds_letters_beyond_ascii_as_the_user_types_them(db: Library) -> None:
+    """SQLite's lower() and LIKE fold ASCII only: "jürgen" did not find "JÜRGEN"."""
+    contacts.add_contact(db, ContactFields(name="JÜRGEN GROß", company="Zalando"))
+    contacts.add_contact(db, ContactFields(name="Lee Park", company="Stripe"))
+    for typed in ("jürgen", "Jürgen", "groß", "gross", "JÜRGEN zalando"):
+        assert [c.contact.name for c in contacts.list_contacts(db, typed)] == ["JÜRGEN GROß"]
+    assert contacts.list_contacts(db, "_") == []  # no pattern characters in a plain search
+
+
 def test_update_returns_the_old_contact_and_delete_can_be_undone(db: Library) -> None:
     posting_id = postings.create_posting(db, amazon_document()).value
     dana = contacts.add_contact(db, DANA).value

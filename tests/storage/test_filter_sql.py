@@ -67,3 +67,19 @@ def test_the_users_own_applied_date_wins_over_the_move(db: Library) -> None:
 
     assert _listed(db, "applied:30d") == {late}
     assert _listed(db, "applied:90d") == {early, late}
+
+
+def test_a_location_or_type_with_letters_beyond_ascii_matches_in_any_case(db: Library) -> None:
+    """SQLite folds ASCII letters only: "location:münchen" found nothing written "MÜNCHEN"."""
+    munich = _posting(db, "Analyst", location="MÜNCHEN", employment_type="Teilzeit")
+    zurich = _posting(db, "Engineer", location="Zürich", employment_type="BÉNÉVOLAT")
+    _posting(db, "Designer", location="Berlin", employment_type="Full-time")
+
+    assert _listed(db, "location:münchen") == {munich}
+    assert _listed(db, "location:München") == {munich}
+    assert _listed(db, "location:ZÜRICH") == {zurich}
+    assert _listed(db, "location:münchen location:berlin") == {munich} | _listed(
+        db, "location:berlin"
+    )
+    assert _listed(db, "type:bénévolat") == {zurich}
+    assert _listed(db, "type:TEILZEIT") == {munich}

@@ -129,3 +129,16 @@ def test_insights_count_the_postings_the_words_find(db: Library) -> None:
 
     figures = insights.insights(db, filters=Filters(search="remote"))
     assert figures.total == 2
+
+
+def test_words_with_letters_beyond_ascii_are_found_in_any_case(db: Library) -> None:
+    """ "straße" finds "Straße" (case-folding it to "strasse" found nothing), "zürich" and
+    "ZÜRICH" and "zurich" find "Zürich", whatever the case the posting wrote them in."""
+    street = _posting(db, "Kurier", "Büro an der GROßEN STRAßE, Zürich.")
+    greek = _posting(db, "Αναλυτής", "Ομάδα ΔΕΔΟΜΈΝΩΝ στην Αθήνα.")
+    _posting(db, "Courier", "Office on Main Street, Geneva.")
+
+    for typed in ("straße", "Straße", "große", "zürich", "ZÜRICH", "zurich", "zür"):
+        assert _found(db, typed) == {street}, typed
+    for typed in ("δεδομένων", "ΔΕΔΟΜΈΝΩΝ", "αναλυτής", "αθήνα"):
+        assert _found(db, typed) == {greek}, typed
