@@ -3,6 +3,7 @@ posting it reads (same link, same company and title, nearly the same text)."""
 
 from __future__ import annotations
 
+import sqlite3
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
@@ -37,10 +38,14 @@ def duplicates(db: Library, docs: Sequence[PostingDocument]) -> dict[int, Duplic
 
 
 def duplicates_in(
-    session: Session, docs: Sequence[PostingDocument], ignore: Iterable[int] = ()
+    transaction: Session | sqlite3.Connection,
+    docs: Sequence[PostingDocument],
+    ignore: Iterable[int] = (),
 ) -> dict[int, Duplicate]:
-    found = duplicate_checks.find_duplicates(session, docs, set(ignore))
-    names = duplicate_checks.titles_and_companies(session, {pid for pid, _ in found.values()})
+    """The duplicates of ``docs`` by index, checked in the caller's transaction (its session
+    or its plain connection)."""
+    found = duplicate_checks.find_duplicates(transaction, docs, set(ignore))
+    names = duplicate_checks.titles_and_companies(transaction, {pid for pid, _ in found.values()})
     return {
         index: Duplicate(posting_id, *names[posting_id], reason)
         for index, (posting_id, reason) in found.items()

@@ -7,6 +7,7 @@ are saved a second. The window (paste, drop, File > Import) and ``jobdeck import
 
 from __future__ import annotations
 
+import sqlite3
 import threading
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
@@ -31,7 +32,9 @@ if TYPE_CHECKING:
     from desktop.storage import (
         agenda_transfer,
         application_records,
+        new_postings,
         pipeline_sql,
+        plain_rows,
         posting_documents,
         record_errors,
     )
@@ -42,6 +45,8 @@ else:  # the ORM, loaded after the window's first paint
     pipeline_sql = deferred("desktop.storage.pipeline_sql")
     record_errors = deferred("desktop.storage.record_errors")
     records = deferred("desktop.storage.posting_records")
+    new_postings = deferred("desktop.storage.new_postings")  # plain SQL: no ORM loaded
+    plain_rows = deferred("desktop.storage.plain_rows")
     posting_documents = deferred("desktop.storage.posting_documents")
 
 T = TypeVar("T")
@@ -179,17 +184,24 @@ def save_chunk(db: Library, jobs: Sequence[SaveJob]) -> list[Written | SaveFailu
 
 
 def write(
-    session: Session, jobs: Sequence[SaveJob], now: datetime, *, add_history: bool = False
+    db: Session | sqlite3.Connection,
+    jobs: Sequence[SaveJob],
+    now: datetime,
+    *,
+    add_history: bool = False,
 ) -> list[Written]:
     """Write the jobs in the caller's transaction: updates one by one, new postings together.
 
-    With ``add_history`` (a tracker's rows), a posting a job repeats also gains the job's dated
-    stages its history lacks (``storage.pipeline_sql.add_history``). Raises InvalidPosting or
-    PostingNotFound when one cannot be saved (the caller rolls back).
+    ``db`` is the transaction's session, or its plain connection: then what needs the ORM
+    (updating a saved posting, merging data into a known company) raises
+    ``new_postings.NeedsSession``, the caller rolls back and writes the jobs again in a
+    session. With ``add_history`` (a tracker's rows), a posting a job repeats also gains the
+    job's dated stages its history lacks (``storage.pipeline_sql.add_history``). Raises
+    InvalidPosting or PostingNotFound when one cannot be saved (the caller rolls back).
     """
     outcomes: list[Written] = []
     new: list[tuple[int, PostingDocument]] = []
-    stored = stored_to_fill(session, jobs)
+    stored = stored_to_fill(db, jobs)
     for job, decision, duplicate_of in jobs:
         if decision is Decision.SKIP:
             outcomes.append(Written(None))
@@ -197,28 +209,40 @@ def write(
         doc = checked(job)  # cleaned of invisible text, or refused naming what cannot be saved
         if decision is Decision.UPDATE_EXISTING and duplicate_of is not None:
             try:
-                records.update_document(session, duplicate_of, doc, now, merge_company=True)
+                records.update_document(_session(db), duplicate_of, doc, now, merge_company=True)
             except record_errors.PostingMissing as error:
                 raise PostingNotFound(str(error)) from None
             outcomes.append(Written(duplicate_of))
         elif decision is Decision.FILL_EMPTY and duplicate_of is not None:
-            outcomes.append(fill_empty(session, duplicate_of, doc, now, stored))
+            outcomes.append(fill_empty(db, duplicate_of, doc, now, stored))
         else:
             # A posting from Jobdeck's own export gets a new id (insert_postings gives each its
             # own, whatever the document's was); its stage and history come too.
             new.append((len(outcomes), doc))
             outcomes.append(Written(None, created=True))
     try:
-        ids = records.insert_postings(session, [doc for _, doc in new], now)
+        ids = new_postings.insert_postings(
+            plain_rows.plain_connection(db),
+            [doc for _, doc in new],
+            now,
+            None if isinstance(db, sqlite3.Connection) else db,
+        )
     except record_errors.StageMissing as error:
         raise InvalidPosting(str(error)) from None
     for (index, _), posting_id in zip(new, ids, strict=True):
         outcomes[index] = Written(posting_id, created=True)
-    write_agendas(session, jobs, outcomes, now)
-    write_applications(session, jobs, outcomes, now)
+    write_agendas(db, jobs, outcomes, now)
+    write_applications(db, jobs, outcomes, now)
     if add_history:
-        write_histories(session, jobs, outcomes)
+        write_histories(db, jobs, outcomes)
     return outcomes
+
+
+def _session(db: Session | sqlite3.Connection) -> Session:
+    """The transaction's session, for the ORM's work; NeedsSession in a plain one."""
+    if isinstance(db, sqlite3.Connection):
+        raise new_postings.NeedsSession("a saved posting is updated")
+    return db
 
 
 def _touched(
@@ -231,7 +255,10 @@ def _touched(
 
 
 def write_applications(
-    session: Session, jobs: Sequence[SaveJob], outcomes: list[Written], now: datetime
+    db: Session | sqlite3.Connection,
+    jobs: Sequence[SaveJob],
+    outcomes: list[Written],
+    now: datetime,
 ) -> None:
     """The notes, contacts, documents and facts an export (or a tracker's row) carries, put on
     the postings written (what the library already has is not added twice); a repeated
@@ -243,15 +270,16 @@ def write_applications(
     ]
     if not carried:
         return
-    session.flush()
-    connection = session.connection().connection.dbapi_connection
+    connection = plain_rows.plain_connection(db)  # what a session holds, flushed first
     for index, posting_id, record in carried:
         added = application_records.import_record(connection, posting_id, record, now)  # type: ignore[arg-type]
         if added:
             outcomes[index] = _touched(outcomes[index], gained=tuple(added))
 
 
-def write_histories(session: Session, jobs: Sequence[SaveJob], outcomes: list[Written]) -> None:
+def write_histories(
+    db: Session | sqlite3.Connection, jobs: Sequence[SaveJob], outcomes: list[Written]
+) -> None:
     """A repeated posting gains the job's dated stages its history lacks (a posting saved
     from a board that the sheet lists as applied on a day gets Applied at that day); stages
     that would break the rule that the current stage is the latest entry are left out, and
@@ -269,8 +297,7 @@ def write_histories(session: Session, jobs: Sequence[SaveJob], outcomes: list[Wr
     ]
     if not repeated:
         return
-    session.flush()
-    connection = session.connection().connection.dbapi_connection
+    connection = plain_rows.plain_connection(db)  # what a session holds, flushed first
     places = pipeline_sql.stage_places(connection)  # type: ignore[arg-type]
     try:
         merges = pipeline_sql.add_histories(
@@ -303,7 +330,10 @@ def write_histories(session: Session, jobs: Sequence[SaveJob], outcomes: list[Wr
 
 
 def write_agendas(
-    session: Session, jobs: Sequence[SaveJob], outcomes: list[Written], now: datetime
+    db: Session | sqlite3.Connection,
+    jobs: Sequence[SaveJob],
+    outcomes: list[Written],
+    now: datetime,
 ) -> None:
     """The interviews and tasks an export carries, added to the postings written, and the
     library's tasks of no application its first document carries, whatever became of that
@@ -316,25 +346,25 @@ def write_agendas(
     carried += [(None, (), job.free_tasks) for job, _decision, _dup in jobs if job.free_tasks]
     if not carried:
         return
-    session.flush()  # the postings, written before plain SQL refers to them
-    connection = session.connection().connection.dbapi_connection
+    connection = plain_rows.plain_connection(db)  # a session's postings, flushed first
     for posting_id, interviews, tasks in carried:
         agenda_transfer.import_agenda(connection, posting_id, interviews, tasks, now)
 
 
-def stored_to_fill(session: Session, jobs: Sequence[SaveJob]) -> dict[int, PostingDocument]:
+def stored_to_fill(
+    db: Session | sqlite3.Connection, jobs: Sequence[SaveJob]
+) -> dict[int, PostingDocument]:
     """The stored documents the chunk's FILL_EMPTY jobs repeat, read in one query."""
     ids = [i for _, decision, i in jobs if decision is Decision.FILL_EMPTY and i is not None]
     if not ids:
         return {}
-    session.flush()  # what the session holds, written before plain SQL reads it
-    connection = session.connection().connection.dbapi_connection
+    connection = plain_rows.plain_connection(db)  # what a session holds, flushed first
     found = posting_documents.read_documents(connection, ids)  # type: ignore[arg-type]
     return {doc.id: doc for doc in found if doc.id is not None}
 
 
 def fill_empty(
-    session: Session,
+    db: Session | sqlite3.Connection,
     posting_id: int,
     doc: PostingDocument,
     now: datetime,
@@ -348,7 +378,7 @@ def fill_empty(
     filled = fill_empty_fields(stored, doc)
     if filled is stored:
         return Written(posting_id, changed=False)
-    records.update_document(session, posting_id, filled, now, merge_company=True)
+    records.update_document(_session(db), posting_id, filled, now, merge_company=True)
     stored_documents[posting_id] = filled
     named = [
         name.replace("_", " ")

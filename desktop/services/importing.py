@@ -10,6 +10,7 @@ chunk per transaction, each posting's outcome reported as it comes.
 from __future__ import annotations
 
 import itertools
+import sqlite3
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from datetime import UTC, datetime
@@ -56,10 +57,11 @@ from desktop.services.postings import InvalidPosting, PostingNotFound, checked
 if TYPE_CHECKING:
     from sqlalchemy.orm import Session
 
-    from desktop.storage import record_errors, stage_lookups
+    from desktop.storage import new_postings, record_errors, stage_lookups
 else:  # the ORM, loaded after the window's first paint
     record_errors = deferred("desktop.storage.record_errors")
     stage_lookups = deferred("desktop.storage.stage_lookups")
+    new_postings = deferred("desktop.storage.new_postings")  # plain SQL
 
 __all__ = [
     "BATCH_SIZE",
@@ -291,19 +293,40 @@ def _write_chunk(
     roll_back: bool = False,
 ) -> tuple[dict[int, Duplicate], list[import_saving.Written]]:
     """Save a chunk in one write transaction, its duplicates checked inside it (with
-    ``roll_back``, raise ``_RolledBack`` carrying the outcomes, so nothing is kept)."""
+    ``roll_back``, raise ``_RolledBack`` carrying the outcomes, so nothing is kept).
+
+    The transaction is plain SQL, so that an import of new postings never loads the ORM; a
+    chunk that needs it (it updates a saved posting, or merges data into a company the
+    library knows) is rolled back untouched and written again in a session.
+    """
+    try:
+        with db.plain_writing() as connection:
+            return _write_in(connection, docs, on_duplicate, saved_here, add_history, roll_back)
+    except new_postings.NeedsSession:
+        pass
     with db.writing() as session:
-        duplicates = import_duplicates.duplicates_in(session, docs, ignore=saved_here)
-        jobs = [
-            (doc, on_duplicate, duplicates[i].posting_id)
-            if i in duplicates
-            else (doc, Decision.SAVE_NEW, None)
-            for i, doc in enumerate(docs)
-        ]
-        saved = import_saving.write(session, jobs, datetime.now(UTC), add_history=add_history)
-        if roll_back:
-            raise _RolledBack((duplicates, saved))
-        return duplicates, saved
+        return _write_in(session, docs, on_duplicate, saved_here, add_history, roll_back)
+
+
+def _write_in(
+    transaction: Session | sqlite3.Connection,
+    docs: Sequence[PostingDocument],
+    on_duplicate: Decision,
+    saved_here: set[int],
+    add_history: bool,
+    roll_back: bool,
+) -> tuple[dict[int, Duplicate], list[import_saving.Written]]:
+    duplicates = import_duplicates.duplicates_in(transaction, docs, ignore=saved_here)
+    jobs = [
+        (doc, on_duplicate, duplicates[i].posting_id)
+        if i in duplicates
+        else (doc, Decision.SAVE_NEW, None)
+        for i, doc in enumerate(docs)
+    ]
+    saved = import_saving.write(transaction, jobs, datetime.now(UTC), add_history=add_history)
+    if roll_back:
+        raise _RolledBack((duplicates, saved))
+    return duplicates, saved
 
 
 def _import_chunk(

@@ -20,7 +20,6 @@ from desktop.core.posting import (
     H1bYear,
     NewsItem,
 )
-from desktop.core.text import name_key
 from desktop.storage.models import (
     Company,
     CompanyIndustry,
@@ -31,11 +30,7 @@ from desktop.storage.models import (
     NewsRow,
     Posting,
 )
-
-
-def company_key(name: str) -> str:
-    # Cleaned of invisible characters first: "Ama<ZWJ>zon" is Amazon, not a look-alike.
-    return name_key(name)
+from desktop.storage.new_postings import company_key
 
 
 def find_or_create_company(

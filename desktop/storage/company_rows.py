@@ -10,15 +10,14 @@ executemany per table. Known companies still merge through ``company_records``.
 
 from __future__ import annotations
 
+import sqlite3
 from collections.abc import Sequence
 from dataclasses import dataclass
-
-from sqlalchemy.orm import Session
 
 from desktop.core.company import merge_industries, merge_profiles
 from desktop.core.company_match import match_key
 from desktop.core.posting import CompanyProfile, Funding
-from desktop.storage.plain_rows import dbapi_connection, insert_rows, insert_values
+from desktop.storage.plain_rows import insert_rows, insert_values
 
 
 @dataclass
@@ -36,14 +35,13 @@ class NewCompany:
         self.has_profile = self.has_profile or profile is not None or bool(industries)
 
 
-def insert_companies(session: Session, new: dict[str, NewCompany]) -> dict[str, int]:
+def insert_companies(connection: sqlite3.Connection, new: dict[str, NewCompany]) -> dict[str, int]:
     """Write the new companies (by their ``company_key``) and their lists; their ids by key.
 
     The caller's transaction holds the write lock: ids are given from the largest in use.
     """
     if not new:
         return {}
-    connection = dbapi_connection(session)
     (largest,) = connection.execute("SELECT max(id) FROM companies").fetchone()
     first_id = (largest or 0) + 1
     ids = {key: first_id + offset for offset, key in enumerate(new)}

@@ -13,16 +13,16 @@ from __future__ import annotations
 import sqlite3
 from collections.abc import Collection, Iterable, Iterator, Sequence
 from datetime import UTC
-from typing import Any
-
-from sqlalchemy.orm import Session
+from typing import TYPE_CHECKING, Any
 
 from desktop.core.bounds import readable_datetime
 from desktop.core.fingerprint import content_fingerprint, raw_fingerprint
 from desktop.core.posting import PostingDocument
-from desktop.storage.company_records import company_key
-from desktop.storage.plain_rows import dbapi_connection
-from desktop.storage.posting_records import title_key
+from desktop.storage.new_postings import company_key, title_key
+from desktop.storage.plain_rows import plain_connection
+
+if TYPE_CHECKING:
+    from sqlalchemy.orm import Session
 
 SAME_LINK = "same link"
 SAME_COMPANY_AND_TITLE = "same company and title"
@@ -30,13 +30,17 @@ NEARLY_THE_SAME_TEXT = "nearly the same text"
 THE_SAME_TEXT_AS_RECEIVED = "the same text as received"
 
 
-def find_duplicate(session: Session, doc: PostingDocument) -> tuple[int, str] | None:
+def find_duplicate(
+    db: Session | sqlite3.Connection, doc: PostingDocument
+) -> tuple[int, str] | None:
     """The id of a stored posting ``doc`` repeats, and why: same link, company and title, text."""
-    return find_duplicates(session, [doc]).get(0)
+    return find_duplicates(db, [doc]).get(0)
 
 
 def find_duplicates(
-    session: Session, docs: Sequence[PostingDocument], ignore: Collection[int] = ()
+    db: Session | sqlite3.Connection,
+    docs: Sequence[PostingDocument],
+    ignore: Collection[int] = (),
 ) -> dict[int, tuple[int, str]]:
     """For each document that repeats a stored posting: its index -> (posting id, reason).
 
@@ -44,7 +48,7 @@ def find_duplicates(
     stored postings the oldest. Postings in ``ignore`` (those the same import just saved, say)
     are never taken for duplicates.
     """
-    connection = dbapi_connection(session)
+    connection = plain_connection(db)
     by_link = _oldest(_postings_with(connection, "url", {doc.url for doc in docs}), ignore)
     pairs = {
         (company_key(doc.company), title_key(doc.title))
@@ -180,10 +184,10 @@ def _oldest(rows: Iterable[Any], ignore: Collection[int]) -> dict[Any, int]:
 
 
 def titles_and_companies(
-    session: Session, posting_ids: Collection[int]
+    db: Session | sqlite3.Connection, posting_ids: Collection[int]
 ) -> dict[int, tuple[str, str | None]]:
     """Each stored posting's title and company name, by id."""
-    connection = dbapi_connection(session)
+    connection = plain_connection(db)
     found: dict[int, tuple[str, str | None]] = {}
     wanted = sorted(posting_ids)
     for start in range(0, len(wanted), VALUES_PER_QUERY):
@@ -206,7 +210,7 @@ def links_starting_with(session: Session, prefix: str) -> list[tuple[str, int]]:
     """(link, posting id) of every stored posting whose link starts with ``prefix`` (a link's
     scheme, host and path): the candidates for "the same link" once tracking is removed.
     A range on the link's index, not a scan."""
-    rows = dbapi_connection(session).execute(
+    rows = plain_connection(session).execute(
         "SELECT url, id FROM postings WHERE url >= ? AND url < ?", (prefix, prefix + "\uffff")
     )
     return [(url, posting_id) for url, posting_id in rows]

@@ -12,10 +12,12 @@ import operator
 import sqlite3
 from collections.abc import Iterable, Sequence
 from datetime import datetime
-
-from sqlalchemy.orm import Session
+from typing import TYPE_CHECKING
 
 from desktop.storage.pipeline_sql import stored_time
+
+if TYPE_CHECKING:
+    from sqlalchemy.orm import Session
 
 _TIME_COLUMNS = frozenset({"posted_at", "captured_at", "created_at", "updated_at", "at"})
 
@@ -24,6 +26,12 @@ def dbapi_connection(session: Session) -> sqlite3.Connection:
     """The ``sqlite3`` connection under the session's transaction, pending ORM writes flushed."""
     session.flush()
     return session.connection().connection.dbapi_connection  # type: ignore[return-value]
+
+
+def plain_connection(db: Session | sqlite3.Connection) -> sqlite3.Connection:
+    """``db`` itself when it is a ``sqlite3`` connection (a plain transaction), else the one
+    under the session's transaction (``dbapi_connection``)."""
+    return db if isinstance(db, sqlite3.Connection) else dbapi_connection(db)
 
 
 # SQLite's page cache for a connection writing a batch of postings, in KiB: a chunk of 500

@@ -9,13 +9,18 @@ stage or work model; ``fts_query`` turns the words into the FTS5 query.
 
 from __future__ import annotations
 
+import sqlite3
 from collections.abc import Iterable
-
-from sqlalchemy.orm import Session
+from typing import TYPE_CHECKING
 
 from desktop.core.posting import PostingDocument
 from desktop.storage.fts_query import FACTS_OF_POSTING
-from desktop.storage.models import Posting
+from desktop.storage.plain_rows import plain_connection
+
+if TYPE_CHECKING:
+    from sqlalchemy.orm import Session
+
+    from desktop.storage.models import Posting
 
 # The ``notes`` column of a posting's index row: every note's text (storage/note_records.py
 # writes it when a note changes; a posting's own save re-reads it here).
@@ -43,14 +48,15 @@ def index_postings(session: Session, postings: Iterable[tuple[Posting, PostingDo
 
 
 def index_documents(
-    session: Session,
+    db: Session | sqlite3.Connection,
     entries: Iterable[tuple[int, str | None, PostingDocument]],
     *,
     new: bool = False,
 ) -> None:
     """(Re)write the index rows of postings given as (posting id, company name, document);
     ``new``: postings just inserted, whose ids no index row should hold: any there is goes
-    with one statement for the ids' range, not a look-up a posting."""
+    with one statement for the ids' range, not a look-up a posting. ``db``: the session or
+    the plain connection of the caller's transaction."""
     rows = [
         {
             "id": posting_id,
@@ -65,9 +71,7 @@ def index_documents(
         return
     # Plain executemany on the session's connection (same transaction): an import indexes
     # thousands of postings, and SQLAlchemy's per-row parameter work cost more than SQLite's.
-    session.flush()
-    connection = session.connection().connection.dbapi_connection
-    assert connection is not None
+    connection = plain_connection(db)
     if new:
         ids = [row["id"] for row in rows]
         connection.execute(

@@ -118,3 +118,37 @@ def test_usage_errors_exit_2_without_a_traceback(capsys) -> None:
     assert code == 2 and "usage:" in err and "Traceback" not in err
     code, _, err = run(capsys, "export", "--format", "xml")
     assert code == 2 and "invalid choice" in err
+
+
+def test_an_export_merges_its_company_data_into_a_company_the_library_knows(
+    capsys, data_dir: Path, tmp_path: Path
+) -> None:
+    """A chunk with data for a known company is written through the ORM (its plain try is
+    rolled back untouched): the posting is saved once and the company gains the data."""
+    from desktop.core.document import to_json
+    from desktop.core.posting import Qualifications
+    from desktop.services import postings
+    from desktop.services.library import open_library
+    from tests.samples import amazon_document
+
+    db = open_library(data_dir)
+    postings.create_posting(db, amazon_document(industries=(), company_profile=None))
+    db.close()
+    export = tmp_path / "export.json"
+    other = amazon_document(
+        title="Another role",
+        url="https://example.com/another",
+        summary="Another team, another role.",
+        description="Plan the delivery routes of a whole region, with the people who drive them.",
+        responsibilities=("Plan routes",),
+        qualifications=Qualifications(required=("Logistics",)),
+    )
+    export.write_text(json.dumps([to_json(other)]))
+    code, out, err = run(capsys, "--data-dir", str(data_dir), "import", str(export))
+    assert code == 0, err
+    assert "saved #2 Amazon: Another role" in out
+    db = open_library(data_dir)
+    first, second = (postings.get_posting(db, posting_id) for posting_id in (1, 2))
+    db.close()
+    assert first.industries == second.industries == other.industries
+    assert second.company_profile == first.company_profile == other.company_profile

@@ -67,3 +67,17 @@ def test_everyday_commands_load_nothing_heavy(
     code, out, heavy = _modules_after(data_dir, *args)
     assert code == 0 and out
     assert heavy == [], f"jobdeck {' '.join(args)} imported {heavy}"
+
+
+def test_an_import_of_new_postings_loads_no_orm(data_dir: Path, tmp_path: Path) -> None:
+    """An export and a tracker's sheet imported into a new library are written in plain SQL."""
+    from desktop.core.document import to_json
+
+    export = tmp_path / "export.json"
+    export.write_text(json.dumps([to_json(amazon_document())]))
+    sheet = tmp_path / "applications.csv"
+    sheet.write_text("Company,Job Title,Status\nAcme,Data Engineer,Applied\n")
+    for path in (export, sheet):
+        code, out, heavy = _modules_after(data_dir, "import", str(path))
+        assert code == 0 and "saved #" in out, out
+        assert "sqlalchemy" not in heavy and "alembic" not in heavy, heavy
