@@ -111,12 +111,13 @@ def insert_postings(
 ) -> list[int]:
     """Add new postings (with their lines, history and search index rows); returns their ids.
 
-    Known companies merge through the ORM; new companies, the postings and their rows are
-    written with one executemany per table and no ORM object each, which is what lets
-    ``jobdeck import`` save thousands a second. The caller's transaction must hold
-    the write lock (``Database.writing`` begins IMMEDIATE): the ids are given here, from the
-    largest in use (a document's own ``id``, from an export, is not used). Raises StageMissing
-    for a stage that does not exist.
+    ``connection`` is the caller's transaction, which must hold the write lock
+    (``Database.writing`` and ``plain_writing`` begin IMMEDIATE): the ids are given here, from
+    the largest in use (a document's own ``id``, from an export, is not used). New companies,
+    the postings and their rows are written with one executemany per table and no ORM object
+    each, which is what lets ``jobdeck import`` save thousands a second; data for known
+    companies merges through ``session`` (NeedsSession without one). Raises StageMissing for
+    a stage that does not exist.
     """
     if not docs:
         return []
@@ -161,8 +162,8 @@ def insert_postings(
             for position, line in enumerate(lines)
         ]
         indexed.append((posting_id, company_name, doc))
-    # Plain executemany on the session's own connection (same transaction): SQLAlchemy's
-    # per-row parameter processing was a fifth of an import's time.
+    # Plain executemany in the caller's transaction: SQLAlchemy's per-row parameter
+    # processing was a fifth of an import's time.
     if len(postings) < BULK_DERIVED_FROM:
         _insert_new(connection, postings, history)
     else:  # their dates and previous stages filled per batch, not by triggers per row
