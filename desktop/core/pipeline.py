@@ -11,9 +11,9 @@ from datetime import datetime
 from typing import TYPE_CHECKING
 
 from desktop.core import display  # light; core.posting's types load with a card's salary
-from desktop.core.labels import Label
 
-if TYPE_CHECKING:
+if TYPE_CHECKING:  # names for the types only: a stage's count needs no label (``jobdeck stages``)
+    from desktop.core.labels import Label
     from desktop.core.salary import Salary
 
 

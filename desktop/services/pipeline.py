@@ -22,14 +22,17 @@ from desktop.deferred_import import deferred
 from desktop.services.changes import Changes, Result
 from desktop.services.errors import Invalid, NotFound, PostingNotFound
 from desktop.services.library import Library
-from desktop.storage import board_sql, pipeline_sql, record_errors
+from desktop.storage import pipeline_sql, record_errors
 
 if TYPE_CHECKING:
     from desktop.services import reapply
+    from desktop.storage import board_sql
     from desktop.storage import pipeline_records as records
 else:  # the ORM, loaded after the window's first paint; the re-apply markers when read
     records = deferred("desktop.storage.pipeline_records")
     reapply = deferred("desktop.services.reapply")
+    # the board's reads, with the search's filters: not for a move (``jobdeck move``)
+    board_sql = deferred("desktop.storage.board_sql")
 
 
 class UnknownStage(NotFound):

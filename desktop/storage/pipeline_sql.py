@@ -16,7 +16,6 @@ from typing import TYPE_CHECKING
 
 from desktop.core.bounds import readable_datetime
 from desktop.core.pipeline import Application, MoveRecord, StageInfo, TimelineEntry, pulled_back
-from desktop.storage.label_records import labels_of
 from desktop.storage.login_sql import login_row, posting_exists, stored_time  # noqa: F401
 from desktop.storage.record_errors import PostingMissing, StageChangeMissing, StageMissing
 
@@ -117,6 +116,9 @@ def application(conn: sqlite3.Connection, posting_id: int) -> Application:
     ).fetchone()
     if row is None:
         raise PostingMissing(f"There is no posting with id {posting_id}.")
+    # Here, not at the top: ``jobdeck stages`` and ``move`` start without the labels' module.
+    from desktop.storage.label_records import labels_of
+
     labels = labels_of(conn, [posting_id]).get(posting_id, ())
     return Application(posting_id, row[0], row[1], labels, tuple(timeline(conn, posting_id)))
 
