@@ -14,6 +14,8 @@ from desktop.core.bounds import readable_datetime
 
 def stored_time(at: datetime) -> str:
     """``at`` as the library stores times (what ``models.UtcDateTime`` writes)."""
+    if at.tzinfo is UTC:  # most times: read from the library or made by Jobdeck
+        return at.isoformat(timespec="microseconds")
     if at.tzinfo is None:
         raise ValueError("Jobdeck stores only time-zone aware datetimes")
     return at.astimezone(UTC).isoformat(timespec="microseconds")

@@ -143,7 +143,11 @@ def insert_postings(session: Session, docs: Sequence[PostingDocument], now: date
             ]
         else:
             history.append((posting_id, stage, stored_now))
-        items += [(posting_id, *row) for row in item_rows(doc)]
+        items += [
+            (posting_id, kind, position, line)
+            for kind, lines in _item_kinds(doc)
+            for position, line in enumerate(lines)
+        ]
         indexed.append((posting_id, company_name, doc))
     # Plain executemany on the session's own connection (same transaction): SQLAlchemy's
     # per-row parameter processing was a fifth of an import's time.
@@ -153,7 +157,7 @@ def insert_postings(session: Session, docs: Sequence[PostingDocument], now: date
         with bulk_derived.triggers_held(connection, first_id, first_id + len(postings) - 1):
             _insert_new(connection, postings, history)
     insert_values(connection, "posting_items", ("posting_id", "kind", "position", "text"), items)
-    search_index.index_documents(session, indexed)
+    search_index.index_documents(session, indexed, new=True)
     return [row["id"] for row in postings]  # type: ignore[misc]
 
 
@@ -244,17 +248,23 @@ def _ids_and_names(connection: sqlite3.Connection, keys: set[str]) -> dict[str, 
     return found
 
 
-def item_rows(doc: PostingDocument) -> list[tuple[str, int, str]]:
-    """The posting's list lines as (kind, position, text)."""
-    rows: list[tuple[str, int, str]] = []
-    for kind, lines in (
+def _item_kinds(doc: PostingDocument) -> tuple[tuple[str, tuple[str, ...]], ...]:
+    """The posting's lists by the ``kind`` their lines are stored under."""
+    return (
         ("responsibility", doc.responsibilities),
         ("required", doc.qualifications.required),
         ("preferred", doc.qualifications.preferred),
         ("benefit", doc.benefits),
-    ):
-        rows.extend((kind, position, line) for position, line in enumerate(lines))
-    return rows
+    )
+
+
+def item_rows(doc: PostingDocument) -> list[tuple[str, int, str]]:
+    """The posting's list lines as (kind, position, text)."""
+    return [
+        (kind, position, line)
+        for kind, lines in _item_kinds(doc)
+        for position, line in enumerate(lines)
+    ]
 
 
 def posting_columns(doc: PostingDocument) -> dict[str, object]:

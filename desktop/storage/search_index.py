@@ -43,9 +43,14 @@ def index_postings(session: Session, postings: Iterable[tuple[Posting, PostingDo
 
 
 def index_documents(
-    session: Session, entries: Iterable[tuple[int, str | None, PostingDocument]]
+    session: Session,
+    entries: Iterable[tuple[int, str | None, PostingDocument]],
+    *,
+    new: bool = False,
 ) -> None:
-    """(Re)write the index rows of postings given as (posting id, company name, document)."""
+    """(Re)write the index rows of postings given as (posting id, company name, document);
+    ``new``: postings just inserted, whose ids no index row should hold: any there is goes
+    with one statement for the ids' range, not a look-up a posting."""
     rows = [
         {
             "id": posting_id,
@@ -63,7 +68,13 @@ def index_documents(
     session.flush()
     connection = session.connection().connection.dbapi_connection
     assert connection is not None
-    connection.executemany("DELETE FROM postings_fts WHERE rowid = :id", rows)
+    if new:
+        ids = [row["id"] for row in rows]
+        connection.execute(
+            "DELETE FROM postings_fts WHERE rowid BETWEEN ? AND ?", (min(ids), max(ids))
+        )
+    else:
+        connection.executemany("DELETE FROM postings_fts WHERE rowid = :id", rows)
     connection.executemany(
         "INSERT INTO postings_fts (rowid, title, company, location, body, notes, facts) "
         f"VALUES (:id, :title, :company, :location, :body, {NOTES_OF_POSTING}, {FACTS_OF_ROW})",
