@@ -90,12 +90,16 @@ GROUP_OF: dict[str, CommandGroup] = {
 ALL_COMMANDS = frozenset(GROUP_OF)
 
 
+HELP = "help"  # what ``_command_named`` answers for -h and --help
+
+
 def _command_named(argv: Sequence[str]) -> str | None:
-    """The command word in ``argv`` (None when there is none: the window, or --help)."""
+    """The command word in ``argv``, ``HELP`` for -h or --help before any, or None when there
+    is none (the window)."""
     words = iter(argv)
     for word in words:
         if word in ("-h", "--help"):
-            return None
+            return HELP
         if word == "--data-dir":
             next(words, None)  # its value
         elif not word.startswith("-"):
@@ -105,7 +109,8 @@ def _command_named(argv: Sequence[str]) -> str | None:
 
 def build_parser(argv: Sequence[str] | None = None) -> argparse.ArgumentParser:
     """The parser for ``argv`` (default: this process's): with the sub-commands of the group
-    of the command it names, or of every group when it names none or an unknown one."""
+    of the command it names, of every group for --help or an unknown command (their messages
+    list them all), and of none for the window."""
     data_dir = argparse.ArgumentParser(add_help=False)
     data_dir.add_argument(
         "--data-dir",
@@ -128,8 +133,9 @@ def build_parser(argv: Sequence[str] | None = None) -> argparse.ArgumentParser:
     wanted = _command_named(sys.argv[1:] if argv is None else argv)
     for group in COMMAND_GROUPS:
         # Only the group of the command asked for: building every command's parser took
-        # longer than most commands (argparse looks up its translations for each one).
-        if wanted is None or wanted not in ALL_COMMANDS or wanted in group.names:
+        # longer than most commands (argparse looks up its translations for each one), and
+        # 15 ms of the window's start before its first paint.
+        if wanted is not None and (wanted not in ALL_COMMANDS or wanted in group.names):
             group.function(group.adds)(commands, [data_dir])
     return parser
 

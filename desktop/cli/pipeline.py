@@ -68,8 +68,8 @@ def run_list(db: Library, args: argparse.Namespace) -> int:
     stage_id = None
     if args.stage:
         try:
-            stage_id = pipeline.resolve_stage(db, args.stage).id
-        except pipeline.UnknownStage as error:
+            stage_id = stages.resolve_stage(db, args.stage).id
+        except stages.UnknownStage as error:
             return _usage(str(error))
     from desktop.core.filter_terms import term
 
@@ -100,9 +100,9 @@ def run_list(db: Library, args: argparse.Namespace) -> int:
 def run_move(db: Library, args: argparse.Namespace) -> int:
     try:
         at = arguments.moment(args.at, "--at") if args.at else None
-        stage = pipeline.resolve_stage(db, args.stage)
+        stage = stages.resolve_stage(db, args.stage)
         record = pipeline.move_application(db, args.posting_id, stage.id, at=at).value
-    except (document.DocumentError, pipeline.UnknownStage, postings.PostingNotFound) as error:
+    except (document.DocumentError, stages.UnknownStage, postings.PostingNotFound) as error:
         return _usage(str(error))
     print(f"moved #{args.posting_id} to {stage.name}")
     if record.moved_back:

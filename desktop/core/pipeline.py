@@ -11,20 +11,11 @@ from datetime import datetime
 from typing import TYPE_CHECKING
 
 from desktop.core import display  # light; core.posting's types load with a card's salary
-from desktop.core.labels import Label
+from desktop.core.stages import StageInfo  # noqa: F401 (the board's columns; named here too)
 
-if TYPE_CHECKING:
+if TYPE_CHECKING:  # names for the types only: a stage's count needs no label (``jobdeck stages``)
+    from desktop.core.labels import Label
     from desktop.core.salary import Salary
-
-
-@dataclass(frozen=True)
-class StageInfo:
-    id: int
-    name: str
-    color: str
-    is_closed: bool
-    position: int
-    count: int  # postings in the stage (after any search filter)
 
 
 @dataclass(frozen=True)

@@ -1,4 +1,7 @@
-"""The application stages a posting moves through, and the ones a new library starts with."""
+"""The application stages a posting moves through, and the ones a new library starts with.
+
+Apart from the rest of the pipeline (``core.pipeline``: cards, timelines, moves), so that
+``jobdeck stages`` and ``list --stage`` start without those types."""
 
 from __future__ import annotations
 
@@ -25,3 +28,15 @@ DEFAULT_STAGES: tuple[StageSpec, ...] = (
 )
 
 FIRST_STAGE = DEFAULT_STAGES[0].name
+
+
+@dataclass(frozen=True)
+class StageInfo:
+    """A stage in use, as the board's column and ``jobdeck stages`` show it."""
+
+    id: int
+    name: str
+    color: str
+    is_closed: bool
+    position: int
+    count: int  # postings in the stage (after any search filter)

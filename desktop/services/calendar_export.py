@@ -22,8 +22,8 @@ from desktop.services.library import Library
 from desktop.storage import (
     agenda_sql,
     interview_rows,
-    pipeline_sql,
     record_errors,
+    stage_sql,
     task_rows,
 )
 
@@ -54,7 +54,7 @@ def calendar_text(db: Library, now: datetime, *, interview_id: int | None = None
             for task, name in task_rows.all_tasks(connection):
                 calendar.add_component(_task_event(task, name, now))
             try:
-                first = pipeline_sql.stage_named(connection, FIRST_STAGE)
+                first = stage_sql.stage_named(connection, FIRST_STAGE)
             except record_errors.StageMissing:
                 first = None
             if first is not None:

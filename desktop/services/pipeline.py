@@ -22,18 +22,18 @@ from desktop.deferred_import import deferred
 from desktop.services.changes import Changes, Result
 from desktop.services.errors import Invalid, NotFound, PostingNotFound
 from desktop.services.library import Library
-from desktop.storage import board_sql, pipeline_sql, record_errors
+from desktop.services.stages import UnknownStage, resolve_stage  # noqa: F401 (named here too)
+from desktop.storage import pipeline_sql, record_errors
 
 if TYPE_CHECKING:
     from desktop.services import reapply
+    from desktop.storage import board_sql
     from desktop.storage import pipeline_records as records
 else:  # the ORM, loaded after the window's first paint; the re-apply markers when read
     records = deferred("desktop.storage.pipeline_records")
     reapply = deferred("desktop.services.reapply")
-
-
-class UnknownStage(NotFound):
-    """No stage with that id or name (deleted or renamed since, say)."""
+    # the board's reads, with the search's filters: not for a move (``jobdeck move``)
+    board_sql = deferred("desktop.storage.board_sql")
 
 
 class UnknownStageChange(NotFound):
@@ -86,15 +86,6 @@ def cards_of(db: Library, posting_ids: Collection[int]) -> list[Card]:
     with db.querying() as connection:
         cards = board_sql.cards(connection, posting_ids=posting_ids)
     return reapply.with_markers(db, cards)
-
-
-def resolve_stage(db: Library, name: str) -> StageInfo:
-    """The stage in use with this name (any case). Raises UnknownStage."""
-    with db.querying() as connection:
-        try:
-            return pipeline_sql.stage_named(connection, name)
-        except record_errors.StageMissing as error:
-            raise UnknownStage(str(error)) from None
 
 
 def move_application(

@@ -7,12 +7,12 @@ from dataclasses import dataclass
 from datetime import UTC, datetime
 from typing import TYPE_CHECKING
 
-from desktop.core.pipeline import StageInfo
+from desktop.core.stages import StageInfo
 from desktop.deferred_import import deferred
 from desktop.services.changes import Changes, Result
-from desktop.services.errors import Invalid
+from desktop.services.errors import Invalid, NotFound
 from desktop.services.library import Library
-from desktop.storage import pipeline_sql
+from desktop.storage import stage_sql
 
 if TYPE_CHECKING:
     from desktop.storage import pipeline_records as records
@@ -29,6 +29,10 @@ class StageError(Invalid):
     """A stage edit that cannot be done as asked; the message says why."""
 
 
+class UnknownStage(NotFound):
+    """No stage with that id or name (deleted or renamed since, say)."""
+
+
 @dataclass(frozen=True)
 class DeletedStage:
     """Everything needed to bring a deleted stage back with its cards."""
@@ -41,7 +45,16 @@ class DeletedStage:
 def list_stages(db: Library) -> list[StageInfo]:
     """The stages in use, in board order, with their numbers of postings (plain SQL)."""
     with db.querying() as connection:
-        return pipeline_sql.stages_with_counts(connection)
+        return stage_sql.stages_with_counts(connection)
+
+
+def resolve_stage(db: Library, name: str) -> StageInfo:
+    """The stage in use with this name (any case). Raises UnknownStage."""
+    with db.querying() as connection:
+        try:
+            return stage_sql.stage_named(connection, name)
+        except record_errors.StageMissing as error:
+            raise UnknownStage(str(error)) from None
 
 
 def _clean_name(db_session: object, name: str, stage_id: int | None = None) -> str:

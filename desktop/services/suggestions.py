@@ -22,7 +22,7 @@ from desktop.services.agenda import settings
 from desktop.services.changes import Changes, Result
 from desktop.services.errors import NotFound
 from desktop.services.library import Library
-from desktop.storage import interview_rows, pipeline_sql, record_errors, suggestion_rows
+from desktop.storage import interview_rows, record_errors, stage_sql, suggestion_rows
 
 APPLIED, GHOSTED = "Applied", "Ghosted"
 THANK_YOU_DAYS = 3  # a thank-you is suggested for this many days after the interview
@@ -102,7 +102,7 @@ def accept(db: Library, suggestion: Suggestion, now: datetime, zone: tzinfo) -> 
     if suggestion.kind is SuggestionKind.GHOSTED:
         with db.querying() as connection:
             try:
-                stage = pipeline_sql.stage_named(connection, GHOSTED)
+                stage = stage_sql.stage_named(connection, GHOSTED)
             except record_errors.StageMissing:
                 raise NotFound(f"There is no stage named {GHOSTED} any more.") from None
         moved = pipeline.move_application(db, suggestion.posting_id, stage.id, at=now)

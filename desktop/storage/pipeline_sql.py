@@ -15,8 +15,7 @@ from datetime import datetime
 from typing import TYPE_CHECKING
 
 from desktop.core.bounds import readable_datetime
-from desktop.core.pipeline import Application, MoveRecord, StageInfo, TimelineEntry, pulled_back
-from desktop.storage.label_records import labels_of
+from desktop.core.pipeline import Application, MoveRecord, TimelineEntry, pulled_back
 from desktop.storage.login_sql import login_row, posting_exists, stored_time  # noqa: F401
 from desktop.storage.record_errors import PostingMissing, StageChangeMissing, StageMissing
 
@@ -26,41 +25,6 @@ if TYPE_CHECKING:  # loaded by an import that adds history, not by a quick comma
 
 # Orders closer than this are renumbered before a card goes between them.
 MIN_ORDER_GAP = 1e-6
-
-
-_STAGE_COLUMNS = "s.id, s.name, s.color, s.is_closed, s.position"
-_POSTINGS_IN_STAGE = "(SELECT count(*) FROM postings AS p WHERE p.stage_id = s.id)"
-
-
-def stages_with_counts(conn: sqlite3.Connection) -> list[StageInfo]:
-    """The stages in use (not archived), in board order, each with its number of postings."""
-    rows = conn.execute(
-        f"SELECT {_STAGE_COLUMNS}, {_POSTINGS_IN_STAGE} "
-        "FROM stages AS s WHERE NOT s.archived ORDER BY s.position"
-    )
-    return [
-        StageInfo(stage_id, name, color, bool(closed), position, count)
-        for stage_id, name, color, closed, position, count in rows
-    ]
-
-
-def stage_named(conn: sqlite3.Connection, name: str) -> StageInfo:
-    """The stage in use with this name, ignoring case and spacing. Raises StageMissing."""
-    wanted = " ".join(name.split()).casefold()
-    names = conn.execute(
-        "SELECT s.id, s.name FROM stages AS s WHERE NOT s.archived ORDER BY s.position"
-    )
-    for stage_id, stage_name in names:  # a dozen rows; casefold knows every alphabet
-        if " ".join(stage_name.split()).casefold() == wanted:
-            # Only this stage's postings are counted (``jobdeck list --stage Offer`` and
-            # ``move`` ask for one stage: counting all 100,000 postings' took longer than
-            # listing the stage's).
-            row = conn.execute(
-                f"SELECT {_STAGE_COLUMNS}, {_POSTINGS_IN_STAGE} FROM stages AS s WHERE s.id = ?",
-                (stage_id,),
-            ).fetchone()
-            return StageInfo(row[0], row[1], row[2], bool(row[3]), row[4], row[5])
-    raise StageMissing(f"There is no stage named {name!r}.")
 
 
 def timeline(conn: sqlite3.Connection, posting_id: int) -> list[TimelineEntry]:
@@ -117,6 +81,9 @@ def application(conn: sqlite3.Connection, posting_id: int) -> Application:
     ).fetchone()
     if row is None:
         raise PostingMissing(f"There is no posting with id {posting_id}.")
+    # Here, not at the top: ``jobdeck stages`` and ``move`` start without the labels' module.
+    from desktop.storage.label_records import labels_of
+
     labels = labels_of(conn, [posting_id]).get(posting_id, ())
     return Application(posting_id, row[0], row[1], labels, tuple(timeline(conn, posting_id)))
 

@@ -52,8 +52,23 @@ def test_a_command_builds_its_group_only_and_help_lists_every_command() -> None:
         "move",
     }
     assert _commands_of(build_parser(["--help"])) == set(ALL_COMMANDS)
-    assert _commands_of(build_parser([])) == set(ALL_COMMANDS)
+    assert _commands_of(build_parser(["--data-dir", "x", "-h"])) == set(ALL_COMMANDS)
     assert _commands_of(build_parser(["no-such-command"])) == set(ALL_COMMANDS)
+
+
+def test_the_window_builds_no_command_parser_and_imports_no_command_group() -> None:
+    for window in ([], ["--data-dir", "x"], ["--self-test"], ["--data-dir", "x", "--self-test"]):
+        assert _commands_of(build_parser(window)) == set()
+    code = (
+        "import sys; from desktop.cli import build_parser; "
+        "build_parser(['--data-dir', 'x', '--self-test']); "
+        "print(sorted(m for m in sys.modules if m.startswith('desktop.cli.')))"
+    )
+    printed = subprocess.run(
+        [sys.executable, "-c", code], capture_output=True, text=True, check=True
+    ).stdout
+    groups = {f"desktop.cli.{group.module}" for group in COMMAND_GROUPS}
+    assert not groups & set(ast.literal_eval(printed))
 
 
 def test_an_unknown_command_is_named_with_the_choices(capsys) -> None:
