@@ -11,7 +11,7 @@ from zoneinfo import ZoneInfo
 import pytest
 from icalendar import Calendar
 from PySide6.QtCore import QModelIndex, Qt
-from PySide6.QtWidgets import QLabel
+from PySide6.QtWidgets import QLabel, QMessageBox
 from pytestqt.qtbot import QtBot
 
 from desktop.core.agenda import ItemKind
@@ -225,6 +225,32 @@ def test_badges_mark_the_list_rows_with_something_overdue_or_due_today(
     state = AgendaState.of(window)
     assert state.badge(calm) == "today" and state.badge(late) == "overdue"
     window.board_page.view.grab()
+
+
+def test_badges_follow_a_delete_its_undo_and_a_card_move(
+    qtbot: QtBot, make_window, db: Library, clock: Clock
+) -> None:
+    late, calm = _posting(db, "Late"), _posting(db, "Calm")
+    _task(db, late, "Overdue", START.date() - timedelta(days=2))
+    window = make_window()
+    window.parts.agenda.start_watch()
+    state = AgendaState.of(window)
+    assert state.badge(late) == "overdue"
+    window.list_page.select(late)
+    window.list_page.table.setFocus()
+    window.action("posting.delete").trigger()
+    (box,) = [b for b in window.findChildren(QMessageBox) if b.isVisible()]
+    (delete,) = [b for b in box.buttons() if b.text().replace("&", "") == "Delete"]
+    with qtbot.waitSignal(window.changes_applied):
+        qtbot.mouseClick(delete, Qt.MouseButton.LeftButton)
+    assert state.badge(late) is None  # its task went with it
+    window.action("window.undo").trigger()
+    assert state.badge(late) == "overdue"  # and came back with it
+    window.action("page.board").trigger()
+    applied = pipeline.resolve_stage(db, "Applied").id
+    window.board_page.view.move_requested.emit(late, applied, 0)
+    assert pipeline.application(db, late).stage == "Applied"
+    assert state.badge(late) == "overdue" and state.badge(calm) is None
 
 
 def test_suggestions_are_shown_and_accepted_with_enter(
