@@ -163,6 +163,12 @@ def run_command(args: argparse.Namespace) -> int:
 
 # What a shell reports for a program ended by SIGPIPE (128 + 13), as ``seq 9999 | head`` does.
 EXIT_READER_GONE = 141
+EXIT_INTERRUPTED = 130  # 128 + SIGINT, as shells report a command stopped by Ctrl+C
+INTERRUPTED = (
+    "jobdeck: stopped by Ctrl+C. Nothing in the library is half-saved (every change is saved"
+    " whole or not at all; `jobdeck list` shows what it holds); output written so far is"
+    " incomplete."
+)
 
 
 def main(argv: Sequence[str] | None = None) -> int:
@@ -182,6 +188,11 @@ def main(argv: Sequence[str] | None = None) -> int:
         # comes through here; no traceback, and nothing more is written.
         _stdout_to_nowhere()
         return EXIT_READER_GONE
+    except KeyboardInterrupt:
+        # A long import or export stopped by the user: every write is a transaction, rolled
+        # back when the interrupt unwinds it, so the message can promise no half-saved record.
+        print(INTERRUPTED, file=sys.stderr)
+        return EXIT_INTERRUPTED
 
 
 def _stdout_to_nowhere() -> None:

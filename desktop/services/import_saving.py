@@ -92,6 +92,7 @@ class SaveReport:
     changes: Changes
     failures: list[str]  # one per posting not saved: its title and why
     cancelled: bool = False
+    done: int = 0  # jobs gone through (saved, skipped or failed) before the end or a stop
 
 
 BATCH_SIZE = 500  # postings saved per transaction: one disk sync per chunk, not per posting
@@ -111,7 +112,7 @@ def save_many(
     for start in range(0, len(jobs), BATCH_SIZE):
         progress(start, len(jobs), jobs[start][0].title or "")
         if cancelled.is_set():
-            return SaveReport(changes, failures, cancelled=True)
+            return SaveReport(changes, failures, cancelled=True, done=start)
         chunk = jobs[start : start + BATCH_SIZE]
         try:
             outcomes = save_chunk(db, chunk)
@@ -120,7 +121,7 @@ def save_many(
         failures += [str(outcome) for outcome in outcomes if isinstance(outcome, SaveFailure)]
         changes = changes.merged(changes_of(outcomes))
     progress(len(jobs), len(jobs), "")
-    return SaveReport(changes, failures)
+    return SaveReport(changes, failures, done=len(jobs))
 
 
 def changes_of(outcomes: Sequence[Written | SaveFailure]) -> Changes:

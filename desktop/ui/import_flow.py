@@ -258,12 +258,21 @@ class ImportFlow(QObject):
 
     def _save_all(self, jobs: list[importing.SaveJob]) -> None:
         work = partial(importing.save_many, self._db, jobs)
-        self._start_job(f"Saving {len(jobs)} posting(s)", work, self._all_saved)
+        done = partial(self._all_saved, total=len(jobs))
+        self._start_job(f"Saving {len(jobs)} posting(s)", work, done)
 
-    def _all_saved(self, report: importing.SaveReport) -> None:
+    def _all_saved(self, report: importing.SaveReport, *, total: int) -> None:
         self.job = None
         if report.changes.postings:
             self.changes.emit(report.changes)
+        if report.cancelled:  # what was saved stays saved: say how much, and what was not
+            saved = len(report.changes.created | report.changes.updated)
+            messages.show_info(
+                self._window,
+                "Import cancelled",
+                f"Cancelled after {report.done} of {total} posting(s): {saved} saved (new or "
+                f"updated) stay saved; the other {total - report.done} were not imported.",
+            )
         if report.failures:
             messages.show_error(
                 self._window,

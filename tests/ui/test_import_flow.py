@@ -7,7 +7,7 @@ from pathlib import Path
 
 from PySide6.QtCore import QMimeData, QPointF, Qt, QUrl
 from PySide6.QtGui import QDropEvent, QGuiApplication, QImage
-from PySide6.QtWidgets import QLabel, QMessageBox
+from PySide6.QtWidgets import QLabel, QMessageBox, QPushButton
 from pytestqt.qtbot import QtBot
 
 from desktop.services import postings
@@ -207,6 +207,62 @@ def test_dropped_files_are_read_in_the_background_and_saved_all_at_once(
     preview.save_all_button.click()
     qtbot.waitUntil(lambda: postings.count_postings(db) == len(files) - 1, timeout=20000)
     qtbot.waitUntil(lambda: window.list_page.model.rowCount() == len(files) - 1)
+
+
+def test_a_cancelled_save_of_many_keeps_what_was_saved_and_says_how_many(
+    qtbot: QtBot, make_window, db: Library
+) -> None:
+    from desktop.services import importing
+
+    window = make_window()
+    imports = window.parts.posting_commands.imports
+    (draft,) = importing.read_file(db, SAMPLE)
+    total = importing.BATCH_SIZE * 5 // 2
+    jobs = [
+        (draft.document.with_changes(title=f"Copy {i}"), importing.Decision.SAVE_NEW, None)
+        for i in range(total)
+    ]
+    imports._save_all(jobs)  # what the preview's "Save all" asks for
+    job = imports.job
+    (cancel,) = job.dialog.findChildren(QPushButton)
+    cancel.click()  # the progress dialog's Cancel, while the first chunks are saved
+    qtbot.waitUntil(lambda: imports.job is None, timeout=30000)
+    (box,) = [b for b in window.findChildren(QMessageBox, "info-box") if b.isVisible()]
+    saved = postings.count_postings(db)
+    assert saved < total  # it stopped between chunks, and what it saved stays saved
+    assert f"Cancelled after {saved} of {total} posting(s): {saved} saved" in box.text()
+    assert f"the other {total - saved} were not imported" in box.text()
+    qtbot.waitUntil(lambda: window.list_page.model.rowCount() == saved)
+
+
+def test_a_cancel_between_chunks_keeps_the_chunks_saved_and_names_them(
+    qtbot: QtBot, make_window, db: Library, monkeypatch
+) -> None:
+    from desktop.services import import_saving, importing
+
+    window = make_window()
+    imports = window.parts.posting_commands.imports
+    (draft,) = importing.read_file(db, SAMPLE)
+    total = importing.BATCH_SIZE * 5 // 2
+    jobs = [
+        (draft.document.with_changes(title=f"Copy {i}"), importing.Decision.SAVE_NEW, None)
+        for i in range(total)
+    ]
+    real_save_chunk = import_saving.save_chunk
+
+    def save_then_cancel(*args, **kwargs):  # the user's Cancel lands while chunk 1 is saved
+        outcomes = real_save_chunk(*args, **kwargs)
+        imports.job.cancelled.set()  # what the progress dialog's Cancel button sets
+        return outcomes
+
+    monkeypatch.setattr(import_saving, "save_chunk", save_then_cancel)
+    imports._save_all(jobs)
+    qtbot.waitUntil(lambda: imports.job is None, timeout=30000)
+    (box,) = [b for b in window.findChildren(QMessageBox, "info-box") if b.isVisible()]
+    batch = importing.BATCH_SIZE
+    assert postings.count_postings(db) == batch
+    assert f"Cancelled after {batch} of {total} posting(s): {batch} saved" in box.text()
+    qtbot.waitUntil(lambda: window.list_page.model.rowCount() == batch)
 
 
 def test_a_body_only_paste_is_previewed_with_notes_beside_title_and_company(
