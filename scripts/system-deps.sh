@@ -1,8 +1,9 @@
 #!/usr/bin/env bash
 # Debian packages Jobdeck needs from the system: Qt's runtime libraries (offscreen and xcb) and
 # fonts. With --tests (make test), also Xvfb and xdotool for the end-to-end tests in a real X11
-# window. As root (CI, a container) it installs what is missing; otherwise it prints the one
-# apt-get line to run and stops. On systems without apt-get it checks nothing: the app itself
+# window, and the validators of the desktop entry and AppStream metadata. As root (CI, a
+# container) it installs what is missing; otherwise it prints the one apt-get line to run and
+# stops. On systems without apt-get it checks nothing: the app itself
 # names a missing library in one sentence when it cannot open its window.
 set -euo pipefail
 tests=false
@@ -32,6 +33,9 @@ if $tests; then
   fc-list 2>/dev/null | grep -qi dejavu || need+=(fonts-dejavu-core)
   command -v Xvfb >/dev/null || need+=(xvfb)
   command -v xdotool >/dev/null || need+=(xdotool)
+  # The checks of the desktop entry and the AppStream metadata that the packages ship.
+  command -v desktop-file-validate >/dev/null || need+=(desktop-file-utils)
+  command -v appstreamcli >/dev/null || need+=(appstream)
 fi
 # fonts-dejavu-core may be listed twice; apt-get takes it once, but say it once too.
 mapfile -t need < <(printf '%s\n' "${need[@]}" | awk 'NF && !seen[$0]++')
