@@ -28,9 +28,12 @@ have_lib libxkbcommon-x11.so.0 || need+=(libxkbcommon-x11-0)
 have_lib libxcb-shape.so.0 || need+=(libxcb-shape0)
 have_lib libxcb-xkb.so.1 || need+=(libxcb-xkb1)
 have_lib libxcb-randr.so.0 || need+=(libxcb-randr0)
-fc-list 2>/dev/null | grep -qi . || need+=(fonts-dejavu-core)
+# Read fc-list's whole output first: with pipefail, `fc-list | grep -q` fails when grep stops at
+# its first match while fc-list still writes (SIGPIPE), and the fonts were then "missing".
+fonts=$(fc-list 2>/dev/null || true)
+grep -qi . <<<"$fonts" || need+=(fonts-dejavu-core)
 if $tests; then
-  fc-list 2>/dev/null | grep -qi dejavu || need+=(fonts-dejavu-core)
+  grep -qi dejavu <<<"$fonts" || need+=(fonts-dejavu-core)
   command -v Xvfb >/dev/null || need+=(xvfb)
   command -v xdotool >/dev/null || need+=(xdotool)
   # The checks of the desktop entry and the AppStream metadata that the packages ship.
