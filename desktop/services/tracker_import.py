@@ -240,7 +240,7 @@ class TableImport:
 
     @property
     def summary(self) -> str:
-        parts = [f"{self.saved} saved"]
+        parts = [f"{self.saved:,} saved"]
         for count, word in (
             (self.updated, "updated"),
             (self.unchanged, "already there"),
@@ -248,7 +248,7 @@ class TableImport:
             (len(self.refused), "not imported"),
         ):
             if count:
-                parts.append(f"{count} {word}")
+                parts.append(f"{count:,} {word}")
         text = ", ".join(parts)
         return f"Cancelled: {text} before the stop." if self.cancelled else text.capitalize() + "."
 

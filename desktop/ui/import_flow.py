@@ -270,8 +270,8 @@ class ImportFlow(QObject):
             messages.show_info(
                 self._window,
                 "Import cancelled",
-                f"Cancelled after {report.done} of {total} posting(s): {saved} saved (new or "
-                f"updated) stay saved; the other {total - report.done} were not imported.",
+                f"Cancelled after {report.done:,} of {total:,} posting(s): {saved:,} saved (new"
+                f" or updated) stay saved; the other {total - report.done:,} were not imported.",
             )
         if report.failures:
             messages.show_error(

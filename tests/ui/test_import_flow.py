@@ -230,8 +230,8 @@ def test_a_cancelled_save_of_many_keeps_what_was_saved_and_says_how_many(
     (box,) = [b for b in window.findChildren(QMessageBox, "info-box") if b.isVisible()]
     saved = postings.count_postings(db)
     assert saved < total  # it stopped between chunks, and what it saved stays saved
-    assert f"Cancelled after {saved} of {total} posting(s): {saved} saved" in box.text()
-    assert f"the other {total - saved} were not imported" in box.text()
+    assert f"Cancelled after {saved:,} of {total:,} posting(s): {saved:,} saved" in box.text()
+    assert f"the other {total - saved:,} were not imported" in box.text()
     qtbot.waitUntil(lambda: window.list_page.model.rowCount() == saved)
 
 
@@ -261,7 +261,7 @@ def test_a_cancel_between_chunks_keeps_the_chunks_saved_and_names_them(
     (box,) = [b for b in window.findChildren(QMessageBox, "info-box") if b.isVisible()]
     batch = importing.BATCH_SIZE
     assert postings.count_postings(db) == batch
-    assert f"Cancelled after {batch} of {total} posting(s): {batch} saved" in box.text()
+    assert f"Cancelled after {batch} of {total:,} posting(s): {batch} saved" in box.text()
     qtbot.waitUntil(lambda: window.list_page.model.rowCount() == batch)
 
 

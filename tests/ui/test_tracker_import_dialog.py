@@ -151,7 +151,7 @@ def test_a_cancelled_import_keeps_what_was_saved_and_says_how_many(
     assert report.cancelled
     assert 0 < report.saved < 1200
     assert postings.count_postings(db) == report.saved
-    assert report.summary.startswith(f"Cancelled: {report.saved} saved")
+    assert report.summary.startswith(f"Cancelled: {report.saved:,} saved")
 
 
 def test_the_user_may_choose_to_update_repeating_rows(
