@@ -65,8 +65,8 @@ class ReapplyWarning:
         count = len(self.earlier)
         noun = "application" if count == 1 else "applications"
         listed = ", ".join(a.standing for a in self.earlier[:LISTED])
-        more = f" and {count - LISTED} more" if count > LISTED else ""
-        return f"{self.company}: {count} {self.word} {noun}: {listed}{more}"
+        more = f" and {count - LISTED:,} more" if count > LISTED else ""
+        return f"{self.company}: {count:,} {self.word} {noun}: {listed}{more}"
 
     @property
     def same_role_line(self) -> str | None:

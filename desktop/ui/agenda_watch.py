@@ -76,9 +76,9 @@ class AgendaWatch(QObject):
         elif due:
             lines = [r.title for r in due[:SUMMARY_LINES]]
             if len(due) > SUMMARY_LINES:
-                lines.append(f"and {len(due) - SUMMARY_LINES} more")
+                lines.append(f"and {len(due) - SUMMARY_LINES:,} more")
             self._notify(
-                f"{len(due)} reminders fell due while Jobdeck was closed",
+                f"{len(due):,} reminders fell due while Jobdeck was closed",
                 "\n".join(lines),
                 None,
             )

@@ -175,7 +175,7 @@ class DocumentsPage(QObject):
         messages.confirm(
             self.widget,
             "Remove unused files",
-            f"{len(unused)} file(s), {size / 1024 / 1024:.1f} MB, are no longer sent with any "
+            f"{len(unused):,} file(s), {size / 1024 / 1024:.1f} MB, are no longer sent with any "
             "application. Remove them from the library folder? This cannot be undone.",
             "Remove",
             lambda: (documents.remove_unused_files(library, unused), self.reload()),

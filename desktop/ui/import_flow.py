@@ -178,7 +178,7 @@ class ImportFlow(QObject):
             if not paths:
                 return
         work = partial(importing.read_files, self._db, paths)
-        self._start_job(f"Reading {len(paths)} file(s)", work, self._files_read)
+        self._start_job(f"Reading {len(paths):,} file(s)", work, self._files_read)
 
     def _import_tables(self, paths: list[Path]) -> None:
         if self.trackers is None:
@@ -259,7 +259,7 @@ class ImportFlow(QObject):
     def _save_all(self, jobs: list[importing.SaveJob]) -> None:
         work = partial(importing.save_many, self._db, jobs)
         done = partial(self._all_saved, total=len(jobs))
-        self._start_job(f"Saving {len(jobs)} posting(s)", work, done)
+        self._start_job(f"Saving {len(jobs):,} posting(s)", work, done)
 
     def _all_saved(self, report: importing.SaveReport, *, total: int) -> None:
         self.job = None

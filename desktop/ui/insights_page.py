@@ -339,7 +339,7 @@ class InsightsPage(FigureOpening, QObject):
     def _show_answers(self, answers: insights.Answers) -> None:
         responses = answers.responses
         self.rate_tile.set_value(
-            percent_text(responses.rate), f"{responses.responded} of {responses.applied}"
+            percent_text(responses.rate), f"{responses.responded:,} of {responses.applied:,}"
         )
         self.median_tile.set_value(days_text(responses.median_days))
         self.weeks_heading.setText("Applications sent per week")

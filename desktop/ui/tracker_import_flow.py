@@ -82,7 +82,7 @@ class TrackerImportFlow(QObject):
                 mapping,
                 path.name,
                 on_duplicate=tracker_import.decision_named(decision),
-                progress=lambda done, total: progress(done, total, f"row {done} of {total}"),
+                progress=lambda done, total: progress(done, total, f"row {done:,} of {total:,}"),
                 cancelled=cancelled,
             )
 
@@ -107,12 +107,12 @@ class TrackerImportFlow(QObject):
             lines.append("Not imported:")
             lines += [f"• {reason}" for reason in report.refused[:MAX_LISTED]]
             if len(report.refused) > MAX_LISTED:
-                lines.append(f"… and {len(report.refused) - MAX_LISTED} more")
+                lines.append(f"… and {len(report.refused) - MAX_LISTED:,} more")
         if report.notes:
             lines.append("")
             lines += [f"• {note}" for note in report.notes[:MAX_LISTED]]
             if len(report.notes) > MAX_LISTED:
-                lines.append(f"… and {len(report.notes) - MAX_LISTED} more notes")
+                lines.append(f"… and {len(report.notes) - MAX_LISTED:,} more notes")
         title = "Import cancelled" if report.cancelled else "Import finished"
         messages.show_info(self._window, title, "\n".join(lines))
         self.finished.emit(report)

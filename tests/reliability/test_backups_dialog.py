@@ -56,7 +56,7 @@ def test_restore_asks_then_restores_and_keeps_the_present(qtbot: QtBot, db: Libr
     dialog.restore_button.click()
     box = dialog.confirm_box
     qtbot.waitUntil(box.isVisible)
-    assert "(1 postings)" in box.text() and "backed up first" in box.text()
+    assert "(1 posting)" in box.text() and "backed up first" in box.text()
     _click(box, "Cancel")
     assert postings.count_postings(db) == 3  # nothing happened
 

@@ -137,3 +137,10 @@ def test_board_cards_carry_the_number_of_other_applications_at_their_employer(
     assert card.others_at_company == 2
     postings.delete_posting(db, library["D"])
     assert {c.others_at_company for c in pipeline.cards_of(db, [library["A"]])} == {1}
+
+
+def test_large_counts_read_with_thousands_separators() -> None:
+    one = reapply.EarlierApplication(1, "Engineer", "Amazon", "Saved", False, None, None)
+    warning = reapply.ReapplyWarning("Amazon", (one,) * 2999, ())
+    assert warning.summary.startswith("Amazon: 2,999 earlier applications: Saved, Saved")
+    assert warning.summary.endswith(f" and {2999 - reapply.LISTED:,} more")

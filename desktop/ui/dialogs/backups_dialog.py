@@ -90,7 +90,7 @@ class BackupsDialog(QDialog):
         listed = backups.list_backups(self._db.path.parent)
         self.table.setRowCount(len(listed))
         for row, backup in enumerate(listed):
-            count = "unreadable" if backup.postings is None else str(backup.postings)
+            count = "unreadable" if backup.postings is None else f"{backup.postings:,}"
             cells = (_when(backup), KIND_NAMES.get(backup.kind, backup.kind), count)
             for column, text in enumerate(cells):
                 item = QTableWidgetItem(text)
@@ -126,10 +126,11 @@ class BackupsDialog(QDialog):
             return
         row = self.table.selectionModel().selectedRows()[0].row()
         when, count = self.table.item(row, 0).text(), self.table.item(row, 2).text()
+        noun = "posting" if count == "1" else "postings"  # "unreadable postings" reads too
         self.confirm_box = messages.confirm(
             self,
             "Restore backup?",
-            f"Replace your library with the backup of {when} ({count} postings)?\n\n"
+            f"Replace your library with the backup of {when} ({count} {noun})?\n\n"
             "Your library as it is now is backed up first, so you can come back to it.",
             "Restore",
             lambda: self.restore(path),

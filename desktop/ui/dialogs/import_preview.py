@@ -201,7 +201,7 @@ class ImportPreview(QDialog):
     def _show_current(self) -> None:
         draft = self.current
         total = len(self._queue)
-        where = f"Posting {self._index + 1} of {total} · " if total > 1 else ""
+        where = f"Posting {self._index + 1:,} of {total:,} · " if total > 1 else ""
         self.heading.setText(f"{where}from {draft.source}")
         self.error.hide()
         unplaced = self._show_notes(draft)
@@ -227,7 +227,7 @@ class ImportPreview(QDialog):
         self.reapply.excluding = frozenset({duplicate.posting_id} if duplicate else ())
         self.reapply.check()
         self.raw.setPlainText(draft.document.raw)
-        self.save_all_button.setText(f"Save all {self.remaining()}")
+        self.save_all_button.setText(f"Save all {self.remaining():,}")
         self.save_all_button.setVisible(self.remaining() > 1)
         self.skip_button.setVisible(total > 1)
         self.editor.title.setCursorPosition(0)  # a long title shows its beginning

@@ -233,7 +233,7 @@ class LinkImportDialog(QDialog):
             self.progress.setRange(0, total)
             self.progress.setValue(done)
         self.progress_label.setText(
-            f"Fetching {done + 1} of {total}: {link}" if total > 1 else f"Fetching {link}"
+            f"Fetching {done + 1:,} of {total:,}: {link}" if total > 1 else f"Fetching {link}"
         )
 
     def _finished(self, run: int, result: object) -> None:

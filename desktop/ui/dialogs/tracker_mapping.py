@@ -189,7 +189,7 @@ class TrackerMappingDialog(QDialog):
             else "columns matched by their headers"
         )
         self.summary.setText(
-            f"{self._path.name}: {self.table.kind}, {len(self.table.rows)} rows, {how}."
+            f"{self._path.name}: {self.table.kind}, {len(self.table.rows):,} rows, {how}."
         )
         self._show_statuses()
         self._show_preview()

@@ -254,7 +254,7 @@ class AgendaModel(QAbstractItemModel):
             if not section.rows:
                 return section.title
             more = "+" if section.bucket is not None and self.has_more(section.bucket) else ""
-            return f"{section.title} ({len(section.rows)}{more})"
+            return f"{section.title} ({len(section.rows):,}{more})"
         if role == FONT:
             return font("bold")
         if role == FOREGROUND and section.bucket is Bucket.OVERDUE and section.rows:
