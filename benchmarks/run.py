@@ -188,6 +188,15 @@ def measure_in_window(data_dir: Path) -> dict[str, float]:
         app.processEvents()
     search("")
     app.processEvents()
+    # One letter typed and a pause: every word starting with it (migration 0022's prefix index).
+    letter_times = []
+    for letter in ("e", "s", "d") * 3:
+        search("")
+        app.processEvents()
+        letter_times.append(_timed(lambda q=letter: search(q)))
+        app.processEvents()
+    search("")
+    app.processEvents()
 
     # The model alone, as the benchmark timed search before issue 13 (the "before" figure):
     # reported so the two can be compared like for like, not a target.
@@ -247,6 +256,7 @@ def measure_in_window(data_dir: Path) -> dict[str, float]:
     db.close()
     search_p50, search_p95 = _ms(search_times)
     model_p50, model_p95 = _ms(model_times)
+    letter_p50, letter_p95 = _ms(letter_times)
     detail_p50, detail_p95 = _ms(detail_times)
     move_p50, move_p95 = _ms(move_times)
     saved_p50, saved_p95 = _ms(saved_times)
@@ -255,6 +265,8 @@ def measure_in_window(data_dir: Path) -> dict[str, float]:
         "search_p95_ms": search_p95,
         "search_model_p50_ms": model_p50,
         "search_model_p95_ms": model_p95,
+        "search_one_letter_p50_ms": letter_p50,
+        "search_one_letter_p95_ms": letter_p95,
         "detail_p50_ms": detail_p50,
         "detail_p95_ms": detail_p95,
         "board_first_paint_ms": round(board_ms, 1),

@@ -1,4 +1,4 @@
-"""The schema and rows of a new library at migration 0021, written by
+"""The schema and rows of a new library at migration 0022, written by
 scripts/schema_snapshot.py from a library Alembic migrated: do not edit, run the script.
 
 ``migrate.create_at_head`` makes a new library from it (one transaction, no Alembic);
@@ -7,7 +7,7 @@ tests/storage/test_schema_snapshot.py checks it equals what the migrations make.
 
 # ruff: noqa: E501
 
-REVISION = "0021"
+REVISION = "0022"
 
 # sqlite_master's statements in the order SQLite holds them (tables before what refers to them),
 # without what SQLite makes itself (automatic indexes, a virtual table's own tables).
@@ -66,8 +66,6 @@ SCHEMA: tuple[str, ...] = (
     "CREATE TABLE posting_labels (\n\tposting_id INTEGER NOT NULL, \n\tlabel_id INTEGER NOT NULL, \n\tCONSTRAINT pk_posting_labels PRIMARY KEY (posting_id, label_id), \n\tCONSTRAINT fk_posting_labels_posting_id_postings FOREIGN KEY(posting_id) REFERENCES postings (id) ON DELETE CASCADE, \n\tCONSTRAINT fk_posting_labels_label_id_labels FOREIGN KEY(label_id) REFERENCES labels (id) ON DELETE CASCADE\n)",
     "CREATE INDEX ix_posting_labels_label ON posting_labels (label_id, posting_id)",
     "CREATE INDEX ix_tasks_done_due_at ON tasks (done_at, due_at)",
-    "CREATE VIRTUAL TABLE postings_fts USING fts5(title, company, location, body, notes, facts, tokenize = 'unicode61 remove_diacritics 2')",
-    "CREATE TRIGGER postings_search_facts AFTER UPDATE OF stage_id, work_model ON postings FOR EACH ROW WHEN OLD.stage_id IS NOT NEW.stage_id OR OLD.work_model IS NOT NEW.work_model BEGIN UPDATE postings_fts SET facts = ('zzstage' || NEW.stage_id || coalesce(' zzwork' || lower(NEW.work_model), '')) WHERE rowid = NEW.id; END",
     "CREATE TABLE application_dates (\n\tposting_id INTEGER NOT NULL, \n\tapplied_at VARCHAR(32), \n\tstage_since VARCHAR(32), \n\tlast_activity VARCHAR(32), \n\tCONSTRAINT pk_application_dates PRIMARY KEY (posting_id)\n)",
     "CREATE INDEX ix_application_dates_applied_at ON application_dates (applied_at)",
     "CREATE INDEX ix_application_dates_applied_at_up ON application_dates (applied_at, posting_id DESC)",
@@ -94,11 +92,13 @@ SCHEMA: tuple[str, ...] = (
     "CREATE TRIGGER application_dates_tasks_added AFTER INSERT ON tasks FOR EACH ROW BEGIN UPDATE application_dates SET applied_at = coalesce((SELECT f.applied_at FROM application_facts AS f WHERE f.posting_id = NEW.posting_id), (SELECT min(a.at) FROM stage_changes AS a WHERE a.posting_id = NEW.posting_id AND a.stage_id IN (SELECT s.id FROM stages AS s WHERE lower(s.name) = 'applied'))), stage_since = (SELECT max(h.at) FROM stage_changes AS h WHERE h.posting_id = NEW.posting_id AND h.stage_id = (SELECT q.stage_id FROM postings AS q WHERE q.id = NEW.posting_id)), last_activity = nullif(max(coalesce((SELECT max(h.at) FROM stage_changes AS h WHERE h.posting_id = NEW.posting_id), ''), coalesce((SELECT max(n.created_at) FROM notes AS n WHERE n.posting_id = NEW.posting_id), ''), coalesce((SELECT max(d.attached_at) FROM documents AS d WHERE d.posting_id = NEW.posting_id), ''), coalesce((SELECT max(t.done_at) FROM tasks AS t WHERE t.posting_id = NEW.posting_id), '')), '') WHERE posting_id = NEW.posting_id; END",
     "CREATE TRIGGER application_dates_tasks_deleted AFTER DELETE ON tasks FOR EACH ROW BEGIN UPDATE application_dates SET applied_at = coalesce((SELECT f.applied_at FROM application_facts AS f WHERE f.posting_id = OLD.posting_id), (SELECT min(a.at) FROM stage_changes AS a WHERE a.posting_id = OLD.posting_id AND a.stage_id IN (SELECT s.id FROM stages AS s WHERE lower(s.name) = 'applied'))), stage_since = (SELECT max(h.at) FROM stage_changes AS h WHERE h.posting_id = OLD.posting_id AND h.stage_id = (SELECT q.stage_id FROM postings AS q WHERE q.id = OLD.posting_id)), last_activity = nullif(max(coalesce((SELECT max(h.at) FROM stage_changes AS h WHERE h.posting_id = OLD.posting_id), ''), coalesce((SELECT max(n.created_at) FROM notes AS n WHERE n.posting_id = OLD.posting_id), ''), coalesce((SELECT max(d.attached_at) FROM documents AS d WHERE d.posting_id = OLD.posting_id), ''), coalesce((SELECT max(t.done_at) FROM tasks AS t WHERE t.posting_id = OLD.posting_id), '')), '') WHERE posting_id = OLD.posting_id; END",
     "CREATE TRIGGER application_dates_tasks_changed AFTER UPDATE OF posting_id, done_at ON tasks FOR EACH ROW BEGIN UPDATE application_dates SET applied_at = coalesce((SELECT f.applied_at FROM application_facts AS f WHERE f.posting_id = NEW.posting_id), (SELECT min(a.at) FROM stage_changes AS a WHERE a.posting_id = NEW.posting_id AND a.stage_id IN (SELECT s.id FROM stages AS s WHERE lower(s.name) = 'applied'))), stage_since = (SELECT max(h.at) FROM stage_changes AS h WHERE h.posting_id = NEW.posting_id AND h.stage_id = (SELECT q.stage_id FROM postings AS q WHERE q.id = NEW.posting_id)), last_activity = nullif(max(coalesce((SELECT max(h.at) FROM stage_changes AS h WHERE h.posting_id = NEW.posting_id), ''), coalesce((SELECT max(n.created_at) FROM notes AS n WHERE n.posting_id = NEW.posting_id), ''), coalesce((SELECT max(d.attached_at) FROM documents AS d WHERE d.posting_id = NEW.posting_id), ''), coalesce((SELECT max(t.done_at) FROM tasks AS t WHERE t.posting_id = NEW.posting_id), '')), '') WHERE posting_id = NEW.posting_id; UPDATE application_dates SET applied_at = coalesce((SELECT f.applied_at FROM application_facts AS f WHERE f.posting_id = OLD.posting_id), (SELECT min(a.at) FROM stage_changes AS a WHERE a.posting_id = OLD.posting_id AND a.stage_id IN (SELECT s.id FROM stages AS s WHERE lower(s.name) = 'applied'))), stage_since = (SELECT max(h.at) FROM stage_changes AS h WHERE h.posting_id = OLD.posting_id AND h.stage_id = (SELECT q.stage_id FROM postings AS q WHERE q.id = OLD.posting_id)), last_activity = nullif(max(coalesce((SELECT max(h.at) FROM stage_changes AS h WHERE h.posting_id = OLD.posting_id), ''), coalesce((SELECT max(n.created_at) FROM notes AS n WHERE n.posting_id = OLD.posting_id), ''), coalesce((SELECT max(d.attached_at) FROM documents AS d WHERE d.posting_id = OLD.posting_id), ''), coalesce((SELECT max(t.done_at) FROM tasks AS t WHERE t.posting_id = OLD.posting_id), '')), '') WHERE posting_id = OLD.posting_id; END",
+    "CREATE VIRTUAL TABLE postings_fts USING fts5(title, company, location, body, notes, facts, tokenize = 'unicode61 remove_diacritics 2', prefix = '1')",
+    "CREATE TRIGGER postings_search_facts AFTER UPDATE OF stage_id, work_model ON postings FOR EACH ROW WHEN OLD.stage_id IS NOT NEW.stage_id OR OLD.work_model IS NOT NEW.work_model BEGIN UPDATE postings_fts SET facts = ('zzstage' || NEW.stage_id || coalesce(' zzwork' || lower(NEW.work_model), '')) WHERE rowid = NEW.id; END",
 )
 
 # The rows the migrations write (the default stages, the revision), by table.
 ROWS: dict[str, tuple[tuple[object, ...], ...]] = {
-    "alembic_version": (("0021",),),
+    "alembic_version": (("0022",),),
     "stages": (
         (1, "Saved", 0, "#7c8aa5", 0, 0),
         (2, "Applied", 1, "#3b82f6", 0, 0),
