@@ -20,11 +20,14 @@ from desktop.storage.database import database_path
 TITLES = ("Zebra Robotics Engineer", "Quantum Researcher", "Data Scientist", "Éclair Baker")
 
 
-def _index_sql(db: Library) -> str:
-    with db.querying() as connection:
-        return connection.execute(
+def _index_sql(data_dir: Path) -> str:
+    """The statement the library file holds for its full-text index."""
+    with sqlite3.connect(database_path(data_dir)) as connection:
+        (sql,) = connection.execute(
             "SELECT sql FROM sqlite_master WHERE name = 'postings_fts'"
-        ).fetchone()[0]
+        ).fetchone()
+    connection.close()
+    return sql
 
 
 def _found(db: Library, search: str) -> set[str]:
@@ -49,16 +52,11 @@ def test_an_older_library_is_upgraded_and_finds_the_same_postings(data_dir: Path
     ]
     db.close()
     _back_to_0021(data_dir)
-    with sqlite3.connect(database_path(data_dir)) as connection:  # the index as 0021 left it
-        (sql,) = connection.execute(
-            "SELECT sql FROM sqlite_master WHERE name = 'postings_fts'"
-        ).fetchone()
-    connection.close()
-    assert "prefix" not in sql
+    assert "prefix" not in _index_sql(data_dir)  # the index as 0021 left it
 
     db = open_library(data_dir)  # upgraded to the head again, the index made anew
     try:
-        assert "prefix = '1'" in _index_sql(db)
+        assert "prefix = '1'" in _index_sql(data_dir)
         assert _found(db, "z") == {"Zebra Robotics Engineer"}
         assert _found(db, "e") == {"Zebra Robotics Engineer", "Éclair Baker"}  # É folds to e
         assert _found(db, "q") == {"Quantum Researcher"}
@@ -73,8 +71,5 @@ def test_an_older_library_is_upgraded_and_finds_the_same_postings(data_dir: Path
 
 
 def test_a_new_library_has_the_prefix_index(data_dir: Path) -> None:
-    db = open_library(data_dir)
-    try:
-        assert "prefix = '1'" in _index_sql(db)
-    finally:
-        db.close()
+    open_library(data_dir).close()
+    assert "prefix = '1'" in _index_sql(data_dir)

@@ -209,6 +209,17 @@ def test_dropped_files_are_read_in_the_background_and_saved_all_at_once(
     qtbot.waitUntil(lambda: window.list_page.model.rowCount() == len(files) - 1)
 
 
+def _copies_to_save(db: Library, total: int) -> list:
+    """What the preview's "Save all" asks for: ``total`` copies of the sample, each new."""
+    from desktop.services import importing
+
+    (draft,) = importing.read_file(db, SAMPLE)
+    return [
+        (draft.document.with_changes(title=f"Copy {i}"), importing.Decision.SAVE_NEW, None)
+        for i in range(total)
+    ]
+
+
 def test_a_cancelled_save_of_many_keeps_what_was_saved_and_says_how_many(
     qtbot: QtBot, make_window, db: Library
 ) -> None:
@@ -216,12 +227,8 @@ def test_a_cancelled_save_of_many_keeps_what_was_saved_and_says_how_many(
 
     window = make_window()
     imports = window.parts.posting_commands.imports
-    (draft,) = importing.read_file(db, SAMPLE)
-    total = importing.BATCH_SIZE * 5 // 2
-    jobs = [
-        (draft.document.with_changes(title=f"Copy {i}"), importing.Decision.SAVE_NEW, None)
-        for i in range(total)
-    ]
+    jobs = _copies_to_save(db, importing.BATCH_SIZE * 5 // 2)
+    total = len(jobs)
     imports._save_all(jobs)  # what the preview's "Save all" asks for
     job = imports.job
     (cancel,) = job.dialog.findChildren(QPushButton)
@@ -242,12 +249,8 @@ def test_a_cancel_between_chunks_keeps_the_chunks_saved_and_names_them(
 
     window = make_window()
     imports = window.parts.posting_commands.imports
-    (draft,) = importing.read_file(db, SAMPLE)
-    total = importing.BATCH_SIZE * 5 // 2
-    jobs = [
-        (draft.document.with_changes(title=f"Copy {i}"), importing.Decision.SAVE_NEW, None)
-        for i in range(total)
-    ]
+    jobs = _copies_to_save(db, importing.BATCH_SIZE * 5 // 2)
+    total = len(jobs)
     real_save_chunk = import_saving.save_chunk
 
     def save_then_cancel(*args, **kwargs):  # the user's Cancel lands while chunk 1 is saved

@@ -84,10 +84,12 @@ class BackupsDialog(QDialog):
         layout.addWidget(self.empty)
         layout.addWidget(self.buttons)
         return_presses(self, None)  # Restore asks first; still, Return presses nothing here
+        self._held: dict[str, int | None] = {}  # each listed backup's postings, by its path
         self.refresh()
 
     def refresh(self) -> None:
         listed = backups.list_backups(self._db.path.parent)
+        self._held = {str(backup.path): backup.postings for backup in listed}
         self.table.setRowCount(len(listed))
         for row, backup in enumerate(listed):
             count = "unreadable" if backup.postings is None else f"{backup.postings:,}"
@@ -125,12 +127,11 @@ class BackupsDialog(QDialog):
         if path is None:
             return
         row = self.table.selectionModel().selectedRows()[0].row()
-        when, count = self.table.item(row, 0).text(), self.table.item(row, 2).text()
-        noun = "posting" if count == "1" else "postings"  # "unreadable postings" reads too
+        when, held = self.table.item(row, 0).text(), self._held.get(path)
         self.confirm_box = messages.confirm(
             self,
             "Restore backup?",
-            f"Replace your library with the backup of {when} ({count} {noun})?\n\n"
+            f"Replace your library with the backup of {when} ({_postings(held)})?\n\n"
             "Your library as it is now is backed up first, so you can come back to it.",
             "Restore",
             lambda: self.restore(path),
@@ -144,3 +145,10 @@ class BackupsDialog(QDialog):
             return
         self.refresh()
         self.restored.emit(done)
+
+
+def _postings(count: int | None) -> str:
+    """What a backup holds, as the restore question names it: "1 posting", "2,999 postings"."""
+    if count is None:
+        return "postings unreadable"
+    return f"{count:,} posting{'' if count == 1 else 's'}"
